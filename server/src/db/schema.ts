@@ -1,0 +1,134 @@
+import type { Generated } from 'kysely';
+
+/** Booleans are 0/1 integers and times ISO-8601 text so that one schema serves SQLite and PostgreSQL. */
+type Bool = number;
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  name: string;
+  email: string;
+  is_admin: Bool;
+  status: 'pending' | 'active';
+  enroll_code_hash: string | null;
+  enroll_expires_at: string | null;
+  kdf_salt: string | null;
+  kdf_iterations: number | null;
+  auth_hash: string | null;
+  public_key: string | null;
+  fingerprint: string | null;
+  encrypted_private_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface GroupsTable {
+  id: string;
+  kind: 'user' | 'private';
+  name: string;
+  description: string;
+  enabled: Bool;
+  members_can_view: Bool;
+  owner_id: string | null;
+  public_key: string;
+  fingerprint: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GroupMembersTable {
+  group_id: string;
+  user_id: string;
+  is_member: Bool;
+  is_manager: Bool;
+  /** The group's private key wrapped for this user; null while the member is pending. */
+  grant: string | null;
+  created_at: string;
+}
+
+export interface SecretsTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  url: string;
+  client_id: string;
+  identifier: string | null;
+  method: string;
+  tags: string;
+  notes: string;
+  status: 'enabled' | 'disabled';
+  value: string;
+  value_revision: number;
+  owner_grant: string;
+  revision: number;
+  access_revision: number;
+  access_users: number;
+  access_groups: number;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+  last_used_at: string | null;
+}
+
+export interface AccessEntriesTable {
+  secret_id: string;
+  recipient_kind: 'user' | 'group';
+  recipient_id: string;
+  can_edit: Bool;
+  grant: string;
+  created_at: string;
+}
+
+/** The change feed: one row per (audience, object) change; user_id '' means everyone. */
+export interface ChangesTable {
+  seq: Generated<number>;
+  user_id: string;
+  entity: 'secret' | 'group' | 'user';
+  entity_id: string;
+}
+
+/** Search terms of the public directory (enrolled users, enabled user groups), lowercased. */
+export interface DirectoryTermsTable {
+  term: string;
+  kind: 'user' | 'group';
+  entity_id: string;
+  rank: number;
+  sort_name: string;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  object_kind: string;
+  object_id: string;
+  secret_id: string | null;
+  details: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  secrets: SecretsTable;
+  access_entries: AccessEntriesTable;
+  changes: ChangesTable;
+  directory_terms: DirectoryTermsTable;
+  audit_events: AuditEventsTable;
+  settings: SettingsTable;
+}

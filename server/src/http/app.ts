@@ -1,0 +1,59 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
+import { buildOpenApi } from '../../../utils/contract';
+import type { Services } from '../services';
+import { authenticate } from '../services/accounts';
+import { ApiError, problemBody } from './problem';
+import type { AppEnv, Caller } from './env';
+import { registerRoutes } from './routes';
+
+/** Extension pages, plus origins the administrator configured. */
+const allowOrigin = (extra: string[]) => (origin: string) =>
+  /^(chrome-extension|moz-extension):\/\/[a-z0-9-]+$/i.test(origin) || extra.includes(origin) ? origin : null;
+
+export function createApp(services: Services, clientAddress: (c: unknown) => string): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    const started = performance.now();
+    c.set('services', services);
+    c.set('ip', clientAddress(c));
+    let caller: Caller | undefined;
+    c.set('authenticate', async () => {
+      caller ??= await authenticate(services, c.req.header('authorization'));
+      c.set('caller', caller);
+      return caller;
+    });
+    await next();
+    // One line per request: never a header, a body or a query string (they may carry tokens or searches).
+    services.log({ method: c.req.method, path: c.req.routePath === '/*' ? 'unmatched' : c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) });
+  });
+  app.use(secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] }, crossOriginResourcePolicy: 'cross-origin' }));
+  app.use(cors({ origin: allowOrigin(services.config.corsOrigins), allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], maxAge: 600 }));
+  app.use(async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  app.use(
+    bodyLimit({
+      maxSize: services.config.bodyLimitBytes,
+      onError: () => {
+        throw new ApiError(413, 'body_too_large', `The request is larger than ${Math.round(services.config.bodyLimitBytes / 1024)} KiB.`);
+      },
+    }),
+  );
+  app.get('/v1/openapi.json', (c) => c.json(buildOpenApi(new URL(c.req.url).origin)));
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  registerRoutes(app);
+  app.notFound(() => {
+    throw new ApiError(404, 'not_found', 'There is no such endpoint. See /v1/openapi.json.');
+  });
+  app.onError((err, c) => {
+    const e = err instanceof ApiError ? err : new ApiError(500, 'internal', 'Something went wrong on the server. Try again in a moment.');
+    if (!(err instanceof ApiError)) services.log({ level: 'error', error: err.name, message: err.message.slice(0, 200) });
+    for (const [k, v] of Object.entries(e.headers ?? {})) c.header(k, v);
+    return c.body(JSON.stringify(problemBody(e)), e.status as 400, { 'Content-Type': 'application/problem+json' });
+  });
+  return app;
+}

@@ -1,0 +1,126 @@
+import type { AccessEntry, AccessList, PutAccessRequest } from '../../../utils/contract';
+import { ApiError, conflict, forbidden, notFound } from '../http/problem';
+import { write, type Tx } from '../db/tx';
+import type { Db } from '../db/connect';
+import type { Ctx } from './context';
+import { nowIso } from './clock';
+import { audit } from './audit';
+import { notify, secretAudience } from './changes';
+import { checkGrant } from './grants';
+import { canSeeGroup } from './group-queries';
+import { userRefs } from './users';
+import { visibleSecret } from './visibility';
+
+/** Who has access: the owner, then each user and group, groups expanded to their members. */
+export async function accessList(db: Db | Tx, secretId: string): Promise<AccessList> {
+  const s = await db.selectFrom('secrets').select(['owner_id', 'access_revision']).where('id', '=', secretId).executeTakeFirstOrThrow();
+  const rows = await db.selectFrom('access_entries').selectAll().where('secret_id', '=', secretId).execute();
+  const users = await db.selectFrom('users').select(['id', 'name', 'username', 'email', 'fingerprint']).where('id', 'in', [s.owner_id, ...rows.map((r) => r.recipient_id)]).execute();
+  const groupIds = rows.filter((r) => r.recipient_kind === 'group').map((r) => r.recipient_id);
+  const groups = groupIds.length ? await db.selectFrom('groups').select(['id', 'name', 'kind', 'fingerprint']).where('id', 'in', groupIds).execute() : [];
+  const members = groupIds.length
+    ? await db
+        .selectFrom('group_members')
+        .innerJoin('users', 'users.id', 'group_members.user_id')
+        .select(['group_members.group_id', 'users.id', 'users.name', 'users.username', 'group_members.grant'])
+        .where('group_members.group_id', 'in', groupIds)
+        .where('group_members.is_member', '=', 1)
+        .orderBy('users.name')
+        .execute()
+    : [];
+  const entries: AccessEntry[] = rows.map((r) => {
+    if (r.recipient_kind === 'user') {
+      const u = users.find((x) => x.id === r.recipient_id);
+      return { recipientKind: 'user', recipientId: r.recipient_id, name: u?.name ?? 'Unknown user', username: u?.username ?? null, email: u?.email ?? null, groupKind: null, canView: true, canEdit: r.can_edit === 1, fingerprint: u?.fingerprint ?? '', members: null };
+    }
+    const g = groups.find((x) => x.id === r.recipient_id);
+    return {
+      recipientKind: 'group', recipientId: r.recipient_id, name: g?.name ?? 'Unknown group', username: null, email: null, groupKind: g?.kind ?? null,
+      canView: true, canEdit: r.can_edit === 1, fingerprint: g?.fingerprint ?? '',
+      members: members.filter((m) => m.group_id === r.recipient_id).map((m) => ({ id: m.id, name: m.name, username: m.username, pending: m.grant === null })),
+    };
+  });
+  entries.sort((a, b) => (a.recipientKind === b.recipientKind ? a.name.localeCompare(b.name) : a.recipientKind === 'user' ? -1 : 1));
+  const owner = (await userRefs(db, [s.owner_id])).get(s.owner_id)!;
+  return { secretId, accessRevision: s.access_revision, owner, entries };
+}
+
+export async function getAccess(ctx: Ctx, userId: string, secretId: string): Promise<AccessList> {
+  if (!(await visibleSecret(ctx.store.db, userId, secretId))) throw notFound('This API secret');
+  return accessList(ctx.store.db, secretId);
+}
+
+type Recipient = { kind: 'user' | 'group'; id: string; name: string; fingerprint: string };
+
+/** Checks that a recipient exists, is enrolled or enabled, and may be shared with by this owner. */
+async function resolveRecipient(tx: Tx, ownerId: string, kind: 'user' | 'group', id: string): Promise<Recipient> {
+  const gone = new ApiError(422, 'unknown_recipient', 'One of the recipients no longer exists. Remove them from the list and try again.');
+  if (kind === 'user') {
+    const u = await tx.selectFrom('users').select(['name', 'status', 'fingerprint']).where('id', '=', id).executeTakeFirst();
+    if (!u) throw gone;
+    if (u.status !== 'active') throw new ApiError(422, 'recipient_not_enrolled', `${u.name} has not enrolled yet, so nothing can be shared with them.`);
+    return { kind, id, name: u.name, fingerprint: u.fingerprint! };
+  }
+  if (!(await canSeeGroup(tx, ownerId, id))) throw gone;
+  const g = (await tx.selectFrom('groups').select(['name', 'enabled', 'fingerprint']).where('id', '=', id).executeTakeFirst())!;
+  if (!g.enabled) throw new ApiError(422, 'group_disabled', `The group "${g.name}" is disabled and cannot be shared with.`);
+  return { kind, id, name: g.name, fingerprint: g.fingerprint };
+}
+
+/** Replaces a secret's access list inside the caller's transaction; throws (and so rolls back) on anything wrong. */
+export async function replaceAccess(tx: Tx, userId: string, secretId: string, req: PutAccessRequest): Promise<AccessList> {
+  const v = await visibleSecret(tx, userId, secretId);
+  if (!v) throw notFound('This API secret');
+  if (!v.isOwner) throw forbidden('Only the owner of this API secret can change who has access.');
+  if (v.row.access_revision !== req.baseRevision)
+    throw conflict('stale_access_revision', 'Someone else changed who has access meanwhile. Reload the list, check it, and share again.');
+
+  const key = (k: string, id: string) => `${k}:${id}`;
+  const seen = new Set<string>();
+  for (const e of req.entries) {
+    if (e.recipientKind === 'user' && e.recipientId === userId)
+      throw new ApiError(400, 'owner_in_list', 'You own this API secret; you do not need to share it with yourself.');
+    if (seen.has(key(e.recipientKind, e.recipientId))) throw new ApiError(400, 'duplicate_recipient', 'A recipient appears twice in the list.');
+    seen.add(key(e.recipientKind, e.recipientId));
+  }
+  const current = await tx.selectFrom('access_entries').selectAll().where('secret_id', '=', secretId).execute();
+  const before = new Map(current.map((c) => [key(c.recipient_kind, c.recipient_id), c]));
+  const audienceBefore = await secretAudience(tx, secretId);
+  const now = nowIso();
+  const rows = [];
+  for (const e of req.entries) {
+    const r = await resolveRecipient(tx, userId, e.recipientKind, e.recipientId);
+    const old = before.get(key(r.kind, r.id));
+    if (!e.grant && !old) throw new ApiError(400, 'grant_required', `Sharing with ${r.name} needs a key grant made for them.`);
+    if (e.grant) checkGrant(e.grant, r);
+    rows.push({ secret_id: secretId, recipient_kind: r.kind, recipient_id: r.id, can_edit: e.canEdit ? 1 : 0, grant: e.grant ? JSON.stringify(e.grant) : old!.grant, created_at: old?.created_at ?? now });
+  }
+  const added = rows.filter((r) => !before.has(key(r.recipient_kind, r.recipient_id)));
+  const removed = current.filter((c) => !seen.has(key(c.recipient_kind, c.recipient_id)));
+  const changed = rows.filter((r) => { const o = before.get(key(r.recipient_kind, r.recipient_id)); return o && (o.can_edit !== r.can_edit || o.grant !== r.grant); });
+  if (!added.length && !removed.length && !changed.length) return accessList(tx, secretId);
+
+  await tx.deleteFrom('access_entries').where('secret_id', '=', secretId).execute();
+  if (rows.length) await tx.insertInto('access_entries').values(rows).execute();
+  const users = rows.filter((r) => r.recipient_kind === 'user').length;
+  await tx.updateTable('secrets').set({ access_revision: v.row.access_revision + 1, access_users: users, access_groups: rows.length - users }).where('id', '=', secretId).execute();
+  await notify(tx, [...audienceBefore, ...(await secretAudience(tx, secretId))], 'secret', secretId);
+
+  const who = (r: { recipient_kind: string; recipient_id: string; can_edit: number }) => ({ kind: r.recipient_kind, id: r.recipient_id, canEdit: r.can_edit === 1 });
+  const base = { actorId: userId, objectKind: 'secret', objectId: secretId, secretId } as const;
+  if (added.length) await audit(tx, { ...base, action: 'secret.shared', details: { recipients: added.map(who) } });
+  if (removed.length) await audit(tx, { ...base, action: 'secret.unshared', details: { recipients: removed.map(who) } });
+  if (changed.length) await audit(tx, { ...base, action: 'secret.permission_changed', details: { recipients: changed.map(who) } });
+  return accessList(tx, secretId);
+}
+
+export const putAccess = (ctx: Ctx, userId: string, secretId: string, req: PutAccessRequest) =>
+  write(ctx.store, (tx) => replaceAccess(tx, userId, secretId, req));
+
+/** Batch share: every list or none. */
+export const batchAccess = (ctx: Ctx, userId: string, items: (PutAccessRequest & { secretId: string })[]) =>
+  write(ctx.store, async (tx) => {
+    const out: AccessList[] = [];
+    for (const { secretId, ...req } of items) out.push(await replaceAccess(tx, userId, secretId, req));
+    return out;
+  });

@@ -1,0 +1,48 @@
+import type { AuditEvent } from '../../../utils/contract';
+import type { Db } from '../db/connect';
+import type { Tx } from '../db/tx';
+import { nowIso } from './clock';
+import { userRefs } from './users';
+
+export type AuditAction =
+  | 'secret.created' | 'secret.edited' | 'secret.disabled' | 'secret.enabled' | 'secret.revealed'
+  | 'secret.shared' | 'secret.unshared' | 'secret.permission_changed'
+  | 'group.created' | 'group.edited' | 'group.member_added' | 'group.member_completed' | 'group.member_removed'
+  | 'user.invited' | 'user.enrolled' | 'user.password_changed';
+
+/** Appends one audit event; `details` never holds a sensitive value, only names of fields and recipients. */
+export async function audit(
+  tx: Tx,
+  e: { actorId: string | null; action: AuditAction; objectKind: string; objectId: string; secretId?: string; details?: Record<string, unknown> },
+): Promise<void> {
+  await tx
+    .insertInto('audit_events')
+    .values({
+      at: nowIso(),
+      actor_id: e.actorId,
+      action: e.action,
+      object_kind: e.objectKind,
+      object_id: e.objectId,
+      secret_id: e.secretId ?? null,
+      details: JSON.stringify(e.details ?? {}),
+    })
+    .execute();
+}
+
+/** Audit events, oldest first: one secret's, or (for the administrator's export) all. */
+export async function listAudit(db: Db | Tx, opts: { secretId?: string; afterId?: number; limit?: number } = {}): Promise<AuditEvent[]> {
+  let q = db.selectFrom('audit_events').selectAll().orderBy('id').limit(opts.limit ?? 1000);
+  if (opts.secretId) q = q.where('secret_id', '=', opts.secretId);
+  if (opts.afterId) q = q.where('id', '>', opts.afterId);
+  const rows = await q.execute();
+  const refs = await userRefs(db, rows.map((r) => r.actor_id).filter((x): x is string => !!x));
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actor: r.actor_id ? (refs.get(r.actor_id) ?? null) : null,
+    action: r.action,
+    objectKind: r.object_kind,
+    objectId: r.object_id,
+    details: JSON.parse(r.details) as Record<string, unknown>,
+  }));
+}

@@ -1,0 +1,59 @@
+import type { DirectoryEntry, DirectoryGroup, DirectoryUser } from '../../../utils/contract';
+import type { Ctx } from './context';
+import type { Db } from '../db/connect';
+import type { Tx } from '../db/tx';
+import { termsOf } from './directory-index';
+import { memberCounts, visiblePrivateGroups } from './group-queries';
+
+type Hit = { kind: 'user' | 'group'; id: string; rank: number; sortName: string };
+
+/**
+ * Finds recipients: enrolled users and enabled user groups through the prefix index (prefix of the whole
+ * name, username or email first, then of any later word), plus the caller's visible private groups.
+ */
+export async function search(ctx: Ctx, callerId: string, q: string, limit: number): Promise<DirectoryEntry[]> {
+  const needle = q.toLowerCase();
+  const rows = await ctx.store.db
+    .selectFrom('directory_terms')
+    .select(['kind', 'entity_id'])
+    .select((eb) => [eb.fn.min('rank').as('rank'), eb.fn.min('sort_name').as('sort_name')])
+    .where('term', '>=', needle)
+    .where('term', '<', `${needle}\uffff`)
+    .where((eb) => eb.not(eb.and([eb('kind', '=', 'user'), eb('entity_id', '=', callerId)])))
+    .groupBy(['kind', 'entity_id'])
+    .orderBy('rank')
+    .orderBy('sort_name')
+    .limit(limit)
+    .execute();
+  const hits: Hit[] = rows.map((r) => ({ kind: r.kind, id: r.entity_id, rank: Number(r.rank), sortName: String(r.sort_name) }));
+
+  for (const g of await visiblePrivateGroups(ctx.store.db, callerId)) {
+    if (!g.enabled) continue;
+    const ranks = termsOf(g.name, []).filter((t) => t.term.startsWith(needle)).map((t) => t.rank);
+    if (ranks.length) hits.push({ kind: 'group', id: g.id, rank: Math.min(...ranks), sortName: g.name.toLowerCase() });
+  }
+  hits.sort((a, b) => a.rank - b.rank || a.sortName.localeCompare(b.sortName));
+  return describe(ctx.store.db, hits.slice(0, limit));
+}
+
+/** Loads the public face of each hit (keys and fingerprints included), keeping the order. */
+async function describe(db: Db | Tx, hits: Hit[]): Promise<DirectoryEntry[]> {
+  const userIds = hits.filter((h) => h.kind === 'user').map((h) => h.id);
+  const groupIds = hits.filter((h) => h.kind === 'group').map((h) => h.id);
+  const users = new Map<string, DirectoryUser>();
+  const groups = new Map<string, DirectoryGroup>();
+  if (userIds.length)
+    for (const u of await db.selectFrom('users').select(['id', 'name', 'username', 'email', 'public_key', 'fingerprint']).where('id', 'in', userIds).where('status', '=', 'active').execute())
+      users.set(u.id, { kind: 'user', id: u.id, name: u.name, username: u.username, email: u.email, publicKey: u.public_key!, fingerprint: u.fingerprint! });
+  if (groupIds.length) {
+    const counts = await memberCounts(db, groupIds);
+    for (const g of await db.selectFrom('groups').select(['id', 'name', 'kind', 'public_key', 'fingerprint']).where('id', 'in', groupIds).execute())
+      groups.set(g.id, { kind: 'group', id: g.id, name: g.name, groupKind: g.kind, memberCount: counts.get(g.id) ?? 0, publicKey: g.public_key, fingerprint: g.fingerprint });
+  }
+  return hits.map((h) => (h.kind === 'user' ? users.get(h.id) : groups.get(h.id))).filter((x): x is DirectoryEntry => !!x);
+}
+
+/** Directory records of users whose profile or key changed (for the change feed). */
+export async function directoryUsers(db: Db | Tx, ids: string[]): Promise<DirectoryUser[]> {
+  return (await describe(db, ids.map((id) => ({ kind: 'user' as const, id, rank: 0, sortName: '' })))) as DirectoryUser[];
+}

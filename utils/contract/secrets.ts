@@ -1,0 +1,167 @@
+import { z } from './zod';
+import { Ciphertext, Grant, Id, RecipientKind, Timestamp, Uuid } from './common';
+import { GroupKind, UserRef } from './directory';
+
+export const Method = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OTHER']);
+export type Method = z.infer<typeof Method>;
+
+export const SecretStatus = z.enum(['enabled', 'disabled']);
+
+const Name = z.string().trim().min(1, 'Name is required').max(200, 'Name is too long (200 characters at most)');
+const Url = z
+  .string()
+  .trim()
+  .min(1, 'URL is required')
+  .max(2000, 'URL is too long')
+  .refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), 'URL must start with http:// or https://');
+const ClientId = z.string().trim().min(1, 'Client ID is required').max(500, 'Client ID is too long');
+const Identifier = z
+  .string()
+  .trim()
+  .max(100, 'Identifier is too long')
+  .transform((s) => (s === '' ? null : s))
+  .nullable();
+const Tags = z
+  .array(z.string().trim().min(1).max(50, 'A tag is at most 50 characters'))
+  .max(20, 'At most 20 tags')
+  .transform((t) => [...new Set(t)]);
+const Notes = z.string().max(5000, 'Notes are too long (5,000 characters at most)');
+
+/** The descriptive fields, kept in clear so that the list, the search and the audit work. */
+export const SecretFieldsInput = z.strictObject({
+  name: Name,
+  url: Url,
+  clientId: ClientId,
+  identifier: Identifier.default(null),
+  method: Method.default('GET'),
+  tags: Tags.default([]),
+  notes: Notes.default(''),
+});
+
+export const CreateSecretRequest = SecretFieldsInput.extend({
+  id: Uuid,
+  /** `{ clientSecret }` under the itemKey, aad "vep1/secret/<id>/1". */
+  value: Ciphertext,
+  /** The itemKey granted to the owner. */
+  ownerGrant: Grant,
+});
+
+export const UpdateSecretRequest = z.strictObject({
+  baseRevision: z.number().int().min(1),
+  name: Name.optional(),
+  url: Url.optional(),
+  clientId: ClientId.optional(),
+  identifier: Identifier.optional(),
+  method: Method.optional(),
+  tags: Tags.optional(),
+  notes: Notes.optional(),
+  /** A rewritten sensitive value; `valueRevision` must be the current one plus one. */
+  value: z.strictObject({ ciphertext: Ciphertext, valueRevision: z.number().int().min(2) }).optional(),
+});
+
+export const StatusRequest = z.strictObject({ baseRevision: z.number().int().min(1) });
+
+export const Permissions = z.object({ view: z.boolean(), edit: z.boolean(), share: z.boolean() });
+
+/** One API secret as the caller sees it: no ciphertext, which only `reveal` hands out. */
+export const SecretSummary = z.object({
+  id: Id,
+  name: z.string(),
+  url: z.string(),
+  clientId: z.string(),
+  identifier: z.string().nullable(),
+  method: Method,
+  tags: z.array(z.string()),
+  notes: z.string(),
+  status: SecretStatus,
+  owner: UserRef,
+  shared: z.boolean(),
+  permissions: Permissions,
+  access: z.object({ users: z.number().int(), groups: z.number().int() }),
+  revision: z.number().int(),
+  accessRevision: z.number().int(),
+  valueRevision: z.number().int(),
+  createdBy: UserRef,
+  createdAt: Timestamp,
+  updatedBy: UserRef,
+  updatedAt: Timestamp,
+  lastUsedAt: Timestamp.nullable(),
+});
+export type SecretSummary = z.infer<typeof SecretSummary>;
+
+export const SecretList = z.object({ items: z.array(SecretSummary) });
+
+/** How the caller reaches the itemKey: a grant of their own, or through a group they belong to. */
+export const KeyPath = z.discriminatedUnion('via', [
+  z.object({ via: z.literal('user'), grant: Grant }),
+  z.object({ via: z.literal('group'), groupId: Id, groupGrant: Grant, memberGrant: Grant, groupPublicKey: z.string() }),
+]);
+export type KeyPath = z.infer<typeof KeyPath>;
+
+export const RevealResponse = z.object({
+  secretId: Id,
+  value: Ciphertext,
+  valueRevision: z.number().int(),
+  keyPath: KeyPath,
+});
+export type RevealResponse = z.infer<typeof RevealResponse>;
+
+/** One line of an access list; groups carry their members (effective access). */
+export const AccessEntry = z.object({
+  recipientKind: RecipientKind,
+  recipientId: Id,
+  name: z.string(),
+  username: z.string().nullable(),
+  email: z.string().nullable(),
+  groupKind: GroupKind.nullable(),
+  canView: z.boolean(),
+  canEdit: z.boolean(),
+  fingerprint: z.string(),
+  members: z.array(UserRef.extend({ pending: z.boolean() })).nullable(),
+});
+export type AccessEntry = z.infer<typeof AccessEntry>;
+
+export const AccessList = z.object({
+  secretId: Id,
+  accessRevision: z.number().int(),
+  owner: UserRef,
+  entries: z.array(AccessEntry),
+});
+export type AccessList = z.infer<typeof AccessList>;
+
+export const AccessEntryInput = z.strictObject({
+  recipientKind: RecipientKind,
+  recipientId: Id,
+  canView: z.literal(true, { message: 'Can view is required: remove the recipient instead' }),
+  canEdit: z.boolean().default(false),
+  /** Required for a new recipient or a recipient whose key changed; omitted keeps the current grant. */
+  grant: Grant.optional(),
+});
+export type AccessEntryInput = z.infer<typeof AccessEntryInput>;
+
+export const PutAccessRequest = z.strictObject({
+  baseRevision: z.number().int().min(1),
+  entries: z.array(AccessEntryInput).max(500, 'At most 500 recipients'),
+});
+export type PutAccessRequest = z.infer<typeof PutAccessRequest>;
+
+/** Batch share (F6): every secret's new list in one transaction: all or nothing. */
+export const BatchAccessRequest = z.strictObject({
+  items: z
+    .array(PutAccessRequest.extend({ secretId: Id }))
+    .min(1)
+    .max(100, 'At most 100 API secrets at once'),
+});
+export const BatchAccessResponse = z.object({ items: z.array(AccessList) });
+
+export const AuditEvent = z.object({
+  id: z.number().int(),
+  at: Timestamp,
+  actor: UserRef.nullable(),
+  action: z.string(),
+  objectKind: z.string(),
+  objectId: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+export const AuditList = z.object({ events: z.array(AuditEvent) });
