@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { startServer, type RunningServer } from '../../src/server';
+import type { Config } from '../../src/config';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** SQLite always; PostgreSQL too when TEST_DATABASE_URL points at one (CI sets it). */
+export const dialects: DialectName[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+export type TestServer = RunningServer & { dialect: DialectName; sqlitePath?: string; schema?: string };
+
+/**
+ * The real vault server on a random port, on a fresh database: a new SQLite file, or a new PostgreSQL
+ * schema that is dropped afterwards. PBKDF2 iterations are lowered for speed (a test-only setting).
+ */
+export async function startTestServer(dialect: DialectName, overrides: Partial<Config> = {}): Promise<TestServer> {
+  const base = { port: 0, host: '127.0.0.1', quiet: true, kdfIterations: 1000, ...overrides };
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'vaultshare-'));
+    const sqlitePath = join(dir, 'vault.db');
+    const s = await startServer({ ...base, databaseUrl: undefined, sqlitePath });
+    return { ...s, dialect, sqlitePath, close: async () => { await s.close(); rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const url = process.env.TEST_DATABASE_URL!;
+  const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const s = await startServer({ ...base, databaseUrl: url, schema });
+  return {
+    ...s, dialect, schema,
+    close: async () => {
+      await s.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop schema if exists "${schema}" cascade`);
+      await c.end();
+    },
+  };
+}
+
+const TABLES = ['users', 'sessions', 'groups', 'group_members', 'secrets', 'access_entries', 'changes', 'directory_terms', 'audit_events', 'settings'] as const;
+
+/** Every row of every table, to prove a refused request changed nothing. */
+export async function snapshot(s: RunningServer): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const t of TABLES) out[t] = await s.store.db.selectFrom(t).selectAll().execute();
+  for (const rows of Object.values(out)) rows.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  return out;
+}
