@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Every test layer, in order; a failing layer does not hide the others' results.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+status=0
+run() { echo; echo "▶ $*"; "$@" || status=1; }
+run npx vitest run --project unit
+run npx vitest run --project server
+run npx wxt build
+run scripts/ensure-chromium.sh
+run npx vitest run --project e2e
+exit $status
