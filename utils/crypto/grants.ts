@@ -1,0 +1,72 @@
+import { aesGcmDecrypt, aesGcmEncrypt } from './aes-gcm';
+import { type RecipientKind, type SubjectKind, grantContext } from './context';
+import { concatBytes, fromB64url, toB64url } from './encoding';
+import { VepError, decryptFailed } from './errors';
+import { sha256Hex } from './fingerprint';
+import { hkdfSha256 } from './kdf';
+import { P256, importPublicKey } from './keys';
+
+/** One key (an itemKey or a group's PKCS8 private key) wrapped for one recipient public key. */
+export type Grant = {
+  recipientKind: RecipientKind; recipientId: string; recipientKeyFingerprint: string;
+  ephemeralPublicKey: string; iv: string; ct: string;
+};
+
+/** Whose key is granted, to whom, and the recipient's SPKI public key (base64url). */
+export type GrantTarget = {
+  subjectKind: SubjectKind; subjectId: string; recipientKind: RecipientKind; recipientId: string; recipientPublicKey: string;
+};
+
+/** ECDH then HKDF: the salt binds both public keys, so a grant only opens for the pair that made it. */
+async function kek(privateKey: CryptoKey, publicKey: CryptoKey, ephemeralSpki: Uint8Array, recipientSpki: Uint8Array, context: string) {
+  const z = new Uint8Array(await globalThis.crypto.subtle.deriveBits({ name: 'ECDH', public: publicKey }, privateKey, 256));
+  return hkdfSha256(z, concatBytes(ephemeralSpki, recipientSpki), context);
+}
+
+/**
+ * Wraps `keyBytes` for a recipient public key with a fresh ephemeral P-256 key (docs/crypto.md, "Grants").
+ * The caller checks `recipientPublicKey` against the pinned fingerprint before calling.
+ * @throws {@link VepError} `bad_input` on a malformed target.
+ */
+export async function createGrant(t: GrantTarget, keyBytes: Uint8Array): Promise<Grant> {
+  const context = grantContext(t);
+  const recipientKey = await importPublicKey(t.recipientPublicKey);
+  const recipientSpki = fromB64url(t.recipientPublicKey);
+  const subtle = globalThis.crypto.subtle;
+  const e = (await subtle.generateKey(P256, true, ['deriveBits'])) as CryptoKeyPair;
+  const ephemeralSpki = new Uint8Array(await subtle.exportKey('spki', e.publicKey));
+  const wrapped = await aesGcmEncrypt(await kek(e.privateKey, recipientKey, ephemeralSpki, recipientSpki, context), keyBytes, context);
+  return {
+    recipientKind: t.recipientKind, recipientId: t.recipientId, recipientKeyFingerprint: await sha256Hex(recipientSpki),
+    ephemeralPublicKey: toB64url(ephemeralSpki), iv: wrapped.iv, ct: wrapped.ct,
+  };
+}
+
+/**
+ * Unwraps a grant with the recipient's private key. The context is rebuilt from `subject` and from the
+ * grant's own recipient fields, so a grant moved to another subject or recipient fails to open.
+ * @param recipientPublicKey - the opener's own SPKI public key (the one its private key answers to)
+ * @throws {@link VepError} `wrong_recipient` when the grant names another key; `decrypt_failed` on any
+ * changed byte or wrong context.
+ */
+export async function openGrant(
+  grant: Grant, subject: { subjectKind: SubjectKind; subjectId: string }, recipientPrivateKey: CryptoKey, recipientPublicKey: string,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const context = grantContext({ ...subject, recipientKind: grant.recipientKind, recipientId: grant.recipientId });
+  const recipientSpki = fromB64url(recipientPublicKey);
+  if (grant.recipientKeyFingerprint !== (await sha256Hex(recipientSpki))) {
+    throw new VepError('wrong_recipient', 'This grant was made for another public key than this one.');
+  }
+  let ephemeralKey: CryptoKey;
+  let ephemeralSpki: Uint8Array;
+  try {
+    ephemeralSpki = fromB64url(grant.ephemeralPublicKey);
+    ephemeralKey = await importPublicKey(grant.ephemeralPublicKey);
+  } catch {
+    throw decryptFailed(); // a changed ephemeral key is tampering like any other changed byte
+  }
+  const key = await kek(recipientPrivateKey, ephemeralKey, ephemeralSpki, recipientSpki, context).catch(() => {
+    throw decryptFailed(); // e.g. a private key that is not ECDH P-256
+  });
+  return aesGcmDecrypt(key, { v: 1, iv: grant.iv, ct: grant.ct }, context);
+}

@@ -1,0 +1,19 @@
+/**
+ * VEP/1, the Vaultshare envelope protocol (docs/crypto.md): pure WebCrypto, so the same module runs in the
+ * extension's service worker, in Firefox, and in Node 20 for the server's tools and the tests.
+ */
+export { VEP_VERSION, DEFAULT_ITERATIONS, MIN_ITERATIONS, MAX_ITERATIONS } from './constants';
+export { VepError, type VepErrorCode } from './errors';
+export { toB64url, fromB64url, utf8, fromUtf8 } from './encoding';
+export { randomBytes, newId } from './random';
+export { pbkdf2Sha256, hkdfSha256 } from './kdf';
+export { type Ciphertext, aesGcmEncrypt, aesGcmDecrypt } from './aes-gcm';
+export { sha256Hex, fingerprintOf, formatFingerprint } from './fingerprint';
+export { type KeyPair, generateKeyPair, importPrivateKey, importPublicKey, publicKeyOf } from './keys';
+export { type KdfParams, type DerivedKeys, newKdfParams, assertKdfPolicy, deriveKeys } from './account-keys';
+export { type Enrollment, type OpenedAccount, type OpenedPrivateKey, enroll, openAccount, openPrivateKey, changePassword } from './account';
+export { type SubjectKind, type RecipientKind, grantContext } from './context';
+export { type Grant, type GrantTarget, createGrant, openGrant } from './grants';
+export { type SecretFields, SENSITIVE_FIELDS, newItemKey, encryptSecret, decryptSecret } from './secrets';
+export { newGroupKeys, openGroupKey } from './groups';
+export { newLinkKey, encryptLink, decryptLink, linkUrl } from './links';
