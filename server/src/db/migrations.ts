@@ -129,7 +129,8 @@ function initial(dialect: Dialect): Migration {
         .addColumn('sort_name', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('directory_terms_pk', ['kind', 'entity_id', 'term'])
         .execute();
-      await db.schema.createIndex('directory_terms_term').on('directory_terms').columns(['term', 'rank']).execute();
+      // (rank, term): search walks prefix matches rank by rank in index order and stops after a page.
+      await db.schema.createIndex('directory_terms_rank_term').on('directory_terms').columns(['rank', 'term']).execute();
 
       await db.schema
         .createTable('audit_events')

@@ -40,7 +40,12 @@ export function problemBody(e: ApiError) {
 
 /** Turns a zod failure into a 400 that names each wrong field. */
 export function invalid(where: string, err: ZodError): ApiError {
-  const errors = err.issues.map((i) => ({ path: i.path.join('.') || where, message: i.message }));
+  // An unknown field is reported at its own path (zod reports it at the enclosing object's).
+  const errors = err.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({ path: [...i.path, k].join('.'), message: 'is not a known field' }))
+      : [{ path: i.path.join('.') || where, message: i.message }],
+  );
   const list = errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ');
   return new ApiError(400, 'invalid_request', `Some fields are not valid (${list}).`, errors);
 }

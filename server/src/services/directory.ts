@@ -5,6 +5,9 @@ import type { Tx } from '../db/tx';
 import { termsOf } from './directory-index';
 import { memberCounts, visiblePrivateGroups } from './group-queries';
 
+/** Rows read per step: a person has at most a few terms of one rank, so one page nearly always suffices. */
+const PAGE = 100;
+
 type Hit = { kind: 'user' | 'group'; id: string; rank: number; sortName: string };
 
 /**
@@ -13,26 +16,42 @@ type Hit = { kind: 'user' | 'group'; id: string; rank: number; sortName: string 
  */
 export async function search(ctx: Ctx, callerId: string, q: string, limit: number): Promise<DirectoryEntry[]> {
   const needle = q.toLowerCase();
-  const rows = await ctx.store.db
-    .selectFrom('directory_terms')
-    .select(['kind', 'entity_id'])
-    .select((eb) => [eb.fn.min('rank').as('rank'), eb.fn.min('sort_name').as('sort_name')])
-    .where('term', '>=', needle)
-    .where('term', '<', `${needle}\uffff`)
-    .where((eb) => eb.not(eb.and([eb('kind', '=', 'user'), eb('entity_id', '=', callerId)])))
-    .groupBy(['kind', 'entity_id'])
-    .orderBy('rank')
-    .orderBy('sort_name')
-    .limit(limit)
-    .execute();
-  const hits: Hit[] = rows.map((r) => ({ kind: r.kind, id: r.entity_id, rank: Number(r.rank), sortName: String(r.sort_name) }));
+  const hits: Hit[] = [];
+  const seen = new Set<string>([`user:${callerId}`]);
+  // Walk the (rank, term) index in order and stop once a page of distinct people is found: the cost is
+  // bounded by the page, not by how many names start with the typed letter.
+  for (const rank of [0, 1]) {
+    let offset = 0;
+    while (hits.length < limit) {
+      const rows = await ctx.store.db
+        .selectFrom('directory_terms')
+        .select(['kind', 'entity_id', 'term'])
+        .where('rank', '=', rank)
+        .where('term', '>=', needle)
+        .where('term', '<', `${needle}\uffff`)
+        .orderBy('term')
+        .limit(PAGE)
+        .offset(offset)
+        .execute();
+      for (const r of rows) {
+        const key = `${r.kind}:${r.entity_id}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        hits.push({ kind: r.kind, id: r.entity_id, rank, sortName: r.term });
+        if (hits.length === limit) break;
+      }
+      if (rows.length < PAGE) break;
+      offset += PAGE;
+    }
+  }
 
   for (const g of await visiblePrivateGroups(ctx.store.db, callerId)) {
     if (!g.enabled) continue;
     const ranks = termsOf(g.name, []).filter((t) => t.term.startsWith(needle)).map((t) => t.rank);
     if (ranks.length) hits.push({ kind: 'group', id: g.id, rank: Math.min(...ranks), sortName: g.name.toLowerCase() });
   }
-  hits.sort((a, b) => a.rank - b.rank || a.sortName.localeCompare(b.sortName));
+  // Stable: index order within a rank, the caller's private groups placed among them by the same key.
+  hits.sort((a, b) => a.rank - b.rank || (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0));
   return describe(ctx.store.db, hits.slice(0, limit));
 }
 

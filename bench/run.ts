@@ -1,0 +1,31 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { passes, printTable, type Row } from './lib/report';
+import { searchBench } from './server/search.bench';
+
+/** `npm run bench [-- --smoke] [--only name,…]`: measures each budget of docs/architecture.md against a same-run baseline. */
+const { values } = parseArgs({ options: { smoke: { type: 'boolean' }, only: { type: 'string' } } });
+const smoke = !!values.smoke;
+const sections: Record<string, (o: { smoke: boolean }) => Promise<Row[]>> = {
+  search: searchBench,
+};
+const wanted = values.only ? values.only.split(',') : Object.keys(sections);
+
+const rows: Row[] = [];
+for (const name of wanted) {
+  const run = sections[name];
+  if (!run) throw new Error(`Unknown bench section "${name}" (have: ${Object.keys(sections).join(', ')})`);
+  console.error(`… ${name}${smoke ? ' (smoke)' : ''}`);
+  rows.push(...(await run({ smoke })));
+}
+printTable(rows);
+mkdirSync('bench/results', { recursive: true });
+const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}${smoke ? '-smoke' : ''}.json`;
+writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), smoke, node: process.version, rows }, null, 2));
+console.log(`\nWrote ${file}`);
+const failed = rows.filter((r) => !passes(r));
+// Smoke mode runs tiny sizes to keep the benches alive in CI; only a full run judges the budgets.
+if (!smoke && failed.length) {
+  console.log(`${failed.length} figure(s) over budget.`);
+  process.exitCode = 1;
+}

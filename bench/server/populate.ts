@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { generateKeyPair, newItemKey, encryptSecret, createGrant } from '../../utils/crypto';
+import type { RunningServer } from '../../server/src/server';
+import { termsOf } from '../../server/src/services/directory-index';
+import { groupName, person } from '../lib/people';
+
+const now = () => new Date().toISOString();
+
+/** A pool of real P-256 keys: the directory's answers carry real keys without making 50,000 of them. */
+async function keyPool(n: number) {
+  return Promise.all(Array.from({ length: n }, async () => {
+    const k = await generateKeyPair();
+    return { publicKey: k.publicKey, fingerprint: k.fingerprint };
+  }));
+}
+
+/**
+ * Fills the directory straight through the database (the product's own index code makes the search
+ * terms), because inviting and enrolling 50,000 people over HTTP would measure PBKDF2, not search.
+ */
+export async function populateDirectory(s: RunningServer, users: number, groups: number) {
+  const keys = await keyPool(50);
+  const db = s.store.db;
+  for (let start = 0; start < users; start += 1000) {
+    await db.transaction().execute(async (tx) => {
+      const rows = [];
+      const terms = [];
+      for (let n = start; n < Math.min(users, start + 1000); n++) {
+        const p = person(n);
+        const k = keys[n % keys.length]!;
+        const id = randomUUID();
+        rows.push({ id, username: p.username, name: p.name, email: p.email, is_admin: 0, status: 'active' as const, enroll_code_hash: null, enroll_expires_at: null, kdf_salt: 'AAAAAAAAAAAAAAAAAAAAAA', kdf_iterations: 600000, auth_hash: null, public_key: k.publicKey, fingerprint: k.fingerprint, encrypted_private_key: null, created_at: now(), updated_at: now() });
+        const local = p.email.split('@')[0]!;
+        for (const t of termsOf(p.name, [p.username, p.email], local.split(/[._-]/))) terms.push({ ...t, kind: 'user' as const, entity_id: id, sort_name: p.name.toLowerCase() });
+      }
+      await tx.insertInto('users').values(rows).execute();
+      for (let i = 0; i < terms.length; i += 1000) await tx.insertInto('directory_terms').values(terms.slice(i, i + 1000)).execute();
+    });
+  }
+  for (let start = 0; start < groups; start += 1000) {
+    await db.transaction().execute(async (tx) => {
+      const rows = [];
+      const terms = [];
+      for (let n = start; n < Math.min(groups, start + 1000); n++) {
+        const name = groupName(n);
+        const k = keys[n % keys.length]!;
+        const id = randomUUID();
+        rows.push({ id, kind: 'user' as const, name, description: '', enabled: 1, members_can_view: 1, owner_id: null, public_key: k.publicKey, fingerprint: k.fingerprint, created_at: now(), updated_at: now() });
+        for (const t of termsOf(name, [])) terms.push({ ...t, kind: 'group' as const, entity_id: id, sort_name: name.toLowerCase() });
+      }
+      await tx.insertInto('groups').values(rows).execute();
+      await tx.insertInto('directory_terms').values(terms).execute();
+    });
+  }
+}
+
+/** Gives one owner `count` API secrets (real ciphertext and owner grant, copied: the bench measures listing). */
+export async function populateSecrets(s: RunningServer, owner: { id: string; publicKey: string }, count: number) {
+  const itemKey = newItemKey();
+  const template = randomUUID();
+  const value = JSON.stringify(await encryptSecret(itemKey, template, 1, { clientSecret: 'bench-secret' }));
+  const grant = JSON.stringify(await createGrant({ subjectKind: 'secret', subjectId: template, recipientKind: 'user', recipientId: owner.id, recipientPublicKey: owner.publicKey }, itemKey));
+  for (let start = 0; start < count; start += 500) {
+    const rows = [];
+    for (let n = start; n < Math.min(count, start + 500); n++)
+      rows.push({ id: randomUUID(), owner_id: owner.id, name: `Service ${n} API`, url: `https://api${n}.example.com/v1`, client_id: `client-${n}`, identifier: `svc-${n}`, method: 'GET', tags: '["bench"]', notes: '', status: 'enabled' as const, value, value_revision: 1, owner_grant: grant, revision: 1, access_revision: 1, access_users: 0, access_groups: 0, created_by: owner.id, created_at: now(), updated_by: owner.id, updated_at: now(), last_used_at: null });
+    await s.store.db.insertInto('secrets').values(rows).execute();
+  }
+}
