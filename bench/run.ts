@@ -2,12 +2,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { passes, printTable, type Row } from './lib/report';
 import { searchBench } from './server/search.bench';
+import { syncBench } from './server/sync.bench';
+import { shareBench } from './server/share.bench';
 
 /** `npm run bench [-- --smoke] [--only name,…]`: measures each budget of docs/architecture.md against a same-run baseline. */
 const { values } = parseArgs({ options: { smoke: { type: 'boolean' }, only: { type: 'string' } } });
 const smoke = !!values.smoke;
 const sections: Record<string, (o: { smoke: boolean }) => Promise<Row[]>> = {
   search: searchBench,
+  sync: syncBench,
+  share: shareBench,
 };
 const wanted = values.only ? values.only.split(',') : Object.keys(sections);
 
