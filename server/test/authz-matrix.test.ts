@@ -100,6 +100,15 @@ describe.each(dialects)('authorization matrix on %s', (dialect) => {
     expect(feed.body.secrets.some((x) => x.id === secretId)).toBe(allowed);
   });
 
+  it.each(ROLES)('bulk values (for on-device matching) hold the ciphertext for %s only when allowed, and record no last use', async (role) => {
+    const before = (await fresh()).lastUsedAt;
+    const r = await c[role].call<{ items: { secretId: string }[] }>('POST', '/v1/secrets/values', { ids: [secretId] });
+    if (role === 'signedOut') return expect(r.status).toBe(401);
+    expect(r.status).toBe(200);
+    expect(r.body.items.map((x) => x.secretId)).toEqual(expected.revealSecret![role] === 200 ? [secretId] : []);
+    expect((await fresh()).lastUsedAt).toBe(before);
+  });
+
   it('the pending member cannot reach the item key even through the group', async () => {
     const r = await c.pending.call('POST', `/v1/secrets/${secretId}/reveal`);
     expect(r.status).toBe(404);

@@ -47,6 +47,7 @@ export const routes = {
   updateSecret: { method: 'patch', path: '/v1/secrets/:id', summary: 'Edit an API secret (owner or Can edit)', auth: true, params: IdParam, body: S.UpdateSecretRequest, response: S.SecretSummary, status: 200 },
   disableSecret: { method: 'post', path: '/v1/secrets/:id/disable', summary: 'Disable an API secret (owner or Can edit)', auth: true, params: IdParam, body: S.StatusRequest, response: S.SecretSummary, status: 200 },
   enableSecret: { method: 'post', path: '/v1/secrets/:id/enable', summary: 'Enable an API secret (owner or Can edit)', auth: true, params: IdParam, body: S.StatusRequest, response: S.SecretSummary, status: 200 },
+  secretValues: { method: 'post', path: '/v1/secrets/values', summary: 'Ciphertext and key paths of several enabled secrets for on-device indexing (no last-use record)', auth: true, body: S.ValuesRequest, response: S.ValuesResponse, status: 200 },
   revealSecret: { method: 'post', path: '/v1/secrets/:id/reveal', summary: "The encrypted client secret and the caller's key path (needs Can view; recorded)", auth: true, params: IdParam, response: S.RevealResponse, status: 200 },
   getAccess: { method: 'get', path: '/v1/secrets/:id/access', summary: 'Who has access: owner, users and groups (expanded)', auth: true, params: IdParam, response: S.AccessList, status: 200 },
   putAccess: { method: 'put', path: '/v1/secrets/:id/access', summary: 'Replace the access list (owner only, atomic, revision-checked)', auth: true, params: IdParam, body: S.PutAccessRequest, response: S.AccessList, status: 200 },

@@ -106,6 +106,13 @@ export const RevealResponse = z.object({
 });
 export type RevealResponse = z.infer<typeof RevealResponse>;
 
+/**
+ * Ciphertext of several secrets for the device's own use (the right-click matcher's keyed fingerprints):
+ * unlike reveal, it records no "last use", because nobody is shown the value.
+ */
+export const ValuesRequest = z.strictObject({ ids: z.array(Id).min(1).max(500, 'At most 500 ids at once') });
+export const ValuesResponse = z.object({ items: z.array(RevealResponse) });
+
 /** One line of an access list; groups carry their members (effective access). */
 export const AccessEntry = z.object({
   recipientKind: RecipientKind,

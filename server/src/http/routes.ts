@@ -27,6 +27,7 @@ export function registerRoutes(app: Hono<AppEnv>) {
   handle(app, 'updateSecret', async ({ params, body }, c) => secrets.updateSecret(c.var.services, c.var.caller.userId, params.id, body));
   handle(app, 'disableSecret', async ({ params, body }, c) => secrets.setStatus(c.var.services, c.var.caller.userId, params.id, body.baseRevision, 'disabled'));
   handle(app, 'enableSecret', async ({ params, body }, c) => secrets.setStatus(c.var.services, c.var.caller.userId, params.id, body.baseRevision, 'enabled'));
+  handle(app, 'secretValues', async ({ body }, c) => ({ items: await secrets.values(c.var.services, c.var.caller.userId, body.ids) }));
   handle(app, 'revealSecret', async ({ params }, c) => secrets.reveal(c.var.services, c.var.caller.userId, params.id));
   handle(app, 'getAccess', async ({ params }, c) => access.getAccess(c.var.services, c.var.caller.userId, params.id));
   handle(app, 'putAccess', async ({ params, body }, c) => access.putAccess(c.var.services, c.var.caller.userId, params.id, body));

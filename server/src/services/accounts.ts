@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { EnrollRequest, EnrollStartRequest, LoginRequest, ChangePasswordRequest, Me, Session } from '../../../utils/contract';
-import { fingerprintOf, toB64url } from '../../../utils/crypto';
+import { fingerprintOf, importPublicKey, toB64url } from '../../../utils/crypto';
 import { ApiError } from '../http/problem';
 import { write } from '../db/tx';
 import type { UsersTable } from '../db/schema';
@@ -92,7 +92,8 @@ export async function enrollStart(ctx: Ctx, body: z.output<typeof EnrollStartReq
 
 export async function enroll(ctx: Ctx, body: z.output<typeof EnrollRequest>, ip: string): Promise<Session> {
   const u = await pendingUser(ctx, body.username, body.code, ip);
-  const fingerprint = await fingerprintOf(body.publicKey).catch(() => {
+  // importPublicKey checks that it is a canonical P-256 key; fingerprintOf alone would hash any bytes.
+  const fingerprint = await importPublicKey(body.publicKey).then(() => fingerprintOf(body.publicKey)).catch(() => {
     throw new ApiError(400, 'invalid_public_key', 'The public key is not a valid P-256 key.');
   });
   const authHash = await hashAuthKey(body.authKey);

@@ -6,7 +6,7 @@ import { userRefs } from './users';
 
 export type AuditAction =
   | 'secret.created' | 'secret.edited' | 'secret.disabled' | 'secret.enabled' | 'secret.revealed'
-  | 'secret.shared' | 'secret.unshared' | 'secret.permission_changed'
+  | 'secret.values_synced' | 'secret.shared' | 'secret.unshared' | 'secret.permission_changed'
   | 'group.created' | 'group.edited' | 'group.member_added' | 'group.member_completed' | 'group.member_removed'
   | 'user.invited' | 'user.enrolled' | 'user.password_changed';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AddMemberRequest, CreateGroupRequest, GroupView, UpdateGroupRequest } from '../../../utils/contract';
-import { fingerprintOf } from '../../../utils/crypto';
+import { fingerprintOf, importPublicKey } from '../../../utils/crypto';
 import { ApiError, forbidden, notFound } from '../http/problem';
 import { write, type Tx } from '../db/tx';
 import type { Db } from '../db/connect';
@@ -64,7 +64,8 @@ async function groupPeople(tx: Tx, groupId: string): Promise<string[]> {
 export async function createPrivateGroup(ctx: Ctx, userId: string, body: z.output<typeof CreateGroupRequest>): Promise<GroupView> {
   const me = (await activeUser(ctx.store.db, userId))!;
   checkGrant(body.managerGrant, { kind: 'user', id: userId, fingerprint: me.fingerprint!, name: 'you' });
-  const fingerprint = await fingerprintOf(body.publicKey).catch(() => { throw new ApiError(400, 'invalid_public_key', "The group's public key is not a valid P-256 key."); });
+  // importPublicKey checks that it is a canonical P-256 key; fingerprintOf alone would hash any bytes.
+  const fingerprint = await importPublicKey(body.publicKey).then(() => fingerprintOf(body.publicKey)).catch(() => { throw new ApiError(400, 'invalid_public_key', "The group's public key is not a valid P-256 key."); });
   const now = nowIso();
   return write(ctx.store, async (tx) => {
     if (await tx.selectFrom('groups').select('id').where('id', '=', body.id).executeTakeFirst()) throw new ApiError(409, 'duplicate_id', 'A group with this id already exists.');

@@ -115,6 +115,24 @@ export async function reveal(ctx: Ctx, userId: string, id: string): Promise<Reve
   });
 }
 
+/**
+ * Ciphertext of the enabled secrets among `ids` the caller can view, for their device to index. Invisible
+ * and disabled ones are simply absent. Nobody sees a value, so no last use; one audit line says it happened.
+ */
+export async function values(ctx: Ctx, userId: string, ids: string[]): Promise<RevealResponse[]> {
+  return write(ctx.store, async (tx) => {
+    const visible = await visibleSecrets(tx, userId, [...new Set(ids)]);
+    const out: RevealResponse[] = [];
+    for (const v of visible.values()) {
+      if (v.row.status !== 'enabled') continue;
+      const keyPath = await keyPathFor(tx, userId, v).catch(() => undefined);
+      if (keyPath) out.push({ secretId: v.row.id, value: JSON.parse(v.row.value), valueRevision: v.row.value_revision, keyPath });
+    }
+    if (out.length) await audit(tx, { actorId: userId, action: 'secret.values_synced', objectKind: 'user', objectId: userId, details: { count: out.length } });
+    return out;
+  });
+}
+
 async function keyPathFor(tx: Tx, userId: string, v: Visible): Promise<RevealResponse['keyPath']> {
   if (v.isOwner) return { via: 'user', grant: JSON.parse(v.row.owner_grant) };
   const direct = await tx.selectFrom('access_entries').select('grant').where('secret_id', '=', v.row.id).where('recipient_kind', '=', 'user').where('recipient_id', '=', userId).executeTakeFirst();
