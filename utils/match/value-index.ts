@@ -1,0 +1,59 @@
+import { toB64url, utf8 } from '@/utils/crypto';
+import { cleanSelection } from './normalize';
+
+/**
+ * Keyed fingerprints of the client secrets the user can view, so a selected value can be recognised
+ * without keeping any value: HMAC-SHA256 under a key made at unlock, never exported, dropped on lock.
+ * Without the key a fingerprint tells nothing, not even whether two secrets share a value.
+ */
+export class ValueIndex {
+  private readonly byFingerprint = new Map<string, Set<string>>();
+  private readonly bySecret = new Map<string, { fingerprint: string; valueRevision: number }>();
+
+  private constructor(private readonly key: CryptoKey) {}
+
+  /** A new, empty index with a fresh non-extractable key. */
+  static async create(): Promise<ValueIndex> {
+    const key = await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    return new ValueIndex(key);
+  }
+
+  private async fingerprint(value: string): Promise<string> {
+    return toB64url(new Uint8Array(await crypto.subtle.sign('HMAC', this.key, utf8(value.trim()))));
+  }
+
+  /** Which value revision is indexed for a secret (sync re-indexes when the server has a newer one). */
+  revisionOf(secretId: string): number | undefined {
+    return this.bySecret.get(secretId)?.valueRevision;
+  }
+
+  get size(): number {
+    return this.bySecret.size;
+  }
+
+  async set(secretId: string, valueRevision: number, clientSecret: string): Promise<void> {
+    this.remove(secretId);
+    const fingerprint = await this.fingerprint(clientSecret);
+    this.bySecret.set(secretId, { fingerprint, valueRevision });
+    let ids = this.byFingerprint.get(fingerprint);
+    if (!ids) this.byFingerprint.set(fingerprint, (ids = new Set()));
+    ids.add(secretId);
+  }
+
+  remove(secretId: string): void {
+    const entry = this.bySecret.get(secretId);
+    if (!entry) return;
+    this.bySecret.delete(secretId);
+    const ids = this.byFingerprint.get(entry.fingerprint);
+    ids?.delete(secretId);
+    if (ids?.size === 0) this.byFingerprint.delete(entry.fingerprint);
+  }
+
+  /** The secrets whose client secret is the selection, as selected or without surrounding quotes and punctuation. */
+  async lookup(selection: string): Promise<string[]> {
+    const out = new Set<string>();
+    for (const candidate of new Set([selection.trim(), cleanSelection(selection)]))
+      if (candidate) for (const id of this.byFingerprint.get(await this.fingerprint(candidate)) ?? []) out.add(id);
+    return [...out];
+  }
+}
