@@ -4,6 +4,7 @@ import { passes, printTable, type Row } from './lib/report';
 import { searchBench } from './server/search.bench';
 import { syncBench } from './server/sync.bench';
 import { shareBench } from './server/share.bench';
+import { matchBench } from './match.bench';
 
 /** `npm run bench [-- --smoke] [--only name,…]`: measures each budget of docs/architecture.md against a same-run baseline. */
 const { values } = parseArgs({ options: { smoke: { type: 'boolean' }, only: { type: 'string' } } });
@@ -12,6 +13,7 @@ const sections: Record<string, (o: { smoke: boolean }) => Promise<Row[]>> = {
   search: searchBench,
   sync: syncBench,
   share: shareBench,
+  match: matchBench,
 };
 const wanted = values.only ? values.only.split(',') : Object.keys(sections);
 

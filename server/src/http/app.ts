@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { buildOpenApi } from '../../../utils/contract';
 import type { Services } from '../services';
 import { authenticate } from '../services/accounts';
@@ -36,6 +37,8 @@ export function createApp(services: Services, clientAddress: (c: unknown) => str
     // One line per request: never a header, a body or a query string (they may carry tokens or searches).
     services.log({ method: c.req.method, path: c.req.routePath === '/*' ? 'unmatched' : c.req.routePath, status: c.res.status, ms: Math.round(ms) });
   });
+  // A first sync of thousands of secrets is megabytes of repetitive JSON; gzip makes it a tenth.
+  app.use(compress({ threshold: 4096 }));
   app.use(secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] }, crossOriginResourcePolicy: 'cross-origin' }));
   app.use(cors({ origin: allowOrigin(services.config.corsOrigins), allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], maxAge: 600 }));
   app.use(async (c, next) => {
