@@ -20,6 +20,6 @@ export async function createContext(store: Store, config: Config): Promise<Ctx> 
     serverSecret: await loadServerSecret(store),
     // Ten failed sign-ins per username and fifty per address within fifteen minutes.
     loginLimiter: new RateLimiter({ windowMs: 15 * 60_000, perKey: 10, perAddress: 50 }),
-    log: config.quiet ? () => {} : (line) => console.log(JSON.stringify({ at: new Date().toISOString(), ...line })),
+    log: config.quiet ? () => {} : (line) => void process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), ...line })}\n`),
   };
 }

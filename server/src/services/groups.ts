@@ -7,7 +7,7 @@ import type { Db } from '../db/connect';
 import type { Ctx } from './context';
 import { nowIso } from './clock';
 import { audit } from './audit';
-import { notify, notifyGroupSecrets } from './changes';
+import { activeMembers, notify, notifyGroupSecrets } from './changes';
 import { checkGrant } from './grants';
 import { indexGroup } from './directory-index';
 import { activeUser, userRefs } from './users';
@@ -17,12 +17,15 @@ async function membership(db: Db | Tx, groupId: string, userId: string) {
   return db.selectFrom('group_members').selectAll().where('group_id', '=', groupId).where('user_id', '=', userId).executeTakeFirst();
 }
 
-/** A group as `userId` sees it; undefined when they may not see it at all. */
-export async function groupView(db: Db | Tx, groupId: string, userId: string): Promise<GroupView | undefined> {
+/**
+ * A group as `userId` sees it; undefined when they may not see it at all, unless `evenIfHidden` (someone who
+ * just left gets its public face, without members).
+ */
+export async function groupView(db: Db | Tx, groupId: string, userId: string, evenIfHidden = false): Promise<GroupView | undefined> {
   const g = await db.selectFrom('groups').selectAll().where('id', '=', groupId).executeTakeFirst();
   if (!g) return undefined;
   const mine = await membership(db, groupId, userId);
-  if (!mine && !(await canSeeGroup(db, userId, groupId))) return undefined;
+  if (!mine && !evenIfHidden && !(await canSeeGroup(db, userId, groupId))) return undefined;
   const rows = await db
     .selectFrom('group_members')
     .innerJoin('users', 'users.id', 'group_members.user_id')
@@ -63,7 +66,7 @@ async function groupPeople(tx: Tx, groupId: string): Promise<string[]> {
 
 export async function createPrivateGroup(ctx: Ctx, userId: string, body: z.output<typeof CreateGroupRequest>): Promise<GroupView> {
   const me = (await activeUser(ctx.store.db, userId))!;
-  checkGrant(body.managerGrant, { kind: 'user', id: userId, fingerprint: me.fingerprint!, name: 'you' });
+  checkGrant(body.managerGrant, { kind: 'user', id: userId, fingerprint: me.fingerprint!, name: 'Your account' });
   // importPublicKey checks that it is a canonical P-256 key; fingerprintOf alone would hash any bytes.
   const fingerprint = await importPublicKey(body.publicKey).then(() => fingerprintOf(body.publicKey)).catch(() => { throw new ApiError(400, 'invalid_public_key', "The group's public key is not a valid P-256 key."); });
   const now = nowIso();
@@ -95,11 +98,14 @@ export async function updateGroup(ctx: Ctx, userId: string, groupId: string, bod
       ...(body.enabled !== undefined ? { enabled: body.enabled ? 1 : 0 } : {}),
       ...(body.membersCanView !== undefined ? { members_can_view: body.membersCanView ? 1 : 0 } : {}),
     };
+    // Enabling or disabling a group opens or closes every secret shared with it for the members holding its
+    // key (active before a disable, after an enable); pending members and non-member managers never reached them.
+    const toggled = body.enabled !== undefined && (body.enabled ? 1 : 0) !== g.enabled;
+    const closing = toggled && !body.enabled ? await activeMembers(tx, groupId) : [];
     await tx.updateTable('groups').set({ ...set, updated_at: nowIso() }).where('id', '=', groupId).execute();
     const people = await groupPeople(tx, groupId);
     await notify(tx, people, 'group', groupId);
-    // Enabling or disabling a group opens or closes every secret shared with it for its members.
-    if (body.enabled !== undefined && (body.enabled ? 1 : 0) !== g.enabled) await notifyGroupSecrets(tx, groupId, people);
+    if (toggled) await notifyGroupSecrets(tx, groupId, body.enabled ? await activeMembers(tx, groupId) : closing);
     await audit(tx, { actorId: userId, action: 'group.edited', objectKind: 'group', objectId: groupId, details: { fields: Object.keys(body) } });
     return (await groupView(tx, groupId, userId))!;
   });
@@ -117,7 +123,8 @@ export async function addMember(ctx: Ctx, userId: string, groupId: string, body:
     if (existing) await tx.updateTable('group_members').set({ is_member: 1, grant }).where('group_id', '=', groupId).where('user_id', '=', member.id).execute();
     else await tx.insertInto('group_members').values({ group_id: groupId, user_id: member.id, is_member: 1, is_manager: 0, grant, created_at: nowIso() }).execute();
     await notify(tx, await groupPeople(tx, groupId), 'group', groupId);
-    await notifyGroupSecrets(tx, groupId, [member.id]);
+    // The group's secrets appear for the member only if the group is enabled.
+    if ((await activeMembers(tx, groupId)).includes(member.id)) await notifyGroupSecrets(tx, groupId, [member.id]);
     const action = existing?.is_member && !existing.grant ? 'group.member_completed' : 'group.member_added';
     await audit(tx, { actorId: userId, action, objectKind: 'group', objectId: groupId, details: { userId: member.id } });
     return (await groupView(tx, groupId, userId))!;
@@ -131,12 +138,15 @@ export async function removeMember(ctx: Ctx, userId: string, groupId: string, me
     const m = await membership(tx, groupId, memberId);
     if (!m?.is_member) throw notFound('This member');
     const people = await groupPeople(tx, groupId);
+    // Only a member who held the key of an enabled group saw its secrets; only they are told those leave.
+    const reached = (await activeMembers(tx, groupId)).includes(memberId);
     if (m.is_manager) await tx.updateTable('group_members').set({ is_member: 0 }).where('group_id', '=', groupId).where('user_id', '=', memberId).execute();
     else await tx.deleteFrom('group_members').where('group_id', '=', groupId).where('user_id', '=', memberId).execute();
     await notify(tx, people, 'group', groupId);
-    await notifyGroupSecrets(tx, groupId, [memberId]);
+    if (reached) await notifyGroupSecrets(tx, groupId, [memberId]);
     await audit(tx, { actorId: userId, action: 'group.member_removed', objectKind: 'group', objectId: groupId, details: { userId: memberId } });
-    const view = await groupView(tx, groupId, userId);
+    // A member who left a private group can no longer see it: they get its public face, not a 404 that rolls back.
+    const view = await groupView(tx, groupId, userId, memberId === userId);
     if (!view) throw notFound('This group');
     return view;
   });
@@ -170,10 +180,11 @@ export async function addPendingMember(ctx: Ctx, groupId: string, memberId: stri
 export async function adminRemoveMember(ctx: Ctx, groupId: string, memberId: string) {
   await write(ctx.store, async (tx) => {
     const people = await groupPeople(tx, groupId);
+    const reached = (await activeMembers(tx, groupId)).includes(memberId);
     const n = await tx.deleteFrom('group_members').where('group_id', '=', groupId).where('user_id', '=', memberId).executeTakeFirst();
     if (Number(n.numDeletedRows) === 0) throw notFound('This member');
     await notify(tx, people, 'group', groupId);
-    await notifyGroupSecrets(tx, groupId, [memberId]);
+    if (reached) await notifyGroupSecrets(tx, groupId, [memberId]);
     await audit(tx, { actorId: null, action: 'group.member_removed', objectKind: 'group', objectId: groupId, details: { userId: memberId } });
   });
 }

@@ -35,7 +35,7 @@ export async function getSecret(ctx: Ctx, userId: string, id: string): Promise<S
 
 export async function createSecret(ctx: Ctx, userId: string, body: z.output<typeof CreateSecretRequest>): Promise<SecretSummary> {
   const me = (await activeUser(ctx.store.db, userId))!;
-  checkGrant(body.ownerGrant, { kind: 'user', id: userId, fingerprint: me.fingerprint!, name: 'you' });
+  checkGrant(body.ownerGrant, { kind: 'user', id: userId, fingerprint: me.fingerprint!, name: 'Your account' });
   const now = nowIso();
   return write(ctx.store, async (tx) => {
     if (await tx.selectFrom('secrets').select('id').where('id', '=', body.id).executeTakeFirst())

@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SecretSummary, SyncResponse } from '../../utils/contract';
+import { invite } from '../src/services/accounts';
+import { VaultClient } from './support/client';
+import { dialects, startTestServer, type TestServer } from './support/harness';
+import { buildOrg } from './support/org';
+
+const secretIds = (r: SyncResponse) => r.secrets.map((x) => x.id).sort();
+const empty = { secrets: [], removedSecrets: [], groups: [], removedGroups: [], users: [] };
+
+/** The change feed: a full answer first, then only what changed for this user, at a cost that follows the changes. */
+describe.each(dialects)('sync on %s', (dialect) => {
+  let s: TestServer;
+  let org: Awaited<ReturnType<typeof buildOrg>>;
+  let own: SecretSummary; // carol's
+  let direct: SecretSummary; // alice's, shared with carol
+  let viaOps: SecretSummary; // alice's, shared with Ops (carol is a member)
+  let hidden: SecretSummary; // bob's, shared with nobody
+  beforeAll(async () => {
+    s = await startTestServer(dialect);
+    org = await buildOrg(s);
+    own = await org.carol.createSecret({ name: 'Carol own', clientSecret: 'c' });
+    direct = await org.alice.createSecret({ name: 'Alice to Carol', clientSecret: 'a' });
+    await org.alice.share(direct.id, [org.carol.me()]);
+    viaOps = await org.alice.createSecret({ name: 'Alice to Ops', clientSecret: 'o' });
+    await org.alice.share(viaOps.id, [{ ...org.ops, canEdit: true }]);
+    hidden = await org.bob.createSecret({ name: 'Bob private', clientSecret: 'b' });
+  });
+  afterAll(() => s?.close());
+
+  it('the first call (no cursor, or "0") is full: everything the user can see, nothing else', async () => {
+    for (const feed of [await org.carol.sync(), await org.carol.sync('0')]) {
+      expect(feed.full).toBe(true);
+      expect(feed.cursor).toMatch(/^\d+$/);
+      expect(secretIds(feed)).toEqual([own.id, direct.id, viaOps.id].sort());
+      expect(feed.secrets.find((x) => x.id === viaOps.id)!.permissions).toEqual({ view: true, edit: true, share: false });
+      expect(feed.groups.map((g) => g.id)).toEqual([org.ops.id]);
+      expect(feed.removedSecrets).toEqual([]);
+    }
+    expect(secretIds(await org.bob.sync())).toEqual([hidden.id]);
+  });
+
+  it('incremental after nothing happened: empty lists, the same cursor', async () => {
+    const { cursor } = await org.carol.sync();
+    const feed = await org.carol.sync(cursor);
+    expect(feed).toEqual({ cursor, full: false, ...empty });
+  });
+
+  it('a share puts the secret in the recipient’s feed; an edit sends the changed summary; an unshare removes it', async () => {
+    const secret = await org.alice.createSecret({ name: 'Shared later', clientSecret: 'v1' });
+    let cursor = (await org.bob.sync()).cursor;
+
+    await org.alice.share(secret.id, [org.bob.me()]);
+    let feed = await org.bob.sync(cursor);
+    expect(feed).toMatchObject({ full: false, removedSecrets: [] });
+    expect(feed.secrets).toEqual([expect.objectContaining({ id: secret.id, name: 'Shared later', shared: true, permissions: { view: true, edit: false, share: false } })]);
+    cursor = feed.cursor;
+
+    const revision = (await org.alice.get(secret.id)).revision;
+    expect((await org.alice.call('PATCH', `/v1/secrets/${secret.id}`, { baseRevision: revision, name: 'Renamed', tags: ['prod'] })).status).toBe(200);
+    feed = await org.bob.sync(cursor);
+    expect(feed.secrets).toEqual([expect.objectContaining({ id: secret.id, name: 'Renamed', tags: ['prod'], revision: revision + 1 })]);
+    expect(feed.removedSecrets).toEqual([]);
+    cursor = feed.cursor;
+
+    await org.alice.share(secret.id, []);
+    feed = await org.bob.sync(cursor);
+    expect(feed).toMatchObject({ full: false, secrets: [], removedSecrets: [secret.id] });
+    cursor = feed.cursor;
+
+    // what alice does with it afterwards is no longer bob's business: not even its id
+    expect((await org.alice.call('PATCH', `/v1/secrets/${secret.id}`, { baseRevision: revision + 1, name: 'After bob' })).status).toBe(200);
+    feed = await org.bob.sync(cursor);
+    expect(feed).toEqual({ cursor: feed.cursor, full: false, ...empty });
+  });
+
+  it("never carries changes to secrets the user cannot see (another user's private changes)", async () => {
+    const { cursor } = await org.dave.sync();
+    const mine = await org.alice.createSecret({ name: 'Alice alone', clientSecret: 'private' });
+    const rev = (await org.alice.get(mine.id)).revision;
+    await org.alice.call('PATCH', `/v1/secrets/${mine.id}`, { baseRevision: rev, notes: 'edited' });
+    await org.alice.call('POST', `/v1/secrets/${mine.id}/disable`, { baseRevision: rev + 1 });
+    await org.alice.reveal(hidden.id).catch(() => undefined); // not hers: refused
+    await org.alice.share(mine.id, [org.bob.me()]);
+    await org.alice.share(mine.id, []);
+    await org.bob.createSecret({ name: 'Bob again', clientSecret: 'b2' });
+    const feed = await org.dave.sync(cursor);
+    expect(Number(feed.cursor)).toBeGreaterThan(Number(cursor));
+    expect(feed).toEqual({ cursor: feed.cursor, full: false, ...empty });
+    expect(JSON.stringify(feed)).not.toContain(mine.id);
+  });
+
+  it('group changes never tell someone about secrets they could not open through the group', async () => {
+    // erin is a pending member of Ops: she never held its key, so she never saw what is shared with it
+    const cursor = (await org.erin.sync()).cursor;
+    expect((await org.frank.call('DELETE', `/v1/groups/${org.ops.id}/members/${org.erin.userId}`)).status).toBe(200);
+    let feed = await org.erin.sync(cursor);
+    expect(feed.removedGroups).toEqual([org.ops.id]);
+    expect(feed.removedSecrets).toEqual([]);
+    expect(JSON.stringify(feed)).not.toContain(viaOps.id);
+
+    // bob owns a private group without being a member: a member's secret shared with it is none of his business
+    const den = await org.bob.createPrivateGroup('Den');
+    await org.bob.call('PATCH', `/v1/groups/${den.view.id}`, { membersCanView: true });
+    for (const m of [org.dave, org.frank]) await org.bob.addMember(den.view.id, den.keys.privateKeyPkcs8, m.me());
+    const daves = await org.dave.createSecret({ name: 'Dave for the den', clientSecret: 'd' });
+    await org.dave.share(daves.id, [{ kind: 'group', id: den.view.id, publicKey: den.view.publicKey }]);
+    const cursors = { bob: (await org.bob.sync()).cursor, frank: (await org.frank.sync()).cursor };
+    expect((await org.bob.call('PATCH', `/v1/groups/${den.view.id}`, { enabled: false })).status).toBe(200);
+    // frank reached it only through the group: he is told it left his view
+    const franks = await org.frank.sync(cursors.frank);
+    expect(franks.removedSecrets).toEqual([daves.id]);
+    expect((await org.bob.call('PATCH', `/v1/groups/${den.view.id}`, { enabled: true })).status).toBe(200);
+    expect((await org.frank.sync(franks.cursor)).secrets.map((x) => x.id)).toEqual([daves.id]);
+    feed = await org.bob.sync(cursors.bob);
+    expect(feed.groups.map((g) => g.id)).toEqual([den.view.id]);
+    expect(feed.secrets).toEqual([]);
+    expect(feed.removedSecrets).toEqual([]);
+  });
+
+  it('a group change reaches its members: added to a private group, then leaving a user group', async () => {
+    let cursor = (await org.carol.sync()).cursor;
+    const crew = await org.bob.createPrivateGroup('Sync crew');
+    const bobsSecret = await org.bob.createSecret({ name: 'For the crew', clientSecret: 'crew' });
+    await org.bob.share(bobsSecret.id, [{ kind: 'group', id: crew.view.id, publicKey: crew.view.publicKey }]);
+    expect(await org.carol.sync(cursor)).toEqual({ cursor: expect.any(String), full: false, ...empty });
+
+    await org.bob.addMember(crew.view.id, crew.keys.privateKeyPkcs8, org.carol.me());
+    let feed = await org.carol.sync(cursor);
+    expect(feed.groups.map((g) => [g.id, g.isMember])).toEqual([[crew.view.id, true]]);
+    expect(secretIds(feed)).toEqual([bobsSecret.id]);
+    cursor = feed.cursor;
+
+    const left = await org.carol.call('DELETE', `/v1/groups/${org.ops.id}/members/${org.carol.userId}`);
+    expect(left.status).toBe(200);
+    feed = await org.carol.sync(cursor);
+    expect(feed.removedGroups).toEqual([org.ops.id]);
+    expect(feed.removedSecrets).toEqual([viaOps.id]);
+    expect(feed.secrets).toEqual([]);
+    expect(secretIds(await org.carol.sync())).not.toContain(viaOps.id);
+  });
+
+  it('a newly enrolled user appears in everyone else’s directory changes (an invitation alone does not)', async () => {
+    const cursors = { alice: (await org.alice.sync()).cursor, dave: (await org.dave.sync()).cursor };
+    const { code } = await invite(s.services, { username: 'gwen', name: 'Gwen Newcomer', email: 'gwen@example.com' });
+    expect((await org.alice.sync(cursors.alice)).users).toEqual([]);
+    const gwen = await new VaultClient(s.url, 'gwen').enroll(code);
+    for (const [who, c] of [[org.alice, cursors.alice], [org.dave, cursors.dave]] as const) {
+      const feed = await who.sync(c);
+      expect(feed.users).toEqual([{ kind: 'user', id: gwen.userId, name: 'Gwen Newcomer', username: 'gwen', email: 'gwen@example.com', publicKey: gwen.publicKey, fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+      expect(feed.secrets).toEqual([]);
+    }
+  });
+
+  it('a cursor beyond the end gets a full answer', async () => {
+    const { cursor } = await org.carol.sync();
+    const feed = await org.carol.sync(String(Number(cursor) + 1000));
+    expect(feed.full).toBe(true);
+    expect(feed.cursor).toBe(cursor);
+    expect(secretIds(feed)).toContain(own.id);
+  });
+
+  it('costs what changed, not what exists: 1 change among 300 secrets → exactly 1 secret', async () => {
+    const { code } = await invite(s.services, { username: 'uma', name: 'Uma Many', email: 'uma@example.com' });
+    const uma = await new VaultClient(s.url, 'uma').enroll(code);
+    const made: SecretSummary[] = [];
+    for (let i = 0; i < 300; i += 25) made.push(...(await Promise.all(Array.from({ length: 25 }, (_, k) => uma.createSecret({ name: `Bulk ${i + k}`, clientSecret: `v${i + k}` })))));
+    const full = await uma.sync();
+    expect(full.secrets).toHaveLength(300);
+
+    const target = made[137]!;
+    await uma.call('PATCH', `/v1/secrets/${target.id}`, { baseRevision: target.revision, name: 'Bulk 137 renamed' });
+    const feed = await uma.sync(full.cursor);
+    expect(feed.full).toBe(false);
+    expect(feed.secrets.map((x) => [x.id, x.name])).toEqual([[target.id, 'Bulk 137 renamed']]);
+    expect(feed.removedSecrets).toEqual([]);
+    // the server read one change row for her, not 300 secrets
+    const rows = await s.store.db.selectFrom('changes').select('entity_id').where('user_id', '=', uma.userId).where('seq', '>', Number(full.cursor)).execute();
+    expect(rows).toEqual([{ entity_id: target.id }]);
+  });
+});
