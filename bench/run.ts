@@ -5,6 +5,7 @@ import { searchBench } from './server/search.bench';
 import { syncBench } from './server/sync.bench';
 import { shareBench } from './server/share.bench';
 import { matchBench } from './match.bench';
+import { sizeBench } from './size.bench';
 
 /** `npm run bench [-- --smoke] [--only name,…]`: measures each budget of docs/architecture.md against a same-run baseline. */
 const { values } = parseArgs({ options: { smoke: { type: 'boolean' }, only: { type: 'string' } } });
@@ -14,6 +15,7 @@ const sections: Record<string, (o: { smoke: boolean }) => Promise<Row[]>> = {
   sync: syncBench,
   share: shareBench,
   match: matchBench,
+  size: sizeBench,
 };
 const wanted = values.only ? values.only.split(',') : Object.keys(sections);
 
