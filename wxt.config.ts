@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+/** Any vault server's address; only the one the user signs in to is ever requested. */
+const SERVER_ORIGINS = ['http://*/*', 'https://*/*'];
+
 // The manifest asks for as little as it can: the vault server's origin is an optional host permission,
 // requested from the options page when the user signs in to it (see utils/vault/permissions.ts).
 export default defineConfig({
@@ -9,17 +12,21 @@ export default defineConfig({
   // reader should see where each function comes from.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  // The Firefox sources zip is for reviewers: no local databases, test screenshots or benchmark output.
+  zip: { excludeSources: ['data/**', '**/*.db', '**/*.db-*', 'e2e/artifacts/**', 'bench/results/**', 'coverage/**'] },
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'idle', browser === 'firefox' ? 'menus' : 'contextMenus', 'clipboardWrite'],
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
-    action: { default_title: '__MSG_extName__' },
+    // MV2 (the Firefox build) has no optional_host_permissions: origins go with the optional permissions.
+    ...(manifestVersion === 2 ? { optional_permissions: SERVER_ORIGINS } : { optional_host_permissions: SERVER_ORIGINS }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'vaultshare@vaultshare.dev', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+            // 140 (the current ESR) and 142 on Android are the first to know data_collection_permissions.
+            gecko: { id: 'vaultshare@vaultshare.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

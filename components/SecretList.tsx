@@ -1,0 +1,108 @@
+import { useMemo, useRef, useState } from 'preact/hooks';
+import type { SecretSummary } from '@/utils/contract';
+import { t, type MessageKey } from '@/utils/i18n';
+import { FilterBar } from './FilterBar';
+import { SearchIcon } from './icons';
+import { SecretRow } from './SecretRow';
+import { countByFilter, indexSecrets, querySecrets, type Filter } from './secret-query';
+import { useAutoFocus } from './use-autofocus';
+import { useHeight } from './use-height';
+import { VirtualList } from './VirtualList';
+
+/** Rows are fixed-height so the virtual list can place them by arithmetic. */
+export const ROW_HEIGHT = 76;
+const EMPTY: Record<Filter, MessageKey> = { all: 'emptyAll', mine: 'emptyMine', shared: 'emptyShared', disabled: 'emptyDisabled' };
+const rowId = (id: string) => `secret-${id}`;
+const SEARCH_ID = 'secret-search';
+
+/** Puts the focus back in the search box (after the details view closes). */
+export const focusSearch = () => document.getElementById(SEARCH_ID)?.focus();
+
+export type SecretListProps = { secrets: readonly SecretSummary[]; meId: string; onOpen: (secret: SecretSummary) => void };
+
+/**
+ * The popup's list (F2): one search box over name, URL, tags, identifier, client ID and owner; the four
+ * filters; virtualised rows. Focus stays in the search box and the arrows move the selection, Enter opens
+ * it, Escape clears the search (and only then lets the popup close).
+ */
+export function SecretList({ secrets, meId, onOpen }: SecretListProps) {
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<Filter>('all');
+  const [active, setActive] = useState(0);
+  const input = useAutoFocus<HTMLInputElement>();
+  const box = useRef<HTMLDivElement>(null);
+  const height = useHeight(box, 400);
+  const index = useMemo(() => indexSecrets(secrets), [secrets]);
+  const counts = useMemo(() => countByFilter(index, meId), [index, meId]);
+  const results = useMemo(() => querySecrets(index, query, filter, meId), [index, query, filter, meId]);
+  const current = Math.min(active, results.length - 1);
+  const activeSecret = results[current];
+
+  const reset = (next: () => void) => (next(), setActive(0));
+  function onKeyDown(e: KeyboardEvent) {
+    const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
+    if (e.key in moves) setActive(Math.max(0, Math.min(results.length - 1, current + (moves[e.key] ?? 0))));
+    else if (e.key === 'Enter' && activeSecret) onOpen(activeSecret);
+    else if (e.key === 'Escape' && query) reset(() => setQuery(''));
+    else return;
+    e.preventDefault();
+    e.stopPropagation();
+  }
+
+  return (
+    <div class="list-view">
+      <div class="search">
+        <SearchIcon />
+        <input
+          id={SEARCH_ID}
+          ref={input}
+          type="search"
+          role="combobox"
+          aria-label={t('searchLabel')}
+          aria-controls="secret-list"
+          aria-expanded="true"
+          aria-autocomplete="list"
+          aria-activedescendant={activeSecret ? rowId(activeSecret.id) : undefined}
+          placeholder={t('searchPlaceholder')}
+          value={query}
+          onInput={(e) => reset(() => setQuery(e.currentTarget.value))}
+          onKeyDown={onKeyDown}
+        />
+      </div>
+      <FilterBar value={filter} counts={counts} onChange={(f) => reset(() => setFilter(f))} />
+      <div class="sr-only" aria-live="polite">
+        {t('resultCount', results.length)}
+      </div>
+      <div class="list-box" ref={box}>
+        {results.length > 0 ? (
+          <VirtualList
+            id="secret-list"
+            label={t('listLabel')}
+            count={results.length}
+            rowHeight={ROW_HEIGHT}
+            height={height}
+            activeIndex={current}
+            activeId={activeSecret ? rowId(activeSecret.id) : undefined}
+            onKeyDown={onKeyDown}
+            renderRow={(i, style) => {
+              const secret = results[i]!;
+              return <SecretRow key={secret.id} id={rowId(secret.id)} secret={secret} meId={meId} active={i === current} style={style} onOpen={() => (setActive(i), onOpen(secret))} />;
+            }}
+          />
+        ) : query ? (
+          <div class="empty" role="status">
+            <p>{t('noMatch', query)}</p>
+            <button type="button" class="link" onClick={() => (reset(() => setQuery('')), input.current?.focus())}>
+              {t('clearSearch')}
+            </button>
+          </div>
+        ) : (
+          <div class="empty" role="status">
+            <p>{t(EMPTY[filter])}</p>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

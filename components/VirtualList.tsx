@@ -1,0 +1,61 @@
+import type { ComponentChildren, JSX } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+
+export type VirtualListProps = {
+  id: string;
+  count: number;
+  /** Every row has this height in pixels; fixed heights are what make the arithmetic O(1). */
+  rowHeight: number;
+  /** The visible height in pixels. */
+  height: number;
+  /** The row kept in view (keyboard selection). */
+  activeIndex: number;
+  renderRow: (index: number, style: JSX.CSSProperties) => ComponentChildren;
+  label: string;
+  /** Rows drawn above and below the visible ones, so fast scrolling does not show blanks. */
+  overscan?: number;
+  /** The active row's element id, announced while the list itself has focus. */
+  activeId?: string;
+  onKeyDown?: (e: KeyboardEvent) => void;
+};
+
+/**
+ * A list that renders only the rows in view, so 10,000 secrets cost as much as twenty. Rows are placed
+ * absolutely inside a spacer as tall as the whole list, which keeps the native scrollbar honest.
+ */
+export function VirtualList({ id, count, rowHeight, height, activeIndex, renderRow, label, overscan = 6, activeId, onKeyDown }: VirtualListProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+
+  // Keep the active row in view when the keyboard moves it.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || activeIndex < 0) return;
+    const top = activeIndex * rowHeight;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + rowHeight > el.scrollTop + height) el.scrollTop = top + rowHeight - height;
+    setScrollTop(el.scrollTop);
+  }, [activeIndex, rowHeight, height]);
+
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
+  const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + overscan);
+  const rows: ComponentChildren[] = [];
+  for (let i = first; i < last; i++) rows.push(renderRow(i, { position: 'absolute', top: i * rowHeight, height: rowHeight, left: 0, right: 0 }));
+
+  return (
+    <div
+      id={id}
+      ref={ref}
+      class="vlist"
+      role="listbox"
+      aria-label={label}
+      aria-activedescendant={activeId}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      style={{ height, overflowY: 'auto', position: 'relative' }}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+    >
+      <div style={{ height: count * rowHeight, position: 'relative' }}>{rows}</div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+/** The Chrome build that `npm run build` writes; the e2e tests never build it themselves. */
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const ARTIFACTS_DIR = resolve(import.meta.dirname, '../artifacts');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export type ExtensionBrowser = { context: BrowserContext; extensionId: string; close(): Promise<void> };
+
+/**
+ * Starts the system Chromium, headless, with a fresh profile and only the built extension loaded. The
+ * extension's id is read from its service worker's URL.
+ */
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No build in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  const profile = mkdtempSync(join(tmpdir(), 'vaultshare-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Grants the optional host permission for `origin` the way the user's "Allow" would. A headless browser
+ * cannot click the permission prompt, so this goes through chrome://extensions' own API (the page behind
+ * "Site access"); the extension's `permissions.request` then resolves at once, with no prompt.
+ */
+export async function grantHostPermission(b: ExtensionBrowser, origin: string): Promise<void> {
+  const page = await b.context.newPage();
+  await page.goto(`chrome://extensions/?id=${b.extensionId}`);
+  const pattern = `${new URL(origin).protocol}//${new URL(origin).hostname}/*`;
+  await page.evaluate(
+    ([id, p]) => (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(id!, p!),
+    [b.extensionId, pattern],
+  );
+  await page.close();
+}
+
+/** Opens one of the extension's pages in a tab; the popup gets the toolbar popup's 380-pixel width. */
+export async function openExtensionPage(b: ExtensionBrowser, path: 'popup.html' | 'options.html'): Promise<Page> {
+  const page = await b.context.newPage();
+  if (path === 'popup.html') await page.setViewportSize({ width: 380, height: 560 });
+  await page.goto(`chrome-extension://${b.extensionId}/${path}`);
+  return page;
+}

@@ -1,0 +1,33 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../../server/src/server';
+import { seedDemo } from '../../server/src/demo';
+
+export type RunningVault = { url: string; users: { username: string; password: string; name: string }[]; stop(): Promise<void>; cleanup(): Promise<void> };
+
+/**
+ * A real vault server on a random port with the demo organisation, on its own SQLite file. `stop` shuts
+ * the server down (to test offline behaviour); `cleanup` also removes its data.
+ */
+export async function startDemoVault(): Promise<RunningVault> {
+  const dir = mkdtempSync(join(tmpdir(), 'vaultshare-vault-'));
+  const sqlitePath = join(dir, 'vault.db');
+  const { users } = await seedDemo({ sqlitePath });
+  const server = await startServer({ sqlitePath, port: 0, quiet: true });
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await server.close();
+  };
+  return {
+    url: server.url,
+    users,
+    stop,
+    async cleanup() {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

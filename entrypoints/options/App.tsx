@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'preact/hooks';
+import { AccountCard } from '@/components/AccountCard';
+import { EnrollForm } from '@/components/EnrollForm';
+import { SettingsCard } from '@/components/SettingsCard';
+import { SignInForm } from '@/components/SignInForm';
+import { UnlockForm } from '@/components/UnlockForm';
+import { t } from '@/utils/i18n';
+import { connectEvents, sendMessage } from '@/utils/messaging';
+import { readStoredStatus } from '@/utils/session/status';
+import { readSettings } from '@/utils/session/store';
+import type { SessionStatus, Settings } from '@/utils/session/types';
+import { checkCode, enroll, signIn } from './sign-in-actions';
+
+/** The options page: sign in or enroll, unlock, the account with Lock and Sign out, and the settings. */
+export function App() {
+  const [status, setStatus] = useState<SessionStatus>();
+  const [settings, setSettings] = useState<Settings>();
+  const [mode, setMode] = useState<'signIn' | 'enroll'>('signIn');
+
+  useEffect(() => {
+    void readStoredStatus().then((s) => setStatus((current) => current ?? s));
+    void readSettings().then(setSettings);
+    const disconnect = connectEvents((e) => e.type === 'status' && setStatus(e.status));
+    sendMessage('getStatus').then(setStatus, () => undefined);
+    return disconnect;
+  }, []);
+  useEffect(() => void readSettings().then(setSettings), [status?.state]);
+
+  if (!status || !settings) return null;
+  const initial = { serverUrl: settings.serverUrl, username: settings.username };
+  const signOut = () => void sendMessage('signOut');
+  return (
+    <main class="options-page">
+      <header class="options-head">
+        <img src="/icon/48.png" width="32" height="32" alt="" />
+        <span>{t('extName')}</span>
+      </header>
+      {status.state === 'signedOut' &&
+        (mode === 'signIn' ? (
+          <SignInForm initial={initial} onSignIn={signIn} onEnrollInstead={() => setMode('enroll')} />
+        ) : (
+          <EnrollForm initial={initial} onCheckCode={checkCode} onEnroll={enroll} onSignInInstead={() => setMode('signIn')} />
+        ))}
+      {status.state === 'locked' && (
+        <UnlockForm account={status.account} reason={status.reason} onUnlock={(password) => sendMessage('unlock', { password })} onSignOut={signOut} />
+      )}
+      {status.state === 'unlocked' && (
+        <>
+          <AccountCard account={status.account} fingerprint={status.fingerprint} onLock={() => void sendMessage('lock')} onSignOut={signOut} />
+          <SettingsCard settings={settings} onSave={(autoLockMinutes) => sendMessage('saveSettings', { autoLockMinutes }).then(setSettings)} />
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,121 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ALICE } from '@/test/fixtures';
+import { VaultError } from '@/utils/vault/errors';
+import { App } from '@/entrypoints/options/App';
+
+const worker = vi.hoisted(() => ({ sendMessage: vi.fn() }));
+vi.mock('@/utils/messaging', () => ({ sendMessage: worker.sendMessage, connectEvents: () => () => undefined }));
+
+const account = { userId: ALICE.id, username: 'alice', name: 'Alice Example', serverUrl: 'http://localhost:8787' };
+let request: ReturnType<typeof vi.fn>;
+
+beforeEach(() => {
+  worker.sendMessage.mockReset();
+  worker.sendMessage.mockImplementation(() => new Promise(() => undefined));
+  request = vi.fn(() => Promise.resolve(true));
+  fakeBrowser.permissions.request = request as never;
+});
+
+async function fill(label: string, text: string) {
+  const input = screen.getByLabelText(label);
+  await userEvent.clear(input);
+  await userEvent.type(input, text);
+}
+
+describe('options page: sign in', () => {
+  it('asks for the server permission first, then signs in through the worker', async () => {
+    render(<App />);
+    await screen.findByRole('heading', { name: 'Sign in to your vault' });
+    await fill('Vault server', 'localhost:8787');
+    await fill('Username', 'alice');
+    await fill('Password', 'correct horse');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(request).toHaveBeenCalledWith({ origins: ['http://localhost/*'] });
+    expect(worker.sendMessage).toHaveBeenCalledWith('signIn', { serverUrl: 'http://localhost:8787', username: 'alice', password: 'correct horse' });
+  });
+
+  it('explains when the permission is refused, and does not send the password', async () => {
+    request.mockResolvedValueOnce(false);
+    render(<App />);
+    await screen.findByRole('heading', { name: 'Sign in to your vault' });
+    await fill('Vault server', 'https://vault.example');
+    await fill('Username', 'alice');
+    await fill('Password', 'pw');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/needs your permission/);
+    expect(worker.sendMessage).not.toHaveBeenCalledWith('signIn', expect.anything());
+  });
+
+  it.each([
+    ['invalid_credentials', 'Wrong username or password.'],
+    ['unreachable', "Can't reach the vault server. Check the address, or try again when it's back."],
+    ['not_a_vault', "That address answered, but it isn't a Vaultshare vault server. Check the address."],
+  ] as const)('words a %s failure', async (code, text) => {
+    render(<App />);
+    await screen.findByRole('heading', { name: 'Sign in to your vault' });
+    worker.sendMessage.mockImplementation((type: string) => (type === 'signIn' ? Promise.reject(new VaultError(code)) : new Promise(() => undefined)));
+    await fill('Vault server', 'https://vault.example');
+    await fill('Username', 'alice');
+    await fill('Password', 'pw');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(text);
+  });
+});
+
+describe('options page: enrollment', () => {
+  async function openEnroll() {
+    render(<App />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Enroll with an invitation code' }));
+    await fill('Vault server', 'https://vault.example');
+    await fill('Username', 'bob');
+    await fill('Invitation code', 'INVITE-1234');
+  }
+
+  it('checks the code, names the person, then creates the keys with the chosen password', async () => {
+    worker.sendMessage.mockImplementation((type: string) =>
+      type === 'enrollStart' ? Promise.resolve({ userId: ALICE.id, username: 'bob', name: 'Bob Builder', email: 'bob@example.com', iterations: 600000 }) : new Promise(() => undefined),
+    );
+    await openEnroll();
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByText('Enrolling as Bob Builder (bob@example.com)')).toBeTruthy();
+    await fill('Choose a password', 'short');
+    await fill('Type it again', 'short');
+    await userEvent.click(screen.getByRole('button', { name: 'Create my keys and sign in' }));
+    expect(screen.getByRole('alert').textContent).toBe('Use at least 12 characters.');
+    await fill('Choose a password', 'four random words here');
+    await fill('Type it again', 'four random words there');
+    await userEvent.click(screen.getByRole('button', { name: 'Create my keys and sign in' }));
+    expect(screen.getByRole('alert').textContent).toBe('The two passwords are different.');
+    await fill('Type it again', 'four random words here');
+    await userEvent.click(screen.getByRole('button', { name: 'Create my keys and sign in' }));
+    expect(worker.sendMessage).toHaveBeenCalledWith('enroll', { serverUrl: 'https://vault.example', username: 'bob', code: 'INVITE-1234', password: 'four random words here' });
+  });
+
+  it('says when the code has expired', async () => {
+    worker.sendMessage.mockImplementation((type: string) => (type === 'enrollStart' ? Promise.reject(new VaultError('enrollment_code_expired')) : new Promise(() => undefined)));
+    await openEnroll();
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('That invitation code has expired. Ask your administrator for a new one.');
+  });
+});
+
+describe('options page: signed in', () => {
+  it('shows the account with Lock and Sign out, and saves the auto-lock time', async () => {
+    await fakeBrowser.storage.local.set({ account });
+    await fakeBrowser.storage.session.set({ session: { token: 't', expiresAt: 'x', me: { fingerprint: 'ab'.repeat(32) } }, resume: {} });
+    worker.sendMessage.mockImplementation((type: string, data?: { autoLockMinutes: number }) =>
+      type === 'saveSettings' ? Promise.resolve({ serverUrl: '', username: 'alice', autoLockMinutes: data?.autoLockMinutes }) : new Promise(() => undefined),
+    );
+    render(<App />);
+    expect(await screen.findByRole('heading', { name: 'Signed in as Alice Example' })).toBeTruthy();
+    expect(screen.getByText('http://localhost:8787')).toBeTruthy();
+    await userEvent.selectOptions(screen.getByLabelText('Lock the vault after this long without activity'), '30');
+    expect(worker.sendMessage).toHaveBeenCalledWith('saveSettings', { autoLockMinutes: 30 });
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(worker.sendMessage).toHaveBeenCalledWith('signOut');
+  });
+});

@@ -1,0 +1,4 @@
+export * from './schema';
+export * from './open';
+export * from './read';
+export * from './write';

@@ -1,0 +1,42 @@
+import type { DBSchema } from 'idb';
+import type { AccessList, DirectoryUser, GroupView, RecipientKind, SecretSummary } from '@/utils/contract';
+
+/** Where the cache came from and how far it has read the server's change feed. */
+export type SyncMeta = {
+  userId: string;
+  serverUrl: string;
+  /** The change-feed cursor to send as `since` next time. */
+  cursor: string;
+  /** ISO time of the last successful sync, shown when offline. */
+  lastSyncAt: string;
+};
+
+/** An access list fetched on demand (details, share panel, who-has-access), valid for one access revision. */
+export type CachedAccess = { secretId: string; accessRevision: number; list: AccessList; fetchedAt: string };
+
+/**
+ * A recipient's public-key fingerprint as first seen when sharing with them (trust on first use,
+ * docs/crypto.md). Kept apart from `users` and `groups` because a full sync replaces those, and must not
+ * erase a trust decision.
+ */
+export type Pin = { key: string; kind: RecipientKind; id: string; fingerprint: string; pinnedAt: string };
+
+/** The stable key of a pin. */
+export const pinKey = (kind: RecipientKind, id: string) => `${kind}:${id}`;
+
+/**
+ * The extension's IndexedDB cache: metadata only. No store ever holds a decrypted client secret; grants
+ * in `groups` are ciphertext for the user's own key.
+ */
+export interface VaultDB extends DBSchema {
+  secrets: { key: string; value: SecretSummary };
+  access: { key: string; value: CachedAccess };
+  groups: { key: string; value: GroupView };
+  users: { key: string; value: DirectoryUser };
+  pins: { key: string; value: Pin };
+  meta: { key: 'sync'; value: SyncMeta };
+}
+
+/** Every store, for whole-cache operations (sign-out, full sync). */
+export const STORES = ['secrets', 'access', 'groups', 'users', 'pins', 'meta'] as const;
+export type StoreName = (typeof STORES)[number];

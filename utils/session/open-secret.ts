@@ -1,0 +1,30 @@
+import { decryptSecret, openGrant, openGroupKey, type SecretFields } from '@/utils/crypto';
+import type { RevealResponse } from '@/utils/contract';
+
+/** The unlocked user's key pair, as the worker holds it. */
+export type OwnKeys = { privateKey: CryptoKey; publicKey: string };
+
+/**
+ * Opens a reveal answer (docs/crypto.md): the itemKey comes from the user's own grant, or in two steps
+ * through a group (the member grant opens the group's private key, which must match the group's public
+ * key, then the group grant opens the itemKey). The value is decrypted for the caller to show or copy and
+ * is never stored. Used by the details view and the copy action (issue 4).
+ * @throws VepError when any grant or the value fails to open
+ */
+export async function openRevealed(res: RevealResponse, me: OwnKeys): Promise<SecretFields> {
+  const subject = { subjectKind: 'secret' as const, subjectId: res.secretId };
+  const path = res.keyPath;
+  let itemKey: Uint8Array;
+  if (path.via === 'user') {
+    itemKey = await openGrant(path.grant, subject, me.privateKey, me.publicKey);
+  } else {
+    const group = await openGroupKey(path.memberGrant, path.groupId, me.privateKey, me.publicKey, path.groupPublicKey);
+    group.privateKeyPkcs8.fill(0);
+    itemKey = await openGrant(path.groupGrant, subject, group.privateKey, path.groupPublicKey);
+  }
+  try {
+    return await decryptSecret(itemKey, res.secretId, res.valueRevision, res.value);
+  } finally {
+    itemKey.fill(0);
+  }
+}

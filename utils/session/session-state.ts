@@ -1,0 +1,135 @@
+import { importPrivateKey } from '@/utils/crypto';
+import { clearCache, type CacheDb } from '@/utils/cache';
+import { createVaultClient, type VaultClient } from '@/utils/vault/client';
+import { ACTIVITY_RESOLUTION_MS, armAutoLock, disarmAutoLock, isOverdue } from './auto-lock';
+import { openResume, sealForResume } from './resume';
+import { local, readSettings, session as sessionStore } from './store';
+import type { Account, LockReason, OpenedSession, SessionRecord, SessionStatus } from './types';
+
+export type SessionStateDeps = {
+  db: () => Promise<CacheDb>;
+  onStatus?: (status: SessionStatus) => void;
+  createClient?: (serverUrl: string, getToken: () => string | undefined) => VaultClient;
+  now?: () => number;
+};
+
+/**
+ * Who is signed in, the token, and the private key while unlocked. Memory is the truth while the worker
+ * lives; `storage.session` mirrors it so a restarted worker resumes, and `storage.local` keeps only the
+ * account's name and server. Every change is announced through `onStatus`.
+ */
+export function createSessionState(deps: SessionStateDeps) {
+  const now = deps.now ?? Date.now;
+  const makeClient = deps.createClient ?? ((serverUrl, getToken) => createVaultClient({ serverUrl, getToken }));
+  let account: Account | undefined;
+  let record: SessionRecord | undefined;
+  let privateKey: CryptoKey | undefined;
+  let reason: LockReason = 'restart';
+  let lastActivityAt = 0;
+  let client: VaultClient | undefined;
+
+  function status(): SessionStatus {
+    if (!account) return { state: 'signedOut' };
+    if (!privateKey || !record) return { state: 'locked', account, reason };
+    return { state: 'unlocked', account, fingerprint: record.me.fingerprint };
+  }
+  const changed = () => deps.onStatus?.(status());
+
+  async function lock(why: LockReason): Promise<SessionStatus> {
+    privateKey = undefined;
+    reason = why;
+    // An expired token is useless; dropping it makes the next unlock sign in again.
+    if (why === 'session_expired') record = client = undefined;
+    await sessionStore.remove(...(why === 'session_expired' ? (['resume', 'session'] as const) : (['resume'] as const)));
+    await sessionStore.set({ lockReason: why });
+    await disarmAutoLock();
+    changed();
+    return status();
+  }
+
+  /** Picks up where a previous worker left off: unlocked if its wrapped key is still in storage.session. */
+  async function resume(): Promise<void> {
+    account = await local.get('account');
+    record = await sessionStore.get('session');
+    reason = (await sessionStore.get('lockReason')) ?? 'restart';
+    lastActivityAt = (await sessionStore.get('lastActivityAt')) ?? 0;
+    const wrapped = await sessionStore.get('resume');
+    if (!account || !record || !wrapped) return;
+    if (isOverdue(lastActivityAt, (await readSettings()).autoLockMinutes, now())) return void (await lock('idle'));
+    try {
+      privateKey = await importPrivateKey(await openResume(wrapped, account.userId));
+    } catch {
+      await lock('restart');
+    }
+  }
+
+  /** Makes an opened session current: memory, both storages, the auto-lock alarm. */
+  async function establish(opened: OpenedSession, serverUrl: string): Promise<SessionStatus> {
+    const me = opened.me;
+    const next: Account = { userId: me.id, username: me.username, name: me.name, serverUrl };
+    const previous = account ?? (await local.get('account'));
+    // A cache filled for another account or server must not show through, even for a moment.
+    if (previous && (previous.userId !== next.userId || previous.serverUrl !== serverUrl)) await clearCache(await deps.db());
+    account = next;
+    record = { token: opened.token, expiresAt: opened.expiresAt, me };
+    privateKey = opened.privateKey;
+    client = undefined;
+    lastActivityAt = now();
+    const settings = await readSettings();
+    await local.set({ account: next, settings: { ...settings, serverUrl, username: me.username } });
+    await sessionStore.set({ session: record, resume: await sealForResume(opened.pkcs8, me.id), lastActivityAt });
+    await sessionStore.remove('lockReason');
+    await armAutoLock(lastActivityAt, settings.autoLockMinutes);
+    changed();
+    return status();
+  }
+
+  /** Forgets everything: memory, both storages' session data, the cache. */
+  async function forget(): Promise<SessionStatus> {
+    account = record = privateKey = client = undefined;
+    await sessionStore.clear();
+    await local.remove('account');
+    await disarmAutoLock();
+    await clearCache(await deps.db());
+    changed();
+    return status();
+  }
+
+  return {
+    ready: resume(),
+    status,
+    lock,
+    establish,
+    forget,
+    makeClient,
+    account: () => account,
+    record: () => record,
+    privateKey: () => privateKey,
+
+    /** Records activity for auto-lock; cheap when called often. */
+    async touch(): Promise<void> {
+      if (!privateKey || now() - lastActivityAt < ACTIVITY_RESOLUTION_MS) return;
+      lastActivityAt = now();
+      await sessionStore.set({ lastActivityAt });
+      await armAutoLock(lastActivityAt, (await readSettings()).autoLockMinutes);
+    },
+
+    /** The auto-lock alarm fired (or the settings changed): lock if the user has been away long enough. */
+    async checkIdle(): Promise<void> {
+      if (!privateKey) return;
+      const { autoLockMinutes } = await readSettings();
+      if (isOverdue(lastActivityAt, autoLockMinutes, now())) await lock('idle');
+      else await armAutoLock(lastActivityAt, autoLockMinutes);
+    },
+
+    /** The signed-in client and cache owner for sync, while unlocked. */
+    syncTarget() {
+      if (!account || !record || !privateKey) return undefined;
+      const token = record.token;
+      client ??= makeClient(account.serverUrl, () => record?.token ?? token);
+      return { client, owner: { userId: account.userId, serverUrl: account.serverUrl } };
+    },
+  };
+}
+
+export type SessionState = ReturnType<typeof createSessionState>;

@@ -1,0 +1,29 @@
+import type { Me } from '@/utils/contract';
+
+/** Who is signed in, and where. Not sensitive: it lives in `storage.local` so a locked vault knows its owner. */
+export type Account = { userId: string; username: string; name: string; serverUrl: string };
+
+/** Why the vault is locked, so the unlock screen can say so. */
+export type LockReason = 'manual' | 'idle' | 'restart' | 'session_expired';
+
+/** The state every page renders from. */
+export type SessionStatus =
+  | { state: 'signedOut' }
+  | { state: 'locked'; account: Account; reason: LockReason }
+  | { state: 'unlocked'; account: Account; fingerprint: string };
+
+/** The user's settings (`storage.local`); the server and username prefill the sign-in form. */
+export type Settings = { serverUrl: string; username: string; autoLockMinutes: number };
+
+/** The choices the options page offers for auto-lock, in minutes. */
+export const AUTO_LOCK_CHOICES = [1, 5, 15, 30, 60, 240] as const;
+export const DEFAULT_AUTO_LOCK_MINUTES = 15;
+
+/**
+ * The bearer session and the user's encrypted keys, kept in `storage.session` (memory only) while signed
+ * in, locked or not: with it, unlocking needs only the password, even offline.
+ */
+export type SessionRecord = { token: string; expiresAt: string; me: Me };
+
+/** What a successful sign-in, enrollment or unlock hands the worker. */
+export type OpenedSession = SessionRecord & { privateKey: CryptoKey; pkcs8: Uint8Array };

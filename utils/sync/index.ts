@@ -1,0 +1,2 @@
+export * from './sync-once';
+export * from './engine';
