@@ -11,6 +11,8 @@ export default defineConfig({
   // Explicit imports everywhere: crypto and contract export overlapping names (Grant, Ciphertext), and a
   // reader should see where each function comes from.
   imports: false,
+  // A second build folder lets two people (or two test runs) build at once without trampling each other.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
   // The Firefox sources zip is for reviewers: no local databases, test screenshots or benchmark output.
   zip: { excludeSources: ['data/**', '**/*.db', '**/*.db-*', 'e2e/artifacts/**', 'bench/results/**', 'coverage/**'] },
