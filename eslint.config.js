@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.output', '.wxt', 'data', 'bench/results', 'e2e/artifacts'] },
+  { ignores: ['node_modules', '.output', '.output-*', '.wxt', 'data', 'bench/results', 'e2e/artifacts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,6 +6,7 @@ import { syncBench } from './server/sync.bench';
 import { shareBench } from './server/share.bench';
 import { matchBench } from './match.bench';
 import { sizeBench } from './size.bench';
+import { popupBench } from './popup/popup.bench';
 
 /** `npm run bench [-- --smoke] [--only name,…]`: measures each budget of docs/architecture.md against a same-run baseline. */
 const { values } = parseArgs({ options: { smoke: { type: 'boolean' }, only: { type: 'string' } } });
@@ -16,6 +17,7 @@ const sections: Record<string, (o: { smoke: boolean }) => Promise<Row[]>> = {
   share: shareBench,
   match: matchBench,
   size: sizeBench,
+  popup: popupBench,
 };
 const wanted = values.only ? values.only.split(',') : Object.keys(sections);
 

@@ -14,15 +14,15 @@ export type ExtensionBrowser = { context: BrowserContext; extensionId: string; c
  * Starts the system Chromium, headless, with a fresh profile and only the built extension loaded. The
  * extension's id is read from its service worker's URL.
  */
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No build in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise<ExtensionBrowser> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No build in ${extensionDir}: run \`npm run build\` first.`);
   const profile = mkdtempSync(join(tmpdir(), 'vaultshare-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',
@@ -60,9 +60,9 @@ export async function grantHostPermission(b: ExtensionBrowser, origin: string): 
 }
 
 /** Opens one of the extension's pages in a tab; the popup gets the toolbar popup's 380-pixel width. */
-export async function openExtensionPage(b: ExtensionBrowser, path: 'popup.html' | 'options.html'): Promise<Page> {
+export async function openExtensionPage(b: ExtensionBrowser, path: 'popup.html' | 'options.html' | 'bench-floor.html'): Promise<Page> {
   const page = await b.context.newPage();
-  if (path === 'popup.html') await page.setViewportSize({ width: 380, height: 560 });
+  if (path !== 'options.html') await page.setViewportSize({ width: 380, height: 560 });
   await page.goto(`chrome-extension://${b.extensionId}/${path}`);
   return page;
 }

@@ -1,0 +1,60 @@
+import type { BrowserContext, Page } from 'playwright-core';
+
+declare global {
+  interface Window {
+    __firstRowAt?: number;
+  }
+}
+
+/**
+ * Records, in every page of the context, when the first list row is in the document and the next frame
+ * has begun: `performance.now()` then is the time since the page's navigation started.
+ */
+export async function recordFirstRow(context: BrowserContext): Promise<void> {
+  // A string, not a function: tsx would wrap named functions in a helper the page does not have.
+  await context.addInitScript(`
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('[role="option"]')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => (window.__firstRowAt = performance.now()));
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  `);
+}
+
+/** Opens an extension page in a fresh 380-pixel tab and returns the time to its first drawn row. */
+export async function timeFirstRow(context: BrowserContext, url: string): Promise<number> {
+  const page: Page = await context.newPage();
+  try {
+    await page.setViewportSize({ width: 380, height: 560 });
+    await page.goto(url);
+    await page.waitForFunction(() => window.__firstRowAt !== undefined, undefined, { timeout: 30_000 });
+    return await page.evaluate(() => window.__firstRowAt!);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Scrolls the list for a while, one step per frame as a wheel would, and reports frame times: a frame
+ * longer than 1.5 × 16.7 ms is one the user would see as dropped.
+ */
+export async function scrollFrames(page: Page, frames = 180): Promise<number[]> {
+  return page.evaluate(async (n) => {
+    const list = document.querySelector('[role="listbox"]') as HTMLElement;
+    const times: number[] = [];
+    let last = performance.now();
+    for (let i = 0; i < n; i++) {
+      await new Promise<void>((done) =>
+        requestAnimationFrame(() => {
+          list.scrollTop += 120;
+          const now = performance.now();
+          times.push(now - last);
+          last = now;
+          done();
+        }),
+      );
+    }
+    return times;
+  }, frames);
+}
