@@ -28,7 +28,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'idle', browser === 'firefox' ? 'menus' : 'contextMenus', 'clipboardWrite'],
+    // offscreen (Chrome only): the worker has no document, and clearing a copied client secret needs one.
+    permissions: ['storage', 'alarms', 'idle', browser === 'firefox' ? 'menus' : 'contextMenus', 'clipboardWrite', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // MV2 (the Firefox build) has no optional_host_permissions: origins go with the optional permissions.
     ...(manifestVersion === 2 ? { optional_permissions: SERVER_ORIGINS } : { optional_host_permissions: SERVER_ORIGINS }),
     ...(browser === 'firefox'

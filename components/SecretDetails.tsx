@@ -1,57 +1,90 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { SecretSummary } from '@/utils/contract';
 import { formatWhen, t, type MessageKey } from '@/utils/i18n';
-import { BackIcon } from './icons';
+import { DotsIcon } from './action-icons';
+import { AccessSection } from './AccessList';
+import { MenuButton } from './Menu';
+import { ACTION_LABELS, actionsFor, type RowAction } from './row-actions';
+import { SecretValue } from './SecretValue';
+import { ViewHeader, onEscape } from './ViewHeader';
 
 type Field = [MessageKey, string];
 
+export type SecretDetailsProps = {
+  secret: SecretSummary;
+  meId: string;
+  onClose: () => void;
+  /** The same actions as the row's menu, minus "View details". */
+  onAction?: (action: RowAction, secret: SecretSummary) => void;
+};
+
 /**
- * An API secret's descriptive fields, read-only, opened from the list with Enter or a click. Escape or
- * Back returns to the list with its search and selection intact.
+ * An API secret's details (F4): every field, the client secret behind Show and Copy, last use, who
+ * created and changed it, and "Users with access to information". Escape or Back returns to the list with
+ * its search and selection intact.
  */
-export function SecretDetails({ secret, meId, onClose }: { secret: SecretSummary; meId: string; onClose: () => void }) {
-  const back = useRef<HTMLButtonElement>(null);
-  useEffect(() => back.current?.focus(), [secret.id]);
+export function SecretDetails({ secret, meId, onClose, onAction }: SecretDetailsProps) {
+  const [menu, setMenu] = useState(false);
   const person = (u: { id: string; name: string }) => (u.id === meId ? t('ownerYou') : u.name);
-  const fields: Field[] = [
+  const before: Field[] = [
     ['fieldUrl', secret.url],
     ['fieldClientId', secret.clientId],
+  ];
+  const after: Field[] = [
     ['fieldIdentifier', secret.identifier ?? '—'],
-    ['fieldMethod', secret.method],
+    ['fieldMethod', secret.method === 'OTHER' ? t('methodOther') : secret.method],
     ['fieldTags', secret.tags.join(', ') || '—'],
     ['ownerLabel', person(secret.owner)],
     ['fieldStatus', secret.status === 'enabled' ? t('statusEnabled') : t('statusDisabled')],
     ['sharedLabel', secret.shared ? t('yes') : t('no')],
+    ['fieldLastUse', secret.lastUsedAt ? formatWhen(secret.lastUsedAt) : t('never')],
     ['fieldCreated', t('byAt', person(secret.createdBy), formatWhen(secret.createdAt))],
     ['fieldChanged', t('byAt', person(secret.updatedBy), formatWhen(secret.updatedAt))],
-    ['fieldLastUse', secret.lastUsedAt ? formatWhen(secret.lastUsedAt) : t('never')],
     ['fieldNotes', secret.notes || '—'],
   ];
+  const row = ([label, value]: Field) => (
+    <div key={label} class="details__field">
+      <dt>{t(label)}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+  const items = actionsFor(secret)
+    .filter((a) => a !== 'details')
+    .map((a) => ({ id: a, label: t(ACTION_LABELS[a]) }));
   return (
-    <section
-      class="details"
-      aria-labelledby="details-title"
-      onKeyDown={(e) => {
-        if (e.key !== 'Escape') return;
-        e.preventDefault();
-        e.stopPropagation();
-        onClose();
-      }}
-    >
-      <header class="details__head">
-        <button ref={back} type="button" class="icon-button" aria-label={t('back')} title={t('back')} onClick={onClose}>
-          <BackIcon />
-        </button>
-        <h2 id="details-title">{secret.name}</h2>
-      </header>
-      <dl class="details__fields">
-        {fields.map(([label, value]) => (
-          <div key={label} class="details__field">
-            <dt>{t(label)}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+    <section class="details" aria-labelledby="details-title" onKeyDown={onEscape(onClose)}>
+      <ViewHeader id="details-title" title={secret.name} onBack={onClose} focusKey={secret.id}>
+        {onAction && (
+          <MenuButton label={t('actionsFor', secret.name)} icon={<DotsIcon />} items={items} open={menu} onOpenChange={setMenu} onSelect={(id) => onAction(id as RowAction, secret)} />
+        )}
+      </ViewHeader>
+      <div class="details__body">
+        <dl class="details__fields">
+          {before.map(row)}
+          {secret.permissions.view && (
+            <div class="details__field">
+              <dt>{t('fieldClientSecret')}</dt>
+              <dd>
+                <SecretValue secretId={secret.id} enabled={secret.status === 'enabled'} />
+              </dd>
+            </div>
+          )}
+          {after.map(row)}
+        </dl>
+        <AccessSection secretId={secret.id} accessRevision={secret.accessRevision} meId={meId} />
+      </div>
+    </section>
+  );
+}
+
+/** The who-has-access view alone (F12, `#/access/<id>`), one click from a row. */
+export function AccessView({ secret, meId, onClose }: { secret: SecretSummary; meId: string; onClose: () => void }) {
+  return (
+    <section class="details" aria-labelledby="access-view-title" onKeyDown={onEscape(onClose)}>
+      <ViewHeader id="access-view-title" title={t('whoHasAccessTitle', secret.name)} onBack={onClose} focusKey={secret.id} />
+      <div class="details__body">
+        <AccessSection secretId={secret.id} accessRevision={secret.accessRevision} meId={meId} />
+      </div>
     </section>
   );
 }

@@ -2,6 +2,8 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import type { SecretSummary } from '@/utils/contract';
 import { t, type MessageKey } from '@/utils/i18n';
 import { FilterBar } from './FilterBar';
+import { RowAside } from './RowAside';
+import type { RowAction } from './row-actions';
 import { SearchIcon } from './icons';
 import { SecretRow } from './SecretRow';
 import { countByFilter, indexSecrets, querySecrets, type Filter } from './secret-query';
@@ -10,7 +12,7 @@ import { useHeight } from './use-height';
 import { VirtualList } from './VirtualList';
 
 /** Rows are fixed-height so the virtual list can place them by arithmetic. */
-export const ROW_HEIGHT = 76;
+export const ROW_HEIGHT = 94;
 const EMPTY: Record<Filter, MessageKey> = { all: 'emptyAll', mine: 'emptyMine', shared: 'emptyShared', disabled: 'emptyDisabled' };
 const rowId = (id: string) => `secret-${id}`;
 const SEARCH_ID = 'secret-search';
@@ -18,17 +20,32 @@ const SEARCH_ID = 'secret-search';
 /** Puts the focus back in the search box (after the details view closes). */
 export const focusSearch = () => document.getElementById(SEARCH_ID)?.focus();
 
-export type SecretListProps = { secrets: readonly SecretSummary[]; meId: string; onOpen: (secret: SecretSummary) => void };
+export type SecretListProps = {
+  secrets: readonly SecretSummary[];
+  meId: string;
+  onOpen: (secret: SecretSummary) => void;
+  /** The row actions menu (issue 4); without it the rows have no menu. */
+  onAction?: (action: RowAction, secret: SecretSummary) => void;
+  /** Rows checked for a batch share, and how to toggle one. */
+  selected?: ReadonlySet<string>;
+  onToggleSelect?: (secret: SecretSummary) => void;
+  /** Ids shared with the user since the popup was last opened: their rows are marked new (F16). */
+  newIds?: ReadonlySet<string>;
+};
+
+/** The keys that open the active row's actions menu from the search box or the list (as a context menu would). */
+const isMenuKey = (e: KeyboardEvent) => e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10');
 
 /**
  * The popup's list (F2): one search box over name, URL, tags, identifier, client ID and owner; the four
  * filters; virtualised rows. Focus stays in the search box and the arrows move the selection, Enter opens
  * it, Escape clears the search (and only then lets the popup close).
  */
-export function SecretList({ secrets, meId, onOpen }: SecretListProps) {
+export function SecretList({ secrets, meId, onOpen, onAction, selected, onToggleSelect, newIds }: SecretListProps) {
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
   const [active, setActive] = useState(0);
+  const [menuFor, setMenuFor] = useState<string>();
   const input = useAutoFocus<HTMLInputElement>();
   const box = useRef<HTMLDivElement>(null);
   const height = useHeight(box, 400);
@@ -44,6 +61,9 @@ export function SecretList({ secrets, meId, onOpen }: SecretListProps) {
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
     if (e.key in moves) setActive(Math.max(0, Math.min(results.length - 1, current + (moves[e.key] ?? 0))));
     else if (e.key === 'Enter' && activeSecret) onOpen(activeSecret);
+    else if (isMenuKey(e) && activeSecret && onAction) setMenuFor(activeSecret.id);
+    // Space types a space in the search box; in the list it checks the active row, as in a multi-select list.
+    else if (e.key === ' ' && e.currentTarget !== input.current && activeSecret?.permissions.share && onToggleSelect) onToggleSelect(activeSecret);
     else if (e.key === 'Escape' && query) reset(() => setQuery(''));
     else return;
     e.preventDefault();
@@ -51,7 +71,7 @@ export function SecretList({ secrets, meId, onOpen }: SecretListProps) {
   }
 
   return (
-    <div class="list-view">
+    <div class={onToggleSelect ? 'list-view list-view--select' : 'list-view'}>
       <div class="search">
         <SearchIcon />
         <input
@@ -64,6 +84,7 @@ export function SecretList({ secrets, meId, onOpen }: SecretListProps) {
           aria-expanded="true"
           aria-autocomplete="list"
           aria-activedescendant={activeSecret ? rowId(activeSecret.id) : undefined}
+          aria-keyshortcuts={onAction ? 'Shift+F10' : undefined}
           placeholder={t('searchPlaceholder')}
           value={query}
           onInput={(e) => reset(() => setQuery(e.currentTarget.value))}
@@ -85,9 +106,42 @@ export function SecretList({ secrets, meId, onOpen }: SecretListProps) {
             activeIndex={current}
             activeId={activeSecret ? rowId(activeSecret.id) : undefined}
             onKeyDown={onKeyDown}
+            renderAside={
+              onAction &&
+              ((i, top) => {
+                const secret = results[i]!;
+                return (
+                  <RowAside
+                    key={`aside-${secret.id}`}
+                    secret={secret}
+                    top={top}
+                    rowHeight={ROW_HEIGHT}
+                    active={i === current}
+                    selectable={!!onToggleSelect && secret.permissions.share}
+                    selected={!!selected?.has(secret.id)}
+                    onToggleSelect={() => onToggleSelect?.(secret)}
+                    menuOpen={menuFor === secret.id}
+                    onMenuOpenChange={(open) => (setActive(i), setMenuFor(open ? secret.id : undefined))}
+                    onAction={onAction}
+                  />
+                );
+              })
+            }
             renderRow={(i, style) => {
               const secret = results[i]!;
-              return <SecretRow key={secret.id} id={rowId(secret.id)} secret={secret} meId={meId} active={i === current} style={style} onOpen={() => (setActive(i), onOpen(secret))} />;
+              return (
+                <SecretRow
+                  key={secret.id}
+                  id={rowId(secret.id)}
+                  secret={secret}
+                  meId={meId}
+                  active={i === current}
+                  style={style}
+                  onOpen={() => (setActive(i), onOpen(secret))}
+                  isNew={newIds?.has(secret.id)}
+                  onAccess={onAction && (() => (setActive(i), onAction('access', secret)))}
+                />
+              );
             }}
           />
         ) : query ? (

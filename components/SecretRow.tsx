@@ -1,6 +1,8 @@
 import type { JSX } from 'preact';
 import type { SecretSummary } from '@/utils/contract';
 import { t } from '@/utils/i18n';
+import { accessSummary } from './access-summary';
+import { PeopleIcon } from './selection-icons';
 
 export type SecretRowProps = {
   id: string;
@@ -9,14 +11,20 @@ export type SecretRowProps = {
   active: boolean;
   style: JSX.CSSProperties;
   onOpen: () => void;
+  /** Shared with the user since the popup was last opened (F16). */
+  isNew?: boolean;
+  /** Opens who-has-access (F12): a click on the row's access summary. */
+  onAccess?: () => void;
 };
 
 /**
- * One API secret in the list: name, Shared Yes/No, URL, tags, owner and status. The right-hand column is
+ * One API secret in the list: name, Shared Yes/No, URL, tags, owner and status, who has access in one
+ * line, and a New mark for what was shared since the popup was last opened. The right-hand column is
  * kept free for the row's actions menu.
  */
-export function SecretRow({ id, secret, meId, active, style, onOpen }: SecretRowProps) {
+export function SecretRow({ id, secret, meId, active, style, onOpen, isNew, onAccess }: SecretRowProps) {
   const owner = secret.owner.id === meId ? t('ownerYou') : secret.owner.name;
+  const access = accessSummary(secret, meId);
   const disabled = secret.status === 'disabled';
   return (
     <div
@@ -31,6 +39,14 @@ export function SecretRow({ id, secret, meId, active, style, onOpen }: SecretRow
       <div class="row__main">
         <div class="row__line">
           <span class="row__name">{secret.name}</span>
+          {isNew && (
+            <>
+              <span class="new-mark" aria-hidden="true" title={t('newMarkLabel')}>
+                {t('newMark')}
+              </span>
+              <span class="sr-only">{t('newMarkLabel')}</span>
+            </>
+          )}
           <span class={`pill ${secret.shared ? 'pill--yes' : 'pill--no'}`}>{t('sharedLabel')}: {secret.shared ? t('yes') : t('no')}</span>
         </div>
         <div class="row__url">{secret.url}</div>
@@ -48,6 +64,15 @@ export function SecretRow({ id, secret, meId, active, style, onOpen }: SecretRow
             <span class={disabled ? 'status status--disabled' : 'status'}>{disabled ? t('statusDisabled') : t('statusEnabled')}</span>
           </span>
         </div>
+        {/* Text, not a button: an option's children are presentational. Keyboard users have the row menu's "Who has access?". */}
+        <span
+          class={onAccess ? 'row__access row__access--link' : 'row__access'}
+          title={onAccess ? t('accessSummaryLabel', access) : undefined}
+          onClick={onAccess && ((e) => (e.stopPropagation(), onAccess()))}
+        >
+          <PeopleIcon />
+          <span class="row__access-text">{access}</span>
+        </span>
       </div>
       <div class="row__actions" aria-hidden="true" />
     </div>

@@ -17,13 +17,18 @@ export type VirtualListProps = {
   /** The active row's element id, announced while the list itself has focus. */
   activeId?: string;
   onKeyDown?: (e: KeyboardEvent) => void;
+  /**
+   * Controls drawn beside a row (its checkbox and actions button), outside the listbox: an option's
+   * children are presentational, so a button inside one would be neither announced nor reachable.
+   */
+  renderAside?: (index: number, top: number) => ComponentChildren;
 };
 
 /**
  * A list that renders only the rows in view, so 10,000 secrets cost as much as twenty. Rows are placed
  * absolutely inside a spacer as tall as the whole list, which keeps the native scrollbar honest.
  */
-export function VirtualList({ id, count, rowHeight, height, activeIndex, renderRow, label, overscan = 6, activeId, onKeyDown }: VirtualListProps) {
+export function VirtualList({ id, count, rowHeight, height, activeIndex, renderRow, label, overscan = 6, activeId, onKeyDown, renderAside }: VirtualListProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
 
@@ -40,22 +45,19 @@ export function VirtualList({ id, count, rowHeight, height, activeIndex, renderR
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + overscan);
   const rows: ComponentChildren[] = [];
-  for (let i = first; i < last; i++) rows.push(renderRow(i, { position: 'absolute', top: i * rowHeight, height: rowHeight, left: 0, right: 0 }));
+  const asides: ComponentChildren[] = [];
+  for (let i = first; i < last; i++) {
+    rows.push(renderRow(i, { position: 'absolute', top: i * rowHeight, height: rowHeight, left: 0, right: 0 }));
+    if (renderAside) asides.push(renderAside(i, i * rowHeight));
+  }
 
+  // The scroller is a plain box holding the listbox and, beside it, the rows' controls: both scroll together.
   return (
-    <div
-      id={id}
-      ref={ref}
-      class="vlist"
-      role="listbox"
-      aria-label={label}
-      aria-activedescendant={activeId}
-      tabIndex={0}
-      onKeyDown={onKeyDown}
-      style={{ height, overflowY: 'auto', position: 'relative' }}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-    >
-      <div style={{ height: count * rowHeight, position: 'relative' }}>{rows}</div>
+    <div ref={ref} class="vlist" style={{ height, overflowY: 'auto', position: 'relative' }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      <div id={id} class="vlist__rows" role="listbox" aria-label={label} aria-activedescendant={activeId} tabIndex={0} onKeyDown={onKeyDown} style={{ height: count * rowHeight, position: 'relative' }}>
+        {rows}
+      </div>
+      {renderAside && asides}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS_DIR, grantHostPermission, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/extension';
 import { seriousA11yViolations } from './support/axe';
-import { collectRows, dumpIndexedDb, dumpStorage, rowNames } from './support/popup';
+import { collectRows, dumpIndexedDb, dumpStorage, rowNames, scrollList } from './support/popup';
 import { startDemoVault, type RunningVault } from './support/vault-server';
 
 // What alice sees in the demo organisation: her own secrets and those bob and dave shared with her.
@@ -59,7 +59,7 @@ describe('popup list against a real vault server', () => {
     for (const name of ALICE_SHARED_YES) expect(rows.get(name)).toContain('Shared: Yes');
     for (const name of ALICE_SHARED_NO) expect(rows.get(name)).toContain('Shared: No');
     expect(rows.get('Salesforce sandbox')).toContain('Owner: Bob Silva');
-    await popup.getByRole('listbox').evaluate((el) => (el.scrollTop = 0));
+    await scrollList(popup, 0);
     await popup.screenshot({ path: join(ARTIFACTS_DIR, 'popup-light.png') });
     expect(await seriousA11yViolations(popup)).toEqual([]);
     await popup.emulateMedia({ colorScheme: 'dark' });
@@ -105,7 +105,7 @@ describe('popup list against a real vault server', () => {
     await popup.getByText('Offline — showing saved data').waitFor({ timeout: 20_000 });
     expect(await popup.getByText(/^Last synced /).isVisible()).toBe(true);
     expect((await collectRows(popup)).size).toBe(16);
-    await popup.getByRole('listbox').evaluate((el) => (el.scrollTop = 0));
+    await scrollList(popup, 0);
     await popup.screenshot({ path: join(ARTIFACTS_DIR, 'popup-offline.png') });
     await popup.close();
   });

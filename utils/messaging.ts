@@ -1,5 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { RouteResponse } from '@/utils/contract';
+import type { DirectoryEntry, RouteResponse, SecretSummary } from '@/utils/contract';
+import type { Prefill } from '@/utils/match/prefill';
+import type { AccessListResult, ShareOutcome, ShareRequest } from '@/utils/share/types';
+import type { SecretDraft, UpdateInput } from '@/utils/secrets';
 import type { EnrollInput, SessionStatus, Settings, SignInInput } from '@/utils/session';
 import type { SyncReport } from '@/utils/sync';
 import { VaultError, type VaultProblem } from '@/utils/vault/errors';
@@ -19,6 +22,26 @@ export interface ProtocolMap {
   sync(): SyncReport;
   getSettings(): Settings;
   saveSettings(data: Pick<Settings, 'autoLockMinutes'>): Settings;
+  /** The popup opened: the ids shared with the user since last time (rows marked new); clears the badge. */
+  takeNewShares(): string[];
+  /** What a right-click that matched nothing selected, sorted into one Add field; once per token. */
+  takePrefill(data: { token: string }): Prefill | undefined;
+  /** A right-click made while locked, continued after the unlock: the hash of the view it leads to. */
+  resumeSelection(data: { token: string }): string;
+  // Issue 4: details, who has access, share, add and edit. Keys stay in the worker; pages get results.
+  /** Users and groups to share with, found by name, username, email or group name. */
+  searchRecipients(data: { q: string }): DirectoryEntry[];
+  /** Who has access to a secret, fresh from the server (the saved list when it is unreachable). */
+  getAccessList(data: { secretId: string }): AccessListResult;
+  /** Applies a share: grants for new recipients made in the worker, every list at once or none. */
+  shareSecrets(data: ShareRequest): ShareOutcome;
+  /** The client secret, opened in the worker for the page to show or copy; never stored. */
+  revealSecret(data: { secretId: string }): { clientSecret: string };
+  createSecret(data: SecretDraft): SecretSummary;
+  updateSecret(data: UpdateInput): SecretSummary;
+  setSecretStatus(data: { secretId: string; baseRevision: number; enabled: boolean }): SecretSummary;
+  /** A page copied a client secret: clear the clipboard in 30 seconds, even if the page is gone by then. */
+  clearClipboardSoon(): void;
 }
 export type MessageType = keyof ProtocolMap;
 type DataOf<K extends MessageType> = Parameters<ProtocolMap[K]>[0];

@@ -12,17 +12,28 @@ export function rowNames(page: Page): Promise<string[]> {
 export async function collectRows(page: Page): Promise<Map<string, string>> {
   const rows = new Map<string, string>();
   const list = page.getByRole('listbox');
-  await list.evaluate((el) => (el.scrollTop = 0));
+  await scrollList(page, 0);
   for (let last = -1; ; ) {
     await page.waitForTimeout(50);
     for (const row of await page.getByRole('option').all()) {
       const name = await row.locator('.row__name').textContent();
       if (name) rows.set(name, await row.innerText());
     }
-    const top = await list.evaluate((el) => (el.scrollTop += el.clientHeight));
+    const top = await list.evaluate((el) => {
+      const scroller = el.closest<HTMLElement>('.vlist') ?? el;
+      return (scroller.scrollTop += scroller.clientHeight);
+    });
     if (top === last) return rows;
     last = top;
   }
+}
+
+/**
+ * Scrolls the list to a position. The scroller is the box around the listbox (it also holds each row's
+ * checkbox and actions button, which cannot live inside the listbox).
+ */
+export async function scrollList(page: Page, top: number): Promise<void> {
+  await page.getByRole('listbox').evaluate((el, y) => void ((el.closest<HTMLElement>('.vlist') ?? el).scrollTop = y), top);
 }
 
 /**

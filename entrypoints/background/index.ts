@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackgroundApp } from './app';
+import { menusApi, rebuildMenus } from './menus';
 
 // Synchronous on purpose: a service worker woken by an event only delivers it to listeners registered
 // during its first turn. Start-up work is the app's one `ready` promise, awaited inside each handler.
@@ -12,4 +13,9 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => void app.onAlarm(alarm.name));
   browser.idle.onStateChanged.addListener((state) => void app.onIdleState(state));
+  menusApi().onClicked.addListener((info) => void app.onMenuClick(info.menuItemId, info.selectionText));
+  rebuildMenus().catch((e: unknown) => console.warn('Vaultshare: could not create the context menu items', e));
+  // The end-to-end test drives the menu's own handler here (a headless browser has no context menu to
+  // click). Harmless: only code running inside this worker can reach its global scope.
+  (globalThis as { __vaultshareTest?: unknown }).__vaultshareTest = { handleSelection: app.handleSelection };
 });

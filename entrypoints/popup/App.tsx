@@ -1,22 +1,41 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { SecretSummary } from '@/utils/contract';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
+import { PlusIcon } from '@/components/action-icons';
 import { GearIcon, LockIcon } from '@/components/icons';
-import { SecretDetails } from '@/components/SecretDetails';
+import { LiveNote } from '@/components/LiveNote';
 import { SecretList, focusSearch } from '@/components/SecretList';
+import { SelectionBar } from '@/components/SelectionBar';
 import { SignedOutCard } from '@/components/SignedOutCard';
 import { StatusBanner } from '@/components/StatusBanner';
 import { UnlockForm } from '@/components/UnlockForm';
+import type { Prefill } from '@/utils/match/prefill';
 import { usePopupState } from './use-popup-state';
+import { SelectionView } from './SelectionView';
+import { useNewShares } from './use-new-shares';
+import { useSelectionRoute } from './use-selection-route';
+import { RouteView } from './RouteView';
+import { useRoute } from './use-route';
+import { useSecretActions } from './use-secret-actions';
+import { useSelection } from './use-selection';
 
 const openOptions = () => void browser.runtime.openOptionsPage().then(() => window.close());
 
 /** The toolbar popup: signed out, locked, or the list of API secrets with their details. */
 export function App() {
   const { status, snapshot, sync, requestSync } = usePopupState();
-  const [open, setOpen] = useState<SecretSummary>();
+  // Issue 4: the view comes from the hash (#/details/<id>, #/share/<id>…), so other pages can open one.
+  const [route, navigate] = useRoute();
+  const actions = useSecretActions(navigate);
+  const selection = useSelection(snapshot?.secrets);
+  // Issue 5: the right-click views (#/choose/…, #/no-match/…, #/pending/…), which `useRoute` reads as the list.
+  const picked = useSelectionRoute();
+  const [addInitial, setAddInitial] = useState<Prefill>();
+  useEffect(() => void (route.view !== 'add' && setAddInitial(undefined)), [route.view]);
+  const newIds = useNewShares(status?.state === 'unlocked');
+  const listed = route.view === 'list' && !picked;
+  useEffect(() => void (listed && setTimeout(focusSearch)), [listed]);
 
   if (!status) return null;
   if (status.state === 'signedOut') return <SignedOutCard onSignIn={openOptions} />;
@@ -26,7 +45,6 @@ export function App() {
 
   const meId = status.account.userId;
   const secrets = snapshot?.secrets;
-  const current = open && secrets?.find((s) => s.id === open.id);
   return (
     <div class="vault">
       <header class="topbar">
@@ -34,6 +52,9 @@ export function App() {
         <span class="topbar__user" title={status.account.serverUrl}>
           {status.account.name}
         </span>
+        <button type="button" class="icon-button" aria-label={t('addSecret')} title={t('addSecret')} onClick={() => navigate({ view: 'add' })}>
+          <PlusIcon />
+        </button>
         <button type="button" class="icon-button" aria-label={t('lock')} title={t('lock')} onClick={() => void sendMessage('lock')}>
           <LockIcon />
         </button>
@@ -42,17 +63,31 @@ export function App() {
         </button>
       </header>
       <StatusBanner error={sync.error} lastSyncAt={snapshot?.meta?.lastSyncAt} onRetry={requestSync} />
-      {!secrets ? null : secrets.length === 0 ? (
+      <LiveNote note={actions.note} class="vault__note" />
+      {actions.dialog}
+      {!secrets ? null : secrets.length === 0 && listed ? (
         <div class="empty empty--vault" role="status">
           <h1>{snapshot?.meta ? t('vaultEmptyTitle') : t('loadingVault')}</h1>
           {snapshot?.meta && <p class="muted">{t('vaultEmptyHint')}</p>}
         </div>
       ) : (
         <>
-          <div hidden={!!current} class="list-holder">
-            <SecretList secrets={secrets} meId={meId} onOpen={setOpen} />
+          <div hidden={!listed} class="list-holder">
+            <SelectionBar count={selection.selected.size} onShare={() => navigate({ view: 'share', ids: [...selection.selected] })} onClear={selection.clear} />
+            <SecretList
+              secrets={secrets}
+              meId={meId}
+              onOpen={(s) => navigate({ view: 'details', id: s.id })}
+              onAction={actions.onAction}
+              selected={selection.selected}
+              onToggleSelect={selection.toggle}
+              newIds={newIds}
+            />
           </div>
-          {current && <SecretDetails secret={current} meId={meId} onClose={() => (setOpen(undefined), setTimeout(focusSearch))} />}
+          {picked && <SelectionView route={picked} secrets={secrets} meId={meId} onAdd={(p) => (setAddInitial(p), navigate({ view: 'add' }))} />}
+          {!listed && !picked && route.view !== 'list' && (
+            <RouteView route={route} secrets={secrets} meId={meId} navigate={navigate} onAction={actions.onAction} initial={addInitial} onShared={selection.clear} />
+          )}
         </>
       )}
     </div>

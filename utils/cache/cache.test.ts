@@ -6,10 +6,10 @@ import { MIGRATIONS, applySync, clearCache, countRecords, openCache, pinKey, rea
 const owner = { userId: ALICE.id, serverUrl: 'https://vault.example' };
 
 describe('cache schema', () => {
-  it('creates every store the extension needs at version 1', async () => {
+  it('creates every store the extension needs', async () => {
     const db = await openCache();
     expect(db.version).toBe(MIGRATIONS.length);
-    expect([...db.objectStoreNames].sort()).toEqual(['access', 'groups', 'meta', 'pins', 'secrets', 'users']);
+    expect([...db.objectStoreNames].sort()).toEqual(['access', 'groups', 'meta', 'pins', 'revisions', 'secrets', 'users']);
   });
 
   it('stores and reads back a record in every store', async () => {

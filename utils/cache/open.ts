@@ -17,6 +17,8 @@ export const MIGRATIONS: readonly Migration[] = [
     db.createObjectStore('pins', { keyPath: 'key' });
     db.createObjectStore('meta');
   },
+  // Issue 4: the highest value revision opened per secret, to refuse replays of old values.
+  (db) => void db.createObjectStore('revisions', { keyPath: 'secretId' }),
 ];
 
 export const CACHE_DB_NAME = 'vaultshare-cache';

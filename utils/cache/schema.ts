@@ -25,6 +25,12 @@ export type Pin = { key: string; kind: RecipientKind; id: string; fingerprint: s
 export const pinKey = (kind: RecipientKind, id: string) => `${kind}:${id}`;
 
 /**
+ * The highest value revision this device has opened for a secret (docs/crypto.md, "Secrets"): a lower one
+ * from the server is a replay of an old value and is refused. Not sensitive, and kept across full syncs.
+ */
+export type SeenRevision = { secretId: string; valueRevision: number };
+
+/**
  * The extension's IndexedDB cache: metadata only. No store ever holds a decrypted client secret; grants
  * in `groups` are ciphertext for the user's own key.
  */
@@ -35,8 +41,9 @@ export interface VaultDB extends DBSchema {
   users: { key: string; value: DirectoryUser };
   pins: { key: string; value: Pin };
   meta: { key: 'sync'; value: SyncMeta };
+  revisions: { key: string; value: SeenRevision };
 }
 
 /** Every store, for whole-cache operations (sign-out, full sync). */
-export const STORES = ['secrets', 'access', 'groups', 'users', 'pins', 'meta'] as const;
+export const STORES = ['secrets', 'access', 'groups', 'users', 'pins', 'meta', 'revisions'] as const;
 export type StoreName = (typeof STORES)[number];

@@ -31,6 +31,11 @@ export class ValueIndex {
     return this.bySecret.size;
   }
 
+  /** The ids of the indexed secrets (a full sync forgets those no longer listed). */
+  ids(): IterableIterator<string> {
+    return this.bySecret.keys();
+  }
+
   async set(secretId: string, valueRevision: number, clientSecret: string): Promise<void> {
     this.remove(secretId);
     const fingerprint = await this.fingerprint(clientSecret);

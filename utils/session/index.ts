@@ -3,4 +3,4 @@ export { createVaultSession, type VaultSession, type VaultSessionDeps, type Sign
 export { readSettings } from './store';
 export { readStoredStatus } from './status';
 export { AUTO_LOCK_ALARM } from './auto-lock';
-export { openRevealed, type OwnKeys } from './open-secret';
+export { openItemKey, openRevealed, type OwnKeys } from './open-secret';

@@ -5,23 +5,28 @@ import type { RevealResponse } from '@/utils/contract';
 export type OwnKeys = { privateKey: CryptoKey; publicKey: string };
 
 /**
- * Opens a reveal answer (docs/crypto.md): the itemKey comes from the user's own grant, or in two steps
- * through a group (the member grant opens the group's private key, which must match the group's public
- * key, then the group grant opens the itemKey). The value is decrypted for the caller to show or copy and
- * is never stored. Used by the details view and the copy action (issue 4).
+ * Opens the itemKey of a reveal (or values) answer along the caller's key path: the user's own grant, or
+ * two steps through a group (the member grant opens the group's private key, which must match the group's
+ * public key, then the group grant opens the itemKey). The caller zeroes the key when done with it.
+ * @throws VepError when any grant fails to open
+ */
+export async function openItemKey(res: Pick<RevealResponse, 'secretId' | 'keyPath'>, me: OwnKeys): Promise<Uint8Array> {
+  const subject = { subjectKind: 'secret' as const, subjectId: res.secretId };
+  const path = res.keyPath;
+  if (path.via === 'user') return openGrant(path.grant, subject, me.privateKey, me.publicKey);
+  const group = await openGroupKey(path.memberGrant, path.groupId, me.privateKey, me.publicKey, path.groupPublicKey);
+  group.privateKeyPkcs8.fill(0);
+  return openGrant(path.groupGrant, subject, group.privateKey, path.groupPublicKey);
+}
+
+/**
+ * Opens a reveal answer (docs/crypto.md): the itemKey through {@link openItemKey}, then the value. The
+ * value is decrypted for the caller to show or copy and is never stored. Used by the details view and the
+ * copy action (issue 4).
  * @throws VepError when any grant or the value fails to open
  */
 export async function openRevealed(res: RevealResponse, me: OwnKeys): Promise<SecretFields> {
-  const subject = { subjectKind: 'secret' as const, subjectId: res.secretId };
-  const path = res.keyPath;
-  let itemKey: Uint8Array;
-  if (path.via === 'user') {
-    itemKey = await openGrant(path.grant, subject, me.privateKey, me.publicKey);
-  } else {
-    const group = await openGroupKey(path.memberGrant, path.groupId, me.privateKey, me.publicKey, path.groupPublicKey);
-    group.privateKeyPkcs8.fill(0);
-    itemKey = await openGrant(path.groupGrant, subject, group.privateKey, path.groupPublicKey);
-  }
+  const itemKey = await openItemKey(res, me);
   try {
     return await decryptSecret(itemKey, res.secretId, res.valueRevision, res.value);
   } finally {

@@ -1,7 +1,7 @@
 import type { AppliedSync, CacheDb } from '@/utils/cache';
 import type { VaultClient } from '@/utils/vault/client';
 import { VaultError, type VaultProblem } from '@/utils/vault/errors';
-import { syncOnce, type CacheOwner } from './sync-once';
+import { syncOnce, type CacheOwner, type SyncChanges } from './sync-once';
 
 /** The outcome a page shows: when data was last fresh, and why this attempt failed if it did. */
 export type SyncReport = { ok: true; applied: AppliedSync; at: string } | { ok: false; error: VaultProblem; at: string };
@@ -14,6 +14,8 @@ export type SyncEngineDeps = {
   onReport?: (report: SyncReport) => void;
   /** Told after each failed pass (for example to lock on an expired session). */
   onFailed?: (error: VaultError) => void;
+  /** Told what each successful pass applied (the value index and the badge follow the cache). */
+  onChanges?: (changes: SyncChanges) => void;
 };
 
 /** Runs sync passes one at a time (popup open, the periodic alarm and writes all ask for one). */
@@ -33,7 +35,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     if (!session) return { ok: false, error: { code: 'locked' }, at };
     let report: SyncReport;
     try {
-      report = { ok: true, applied: await syncOnce(await deps.db(), session.client, session.owner), at };
+      report = { ok: true, applied: await syncOnce(await deps.db(), session.client, session.owner, deps.onChanges), at };
     } catch (e) {
       const error = e instanceof VaultError ? e : new VaultError('unexpected', { detail: String(e) });
       deps.onFailed?.(error);

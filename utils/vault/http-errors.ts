@@ -3,7 +3,14 @@ import { Problem, z } from '@/utils/contract';
 import { ERROR_CODES, VaultError, type ErrorCode } from './errors';
 
 /** Server problem codes that mean the same thing to a user as one of ours. */
-const ALIASES: Record<string, ErrorCode> = { unauthenticated: 'session_expired', validation_failed: 'invalid_request' };
+const ALIASES: Record<string, ErrorCode> = {
+  unauthenticated: 'session_expired',
+  validation_failed: 'invalid_request',
+  // Each of these means "someone changed it meanwhile" to the person looking at the screen.
+  stale_value_revision: 'stale_revision',
+  already_enabled: 'stale_revision',
+  already_disabled: 'stale_revision',
+};
 
 function fromStatus(status: number): ErrorCode {
   if (status === 401) return 'session_expired';

@@ -1,0 +1,53 @@
+import { useState } from 'preact/hooks';
+import type { AccessEntry } from '@/utils/contract';
+import { t, tCount } from '@/utils/i18n';
+import { ChevronIcon, GroupIcon } from './action-icons';
+
+const groupKindLabel = (e: AccessEntry) => (e.groupKind === 'private' ? t('privateGroupLabel') : t('groupLabel'));
+
+/** Can view, and Can edit when granted, as small labels. */
+export function Permissions({ canEdit }: { canEdit: boolean }) {
+  return (
+    <span class="perms">
+      <span class="perm">{t('canView')}</span>
+      {canEdit && <span class="perm perm--edit">{t('canEdit')}</span>}
+    </span>
+  );
+}
+
+/** A group with its members behind a disclosure button (effective access, F4). */
+export function GroupItem({ entry }: { entry: AccessEntry }) {
+  const [open, setOpen] = useState(false);
+  const members = entry.members ?? [];
+  const listId = `members-${entry.recipientId}`;
+  return (
+    <li class="access__item access__item--group">
+      <button type="button" class="access__toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
+        <GroupIcon />
+        <span class="access__who">
+          <span class="access__name">
+            {entry.name}
+            <span class={open ? 'chevron chevron--open' : 'chevron'}>
+              <ChevronIcon />
+            </span>
+          </span>
+          <span class="access__sub">
+            {groupKindLabel(entry)} · {tCount(members.length, 'membersOne', 'membersOther')}
+          </span>
+        </span>
+      </button>
+      <Permissions canEdit={entry.canEdit} />
+      {open && (
+        <ul id={listId} class="access__members" aria-label={entry.name}>
+          {members.length === 0 && <li class="muted">{t('noMembers')}</li>}
+          {members.map((m) => (
+            <li key={m.id}>
+              {m.name} <span class="muted">{m.username}</span>
+              {m.pending && <span class="muted"> · {t('pendingMember')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}

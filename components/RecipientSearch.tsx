@@ -1,0 +1,120 @@
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { DirectoryEntry } from '@/utils/contract';
+import { t, tCount } from '@/utils/i18n';
+import { sendMessage } from '@/utils/messaging';
+import { recipientKey } from '@/utils/share/types';
+import { errorText } from '@/utils/vault/error-text';
+import { GroupIcon, UserIcon } from './action-icons';
+import { SearchIcon } from './icons';
+import { useDebounced } from './use-debounced';
+
+/** Typing pause before the search runs; the server answers in milliseconds, so this is most of the wait. */
+export const SEARCH_DEBOUNCE_MS = 200;
+
+/** The second line of a result: how to tell two people apart, or how big a group is. */
+export function recipientDetail(d: { kind: string; username?: string | null; email?: string | null; groupKind?: string | null; memberCount?: number | null }): string {
+  if (d.kind === 'user') return [d.username, d.email].filter(Boolean).join(' · ');
+  const kind = d.groupKind === 'private' ? t('privateGroupLabel') : t('groupLabel');
+  return d.memberCount == null ? kind : `${kind} · ${tCount(d.memberCount, 'membersOne', 'membersOther')}`;
+}
+
+type Results = { q: string; items: DirectoryEntry[]; error?: string };
+
+/**
+ * The share panel's one search box (F5): users by name, username or email, and groups (user groups and
+ * the user's private groups), as a combobox with a listbox of results: arrows move, Enter adds, Escape
+ * clears. Those already on the panel are hidden. Answers to older queries are dropped.
+ */
+export function RecipientSearch({ listed, onAdd, autoFocus }: { listed: ReadonlySet<string>; onAdd: (d: DirectoryEntry) => void; autoFocus?: boolean }) {
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [text, setText] = useState('');
+  const [active, setActive] = useState(0);
+  const [results, setResults] = useState<Results>();
+  const q = useDebounced(text.trim(), SEARCH_DEBOUNCE_MS);
+  useLayoutEffect(() => void (autoFocus && input.current?.focus()), [autoFocus]);
+  useEffect(() => {
+    if (!q) return setResults(undefined);
+    let live = true;
+    sendMessage('searchRecipients', { q }).then(
+      (items) => live && (setResults({ q, items }), setActive(0)),
+      (e: unknown) => live && setResults({ q, items: [], error: errorText(e) }),
+    );
+    return () => void (live = false);
+  }, [q]);
+
+  const shown = (results?.items ?? []).filter((d) => !listed.has(recipientKey(d.kind, d.id)));
+  const open = !!text.trim() && !!results && shown.length > 0;
+  const current = Math.min(active, shown.length - 1);
+  const optionId = (i: number) => `${id}-opt-${i}`;
+  const pending = !!text.trim() && results?.q !== text.trim();
+
+  function pick(d: DirectoryEntry | undefined) {
+    if (!d) return;
+    onAdd(d);
+    setText('');
+    setResults(undefined);
+    input.current?.focus();
+  }
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.key === 'ArrowDown' && open) setActive(Math.min(shown.length - 1, current + 1));
+    else if (e.key === 'ArrowUp' && open) setActive(Math.max(0, current - 1));
+    else if (e.key === 'Enter' && open) pick(shown[current]);
+    else if (e.key === 'Escape' && text) setText('');
+    else return;
+    e.preventDefault();
+    e.stopPropagation();
+  }
+
+  let status = '';
+  if (pending) status = t('searching');
+  else if (results?.error) status = results.error;
+  else if (results && !shown.length) status = t('noRecipientMatch', results.q);
+  else if (results) status = t('recipientResults', shown.length);
+
+  return (
+    <div class="rsearch">
+      <div class="search rsearch__box">
+        <SearchIcon />
+        <input
+          ref={input}
+          type="search"
+          role="combobox"
+          aria-label={t('recipientSearchLabel')}
+          aria-expanded={open}
+          aria-controls={`${id}-list`}
+          aria-autocomplete="list"
+          aria-activedescendant={open ? optionId(current) : undefined}
+          placeholder={t('recipientSearchPlaceholder')}
+          autocomplete="off"
+          value={text}
+          onInput={(e) => setText(e.currentTarget.value)}
+          onKeyDown={onKeyDown}
+        />
+      </div>
+      <ul id={`${id}-list`} role="listbox" aria-label={t('recipientSearchLabel')} class="rsearch__list" hidden={!open}>
+        {open &&
+          shown.map((d, i) => (
+            <li
+              key={recipientKey(d.kind, d.id)}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === current}
+              class={i === current ? 'rsearch__opt rsearch__opt--active' : 'rsearch__opt'}
+              onMouseDown={(e) => e.preventDefault() /* keep focus in the box */}
+              onClick={() => pick(d)}
+            >
+              {d.kind === 'user' ? <UserIcon /> : <GroupIcon />}
+              <span class="access__who">
+                <span class="access__name">{d.name}</span>
+                <span class="access__sub">{recipientDetail(d)}</span>
+              </span>
+            </li>
+          ))}
+      </ul>
+      <p class={results?.error ? 'rsearch__status form-error' : 'rsearch__status muted'} role="status">
+        {text.trim() && !open ? status : open ? <span class="sr-only">{status}</span> : ''}
+      </p>
+    </div>
+  );
+}

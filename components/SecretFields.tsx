@@ -1,0 +1,65 @@
+import { useState } from 'preact/hooks';
+import type { Method } from '@/utils/contract';
+import { t } from '@/utils/i18n';
+import { METHODS, type SecretDraft } from '@/utils/secrets/draft';
+import { FormField, bind } from './FormField';
+
+export type SecretFieldsProps = {
+  draft: SecretDraft;
+  update: (d: SecretDraft) => void;
+  /** The message to show under a field, if it has one. */
+  error: (k: keyof SecretDraft) => string | undefined;
+  /** Editing keeps the client secret when it is left empty, so it is not required there. */
+  editing: boolean;
+};
+
+/** The product's fields of an API secret (F7), each with its label, hint and message. */
+export function SecretFields({ draft, update, error: e, editing }: SecretFieldsProps) {
+  const [showSecret, setShowSecret] = useState(false);
+  return (
+    <>
+      <FormField label={t('fieldName')} required error={e('name')}>
+        {(c) => <input {...c} {...bind(draft, update, 'name')} autocomplete="off" />}
+      </FormField>
+      <FormField label={t('fieldUrl')} required error={e('url')}>
+        {(c) => <input {...c} {...bind(draft, update, 'url')} type="url" placeholder="https://" autocomplete="off" />}
+      </FormField>
+      <FormField label={t('fieldClientId')} required error={e('clientId')}>
+        {(c) => <input {...c} {...bind(draft, update, 'clientId')} autocomplete="off" spellcheck={false} />}
+      </FormField>
+      <FormField
+        label={t('fieldClientSecret')}
+        required={!editing}
+        error={e('clientSecret')}
+        hint={editing ? t('clientSecretEditHint') : undefined}
+        extra={
+          <button type="button" class="secondary small-button" aria-pressed={showSecret} onClick={() => setShowSecret(!showSecret)}>
+            {showSecret ? t('hide') : t('show')}
+          </button>
+        }
+      >
+        {(c) => <input {...c} {...bind(draft, update, 'clientSecret')} type={showSecret ? 'text' : 'password'} autocomplete="new-password" spellcheck={false} />}
+      </FormField>
+      <FormField label={t('fieldIdentifier')} error={e('identifier')} hint={t('identifierHint')}>
+        {(c) => <input {...c} {...bind(draft, update, 'identifier')} autocomplete="off" />}
+      </FormField>
+      <FormField label={t('fieldMethod')}>
+        {(c) => (
+          <select {...c} value={draft.method} onChange={(ev) => update({ ...draft, method: ev.currentTarget.value as Method })}>
+            {METHODS.map((m) => (
+              <option key={m} value={m}>
+                {m === 'OTHER' ? t('methodOther') : m}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField label={t('fieldTags')} error={e('tags')} hint={t('tagsHint')}>
+        {(c) => <input {...c} {...bind(draft, update, 'tags')} autocomplete="off" />}
+      </FormField>
+      <FormField label={t('fieldNotes')} error={e('notes')}>
+        {(c) => <textarea {...c} {...bind(draft, update, 'notes')} rows={3} />}
+      </FormField>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import { ALICE, BOB, secret } from '@/test/fixtures';
+import { SecretList } from './SecretList';
+
+const MINE = secret({ name: 'Payments API', shared: true, access: { users: 3, groups: 1 } });
+const FROM_BOB = secret({ name: 'CRM Sandbox', owner: BOB, shared: true, access: { users: 1, groups: 0 } });
+
+describe('list rows: who has access and what is new', () => {
+  it('each row carries its one-line access summary; only new shares are marked', () => {
+    render(<SecretList secrets={[MINE, FROM_BOB]} meId={ALICE.id} onOpen={vi.fn()} newIds={new Set([FROM_BOB.id])} />);
+    const mine = screen.getByRole('option', { name: /Payments API/ });
+    const bobs = screen.getByRole('option', { name: /CRM Sandbox/ });
+    expect(mine.textContent).toContain('You + 3 users, 1 group');
+    expect(bobs.textContent).toContain('Bob Builder + you');
+    expect(bobs.textContent).toContain('Newly shared with you');
+    expect(mine.textContent).not.toContain('New');
+  });
+
+  it('a click on the summary opens who has access, not the details', async () => {
+    const onOpen = vi.fn();
+    const onAction = vi.fn();
+    render(<SecretList secrets={[MINE]} meId={ALICE.id} onOpen={onOpen} onAction={onAction} />);
+    await userEvent.click(screen.getByTitle('Who has access: You + 3 users, 1 group. Show the full list'));
+    expect(onAction).toHaveBeenCalledWith('access', MINE);
+    expect(onOpen).not.toHaveBeenCalled();
+  });
+});

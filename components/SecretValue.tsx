@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import { sendMessage } from '@/utils/messaging';
+import { copyText } from '@/utils/clipboard/copy';
+import { errorText } from '@/utils/vault/error-text';
+import { WarningIcon } from './action-icons';
+import { LiveNote, type Note } from './LiveNote';
+
+/** How long a shown client secret stays on screen before it is masked again. */
+const SHOW_MS = 60_000;
+
+/**
+ * The client secret in the details view (F4): masked until Show, with Copy, and the warning to make sure
+ * nobody is looking. The value is asked of the worker at each Show or Copy and lives only in this
+ * component's state, so leaving the view forgets it.
+ */
+export function SecretValue({ secretId, enabled }: { secretId: string; enabled: boolean }) {
+  const [value, setValue] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<Note>();
+  useEffect(() => {
+    if (!value) return;
+    const timer = setTimeout(() => setValue(undefined), SHOW_MS);
+    return () => clearTimeout(timer);
+  }, [value]);
+
+  async function reveal(): Promise<string | undefined> {
+    setBusy(true);
+    setNote(undefined);
+    try {
+      return (await sendMessage('revealSecret', { secretId })).clientSecret;
+    } catch (e) {
+      setNote({ text: errorText(e), error: true });
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }
+  async function onShow() {
+    if (value) return setValue(undefined);
+    setValue(await reveal());
+  }
+  async function onCopy() {
+    const v = value ?? (await reveal());
+    if (!v) return;
+    await copyText(v, true).then(
+      () => setNote({ text: t('copiedSecret') }),
+      () => setNote({ text: t('copyFailed'), error: true }),
+    );
+  }
+
+  return (
+    <div class="secret-value">
+      <div class="secret-value__row">
+        {value ? (
+          <code class="secret-value__text mono">{value}</code>
+        ) : (
+          <span class="secret-value__mask" aria-label={t('hiddenSecret')} role="img">
+            ••••••••••••
+          </span>
+        )}
+        <button type="button" class="secondary small-button" disabled={busy || !enabled} aria-pressed={!!value} onClick={() => void onShow()}>
+          {value ? t('hide') : t('show')}
+        </button>
+        <button type="button" class="secondary small-button" disabled={busy || !enabled} onClick={() => void onCopy()}>
+          {t('copy')}
+        </button>
+      </div>
+      <p class="notice notice--warn">
+        <WarningIcon />
+        <span>{enabled ? t('revealWarning') : t('error_secret_disabled')}</span>
+      </p>
+      <LiveNote note={note} />
+    </div>
+  );
+}

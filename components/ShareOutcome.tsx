@@ -1,0 +1,68 @@
+import { t } from '@/utils/i18n';
+import { formatFingerprint } from '@/utils/crypto/fingerprint';
+import type { KeyChange } from '@/utils/share/types';
+import { CheckIcon, WarningIcon } from './action-icons';
+import { useFocusOnMount } from './use-focus-on-mount';
+
+/**
+ * A recipient's key changed since it was pinned: nothing was sent. The full fingerprint (all 16 groups)
+ * is shown to compare out of band; only an explicit confirmation shares with the new key.
+ */
+export function KeyChangeNotice({ changes, busy, onConfirm, onCancel }: { changes: readonly KeyChange[]; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+  const first = useFocusOnMount<HTMLButtonElement>();
+  return (
+    <div class="key-change" role="alert">
+      {changes.map((c) => (
+        <div key={c.key} class="key-change__item">
+          <h3>
+            <WarningIcon /> {t('keyChangedTitle', c.name)}
+          </h3>
+          <p>{t('keyChangedBody', c.name)}</p>
+          <p class="muted small">{t('newFingerprint')}</p>
+          <code class="fingerprint mono">{formatFingerprint(c.current)}</code>
+        </div>
+      ))}
+      <div class="actions">
+        <button ref={first} type="button" class="primary" disabled={busy} onClick={onConfirm}>
+          {t('trustNewKey')}
+        </button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The end of a share, as in the seed: "Shared" and Close. When someone lost access, the reminder that
+ * they may still hold the value, and the way to change it here once it is rotated at its provider.
+ */
+export function ShareDone({ removed, onClose, onRotate }: { removed: readonly string[]; onClose: () => void; onRotate?: () => void }) {
+  const close = useFocusOnMount<HTMLButtonElement>();
+  return (
+    <div class="share-done">
+      <div class="share-done__mark" role="status">
+        <span class="share-done__icon">
+          <CheckIcon size={28} />
+        </span>
+        <h3>{t('shared')}</h3>
+      </div>
+      {removed.length > 0 && (
+        <div class="notice notice--warn notice--block">
+          <p>{t('removedReminder', removed.join(', '))}</p>
+          {onRotate && (
+            <button type="button" class="link" onClick={onRotate}>
+              {t('rotateNow')}
+            </button>
+          )}
+        </div>
+      )}
+      <div class="actions">
+        <button ref={close} type="button" class="primary" onClick={onClose}>
+          {t('close')}
+        </button>
+      </div>
+    </div>
+  );
+}

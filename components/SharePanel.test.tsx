@@ -1,0 +1,270 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import { BOB, secret } from '@/test/fixtures';
+import { CAROL, DAVE, DIRECTORY, accessList, userEntry } from '@/test/share-fixtures';
+import type { AccessList } from '@/utils/contract';
+import type { ShareOutcome, ShareRequest } from '@/utils/share/types';
+import { VaultError, type ErrorCode } from '@/utils/vault/errors';
+import { SharePanel } from './SharePanel';
+
+// The panel talks to the worker only through the messaging module; here the test plays the worker.
+const worker = vi.hoisted(() => ({
+  lists: new Map<string, AccessList>(),
+  share: undefined as undefined | ((req: ShareRequest) => Promise<ShareOutcome>),
+  searchError: undefined as undefined | Error,
+  sendMessage: vi.fn(),
+}));
+vi.mock('@/utils/messaging', () => ({ sendMessage: worker.sendMessage }));
+
+const PAYMENTS = secret({ name: 'Payments API' });
+const MAPS = secret({ name: 'Maps API' });
+const calls = (type: string) => worker.sendMessage.mock.calls.filter((c) => c[0] === type).map((c) => c[1] as unknown);
+
+beforeEach(() => {
+  worker.lists = new Map([
+    [PAYMENTS.id, accessList(PAYMENTS.id, [userEntry(BOB)])],
+    [MAPS.id, accessList(MAPS.id, [userEntry(BOB, true), userEntry(DAVE)])],
+  ]);
+  worker.share = async (req) => ({ ok: true, lists: req.items.map((i) => accessList(i.secretId)) });
+  worker.searchError = undefined;
+  worker.sendMessage.mockReset();
+  worker.sendMessage.mockImplementation(async (type: string, data: { secretId: string; q: string }) => {
+    if (type === 'getAccessList') return { list: worker.lists.get(data.secretId)! };
+    if (type === 'searchRecipients') {
+      if (worker.searchError) throw worker.searchError;
+      return DIRECTORY.filter((d) => `${d.name} ${'username' in d ? d.username : ''}`.toLowerCase().includes(data.q.toLowerCase()));
+    }
+    if (type === 'shareSecrets') return worker.share!(data as unknown as ShareRequest);
+    throw new Error(`unexpected ${type}`);
+  });
+});
+
+async function openPanel(secrets = [PAYMENTS]) {
+  const user = userEvent.setup();
+  const onClose = vi.fn();
+  const onRotate = vi.fn();
+  render(<SharePanel secrets={secrets} onClose={onClose} onRotate={onRotate} />);
+  if (secrets.length > 1) await user.click(await screen.findByRole('button', { name: 'Continue' }));
+  await user.click(await screen.findByRole('button', { name: /^Internal/ }));
+  return { user, onClose, onRotate, search: screen.getByRole('combobox', { name: 'Search users or groups' }) as HTMLInputElement };
+}
+const shareButton = () => screen.getByRole('button', { name: 'Share' }) as HTMLButtonElement;
+const recipient = (name: string) => screen.getByRole('group', { name });
+const isNew = (name: string) => recipient(name).closest('li')!.textContent!.includes('New');
+const checkbox = (name: string, perm: 'Can view' | 'Can edit') => within(recipient(name)).getByRole('checkbox', { name: perm }) as HTMLInputElement;
+const WARNING = 'Users with editing permission can disable the API secret.';
+
+describe('SharePanel', () => {
+  it('starts from the Internal card (computer icon) and shows no External card yet', async () => {
+    render(<SharePanel secrets={[PAYMENTS]} onClose={vi.fn()} />);
+    expect(screen.getByRole('heading', { name: 'Share' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Internal/ }).querySelector('svg')).toBeTruthy();
+    expect(screen.queryByText(/External/)).toBeNull();
+  });
+
+  it('shows the current recipients when it opens, with their permissions', async () => {
+    await openPanel();
+    expect(await screen.findByText('Bob Builder')).toBeTruthy();
+    expect(checkbox('Bob Builder', 'Can view').checked).toBe(true);
+    expect(checkbox('Bob Builder', 'Can edit').checked).toBe(false);
+    expect(shareButton().disabled).toBe(true);
+  });
+
+  it('searches once per pause in typing, hides who is listed, shows group sizes, and adds with Can view', async () => {
+    const { user, search } = await openPanel();
+    await screen.findByText('Bob Builder');
+    await user.type(search, 'o');
+    const results = await screen.findByRole('listbox', { name: 'Search users or groups' });
+    await waitFor(() => expect(within(results).getAllByRole('option').length).toBeGreaterThan(0));
+    const names = within(results).getAllByRole('option').map((o) => o.textContent);
+    expect(names.some((n) => n?.includes('Bob Builder'))).toBe(false); // already on the list
+    expect(names).toContain('OpsGroup · 3 members');
+    expect(names).toContain('On-call (mine)Private group · 1 member');
+    expect(calls('searchRecipients')).toEqual([{ q: 'o' }]);
+
+    await user.clear(search);
+    await user.type(search, 'carol');
+    await waitFor(() => expect(calls('searchRecipients')).toEqual([{ q: 'o' }, { q: 'carol' }])); // not one per keystroke
+    await user.click(await screen.findByRole('option', { name: /Carol Danvers/ }));
+    expect(checkbox('Carol Danvers', 'Can view').checked).toBe(true);
+    expect(checkbox('Carol Danvers', 'Can edit').checked).toBe(false);
+    expect(isNew('Carol Danvers')).toBe(true);
+    expect(search.value).toBe('');
+    expect(shareButton().disabled).toBe(false);
+  });
+
+  it('moves through results with the arrows and adds with Enter', async () => {
+    const { user, search } = await openPanel();
+    await user.type(search, 'a');
+    await screen.findAllByRole('option');
+    await user.keyboard('{ArrowDown}');
+    const active = screen.getByRole('option', { selected: true });
+    expect(search.getAttribute('aria-activedescendant')).toBe(active.id);
+    const name = active.querySelector('.access__name')!.textContent!;
+    await user.keyboard('{Enter}');
+    expect(recipient(name)).toBeTruthy();
+    expect(document.activeElement).toBe(search);
+  });
+
+  it('warns that editors can disable the secret while Can edit is checked', async () => {
+    const { user } = await openPanel();
+    await screen.findByText('Bob Builder');
+    expect(screen.queryByText(WARNING)).toBeNull();
+    await user.click(checkbox('Bob Builder', 'Can edit'));
+    expect(screen.getByText(WARNING)).toBeTruthy();
+    await user.click(checkbox('Bob Builder', 'Can edit'));
+    expect(screen.queryByText(WARNING)).toBeNull();
+  });
+
+  it('shows a recipient’s full key fingerprint on request, to compare out of band', async () => {
+    const { user } = await openPanel();
+    await screen.findByText('Bob Builder');
+    const toggle = within(recipient('Bob Builder')).getByRole('button', { name: 'Key fingerprint' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await user.click(toggle);
+    expect(screen.getByText(Array(16).fill('aaaa').join(' '))).toBeTruthy();
+  });
+
+  it('enables Share only when something changed', async () => {
+    const { user } = await openPanel();
+    await screen.findByText('Bob Builder');
+    expect(shareButton().disabled).toBe(true);
+    await user.click(checkbox('Bob Builder', 'Can edit'));
+    expect(shareButton().disabled).toBe(false);
+    await user.click(checkbox('Bob Builder', 'Can edit')); // back as it was
+    expect(shareButton().disabled).toBe(true);
+  });
+
+  it('removes a recipient with the trash icon only after a confirmation', async () => {
+    const { user } = await openPanel();
+    await user.click(await screen.findByRole('button', { name: 'Remove Bob Builder' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Remove Bob Builder?' });
+    expect(within(dialog).getByText('They lose access when you click Share.')).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByText('Bob Builder')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Remove Bob Builder' }));
+    await user.click(screen.getByRole('button', { name: 'Remove' }));
+    expect(screen.queryByText('Bob Builder')).toBeNull();
+    expect(screen.getByText('Not shared with anyone yet. Search above to add users or groups.')).toBeTruthy();
+    expect(shareButton().disabled).toBe(false);
+  });
+
+  it('applies every change at once, then says "Shared" with Close', async () => {
+    const { user, search, onClose } = await openPanel();
+    await screen.findByText('Bob Builder');
+    await user.type(search, 'carol');
+    await user.click(await screen.findByRole('option', { name: /Carol Danvers/ }));
+    await user.click(checkbox('Carol Danvers', 'Can edit'));
+    await user.click(shareButton());
+    expect(await screen.findByRole('heading', { name: 'Shared' })).toBeTruthy();
+    const [req] = calls('shareSecrets') as ShareRequest[];
+    expect(req!.items).toEqual([
+      {
+        secretId: PAYMENTS.id,
+        baseRevision: 1,
+        entries: [
+          { recipientKind: 'user', recipientId: BOB.id, canEdit: false },
+          { recipientKind: 'user', recipientId: CAROL.id, canEdit: true },
+        ],
+      },
+    ]);
+    expect(Object.keys(req!.keys)).toEqual([`user:${CAROL.id}`]); // a key only for the new recipient
+    expect(screen.queryByText(/may still have the client secret/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onClose).toHaveBeenCalled();
+  });
+
+  it('after removing someone, reminds that they may still hold the value and offers to change it', async () => {
+    const { user, onRotate } = await openPanel();
+    await user.click(await screen.findByRole('button', { name: 'Remove Bob Builder' }));
+    await user.click(screen.getByRole('button', { name: 'Remove' }));
+    await user.click(shareButton());
+    expect(await screen.findByText(/^Bob Builder may still have the client secret/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Change the client secret' }));
+    expect(onRotate).toHaveBeenCalledWith(PAYMENTS);
+  });
+
+  it.each<[ErrorCode, string]>([
+    ['unreachable', "Can't reach the vault server. Check the address, or try again when it's back."],
+    ['session_expired', 'Your session expired. Sign in again.'],
+    ['unknown_recipient', 'One of the recipients no longer exists. Remove them from the list and try again.'],
+    ['recipient_not_enrolled', "One of the people you chose hasn't enrolled yet, so nothing can be shared with them. Remove them and try again."],
+    ['group_disabled', 'One of the groups you chose is disabled and cannot be shared with. Remove it and try again.'],
+    ['recipient_key_changed', 'The key of one of the recipients changed after you picked them. Remove them, search for them again, and share again.'],
+    ['secret_disabled', 'This API secret is disabled. Enable it first.'],
+  ])('says what went wrong (%s) and keeps the changes, since nothing was applied', async (code, text) => {
+    worker.share = () => Promise.reject(new VaultError(code));
+    const { user, search } = await openPanel();
+    await user.type(search, 'carol');
+    await user.click(await screen.findByRole('option', { name: /Carol Danvers/ }));
+    await user.click(shareButton());
+    expect((await screen.findByRole('alert')).textContent).toBe(text);
+    expect(isNew('Carol Danvers')).toBe(true);
+    expect(screen.queryByRole('heading', { name: 'Shared' })).toBeNull();
+  });
+
+  it('when someone else changed the list meanwhile (409), reloads it and keeps the user’s changes on top', async () => {
+    worker.share = async () => {
+      worker.lists.set(PAYMENTS.id, accessList(PAYMENTS.id, [userEntry(BOB), userEntry(DAVE)], 2));
+      throw new VaultError('stale_access_revision');
+    };
+    const { user, search } = await openPanel();
+    await user.type(search, 'carol');
+    await user.click(await screen.findByRole('option', { name: /Carol Danvers/ }));
+    await user.click(shareButton());
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Someone else changed who has access meanwhile/);
+    expect(await screen.findByText('Dave Lister')).toBeTruthy();
+    expect(isNew('Carol Danvers')).toBe(true);
+    worker.share = async (req) => ({ ok: true, lists: req.items.map((i) => accessList(i.secretId)) });
+    await user.click(shareButton());
+    await screen.findByRole('heading', { name: 'Shared' });
+    expect((calls('shareSecrets')[1] as ShareRequest).items[0]!.baseRevision).toBe(2);
+  });
+
+  it('refuses a recipient whose key changed until the user confirms the new fingerprint', async () => {
+    const current = '0123456789abcdef'.repeat(4);
+    worker.share = async (req) => (req.confirmed?.[`user:${CAROL.id}`] === current ? { ok: true, lists: [] } : { ok: false, keyChanges: [{ key: `user:${CAROL.id}`, name: CAROL.name, pinned: 'f'.repeat(64), current }] });
+    const { user, search } = await openPanel();
+    await user.type(search, 'carol');
+    await user.click(await screen.findByRole('option', { name: /Carol Danvers/ }));
+    await user.click(shareButton());
+    expect(await screen.findByText('The key of Carol Danvers has changed')).toBeTruthy();
+    expect(screen.getByText('0123 4567 89ab cdef 0123 4567 89ab cdef 0123 4567 89ab cdef 0123 4567 89ab cdef')).toBeTruthy();
+    expect(shareButton().disabled).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'It matches: share' }));
+    expect(await screen.findByRole('heading', { name: 'Shared' })).toBeTruthy();
+  });
+
+  it('says when the search cannot reach the server', async () => {
+    worker.searchError = new VaultError('unreachable');
+    const { user, search } = await openPanel();
+    await user.type(search, 'carol');
+    expect(await screen.findByText("Can't reach the vault server. Check the address, or try again when it's back.")).toBeTruthy();
+  });
+
+  it('batch: confirms "Share 2 records?", lists who has access to both, and applies the change to each', async () => {
+    const { user, search } = await openPanel([PAYMENTS, MAPS]);
+    expect(await screen.findByText('Bob Builder')).toBeTruthy();
+    expect(screen.queryByText('Dave Lister')).toBeNull(); // only on one of them
+    expect(checkbox('Bob Builder', 'Can edit').checked).toBe(false); // not Can edit on both
+    await user.type(search, 'carol');
+    await user.click(await screen.findByRole('option', { name: /Carol Danvers/ }));
+    await user.click(shareButton());
+    await screen.findByRole('heading', { name: 'Shared' });
+    const [req] = calls('shareSecrets') as ShareRequest[];
+    expect(req!.items.map((i) => [i.secretId, i.entries.map((e) => e.recipientId)])).toEqual([
+      [PAYMENTS.id, [BOB.id, CAROL.id]],
+      [MAPS.id, [BOB.id, DAVE.id, CAROL.id]],
+    ]);
+    expect(req!.items[1]!.entries[0]!.canEdit).toBe(true); // Bob keeps Can edit where he had it
+  });
+
+  it('batch: Cancel on "Share N records?" goes back', async () => {
+    const onClose = vi.fn();
+    render(<SharePanel secrets={[PAYMENTS, MAPS]} onClose={onClose} />);
+    expect(screen.getByRole('alertdialog', { name: 'Share 2 records?' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onClose).toHaveBeenCalled();
+  });
+});

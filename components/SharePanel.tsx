@@ -1,0 +1,107 @@
+import { useState } from 'preact/hooks';
+import type { SecretSummary } from '@/utils/contract';
+import { formatWhen, t } from '@/utils/i18n';
+import { ComputerIcon, WarningIcon } from './action-icons';
+import { ConfirmDialog } from './ConfirmDialog';
+import { RecipientList } from './RecipientList';
+import { RecipientSearch } from './RecipientSearch';
+import { KeyChangeNotice, ShareDone } from './ShareOutcome';
+import { useFocusOnMount } from './use-focus-on-mount';
+import { useSharePanel } from './use-share-panel';
+import { ViewHeader, onEscape } from './ViewHeader';
+
+/**
+ * The seed's choice of cards. Only Internal for now: External (links for people without an account) is a
+ * later issue, and a card that does nothing would only mislead.
+ */
+function ShareCards({ onInternal }: { onInternal: () => void }) {
+  const card = useFocusOnMount<HTMLButtonElement>();
+  return (
+    <div class="share-cards">
+      <button ref={card} type="button" class="share-card" onClick={onInternal}>
+        <span class="share-card__icon">
+          <ComputerIcon />
+        </span>
+        <span class="share-card__title">{t('internalCard')}</span>
+        <span class="share-card__hint">{t('internalCardHint')}</span>
+      </button>
+    </div>
+  );
+}
+
+export type SharePanelProps = {
+  secrets: readonly SecretSummary[];
+  onClose: () => void;
+  onShared?: () => void;
+  /** After removing someone: open the client secret for editing (rotate it at the provider first). */
+  onRotate?: (secret: SecretSummary) => void;
+};
+
+/**
+ * The Share screen (F5, F6), step by step as in the seed: confirm "Share N records?" for a batch, pick
+ * the Internal card, search and add users and groups, set Can view / Can edit, remove with the trash
+ * icon, then Share: every change at once, and "Shared" with Close.
+ */
+export function SharePanel({ secrets, onClose, onShared, onRotate }: SharePanelProps) {
+  const batch = secrets.length > 1;
+  const [step, setStep] = useState<'confirm' | 'cards' | 'internal'>(batch ? 'confirm' : 'cards');
+  const panel = useSharePanel(secrets.map((s) => s.id), onShared);
+  const sub = batch ? t('shareSubjectMany', secrets.length) : secrets[0]?.name;
+  const focusSearch = () => document.querySelector<HTMLInputElement>('.rsearch input')?.focus();
+
+  let body;
+  if (step === 'confirm') {
+    body = (
+      <ConfirmDialog title={t('confirmBatch', secrets.length)} confirmLabel={t('continueLabel')} cancelLabel={t('cancel')} onConfirm={() => setStep('cards')} onCancel={onClose}>
+        <p>{t('confirmBatchBody', secrets.length, secrets.map((s) => s.name).join(', '))}</p>
+      </ConfirmDialog>
+    );
+  } else if (step === 'cards') {
+    body = <ShareCards onInternal={() => setStep('internal')} />;
+  } else if (panel.done) {
+    body = <ShareDone removed={panel.done.removed} onClose={onClose} onRotate={!batch && onRotate ? () => onRotate(secrets[0]!) : undefined} />;
+  } else {
+    const anyEdit = panel.entries.some((e) => e.canEdit);
+    body = (
+      <div class="share-internal">
+        <RecipientSearch listed={panel.listed} onAdd={panel.add} autoFocus />
+        {panel.savedAt && <p class="notice notice--warn">{t('accessSaved', formatWhen(panel.savedAt))}</p>}
+        {batch && panel.loaded && <p class="muted small">{t('batchCommonNote', secrets.length)}</p>}
+        <div class="share-internal__list">
+          {panel.loaded ? (
+            <RecipientList entries={panel.entries} isAdded={panel.isAdded} onCanEdit={panel.setCanEdit} onRemove={(k) => (panel.remove(k), setTimeout(focusSearch))} />
+          ) : (
+            !panel.error && <p class="muted" role="status">{t('accessLoading')}</p>
+          )}
+        </div>
+        {anyEdit && (
+          <p class="notice notice--warn notice--block" role="note">
+            <WarningIcon />
+            <span>
+              <strong>{t('attention')}</strong> {t('canEditWarning')}
+            </span>
+          </p>
+        )}
+        {panel.keyChanges && <KeyChangeNotice changes={panel.keyChanges} busy={panel.busy} onConfirm={() => void panel.confirmKeys()} onCancel={panel.cancelKeys} />}
+        <div role="alert" class="share-internal__error">
+          {panel.error && <p class="form-error">{panel.error}</p>}
+        </div>
+        <div class="actions share-internal__actions">
+          <button type="button" class="primary" disabled={!panel.changed || panel.busy || !!panel.keyChanges} onClick={() => void panel.share()}>
+            {panel.busy ? t('sharing') : t('shareButton')}
+          </button>
+          <button type="button" class="secondary" onClick={onClose}>
+            {t('cancel')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <section class="details share" aria-labelledby="share-title" onKeyDown={onEscape(onClose)}>
+      <ViewHeader id="share-title" title={t('shareTitle')} sub={sub} onBack={onClose} focusKey={step === 'confirm' ? 'x' : undefined} />
+      <div class="details__body share__body">{body}</div>
+    </section>
+  );
+}

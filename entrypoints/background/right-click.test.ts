@@ -1,0 +1,109 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { fakeVault, TEST_ITERATIONS, type FakeVault } from '@/test/fake-vault';
+import { fakeValues } from '@/test/fake-values';
+import { BOB, secret } from '@/test/fixtures';
+import type { SecretSummary } from '@/utils/contract';
+import { sendMessage } from '@/utils/messaging';
+import { parseSelectionHash } from '@/utils/match/routes';
+import type { VaultClient } from '@/utils/vault/client';
+import { createBackgroundApp, type BackgroundApp } from './app';
+
+const SERVER = 'https://vault.example';
+const PASSWORD = 'correct horse battery staple';
+const ownPage = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
+let vault: FakeVault;
+let values: ReturnType<typeof fakeValues>;
+let opened: string[];
+let app: BackgroundApp;
+let mine: SecretSummary;
+
+/** The fake vault, plus the values route answering for whoever is signed in. */
+function createClient(serverUrl: string, getToken: () => string | undefined): VaultClient {
+  const base = vault.createClient(serverUrl, getToken);
+  return {
+    call: (name, input) => {
+      if (name !== 'secretValues') return base.call(name, input);
+      const me = app.session.record()!.me;
+      return values.answer((input?.body as { ids: string[] }).ids, { id: me.id, publicKey: me.publicKey }) as never;
+    },
+  };
+}
+function start() {
+  app = createBackgroundApp({ createClient, hasAccess: async () => true, floor: { minIterations: TEST_ITERATIONS }, openView: async (hash) => void opened.push(hash) });
+  fakeBrowser.runtime.onMessage.addListener((m: unknown) => app.onMessage(m, ownPage()));
+  return app;
+}
+/** Lets the sync and the index build that follow a sign-in or an unlock finish. */
+const settle = async () => {
+  await app.engine.run();
+  await app.rightClick.indexer.update({ full: false, secrets: [] });
+};
+const badgeText = () => fakeBrowser.action.getBadgeText({});
+
+beforeEach(async () => {
+  vault = fakeVault();
+  values = fakeValues();
+  opened = [];
+  await vault.addUser('alice', PASSWORD, 'Alice Example');
+  mine = secret({ name: 'Payments API' });
+  values.set(mine.id, 'sk_live_payments_0001');
+  vault.state.secrets = [mine];
+  start();
+  await sendMessage('signIn', { serverUrl: SERVER, username: 'alice', password: PASSWORD });
+  await settle();
+});
+
+describe('right-click in the worker', () => {
+  it('indexes values after sign-in and opens the share panel for a selected client secret', async () => {
+    expect(app.rightClick.indexer.size).toBe(1);
+    expect(await app.handleSelection('share', ' sk_live_payments_0001 ')).toBe(`#/share/${mine.id}`);
+    expect(opened).toEqual([`#/share/${mine.id}`]);
+  });
+
+  it('drops the index on lock; the action waits for the unlock and then finds the value', async () => {
+    await sendMessage('lock');
+    expect(app.rightClick.indexer.size).toBe(0);
+    const route = parseSelectionHash(await app.handleSelection('access', 'sk_live_payments_0001'));
+    expect(route?.view).toBe('pending');
+    const token = route?.view === 'pending' ? route.token : '';
+    await expect(sendMessage('resumeSelection', { token })).rejects.toMatchObject({ code: 'locked' });
+    await sendMessage('unlock', { password: PASSWORD });
+    expect(await sendMessage('resumeSelection', { token })).toBe(`#/access/${mine.id}`);
+  });
+
+  it('re-indexes a value its owner changed, after the next sync', async () => {
+    values.set(mine.id, 'sk_live_payments_0002', 2);
+    vault.state.secrets = [{ ...mine, valueRevision: 2 }];
+    await settle();
+    expect(await app.handleSelection('share', 'sk_live_payments_0002')).toBe(`#/share/${mine.id}`);
+    expect(parseSelectionHash(await app.handleSelection('share', 'sk_live_payments_0001'))?.view).toBe('no-match');
+  });
+
+  it('hands the popup an unmatched selection once, only while unlocked', async () => {
+    const route = parseSelectionHash(await app.handleSelection('share', 'sk_live_not_in_vault_99'));
+    const token = route?.view === 'no-match' ? route.token : '';
+    expect(await sendMessage('takePrefill', { token })).toEqual({ clientSecret: 'sk_live_not_in_vault_99' });
+    expect(await sendMessage('takePrefill', { token })).toBeUndefined();
+  });
+
+  it('counts a colleague’s new share on the badge until the popup opens', async () => {
+    const fromBob = secret({ name: 'CRM sandbox', owner: BOB });
+    values.set(fromBob.id, 'crm-secret-value-1');
+    vault.state.secrets = [mine, fromBob];
+    await settle();
+    expect(await badgeText()).toBe('1');
+    expect(await sendMessage('takeNewShares')).toEqual([fromBob.id]);
+    expect(await badgeText()).toBe('');
+    expect(await app.handleSelection('access', 'crm-secret-value-1')).toBe(`#/access/${fromBob.id}`);
+  });
+
+  it('signing out clears the badge and the index', async () => {
+    vault.state.secrets = [mine, secret({ owner: BOB })];
+    await settle();
+    await sendMessage('signOut');
+    expect(await badgeText()).toBe('');
+    expect(app.rightClick.indexer.size).toBe(0);
+    expect(await fakeBrowser.storage.local.get('newShares')).toEqual({});
+  });
+});

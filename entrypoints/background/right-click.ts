@@ -1,0 +1,81 @@
+import type { CacheDb } from '@/utils/cache';
+import type { Handlers } from '@/utils/messaging';
+import { createValueIndexer } from '@/utils/match/indexer';
+import type { SelectionKind } from '@/utils/match/routes';
+import type { SessionStatus, VaultSession } from '@/utils/session';
+import type { SyncChanges } from '@/utils/sync';
+import { VaultError } from '@/utils/vault/errors';
+import { createBadge } from './badge';
+import { createHandoff } from './handoff';
+import { kindOfMenu } from './menus';
+import { createSelectionHandler } from './selection';
+import { createViewOpener } from './surface';
+
+export type RightClickDeps = {
+  db: () => Promise<CacheDb>;
+  /** Read lazily: the session is created after this feature, whose hooks it calls. */
+  session: () => VaultSession;
+  /** Shows a popup view; the toolbar popup or a small window unless a test says otherwise. */
+  open?: (hash: string) => Promise<unknown>;
+};
+
+/**
+ * The right-click features wired to the worker (issue 5): the value index follows the session and the
+ * sync, the badge follows the sync, and the selection handler opens views. `app.ts` calls the hooks.
+ */
+export function createRightClick(deps: RightClickDeps) {
+  const indexer = createValueIndexer(() => {
+    const s = deps.session();
+    const [target, privateKey, me] = [s.syncTarget(), s.privateKey(), s.record()?.me];
+    return target && privateKey && me ? { client: target.client, keys: { privateKey, publicKey: me.publicKey } } : undefined;
+  });
+  const badge = createBadge();
+  const handoff = createHandoff();
+  const cached = async () => (await deps.db()).getAll('secrets');
+  const rebuild = () => indexer.update(cached().then((secrets) => ({ full: true, secrets })));
+  const selection = createSelectionHandler({
+    status: () => deps.session().status().state,
+    secrets: cached,
+    lookupValue: (text) => indexer.lookup(text),
+    handoff,
+    open: deps.open ?? createViewOpener().open,
+  });
+  const unlocked = () => {
+    if (deps.session().status().state !== 'unlocked') throw new VaultError('locked');
+  };
+
+  const handlers: Pick<Handlers, 'takeNewShares' | 'takePrefill' | 'resumeSelection'> = {
+    takeNewShares: () => badge.take(),
+    takePrefill: ({ token }) => (unlocked(), handoff.take('prefill', token)),
+    resumeSelection: ({ token }) => (unlocked(), selection.resume(token)),
+  };
+
+  return {
+    indexer,
+    badge,
+    handlers,
+    handleSelection: (kind: SelectionKind, text: string) => selection.handleSelection(kind, text),
+    /** A click on one of our menu items (others, and empty selections, are ignored). */
+    onMenuClick(menuItemId: string | number, selectionText: string | undefined): Promise<string> | undefined {
+      const kind = kindOfMenu(menuItemId);
+      return kind && selectionText ? selection.handleSelection(kind, selectionText) : undefined;
+    },
+    /** Every unlock starts a new index under a new key; lock and sign-out drop it. */
+    onStatus(status: SessionStatus): void {
+      indexer.drop();
+      if (status.state === 'unlocked') void rebuild();
+      if (status.state === 'signedOut') void badge.clear();
+    },
+    onChanges(c: SyncChanges): void {
+      void indexer.update({ full: c.response.full, secrets: c.response.secrets, removed: c.response.removedSecrets });
+      void badge.noteChanges(c);
+    },
+    /** Worker start, after the session resumed: the badge shows again and an unlocked vault is indexed. */
+    async start(): Promise<void> {
+      await badge.restore().catch(() => undefined);
+      if (deps.session().status().state === 'unlocked') void rebuild();
+    },
+  };
+}
+
+export type RightClick = ReturnType<typeof createRightClick>;

@@ -1,0 +1,124 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createGrant, fingerprintOf, generateKeyPair, openGroupKey, type KeyPair } from '@/utils/crypto';
+import { openCache } from '@/utils/cache';
+import type { GroupView } from '@/utils/contract';
+import type { VaultSession } from '@/utils/session';
+import type { SyncEngine } from '@/utils/sync';
+import { CLEAR_MESSAGE, CLIPBOARD_ALARM, clearWithCopyCommand } from '@/utils/clipboard/clear';
+import { VaultError } from '@/utils/vault/errors';
+import { fakeClient } from '@/test/fake-client';
+import { group, secret, uuid } from '@/test/fixtures';
+import { createShareHandlers } from './share-handlers';
+
+const ME = uuid();
+let me: KeyPair;
+beforeEach(async () => {
+  me = await generateKeyPair();
+});
+
+/** The worker's session as the handlers see it: unlocked with `me`'s keys and the given client. */
+function worker(handlers: Parameters<typeof fakeClient>[0], unlocked = true) {
+  const { client, calls } = fakeClient(handlers);
+  const lock = vi.fn(async () => undefined);
+  const session = {
+    syncTarget: () => (unlocked ? { client, owner: { userId: ME, serverUrl: 'https://vault.example' } } : undefined),
+    privateKey: () => (unlocked ? me.privateKey : undefined),
+    record: () => ({ me: { id: ME, publicKey: me.publicKey } }),
+    lock,
+  } as unknown as VaultSession;
+  const engine = { run: vi.fn(async () => ({ ok: true })) } as unknown as SyncEngine;
+  return { share: createShareHandlers({ db: () => openCache(), session, engine }), calls, lock, engine };
+}
+
+describe('the worker’s issue-4 handlers', () => {
+  it('refuses while locked', async () => {
+    const { share } = worker({}, false);
+    await expect(share.handlers.revealSecret({ secretId: uuid() })).rejects.toMatchObject({ code: 'locked' });
+  });
+
+  it('locks the vault when the server says the session expired, as a failed sync does', async () => {
+    const { share, lock } = worker({ search: () => Promise.reject(new VaultError('session_expired')) });
+    await expect(share.handlers.searchRecipients({ q: 'bo' })).rejects.toMatchObject({ code: 'session_expired' });
+    expect(lock).toHaveBeenCalledWith('session_expired');
+  });
+
+  it('asks for a sync after every write, so the list shows Shared Yes/No and the status', async () => {
+    const { share, engine } = worker({ disableSecret: () => Promise.reject(new VaultError('stale_revision')), enableSecret: async () => secret() });
+    await expect(share.handlers.setSecretStatus({ secretId: uuid(), baseRevision: 1, enabled: false })).rejects.toMatchObject({ code: 'stale_revision' });
+    expect(engine.run).not.toHaveBeenCalled();
+    await share.handlers.setSecretStatus({ secretId: uuid(), baseRevision: 1, enabled: true });
+    expect(engine.run).toHaveBeenCalled();
+  });
+
+  it('shows the saved access list when the server is unreachable', async () => {
+    const secretId = uuid();
+    const list = { secretId, accessRevision: 3, owner: { id: ME, name: 'Me', username: 'me' }, entries: [] };
+    await (await openCache()).put('access', { secretId, accessRevision: 3, list, fetchedAt: '2025-01-01T00:00:00.000Z' });
+    const { share } = worker({ getAccess: () => Promise.reject(new VaultError('unreachable')) });
+    expect(await share.handlers.getAccessList({ secretId })).toEqual({ list, savedAt: '2025-01-01T00:00:00.000Z' });
+  });
+
+  it('on unlock, completes the pending members of groups the user manages', async () => {
+    const [groupKeys, member] = [await generateKeyPair(), await generateKeyPair()];
+    const groupId = uuid();
+    const memberId = uuid();
+    const view: GroupView = {
+      ...group({ id: groupId, publicKey: groupKeys.publicKey, isManager: true }),
+      myGrant: await createGrant({ subjectKind: 'group', subjectId: groupId, recipientKind: 'user', recipientId: ME, recipientPublicKey: me.publicKey }, groupKeys.privateKeyPkcs8),
+      members: [
+        { user: { id: memberId, name: 'Erin', username: 'erin' }, pending: true, publicKey: member.publicKey, fingerprint: await fingerprintOf(member.publicKey) },
+        { user: { id: uuid(), name: 'Not enrolled', username: 'ne' }, pending: true, publicKey: null, fingerprint: null },
+      ],
+    };
+    const added: { id?: string; grant: Parameters<typeof openGroupKey>[0]; userId: string }[] = [];
+    const { share, engine } = worker({
+      listGroups: async () => ({ groups: [view, { ...view, id: uuid(), isManager: false }] }),
+      addMember: async (input) => void added.push({ id: input.params?.id, ...(input.body as unknown as { grant: never; userId: string }) }),
+    });
+    await share.afterUnlock();
+    expect(added.map((a) => [a.id, a.userId])).toEqual([[groupId, memberId]]);
+    // The grant opens with the member's own key, to the group's key.
+    const opened = await openGroupKey(added[0]!.grant, groupId, member.privateKey, member.publicKey, groupKeys.publicKey);
+    expect(opened.privateKeyPkcs8).toEqual(groupKeys.privateKeyPkcs8);
+    expect(engine.run).toHaveBeenCalled();
+  });
+
+  it('after a copy, sets the alarm that clears the clipboard in 30 seconds', async () => {
+    const { share } = worker({});
+    const before = Date.now();
+    await share.handlers.clearClipboardSoon(undefined as never);
+    const alarm = await fakeBrowser.alarms.get(CLIPBOARD_ALARM);
+    expect(alarm!.scheduledTime).toBeGreaterThanOrEqual(before + 30_000);
+    expect(alarm!.scheduledTime).toBeLessThan(before + 31_000);
+  });
+
+  it('when the alarm fires in Chrome, clears the clipboard through a short-lived offscreen page', async () => {
+    const offscreen = { hasDocument: vi.fn(async () => false), createDocument: vi.fn(async () => undefined), closeDocument: vi.fn(async () => undefined) };
+    (fakeBrowser as unknown as { offscreen: typeof offscreen }).offscreen = offscreen;
+    const sent: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((m: unknown) => void sent.push(m));
+    try {
+      await worker({}).share.onAlarm(CLIPBOARD_ALARM);
+    } finally {
+      delete (fakeBrowser as unknown as { offscreen?: unknown }).offscreen;
+    }
+    expect(offscreen.createDocument).toHaveBeenCalledWith(expect.objectContaining({ reasons: ['CLIPBOARD'] }));
+    expect(sent).toEqual([CLEAR_MESSAGE]);
+    expect(offscreen.closeDocument).toHaveBeenCalled();
+  });
+});
+
+describe('clearWithCopyCommand', () => {
+  it('puts an empty string on the clipboard through a copy command', () => {
+    const data = new Map<string, string>([['text/plain', 'sk_live_copied']]);
+    let listener: ((e: unknown) => void) | undefined;
+    const doc = {
+      addEventListener: (_: string, l: (e: unknown) => void) => (listener = l),
+      removeEventListener: vi.fn(),
+      execCommand: () => (listener?.({ clipboardData: { setData: (t: string, v: string) => data.set(t, v) }, preventDefault: vi.fn() }), true),
+    } as unknown as Document;
+    expect(clearWithCopyCommand(doc)).toBe(true);
+    expect(data.get('text/plain')).toBe('');
+  });
+});

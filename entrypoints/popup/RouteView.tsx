@@ -1,0 +1,56 @@
+import type { SecretSummary } from '@/utils/contract';
+import { t } from '@/utils/i18n';
+import type { SecretDraft } from '@/utils/secrets';
+import { AccessView, SecretDetails } from '@/components/SecretDetails';
+import { SecretForm } from '@/components/SecretForm';
+import { SharePanel } from '@/components/SharePanel';
+import { ViewHeader, onEscape } from '@/components/ViewHeader';
+import type { RowAction } from '@/components/row-actions';
+import type { PopupRoute } from './route';
+
+export type RouteViewProps = {
+  route: Exclude<PopupRoute, { view: 'list' }>;
+  secrets: readonly SecretSummary[];
+  meId: string;
+  navigate: (r: PopupRoute) => void;
+  onAction: (action: RowAction, secret: SecretSummary) => void;
+  /** The Add form's starting fields (the right-click flow of issue 5 supplies them). */
+  initial?: Partial<SecretDraft>;
+  /** A share went through (the batch selection is spent). */
+  onShared?: () => void;
+};
+
+/** A view whose secret is not in the list (removed, unshared, or a stale link): say so, with the way back. */
+function Missing({ onBack }: { onBack: () => void }) {
+  return (
+    <section class="details" aria-labelledby="missing-title" onKeyDown={onEscape(onBack)}>
+      <ViewHeader id="missing-title" title={t('extName')} onBack={onBack} />
+      <p class="empty" role="status">
+        {t('notInList')}
+      </p>
+    </section>
+  );
+}
+
+/** The view a route names (issue 4): details, who has access, share, add or edit. */
+export function RouteView({ route, secrets, meId, navigate, onAction, initial, onShared }: RouteViewProps) {
+  const toList = () => navigate({ view: 'list' });
+  const find = (id: string) => secrets.find((s) => s.id === id);
+  if (route.view === 'add') {
+    return <SecretForm initial={initial} onCancel={toList} onShare={(s) => navigate({ view: 'share', ids: [s.id] })} onDone={toList} />;
+  }
+  if (route.view === 'share') {
+    const chosen = route.ids.map(find).filter((s): s is SecretSummary => !!s?.permissions.share);
+    if (chosen.length !== route.ids.length) return <Missing onBack={toList} />;
+    return <SharePanel key={route.ids.join(',')} secrets={chosen} onClose={toList} onShared={onShared} onRotate={(s) => navigate({ view: 'edit', id: s.id })} />;
+  }
+  const secret = find(route.id);
+  if (!secret) return <Missing onBack={toList} />;
+  const toDetails = () => navigate({ view: 'details', id: secret.id });
+  if (route.view === 'access') return <AccessView secret={secret} meId={meId} onClose={toList} />;
+  if (route.view === 'edit') {
+    if (!secret.permissions.edit) return <Missing onBack={toList} />;
+    return <SecretForm key={secret.id} secret={secret} onCancel={toDetails} onShare={() => undefined} onDone={toDetails} />;
+  }
+  return <SecretDetails secret={secret} meId={meId} onClose={toList} onAction={onAction} />;
+}

@@ -1,0 +1,27 @@
+import { openRevealed, type OwnKeys } from '@/utils/session/open-secret';
+import type { VaultClient } from '@/utils/vault/client';
+import type { ValueIndex } from './value-index';
+
+/** The values route takes at most this many ids per call (utils/contract `ValuesRequest`). */
+export const VALUES_BATCH = 500;
+
+/** What the indexer needs while the vault is unlocked: the signed-in client and the user's keys. */
+export type IndexSource = { client: VaultClient; keys: OwnKeys };
+
+/**
+ * Fetches, opens and fingerprints one batch of values. `alive` turns false when the vault locks
+ * meanwhile: nothing more is opened. Ids the server left out (no longer visible, disabled) are forgotten.
+ */
+export async function indexBatch(idx: ValueIndex, src: IndexSource, ids: string[], alive: () => boolean): Promise<void> {
+  const { items } = await src.client.call('secretValues', { body: { ids } });
+  const answered = new Set<string>();
+  for (const item of items) {
+    if (!alive()) return;
+    answered.add(item.secretId);
+    // One value that does not open (a stale grant) must not cost the rest of the index.
+    const fields = await openRevealed(item, src.keys).catch(() => undefined);
+    if (fields && alive()) await idx.set(item.secretId, item.valueRevision, fields.clientSecret);
+    else idx.remove(item.secretId);
+  }
+  for (const id of ids) if (!answered.has(id)) idx.remove(id);
+}

@@ -1,0 +1,96 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { generateKeyPair, type KeyPair } from '@/utils/crypto';
+import { fakeClient } from '@/test/fake-client';
+import { fakeValues } from '@/test/fake-values';
+import { ALICE, secret } from '@/test/fixtures';
+import type { SecretSummary } from '@/utils/contract';
+import { createValueIndexer, VALUES_BATCH } from './indexer';
+
+let keys: KeyPair;
+let server: ReturnType<typeof fakeValues>;
+let unlocked: boolean;
+
+function indexer() {
+  const { client, calls } = fakeClient({ secretValues: (input) => server.answer((input.body as unknown as { ids: string[] }).ids, { id: ALICE.id, publicKey: keys.publicKey }) });
+  const ix = createValueIndexer(() => (unlocked ? { client, keys } : undefined));
+  return { ix, calls };
+}
+/** Secrets with their client secrets known to the fake server. */
+function stored(...pairs: [string, string][]): SecretSummary[] {
+  return pairs.map(([name, value]) => {
+    const s = secret({ name });
+    server.set(s.id, value);
+    return s;
+  });
+}
+
+beforeEach(async () => {
+  keys ??= await generateKeyPair();
+  server = fakeValues();
+  unlocked = true;
+});
+
+describe('value indexer', () => {
+  it('is built from the values route after unlock and finds a selected client secret', async () => {
+    const [a, b] = stored(['Stripe', 'sk_live_stripe_0001'], ['Maps', 'maps-secret-0002']);
+    const { ix } = indexer();
+    await ix.update({ full: true, secrets: [a!, b!] });
+    expect(ix.size).toBe(2);
+    expect(await ix.lookup('  "sk_live_stripe_0001" ')).toEqual([a!.id]);
+    expect(await ix.lookup('Stripe')).toEqual([]);
+  });
+
+  it(`asks for at most ${VALUES_BATCH} ids per call`, async () => {
+    const many = Array.from({ length: 1_201 }, (_, i) => stored([`S${i}`, `value-${i}`])[0]!);
+    const { ix } = indexer();
+    await ix.update({ full: true, secrets: many });
+    expect(server.batches.map((b) => b.length)).toEqual([500, 500, 201]);
+    expect(await ix.lookup('value-1200')).toEqual([many[1200]!.id]);
+  });
+
+  it('follows sync: a new value revision is re-indexed, an unchanged one is not fetched again', async () => {
+    const [a, b] = stored(['A', 'old-value-aaaa'], ['B', 'value-bbbb']);
+    const { ix } = indexer();
+    await ix.update({ full: true, secrets: [a!, b!] });
+    server.set(a!.id, 'new-value-aaaa', 2);
+    await ix.update({ full: false, secrets: [{ ...a!, valueRevision: 2 }, { ...b!, name: 'B renamed' }] });
+    expect(server.batches.at(-1)).toEqual([a!.id]);
+    expect(await ix.lookup('old-value-aaaa')).toEqual([]);
+    expect(await ix.lookup('new-value-aaaa')).toEqual([a!.id]);
+  });
+
+  it('forgets secrets that sync removes, disables, or that a full answer no longer lists', async () => {
+    const [a, b, c] = stored(['A', 'value-aaaa'], ['B', 'value-bbbb'], ['C', 'value-cccc']);
+    const { ix } = indexer();
+    await ix.update({ full: true, secrets: [a!, b!, c!] });
+    await ix.update({ full: false, secrets: [{ ...b!, status: 'disabled' }], removed: [a!.id] });
+    expect(await ix.lookup('value-aaaa')).toEqual([]);
+    expect(await ix.lookup('value-bbbb')).toEqual([]);
+    await ix.update({ full: true, secrets: [] });
+    expect(ix.size).toBe(0);
+  });
+
+  it('leaves out what the server no longer answers for, and a value that does not open', async () => {
+    const [a, b] = stored(['A', 'value-aaaa'], ['B', 'value-bbbb']);
+    server.values.get(a!.id)!.hidden = true;
+    const other = await generateKeyPair();
+    const { client } = fakeClient({ secretValues: (input) => server.answer((input.body as unknown as { ids: string[] }).ids, { id: ALICE.id, publicKey: other.publicKey }) });
+    const ix = createValueIndexer(() => ({ client, keys }));
+    await ix.update({ full: true, secrets: [a!, b!] });
+    expect(ix.size).toBe(0);
+  });
+
+  it('is dropped on lock, and work queued before the lock does not fill it again', async () => {
+    const [a] = stored(['A', 'value-aaaa']);
+    const { ix } = indexer();
+    await ix.update({ full: true, secrets: [a!] });
+    const late = ix.update({ full: true, secrets: [a!] });
+    ix.drop();
+    unlocked = false;
+    await late;
+    expect(ix.size).toBe(0);
+    expect(await ix.lookup('value-aaaa')).toEqual([]);
+    await ix.update({ full: true, secrets: [a!] }); // still locked: nothing is fetched
+    expect(ix.size).toBe(0);
+  });
+});
