@@ -7,6 +7,7 @@ import { shareBench } from './server/share.bench';
 import { matchBench } from './match.bench';
 import { sizeBench } from './size.bench';
 import { popupBench } from './popup/popup.bench';
+import { sharePanelBench } from './popup/share-panel.bench';
 
 /** `npm run bench [-- --smoke] [--only name,…]`: measures each budget of docs/architecture.md against a same-run baseline. */
 const { values } = parseArgs({ options: { smoke: { type: 'boolean' }, only: { type: 'string' } } });
@@ -18,6 +19,7 @@ const sections: Record<string, (o: { smoke: boolean }) => Promise<Row[]>> = {
   match: matchBench,
   size: sizeBench,
   popup: popupBench,
+  'share-panel': sharePanelBench,
 };
 const wanted = values.only ? values.only.split(',') : Object.keys(sections);
 

@@ -1,5 +1,5 @@
 import { t, type MessageKey } from '@/utils/i18n';
-import { FILTERS, type Filter } from './secret-query';
+import { FILTERS, type Filter } from '@/utils/list-query';
 
 const LABELS: Record<Filter, MessageKey> = { all: 'filterAll', mine: 'filterMine', shared: 'filterShared', disabled: 'filterDisabled' };
 

@@ -6,7 +6,7 @@ import { RowAside } from './RowAside';
 import type { RowAction } from './row-actions';
 import { SearchIcon } from './icons';
 import { SecretRow } from './SecretRow';
-import { countByFilter, indexSecrets, querySecrets, type Filter } from './secret-query';
+import { countByFilter, indexSecrets, querySecrets, type Filter } from '@/utils/list-query';
 import { useAutoFocus } from './use-autofocus';
 import { useHeight } from './use-height';
 import { VirtualList } from './VirtualList';
@@ -31,6 +31,8 @@ export type SecretListProps = {
   onToggleSelect?: (secret: SecretSummary) => void;
   /** Ids shared with the user since the popup was last opened: their rows are marked new (F16). */
   newIds?: ReadonlySet<string>;
+  /** The filters' counts while `secrets` is only the cache's first screen (the popup's first paint). */
+  counts?: Record<Filter, number>;
 };
 
 /** The keys that open the active row's actions menu from the search box or the list (as a context menu would). */
@@ -41,7 +43,7 @@ const isMenuKey = (e: KeyboardEvent) => e.key === 'ContextMenu' || (e.shiftKey &
  * filters; virtualised rows. Focus stays in the search box and the arrows move the selection, Enter opens
  * it, Escape clears the search (and only then lets the popup close).
  */
-export function SecretList({ secrets, meId, onOpen, onAction, selected, onToggleSelect, newIds }: SecretListProps) {
+export function SecretList({ secrets, meId, onOpen, onAction, selected, onToggleSelect, newIds, counts: headCounts }: SecretListProps) {
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
   const [active, setActive] = useState(0);
@@ -50,7 +52,7 @@ export function SecretList({ secrets, meId, onOpen, onAction, selected, onToggle
   const box = useRef<HTMLDivElement>(null);
   const height = useHeight(box, 400);
   const index = useMemo(() => indexSecrets(secrets), [secrets]);
-  const counts = useMemo(() => countByFilter(index, meId), [index, meId]);
+  const counts = useMemo(() => headCounts ?? countByFilter(index, meId), [headCounts, index, meId]);
   const results = useMemo(() => querySecrets(index, query, filter, meId), [index, query, filter, meId]);
   const current = Math.min(active, results.length - 1);
   const activeSecret = results[current];

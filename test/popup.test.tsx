@@ -3,7 +3,7 @@ import { render, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ALICE, BOB, secret, syncResponse } from '@/test/fixtures';
-import { applySync, openCache } from '@/utils/cache';
+import { applySync, openCache, writeHead } from '@/utils/cache';
 import type { VaultEvent } from '@/utils/messaging';
 import type { SyncReport } from '@/utils/sync';
 import { App } from '@/entrypoints/popup/App';
@@ -76,6 +76,8 @@ describe('popup', () => {
     workerAnswers();
     const { VaultError } = await import('@/utils/vault/errors');
     render(<App />);
+    // The popup asks the worker for its status once it has drawn; the next call is then the unlock.
+    await waitFor(() => expect(worker.sendMessage).toHaveBeenCalledWith('getStatus'));
     worker.sendMessage.mockImplementationOnce(() => Promise.reject(new VaultError('wrong_password')));
     await userEvent.type(await screen.findByLabelText('Password'), 'nope');
     await userEvent.click(screen.getByRole('button', { name: 'Unlock' }));
@@ -94,6 +96,21 @@ describe('popup', () => {
     await cached(secret({ name: 'Payments API', shared: true }), secret({ name: 'New from server' }));
     finish(ok);
     expect(await screen.findByText('New from server')).toBeTruthy();
+  });
+
+  it('draws its first screen from the cache head alone, with the counts of the whole list', async () => {
+    await signedInAs('unlocked');
+    const db = await openCache();
+    const many = Array.from({ length: 60 }, (_, i) => secret({ name: `Service ${String(i).padStart(2, '0')}` }));
+    await applySync(db, syncResponse({ full: true, secrets: many }), { userId: ALICE.id, serverUrl: SERVER });
+    await writeHead(db);
+    // Only the head is read before the first frame: the secrets store could be empty and it would still draw.
+    await db.clear('secrets');
+    db.close();
+    workerAnswers({ sync: () => new Promise(() => undefined) });
+    render(<App />);
+    expect(await screen.findByText('Service 00')).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^All 60/ })).toBeTruthy();
   });
 
   it('offline: keeps the saved list and says when it was last synced', async () => {

@@ -36,18 +36,22 @@ export async function timeFirstRow(context: BrowserContext, url: string): Promis
 }
 
 /**
- * Scrolls the list for a while, one step per frame as a wheel would, and reports frame times: a frame
- * longer than 1.5 × 16.7 ms is one the user would see as dropped.
+ * Scrolls the list for a while, one step per frame as a wheel would, once every secret is loaded (not
+ * just the first screen), and reports frame times: a frame longer than 1.5 × 16.7 ms is one the user
+ * would see as dropped. Throws if the list did not actually move.
  */
-export async function scrollFrames(page: Page, frames = 180): Promise<number[]> {
-  return page.evaluate(async (n) => {
+export async function scrollFrames(page: Page, expectedRows: number, frames = 180): Promise<number[]> {
+  await page.waitForFunction((n) => ((document.querySelector('[role="listbox"]') as HTMLElement | null)?.offsetHeight ?? 0) >= n * 50, expectedRows, { timeout: 30_000 });
+  await page.waitForTimeout(300);
+  const { times, moved } = await page.evaluate(async (n) => {
     const list = document.querySelector('[role="listbox"]') as HTMLElement;
+    const scroller = (list.closest('.vlist') as HTMLElement | null) ?? list;
     const times: number[] = [];
     let last = performance.now();
     for (let i = 0; i < n; i++) {
       await new Promise<void>((done) =>
         requestAnimationFrame(() => {
-          list.scrollTop += 120;
+          scroller.scrollTop += 120;
           const now = performance.now();
           times.push(now - last);
           last = now;
@@ -55,6 +59,8 @@ export async function scrollFrames(page: Page, frames = 180): Promise<number[]> 
         }),
       );
     }
-    return times;
+    return { times, moved: scroller.scrollTop };
   }, frames);
+  if (moved < frames * 60) throw new Error(`The list scrolled only ${moved}px: the bench is not scrolling the list`);
+  return times;
 }

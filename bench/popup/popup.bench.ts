@@ -1,34 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import type { Row } from '../lib/report';
 import { median, percentile } from '../lib/stats';
 import { benchServer, benchUser } from '../server/bench-server';
 import { populateSecrets } from '../server/populate';
-import { grantHostPermission, launchWithExtension, openExtensionPage, type ExtensionBrowser } from '../../e2e/support/extension';
+import { launchWithExtension, openExtensionPage, type ExtensionBrowser } from '../../e2e/support/extension';
+import { BENCH_DIR, buildBenchExtension, signIn } from './session';
 import { recordFirstRow, scrollFrames, timeFirstRow } from './first-row';
-
-const BENCH_DIR = resolve('.output-bench/chrome-mv3');
-
-/** The extension as shipped, plus the floor page, in a folder of its own. */
-function buildBenchExtension() {
-  const r = spawnSync('npx', ['wxt', 'build'], { env: { ...process.env, VAULTSHARE_BENCH: '1', WXT_OUT_DIR: '.output-bench' }, stdio: 'pipe', encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`bench build failed:\n${r.stdout}\n${r.stderr}`);
-}
-
-async function signIn(b: ExtensionBrowser, url: string, username: string, password: string, count: number) {
-  const options = await openExtensionPage(b, 'options.html');
-  await grantHostPermission(b, url);
-  await options.getByLabel('Vault server').fill(url);
-  await options.getByLabel('Username').fill(username);
-  await options.getByLabel('Password').fill(password);
-  await options.getByRole('button', { name: 'Sign in' }).click();
-  await options.getByRole('heading', { name: /^Signed in as/ }).waitFor({ timeout: 60_000 });
-  // The first full sync has landed when the popup counts every secret.
-  const popup = await openExtensionPage(b, 'popup.html');
-  await popup.getByRole('button', { name: `All ${count}` }).waitFor({ timeout: 120_000 });
-  await popup.close();
-  await options.close();
-}
 
 /** Stops the extension's service worker, as the browser does after 30 idle seconds. */
 async function stopWorker(b: ExtensionBrowser) {
@@ -78,7 +54,7 @@ export async function popupBench(opts: { smoke: boolean }): Promise<Row[]> {
       }
       const page = await openExtensionPage(b, 'popup.html');
       await page.getByRole('option').first().waitFor();
-      const frames = (await scrollFrames(page, opts.smoke ? 30 : 180)).slice(5);
+      const frames = (await scrollFrames(page, count, opts.smoke ? 30 : 180)).slice(5);
       await page.close();
       const dropped = frames.filter((f) => f > 25).length;
       rows.push({ section: 'popup', figure: `${label}: scrolling, frames over 25 ms (of ${frames.length})`, value: dropped, unit: 'frames', budget: count > 1000 ? Math.max(1, frames.length * 0.02) : null, baseline: null });

@@ -82,6 +82,7 @@ export function App() {
               selected={selection.selected}
               onToggleSelect={selection.toggle}
               newIds={newIds}
+              counts={snapshot?.counts}
             />
           </div>
           {picked && <SelectionView route={picked} secrets={secrets} meId={meId} onAdd={(p) => (setAddInitial(p), navigate({ view: 'add' }))} />}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { openCache, readSnapshot, type CacheSnapshot } from '@/utils/cache';
+import { openCache, readHead, readSnapshot, type CacheSnapshot } from '@/utils/cache';
+import type { Filter } from '@/utils/list-query';
 import { connectEvents, sendMessage } from '@/utils/messaging';
 import { readStoredStatus } from '@/utils/session/status';
 import type { SessionStatus } from '@/utils/session/types';
@@ -8,13 +9,20 @@ import type { VaultProblem } from '@/utils/vault/errors';
 
 export type SyncState = { running: boolean; error?: VaultProblem };
 
+/** The list's data; `counts` is set while only the precomputed head is loaded, not yet every secret. */
+export type PopupSnapshot = CacheSnapshot & { counts?: Record<Filter, number> };
+
+/** Runs `fn` once the browser has drawn the current frame, so it does not delay that frame. */
+const afterPaint = (fn: () => void) => requestAnimationFrame(() => setTimeout(fn, 0));
+
 /**
- * The popup's data. The first paint comes from storage and IndexedDB alone (no network, no waiting on
- * the worker); then the worker is asked to sync, and its events re-render the list in place.
+ * The popup's data. The first paint comes from storage and the cache's precomputed head alone (no
+ * network, no waiting on the worker, not every secret); after that frame the full list is read, the worker
+ * is woken and asked to sync, and its events re-render the list in place.
  */
 export function usePopupState() {
   const [status, setStatus] = useState<SessionStatus>();
-  const [snapshot, setSnapshot] = useState<CacheSnapshot>();
+  const [snapshot, setSnapshot] = useState<PopupSnapshot>();
   const [sync, setSync] = useState<SyncState>({ running: false });
   const db = useRef(openCache());
 
@@ -32,17 +40,29 @@ export function usePopupState() {
   }, [onReport]);
 
   useEffect(() => {
-    void readStoredStatus().then((s) => setStatus((current) => current ?? s));
-    const disconnect = connectEvents((event) => (event.type === 'status' ? setStatus(event.status) : onReport(event.report)));
-    sendMessage('getStatus').then(setStatus, () => undefined);
-    return disconnect;
+    let disconnect = () => undefined as void;
+    let closed = false;
+    void Promise.all([readStoredStatus(), db.current.then(readHead).catch(() => undefined)]).then(([stored, head]) => {
+      setStatus((current) => current ?? stored);
+      if (stored.state === 'unlocked' && head?.userId === stored.account.userId)
+        setSnapshot((current) => current ?? { secrets: head.rows, meta: head.meta, counts: head.counts });
+      // The worker is woken only after that first frame: on two cores its start-up would delay it.
+      afterPaint(() => {
+        if (closed) return;
+        disconnect = connectEvents((event) => (event.type === 'status' ? setStatus(event.status) : onReport(event.report)));
+        sendMessage('getStatus').then(setStatus, () => undefined);
+      });
+    });
+    return () => ((closed = true), disconnect());
   }, [onReport]);
 
   const unlocked = status?.state === 'unlocked';
   useEffect(() => {
     if (!unlocked) return setSnapshot(undefined);
-    void reload();
-    requestSync();
+    afterPaint(() => {
+      void reload();
+      requestSync();
+    });
   }, [unlocked, reload, requestSync]);
 
   return { status, snapshot, sync, requestSync };

@@ -9,7 +9,7 @@ describe('cache schema', () => {
   it('creates every store the extension needs', async () => {
     const db = await openCache();
     expect(db.version).toBe(MIGRATIONS.length);
-    expect([...db.objectStoreNames].sort()).toEqual(['access', 'groups', 'meta', 'pins', 'revisions', 'secrets', 'users']);
+    expect([...db.objectStoreNames].sort()).toEqual(['access', 'groups', 'head', 'meta', 'pins', 'revisions', 'secrets', 'users']);
   });
 
   it('stores and reads back a record in every store', async () => {

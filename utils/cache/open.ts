@@ -19,6 +19,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // Issue 4: the highest value revision opened per secret, to refuse replays of old values.
   (db) => void db.createObjectStore('revisions', { keyPath: 'secretId' }),
+  // Issue 6: the popup's precomputed first screen (see head.ts).
+  (db) => void db.createObjectStore('head'),
 ];
 
 export const CACHE_DB_NAME = 'vaultshare-cache';

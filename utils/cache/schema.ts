@@ -1,4 +1,5 @@
 import type { DBSchema } from 'idb';
+import type { ListHead } from './head';
 import type { AccessList, DirectoryUser, GroupView, RecipientKind, SecretSummary } from '@/utils/contract';
 
 /** Where the cache came from and how far it has read the server's change feed. */
@@ -42,8 +43,9 @@ export interface VaultDB extends DBSchema {
   pins: { key: string; value: Pin };
   meta: { key: 'sync'; value: SyncMeta };
   revisions: { key: string; value: SeenRevision };
+  head: { key: 'list'; value: ListHead };
 }
 
 /** Every store, for whole-cache operations (sign-out, full sync). */
-export const STORES = ['secrets', 'access', 'groups', 'users', 'pins', 'meta', 'revisions'] as const;
+export const STORES = ['secrets', 'access', 'groups', 'users', 'pins', 'meta', 'revisions', 'head'] as const;
 export type StoreName = (typeof STORES)[number];

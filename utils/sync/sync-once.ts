@@ -1,4 +1,4 @@
-import { applySync, clearCache, readMeta, type AppliedSync, type CacheDb } from '@/utils/cache';
+import { applySync, clearCache, readMeta, writeHead, type AppliedSync, type CacheDb } from '@/utils/cache';
 import type { SecretSummary, SyncResponse } from '@/utils/contract';
 import type { VaultClient } from '@/utils/vault/client';
 
@@ -33,6 +33,8 @@ export async function syncOnce(db: CacheDb, client: VaultClient, owner: CacheOwn
   const res = await client.call('sync', { query: { since: ours ? meta.cursor : undefined } });
   const appeared = observe ? await appearing(db, res, !ours) : [];
   const applied = await applySync(db, res, owner);
+  // The popup's first screen follows the cache (a pass that changed nothing leaves it as it is).
+  if (applied.full || applied.upserted || applied.removed) await writeHead(db);
   observe?.({ response: res, owner, firstLoad: !ours, appeared });
   return applied;
 }
