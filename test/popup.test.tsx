@@ -94,7 +94,7 @@ describe('popup', () => {
     expect(screen.getByText('CRM Sandbox')).toBeTruthy();
     expect(worker.sendMessage).toHaveBeenCalledWith('sync');
     await cached(secret({ name: 'Payments API', shared: true }), secret({ name: 'New from server' }));
-    finish(ok);
+    finish({ ...ok, applied: { full: false, upserted: 1, removed: 0 } });
     expect(await screen.findByText('New from server')).toBeTruthy();
   });
 

@@ -26,11 +26,21 @@ export function usePopupState() {
   const [sync, setSync] = useState<SyncState>({ running: false });
   const db = useRef(openCache());
 
-  const reload = useCallback(async () => setSnapshot(await readSnapshot(await db.current)), []);
+  /** Whether the snapshot holds every cached secret (not just the head of the first paint). */
+  const complete = useRef(false);
+  const reload = useCallback(async () => {
+    setSnapshot(await readSnapshot(await db.current));
+    complete.current = true;
+  }, []);
   const onReport = useCallback(
     (report: SyncReport) => {
       setSync({ running: false, error: report.ok ? undefined : report.error });
-      if (report.ok) void reload();
+      if (!report.ok) return;
+      const { full, upserted, removed } = report.applied;
+      // Re-reading 10,000 secrets is a long task: do it only when the pass changed something (or while
+      // only the head is loaded); otherwise just note the time of the sync.
+      if (full || upserted || removed || !complete.current) void reload();
+      else setSnapshot((s) => (s?.meta ? { ...s, meta: { ...s.meta, lastSyncAt: report.at } } : s));
     },
     [reload],
   );
@@ -58,7 +68,7 @@ export function usePopupState() {
 
   const unlocked = status?.state === 'unlocked';
   useEffect(() => {
-    if (!unlocked) return setSnapshot(undefined);
+    if (!unlocked) return ((complete.current = false), setSnapshot(undefined));
     afterPaint(() => {
       void reload();
       requestSync();
