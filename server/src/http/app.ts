@@ -63,6 +63,8 @@ export function createApp(services: Services, clientAddress: (c: unknown) => str
     const e = err instanceof ApiError ? err : new ApiError(500, 'internal', 'Something went wrong on the server. Try again in a moment.');
     if (!(err instanceof ApiError)) services.log({ level: 'error', error: err.name, message: err.message.slice(0, 200) });
     for (const [k, v] of Object.entries(e.headers ?? {})) c.header(k, v);
+    // An oversized body is not read to its end, so this connection cannot carry another request: say so.
+    if (e.status === 413) c.header('Connection', 'close');
     return c.body(JSON.stringify(problemBody(e)), e.status as 400, { 'Content-Type': 'application/problem+json' });
   });
   return app;
