@@ -1,31 +1,69 @@
+/** Which way a figure improves: a time or a size goes down, a throughput goes up. */
+export type Direction = 'lower' | 'higher';
+
 /** One measured figure, side by side with its budget and the baseline measured in the same run. */
 export type Row = {
   section: string;
   figure: string;
   value: number;
-  unit: 'ms' | 'KB' | 'B' | 'frames';
-  /** The budget the figure must stay under; null where the architecture gives none (shown for information). */
+  unit: 'ms' | 'KB' | 'B' | 'MB' | 'frames' | 'req/s' | 'grants';
+  /** Defaults to lower-is-better. */
+  direction?: Direction;
+  /**
+   * The absolute budget: a lower-is-better figure must stay under it, a higher-is-better one over it. Null
+   * where the architecture gives none (shown for information).
+   */
   budget: number | null;
+  /**
+   * The absolute budget is a quiet-machine target, printed but not judged: on a shared machine only the
+   * ratio to the same-run baseline says whether the code got slower.
+   */
+  budgetIsGuide?: boolean;
   baseline: { label: string; value: number } | null;
-  /** A second budget, relative: the figure may be at most this many times its baseline. */
+  /**
+   * A second budget, relative: the figure may be at most this many times worse than its baseline (for a
+   * higher-is-better figure, at least baseline ÷ maxRatio).
+   */
   maxRatio?: number;
+  /** The spread of the samples behind the figure (interquartile range) and how many there were. */
+  spread?: { p25: number; p75: number; n: number };
 };
 
 const fmt = (v: number, unit: string) => `${v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : Math.round(v)} ${unit}`;
 
-export const passes = (r: Row) =>
-  (r.budget === null || r.value < r.budget) && (r.maxRatio === undefined || !r.baseline || r.value <= r.maxRatio * r.baseline.value);
+const better = (r: Row, a: number, b: number) => ((r.direction ?? 'lower') === 'lower' ? a < b : a > b);
 
-/** Prints the table: figure, budget, baseline, ratio, pass/fail. */
+/** Whether the absolute budget is met (true when there is none, or when it is only a guide). */
+export const meetsBudget = (r: Row) => r.budget === null || r.budgetIsGuide === true || better(r, r.value, r.budget);
+
+/** Whether the figure stays within `maxRatio` of its baseline, in the direction the figure improves. */
+export const meetsRatio = (r: Row) => {
+  if (r.maxRatio === undefined || !r.baseline) return true;
+  return (r.direction ?? 'lower') === 'lower' ? r.value <= r.maxRatio * r.baseline.value : r.value * r.maxRatio >= r.baseline.value;
+};
+
+export const passes = (r: Row) => meetsBudget(r) && meetsRatio(r);
+
+const judged = (r: Row) => (r.budget !== null && !r.budgetIsGuide) || r.maxRatio !== undefined;
+
+function budgetText(r: Row): string {
+  const hi = r.direction === 'higher';
+  const abs = r.budget === null ? '' : `${hi ? '>' : '<'} ${fmt(r.budget, r.unit)}${r.budgetIsGuide ? ' (guide)' : ''}`;
+  const rel = r.maxRatio ? (hi ? `≥ baseline ÷ ${r.maxRatio}` : `≤ ${r.maxRatio}× baseline`) : '';
+  return [abs, rel].filter(Boolean).join(', ') || '—';
+}
+
+/** Prints the table: figure, spread, budget, baseline, ratio, pass/fail. */
 export function printTable(rows: Row[]): void {
   const table = rows.map((r) => ({
     section: r.section,
     figure: r.figure,
     value: fmt(r.value, r.unit),
-    budget: [r.budget === null ? '' : `< ${fmt(r.budget, r.unit)}`, r.maxRatio ? `≤ ${r.maxRatio}× baseline` : ''].filter(Boolean).join(', ') || '—',
+    spread: r.spread ? `${fmt(r.spread.p25, '').trim()}–${fmt(r.spread.p75, r.unit)} (n=${r.spread.n})` : '',
+    budget: budgetText(r),
     baseline: r.baseline ? `${fmt(r.baseline.value, r.unit)} (${r.baseline.label})` : '—',
-    ratio: r.baseline && r.baseline.value > 0 ? `${(r.value / r.baseline.value).toFixed(1)}×` : '—',
-    result: r.budget === null && r.maxRatio === undefined ? 'info' : passes(r) ? 'pass' : 'FAIL',
+    ratio: r.baseline && r.baseline.value > 0 ? `${(r.value / r.baseline.value).toFixed(2)}×` : '—',
+    result: !judged(r) ? 'info' : passes(r) ? 'pass' : 'FAIL',
   }));
   const cols = Object.keys(table[0] ?? {}) as (keyof (typeof table)[number])[];
   const width = Object.fromEntries(cols.map((c) => [c, Math.max(c.length, ...table.map((t) => t[c].length))]));

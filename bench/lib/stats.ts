@@ -18,3 +18,27 @@ export async function sample(n: number, fn: () => Promise<number | void>, warmup
   }
   return out;
 }
+
+/** The interquartile range of a sample, with its size: the spread a figure is reported with. */
+export const spread = (xs: number[]) => ({ p25: percentile(xs, 25), p75: percentile(xs, 75), n: xs.length });
+
+/**
+ * Runs A and B alternately (A, B, A, B…) so that background load that comes and goes falls on both alike,
+ * after one unmeasured run of each; returns both samples.
+ */
+export async function alternate(n: number, a: () => Promise<number>, b: () => Promise<number>): Promise<{ a: number[]; b: number[] }> {
+  await a();
+  await b();
+  const out = { a: [] as number[], b: [] as number[] };
+  for (let i = 0; i < n; i++) {
+    // Which goes first alternates too, so neither always follows the other's after-effects.
+    if (i % 2) {
+      out.b.push(await b());
+      out.a.push(await a());
+    } else {
+      out.a.push(await a());
+      out.b.push(await b());
+    }
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import type { Row } from '../lib/report';
-import { median, percentile } from '../lib/stats';
+import { alternate, median, percentile, spread } from '../lib/stats';
 import { benchServer, benchUser } from '../server/bench-server';
 import { populateSecrets } from '../server/populate';
 import { launchWithExtension, openExtensionPage, type ExtensionBrowser } from '../../e2e/support/extension';
@@ -16,22 +16,53 @@ async function stopWorker(b: ExtensionBrowser) {
   await page.close();
 }
 
-async function opens(b: ExtensionBrowser, path: string, n: number, cold: boolean) {
-  const url = `chrome-extension://${b.extensionId}/${path}`;
-  const times: number[] = [];
-  await timeFirstRow(b.context, url); // one unmeasured open
-  for (let i = 0; i < n; i++) {
+/** One open of an extension page to its first drawn row, the worker stopped first when `cold`. */
+function open(b: ExtensionBrowser, path: string, cold: boolean) {
+  return async () => {
     if (cold) await stopWorker(b);
-    times.push(await timeFirstRow(b.context, url));
-  }
-  return times;
+    return timeFirstRow(b.context, `chrome-extension://${b.extensionId}/${path}`);
+  };
 }
 
-/** Popup open to first rows drawn, 1,000 and 10,000 cached secrets, cold and warm worker, against the floor page. */
+/** Frames over 1.5 × 16.7 ms: the ones a user sees as dropped. */
+const SLOW_FRAME_MS = 25;
+
+/**
+ * Scrolls the popup and the floor's plain list alternately, in rounds, and counts slow frames in each:
+ * the popup is judged by how many more slow frames it has than the floor had in the same rounds.
+ */
+async function scrollRounds(b: ExtensionBrowser, count: number, rounds: number, frames: number) {
+  const popup = await openExtensionPage(b, 'popup.html');
+  await popup.getByRole('option').first().waitFor();
+  const floor = await b.context.newPage();
+  await floor.setViewportSize({ width: 380, height: 560 });
+  await floor.goto(`chrome-extension://${b.extensionId}/bench-floor.html?rows=${count}`);
+  const out = { popup: [] as number[], floor: [] as number[] };
+  try {
+    for (let i = 0; i < rounds; i++) {
+      // Each scroll starts at the top: the same distance, the same rows drawn.
+      for (const [page, into] of i % 2 ? ([[floor, out.floor], [popup, out.popup]] as const) : ([[popup, out.popup], [floor, out.floor]] as const)) {
+        await page.bringToFront();
+        await page.evaluate(() => ((document.querySelector('.vlist') as HTMLElement).scrollTop = 0));
+        into.push(...(await scrollFrames(page, count, frames)).slice(5));
+      }
+    }
+  } finally {
+    await popup.close();
+    await floor.close();
+  }
+  return out;
+}
+
+/**
+ * Popup open to first rows drawn, 1,000 and 10,000 cached secrets, cold and warm worker, each open
+ * alternated with one of the empty page; then scrolling against the floor's plain list. On a shared
+ * machine the absolute times move with the load, so only the ratios to the same-run floor are judged.
+ */
 export async function popupBench(opts: { smoke: boolean }): Promise<Row[]> {
   buildBenchExtension();
   const rows: Row[] = [];
-  const n = opts.smoke ? 3 : 20;
+  const n = opts.smoke ? 3 : 21;
   for (const count of opts.smoke ? [200] : [1_000, 10_000]) {
     const s = await benchServer({ kdfIterations: 600_000 });
     const b = await launchWithExtension(BENCH_DIR);
@@ -40,25 +71,22 @@ export async function popupBench(opts: { smoke: boolean }): Promise<Row[]> {
       await populateSecrets(s, { id: user.userId, publicKey: user.publicKey }, count);
       await recordFirstRow(b.context);
       await signIn(b, s.url, user.username, user.password, count);
-      const floorWarm = await opens(b, 'bench-floor.html', n, false);
-      const warm = await opens(b, 'popup.html', n, false);
-      const floorCold = await opens(b, 'bench-floor.html', n, true);
-      const cold = await opens(b, 'popup.html', n, true);
-      const budget = count <= 1000 ? 150 : 200;
       const label = `${count.toLocaleString('en')} secrets`;
-      for (const [kind, xs, floor] of [['warm', warm, floorWarm], ['cold', cold, floorCold]] as const) {
-        // 1,000 secrets: under 150 ms and within 2× of the empty page; 10,000: first rows under 200 ms.
-        const maxRatio = count <= 1000 ? 2 : undefined;
-        rows.push({ section: 'popup', figure: `${label}, ${kind} worker: first rows, median`, value: median(xs), unit: 'ms', budget, maxRatio, baseline: { label: 'empty Preact page, median', value: median(floor) } });
-        rows.push({ section: 'popup', figure: `${label}, ${kind} worker: first rows, p95`, value: percentile(xs, 95), unit: 'ms', budget, baseline: { label: 'empty Preact page, p95', value: percentile(floor, 95) } });
+      for (const kind of ['warm', 'cold'] as const) {
+        const { a: popup, b: floor } = await alternate(n, open(b, 'popup.html', kind === 'cold'), open(b, 'bench-floor.html', kind === 'cold'));
+        // Quiet-machine targets: 150 ms for 1,000 secrets, 200 ms for 10,000. What is judged is the ratio to
+        // the empty page: 2× for 1,000 (the architecture's budget), 3× for 10,000 (200 ms over a floor of ~65 ms).
+        const budget = count <= 1000 ? 150 : 200;
+        const maxRatio = count <= 1000 ? 2 : 3;
+        rows.push({ section: 'popup', figure: `${label}, ${kind} worker: first rows, median (A/B with the floor)`, value: median(popup), unit: 'ms', budget, budgetIsGuide: true, maxRatio, spread: spread(popup), baseline: { label: 'empty Preact page, median', value: median(floor) } });
+        rows.push({ section: 'popup', figure: `${label}, ${kind} worker: first rows, p95`, value: percentile(popup, 95), unit: 'ms', budget: null, baseline: { label: 'empty Preact page, p95', value: percentile(floor, 95) } });
       }
-      const page = await openExtensionPage(b, 'popup.html');
-      await page.getByRole('option').first().waitFor();
-      const frames = (await scrollFrames(page, count, opts.smoke ? 30 : 180)).slice(5);
-      await page.close();
-      const dropped = frames.filter((f) => f > 25).length;
-      rows.push({ section: 'popup', figure: `${label}: scrolling, frames over 25 ms (of ${frames.length})`, value: dropped, unit: 'frames', budget: count > 1000 ? Math.max(1, frames.length * 0.02) : null, baseline: null });
-      rows.push({ section: 'popup', figure: `${label}: scrolling, p95 frame time`, value: percentile(frames, 95), unit: 'ms', budget: null, baseline: { label: 'one frame at 60 Hz', value: 16.7 } });
+      const frames = await scrollRounds(b, count, opts.smoke ? 2 : 4, opts.smoke ? 30 : 90);
+      const slow = (xs: number[]) => xs.filter((f) => f > SLOW_FRAME_MS).length;
+      // Budget: fewer than 2% of frames dropped beyond what the floor dropped while scrolling the same way.
+      const extra = Math.max(1, frames.popup.length * 0.02);
+      rows.push({ section: 'popup', figure: `${label}: scrolling, frames over ${SLOW_FRAME_MS} ms (of ${frames.popup.length})`, value: slow(frames.popup), unit: 'frames', budget: slow(frames.floor) + extra, baseline: { label: `plain virtual list, of ${frames.floor.length}`, value: slow(frames.floor) } });
+      rows.push({ section: 'popup', figure: `${label}: scrolling, p95 frame time`, value: percentile(frames.popup, 95), unit: 'ms', budget: null, spread: spread(frames.popup), baseline: { label: 'plain virtual list, p95', value: percentile(frames.floor, 95) } });
     } finally {
       await b.close();
       await s.close();
