@@ -1,5 +1,5 @@
 import { enroll, toB64url, randomBytes } from '@/utils/crypto';
-import type { Me, RouteName, SecretSummary } from '@/utils/contract';
+import { compactSync, type Me, type RouteName, type SecretSummary } from '@/utils/contract';
 import type { CallInput, VaultClient } from '@/utils/vault/client';
 import { VaultError } from '@/utils/vault/errors';
 import { syncResponse, uuid } from './fixtures';
@@ -54,7 +54,7 @@ export function fakeVault() {
       return session(a);
     },
     logout: (_input, token) => (tokens.delete(token ?? ''), { ok: true }),
-    sync: (_input, token) => (tokens.has(token ?? '') ? syncResponse({ full: true, cursor: '1', secrets: state.secrets }) : fail('session_expired', 401)),
+    sync: (_input, token) => (tokens.has(token ?? '') ? compactSync(syncResponse({ full: true, cursor: '1', secrets: state.secrets })) : fail('session_expired', 401)),
   };
 
   return {

@@ -1,4 +1,4 @@
-import type { DirectoryUser, GroupView, SecretSummary, SyncResponse } from '@/utils/contract';
+import type { DirectoryUser, GroupView, SecretSummary, SyncBatch } from '@/utils/contract';
 
 /** Test data shaped by the contract; ids are UUIDs because the schemas check them. */
 export const ALICE = { id: '00000000-0000-4000-8000-00000000a11c', name: 'Alice Example', username: 'alice' };
@@ -64,7 +64,7 @@ export function group(over: Partial<GroupView> = {}): GroupView {
   };
 }
 
-/** A change-feed answer; incremental and empty unless told otherwise. */
-export function syncResponse(over: Partial<SyncResponse> = {}): SyncResponse {
+/** A change-feed answer as the client applies it (people resolved); incremental and empty unless told otherwise. */
+export function syncResponse(over: Partial<SyncBatch> = {}): SyncBatch {
   return { cursor: '1', full: false, secrets: [], removedSecrets: [], groups: [], removedGroups: [], users: [], ...over };
 }

@@ -20,7 +20,7 @@ vi.mock('@/utils/messaging', () => ({
 
 const SERVER = 'https://vault.example';
 const account = { userId: ALICE.id, username: 'alice', name: 'Alice Example', serverUrl: SERVER };
-const ok: SyncReport = { ok: true, applied: { full: false, upserted: 0, removed: 0 }, at: '2025-03-01T10:00:00Z' };
+const ok: SyncReport = { ok: true, applied: { full: false, upserted: 0, removed: 0, more: false }, at: '2025-03-01T10:00:00Z' };
 const me = { id: ALICE.id, fingerprint: 'a'.repeat(64) };
 
 async function signedInAs(state: 'unlocked' | 'locked') {
@@ -94,7 +94,7 @@ describe('popup', () => {
     expect(screen.getByText('CRM Sandbox')).toBeTruthy();
     expect(worker.sendMessage).toHaveBeenCalledWith('sync');
     await cached(secret({ name: 'Payments API', shared: true }), secret({ name: 'New from server' }));
-    finish({ ...ok, applied: { full: false, upserted: 1, removed: 0 } });
+    finish({ ...ok, applied: { full: false, upserted: 1, removed: 0, more: false } });
     expect(await screen.findByText('New from server')).toBeTruthy();
   });
 

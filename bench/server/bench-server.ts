@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { invite } from '../../server/src/services/accounts';
 import { VaultClient } from '../../server/test/support/client';
@@ -24,4 +26,27 @@ export function serverTime(headers: Headers): number {
   const m = headers.get('server-timing')?.match(/dur=([\d.]+)/);
   if (!m) throw new Error('The server sent no Server-Timing header');
   return Number(m[1]);
+}
+
+/**
+ * A GET as the extension makes it (gzip accepted): the bytes that cross the wire, the JSON they unpack to,
+ * and the server's own time. Node's fetch unpacks silently, so this counts on the raw socket.
+ */
+export function wireGet(base: string, path: string, token: string): Promise<{ wire: number; body: unknown; server: number }> {
+  return new Promise((done, fail) => {
+    const req = request(new URL(path, base), { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } }, (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (c: Buffer) => parts.push(c));
+      res.on('error', fail);
+      res.on('end', () => {
+        const raw = Buffer.concat(parts);
+        if (res.statusCode !== 200) return fail(new Error(`GET ${path} → ${res.statusCode}`));
+        const text = res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
+        const timing = new Headers({ 'server-timing': String(res.headers['server-timing'] ?? '') });
+        done({ wire: raw.length, body: JSON.parse(text), server: serverTime(timing) });
+      });
+    });
+    req.on('error', fail);
+    req.end();
+  });
 }

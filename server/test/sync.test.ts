@@ -1,11 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SecretSummary, SyncResponse } from '../../utils/contract';
+import type { SecretSummary, SyncBatch } from '../../utils/contract';
 import { invite } from '../src/services/accounts';
+import { createGroupAsAdmin } from '../src/admin/user-groups';
+import { FIRST_PAGE } from '../src/services/sync';
+import { visibleSecrets } from '../src/services/visibility';
 import { VaultClient } from './support/client';
 import { dialects, startTestServer, type TestServer } from './support/harness';
 import { buildOrg } from './support/org';
 
-const secretIds = (r: SyncResponse) => r.secrets.map((x) => x.id).sort();
+const secretIds = (r: SyncBatch) => r.secrets.map((x) => x.id).sort();
 const empty = { secrets: [], removedSecrets: [], groups: [], removedGroups: [], users: [] };
 
 /** The change feed: a full answer first, then only what changed for this user, at a cost that follows the changes. */
@@ -177,5 +181,37 @@ describe.each(dialects)('sync on %s', (dialect) => {
     // the server read one change row for her, not 300 secrets
     const rows = await s.store.db.selectFrom('changes').select('entity_id').where('user_id', '=', uma.userId).where('seq', '>', Number(full.cursor)).execute();
     expect(rows).toEqual([{ entity_id: target.id }]);
+  }, 120_000);
+
+  it('a first load comes in pages: every visible secret once, people named once, each page with the first cursor', async () => {
+    // More than a page of carol's secrets, copied in the database from one made through the API: the test is
+    // about paging, and creating hundreds through the API would only measure the machine.
+    const model = await s.store.db.selectFrom('secrets').selectAll().where('id', '=', own.id).executeTakeFirstOrThrow();
+    const copies = Array.from({ length: FIRST_PAGE + 5 }, (_, i) => ({ ...model, id: randomUUID(), name: `Page ${String(i).padStart(3, '0')}` }));
+    for (let i = 0; i < copies.length; i += 100) await s.store.db.insertInto('secrets').values(copies.slice(i, i + 100)).execute();
+    // Reachable twice, directly (view) and through a group (edit): one summary, with the better permission.
+    const pagers = await createGroupAsAdmin(s.services, { name: 'Pagers', managers: ['frank'], members: ['carol'] });
+    const key = await s.store.db.selectFrom('groups').select('public_key').where('id', '=', pagers.id).executeTakeFirstOrThrow();
+    const both = await org.alice.createSecret({ name: 'Both ways', clientSecret: 'b' });
+    await org.alice.share(both.id, [org.carol.me(), { kind: 'group', id: pagers.id, publicKey: key.public_key, canEdit: true }]);
+    const first = await org.carol.syncPage();
+    expect(first).toMatchObject({ full: true, next: expect.any(String) });
+    expect(first.secrets).toHaveLength(FIRST_PAGE);
+    expect(new Set(first.people.map((p) => p.id)).size).toBe(first.people.length);
+    const ids = first.secrets.map((x) => x.id);
+    let page = first;
+    while (page.next) {
+      page = await org.carol.syncPage({ page: page.next });
+      expect(page).toMatchObject({ full: false, cursor: first.cursor, groups: [] });
+      ids.push(...page.secrets.map((x) => x.id));
+    }
+    expect(ids.length).toBe(new Set(ids).size);
+    expect(ids.sort()).toEqual([...(await visibleSecrets(s.store.db, org.carol.userId)).keys()].sort());
+    const gathered = await org.carol.sync();
+    expect(gathered.secrets.find((x) => x.id === both.id)).toMatchObject({ owner: { id: org.alice.userId, name: expect.any(String) }, permissions: { view: true, edit: true, share: false } });
+  });
+
+  it('refuses a page token that is not one', async () => {
+    expect((await org.carol.call('GET', '/v1/sync?page=12.x')).status).toBe(400);
   });
 });

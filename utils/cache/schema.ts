@@ -10,6 +10,8 @@ export type SyncMeta = {
   cursor: string;
   /** ISO time of the last successful sync, shown when offline. */
   lastSyncAt: string;
+  /** A first load that arrived in part: the page to ask for next, before any incremental pass. */
+  resume?: string;
 };
 
 /** An access list fetched on demand (details, share panel, who-has-access), valid for one access revision. */

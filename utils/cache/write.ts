@@ -1,4 +1,4 @@
-import type { SyncResponse } from '@/utils/contract';
+import type { SyncBatch } from '@/utils/contract';
 import type { CacheDb } from './open';
 import { STORES, type SyncMeta } from './schema';
 
@@ -31,9 +31,10 @@ async function commit(tx: Tx, issue: (ops: Promise<unknown>[]) => void): Promise
 /**
  * Applies one change-feed answer: a full answer replaces the synced stores; an incremental one upserts and
  * removes. Cached access lists are dropped when their secret's access revision moved or the secret left.
- * The new cursor is written in the same transaction, so it never runs ahead of the data.
+ * The new cursor is written in the same transaction, so it never runs ahead of the data; so is `resume`, the
+ * page a first load continues from (absent once it is whole).
  */
-export async function applySync(db: CacheDb, res: SyncResponse, who: Pick<SyncMeta, 'userId' | 'serverUrl'>, now = new Date()): Promise<AppliedSync> {
+export async function applySync(db: CacheDb, res: SyncBatch, who: Pick<SyncMeta, 'userId' | 'serverUrl'>, now = new Date(), resume?: string): Promise<AppliedSync> {
   const tx = db.transaction(['secrets', 'access', 'groups', 'users', 'meta'], 'readwrite');
   const secrets = tx.objectStore('secrets');
   const access = tx.objectStore('access');
@@ -50,7 +51,7 @@ export async function applySync(db: CacheDb, res: SyncResponse, who: Pick<SyncMe
     for (const g of res.groups) ops.push(groups.put(g));
     for (const id of res.removedGroups) ops.push(groups.delete(id));
     for (const u of res.users) ops.push(users.put(u));
-    ops.push(meta.put({ ...who, cursor: res.cursor, lastSyncAt: now.toISOString() }, 'sync'));
+    ops.push(meta.put({ ...who, cursor: res.cursor, lastSyncAt: now.toISOString(), ...(resume ? { resume } : {}) }, 'sync'));
   });
   return { full: res.full, upserted: res.secrets.length, removed: res.removedSecrets.length };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ALICE, BOB, secret, syncResponse } from '@/test/fixtures';
 import { fakeClient } from '@/test/fake-client';
 import { openCache } from '@/utils/cache';
-import type { SyncResponse } from '@/utils/contract';
+import { compactSync } from '@/utils/contract';
 import { syncOnce, type SyncChanges } from '.';
 
 const owner = { userId: ALICE.id, serverUrl: 'https://vault.example' };
@@ -11,7 +11,7 @@ describe('what a sync pass reports to its observers', () => {
   it('a first load, then only the secrets the cache did not hold before', async () => {
     const db = await openCache();
     const [kept, fresh] = [secret({ name: 'Kept' }), secret({ name: 'Shared by Bob', owner: BOB })];
-    const answers: SyncResponse[] = [syncResponse({ full: true, cursor: '1', secrets: [kept] }), syncResponse({ cursor: '2', secrets: [{ ...kept, name: 'Kept, renamed' }, fresh] })];
+    const answers = [syncResponse({ full: true, cursor: '1', secrets: [kept] }), syncResponse({ cursor: '2', secrets: [{ ...kept, name: 'Kept, renamed' }, fresh] })].map((b) => compactSync(b));
     const { client } = fakeClient({ sync: () => answers.shift() });
     const seen: SyncChanges[] = [];
     await syncOnce(db, client, owner, (c) => seen.push(c));

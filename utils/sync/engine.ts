@@ -1,10 +1,10 @@
-import type { AppliedSync, CacheDb } from '@/utils/cache';
+import type { CacheDb } from '@/utils/cache';
 import type { VaultClient } from '@/utils/vault/client';
 import { VaultError, type VaultProblem } from '@/utils/vault/errors';
-import { syncOnce, type CacheOwner, type SyncChanges } from './sync-once';
+import { syncOnce, type AppliedPass, type CacheOwner, type SyncChanges } from './sync-once';
 
 /** The outcome a page shows: when data was last fresh, and why this attempt failed if it did. */
-export type SyncReport = { ok: true; applied: AppliedSync; at: string } | { ok: false; error: VaultProblem; at: string };
+export type SyncReport = { ok: true; applied: AppliedPass; at: string } | { ok: false; error: VaultProblem; at: string };
 
 export type SyncEngineDeps = {
   db: () => Promise<CacheDb>;
@@ -29,7 +29,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let running: Promise<SyncReport> | undefined;
   let again: Promise<SyncReport> | undefined;
 
-  async function pass(): Promise<SyncReport> {
+  /** One request and its answer applied, reported so that open pages draw what arrived. */
+  async function step(): Promise<SyncReport> {
     const at = new Date().toISOString();
     const session = deps.session();
     if (!session) return { ok: false, error: { code: 'locked' }, at };
@@ -42,6 +43,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       report = { ok: false, error: error.toProblem(), at };
     }
     deps.onReport?.(report);
+    return report;
+  }
+
+  /** Steps until the cache is whole: a first load takes one step per page, each reported as it lands. */
+  async function pass(): Promise<SyncReport> {
+    let report = await step();
+    while (report.ok && report.applied.more) report = await step();
     return report;
   }
 

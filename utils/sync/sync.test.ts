@@ -2,20 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { ALICE, BOB, secret, syncResponse } from '@/test/fixtures';
 import { fakeClient } from '@/test/fake-client';
 import { openCache, readSnapshot } from '@/utils/cache';
-import type { SyncResponse } from '@/utils/contract';
+import { compactSync, type SyncBatch } from '@/utils/contract';
 import { VaultError } from '@/utils/vault/errors';
 import { createSyncEngine, syncOnce } from '.';
 
 const owner = { userId: ALICE.id, serverUrl: 'https://vault.example' };
 
-/** A server whose change feed answers from a queue, recording the cursors it was asked for. */
-function feed(...answers: (SyncResponse | Error)[]) {
+/** A server whose change feed answers from a queue (`next`: a first load continues), recording what it was asked. */
+function feed(...answers: ((SyncBatch & { next?: string }) | Error)[]) {
   return fakeClient({
     sync: () => {
-      const next = answers.shift();
-      if (!next) throw new Error('no more answers');
-      if (next instanceof Error) throw next;
-      return next;
+      const answer = answers.shift();
+      if (!answer) throw new Error('no more answers');
+      if (answer instanceof Error) throw answer;
+      const { next, ...batch } = answer;
+      return compactSync(batch, next ?? null);
     },
   });
 }
@@ -86,6 +87,27 @@ describe('syncOnce', () => {
     expect((await readSnapshot(db)).meta?.cursor).toBe('4');
   });
 
+  it('takes a first load a page per pass, the list drawable from the first page, and resumes one cut short', async () => {
+    const db = await openCache();
+    const pageOf = (calls: { input: { query?: Record<string, string | undefined> } }[]) => calls.map((c) => c.input.query?.page ?? `since:${c.input.query?.since}`);
+    const { client, calls } = feed(
+      { ...syncResponse({ full: true, cursor: '7', secrets: [secret({ name: 'A', owner: BOB })] }), next: 'p1' },
+      new VaultError('unreachable'),
+      { ...syncResponse({ cursor: '7', secrets: [secret({ name: 'B' })] }), next: 'p2' },
+      syncResponse({ cursor: '7', secrets: [secret({ name: 'C' })] }),
+      syncResponse({ cursor: '8' }),
+    );
+    expect(await syncOnce(db, client, owner)).toMatchObject({ full: true, more: true });
+    expect(await names(db)).toEqual(['A']);
+    expect((await readSnapshot(db)).secrets[0]!.owner).toEqual(BOB);
+    await expect(syncOnce(db, client, owner)).rejects.toMatchObject({ code: 'unreachable' });
+    expect(await syncOnce(db, client, owner)).toMatchObject({ full: false, more: true });
+    expect(await syncOnce(db, client, owner)).toMatchObject({ more: false });
+    expect(await names(db)).toEqual(['A', 'B', 'C']);
+    await syncOnce(db, client, owner);
+    expect(pageOf(calls)).toEqual(['since:undefined', 'p1', 'p1', 'p2', 'since:7']);
+  });
+
   it('starts over, without a cursor, when the cache belongs to another account', async () => {
     const db = await openCache();
     const other = feed(syncResponse({ full: true, cursor: '50', secrets: [secret({ name: 'Bob’s view' })] }));
@@ -103,7 +125,7 @@ describe('sync engine', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     let count = 0;
-    const { client } = fakeClient({ sync: async () => (count++ === 0 && (await gate), syncResponse({ cursor: String(count) })) });
+    const { client } = fakeClient({ sync: async () => (count++ === 0 && (await gate), compactSync(syncResponse({ cursor: String(count) }))) });
     const engine = createSyncEngine({ db: async () => db, session: () => ({ client, owner }) });
     const first = engine.run();
     const second = engine.run();
@@ -124,6 +146,19 @@ describe('sync engine', () => {
     expect(report).toMatchObject({ ok: false, error: { code: 'unreachable' } });
     expect(reports).toEqual([report]);
     expect(failures).toEqual(['unreachable']);
+  });
+
+  it('steps through every page of a first load in one run, reporting each as it lands', async () => {
+    const db = await openCache();
+    const { client } = feed(
+      { ...syncResponse({ full: true, cursor: '3', secrets: [secret({ name: 'First page' })] }), next: 'p1' },
+      syncResponse({ cursor: '3', secrets: [secret({ name: 'Last page' })] }),
+    );
+    const seen: number[] = [];
+    const engine = createSyncEngine({ db: async () => db, session: () => ({ client, owner }), onReport: (r) => seen.push(r.ok ? r.applied.upserted : -1) });
+    expect(await engine.run()).toMatchObject({ ok: true, applied: { more: false } });
+    expect(seen).toEqual([1, 1]);
+    expect(await names(db)).toEqual(['First page', 'Last page']);
   });
 
   it('does nothing while locked', async () => {

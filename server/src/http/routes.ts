@@ -34,5 +34,5 @@ export function registerRoutes(app: Hono<AppEnv>) {
   handle(app, 'batchAccess', async ({ body }, c) => ({ items: await access.batchAccess(c.var.services, c.var.caller.userId, body.items) }));
   handle(app, 'secretAudit', async ({ params }, c) => ({ events: await secrets.secretAudit(c.var.services, c.var.caller.userId, params.id) }));
 
-  handle(app, 'sync', async ({ query }, c) => sync(c.var.services, c.var.caller.userId, query.since));
+  handle(app, 'sync', async ({ query }, c) => sync(c.var.services, c.var.caller.userId, query.since, query.page));
 }

@@ -2,6 +2,7 @@ import {
   createGrant, decryptSecret, encryptSecret, enroll, newGroupKeys, newId, newItemKey, openAccount, openGrant, importPrivateKey, deriveKeys,
   type Grant,
 } from '../../../utils/crypto';
+import { expandSync, type SyncBatch } from '../../../utils/contract';
 import type { AccessList, RevealResponse, SecretSummary, SyncResponse, GroupView, DirectoryEntry, AccessEntryInput } from '../../../utils/contract';
 
 export type Res<T = unknown> = { status: number; body: T; headers: Headers };
@@ -119,7 +120,19 @@ export class VaultClient {
 
   search = (q: string) => this.ok<{ results: DirectoryEntry[] }>('GET', `/v1/directory/search?q=${encodeURIComponent(q)}`).then((r) => r.results);
   list = () => this.ok<{ items: SecretSummary[] }>('GET', '/v1/secrets').then((r) => r.items);
-  sync = (since?: string) => this.ok<SyncResponse>('GET', `/v1/sync${since ? `?since=${since}` : ''}`);
+  /** One answer of the change feed as sent (people by id, `next` for the rest of a first load). */
+  syncPage = (q: { since?: string; page?: string } = {}) => this.ok<SyncResponse>('GET', `/v1/sync?${new URLSearchParams(q as Record<string, string>)}`);
+
+  /** The change feed since a cursor, every page of a first load gathered and people resolved, as a client applies it. */
+  async sync(since?: string): Promise<SyncBatch> {
+    let res = await this.syncPage(since ? { since } : {});
+    const batch = expandSync(res);
+    while (res.next) {
+      res = await this.syncPage({ page: res.next });
+      batch.secrets.push(...expandSync(res).secrets);
+    }
+    return batch;
+  }
   access = (id: string) => this.ok<AccessList>('GET', `/v1/secrets/${id}/access`);
   get = (id: string) => this.ok<SecretSummary>('GET', `/v1/secrets/${id}`);
   me = () => ({ kind: 'user' as const, id: this.userId, publicKey: this.publicKey });
