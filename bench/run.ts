@@ -4,6 +4,7 @@ import { passes, printTable, type Row } from './lib/report';
 import { searchBench } from './server/search.bench';
 import { syncBench } from './server/sync.bench';
 import { shareBench } from './server/share.bench';
+import { groupsBench } from './server/groups.bench';
 import { matchBench } from './match.bench';
 import { sizeBench } from './size.bench';
 import { popupBench } from './popup/popup.bench';
@@ -16,6 +17,7 @@ const sections: Record<string, (o: { smoke: boolean }) => Promise<Row[]>> = {
   search: searchBench,
   sync: syncBench,
   share: shareBench,
+  groups: groupsBench,
   match: matchBench,
   size: sizeBench,
   popup: popupBench,
