@@ -34,7 +34,7 @@ describe('vault client', () => {
   });
 
   it('fills path parameters and leaves out empty query values', async () => {
-    const { c, requests } = client(() => json(200, { cursor: '1', full: true, secrets: [], removedSecrets: [], groups: [], removedGroups: [], users: [] }));
+    const { c, requests } = client(() => json(200, { cursor: '1', full: true, secrets: [], people: [], removedSecrets: [], groups: [], removedGroups: [], users: [], next: null }));
     await c.call('sync', { query: { since: undefined } });
     expect(requests[0]?.url).toBe('https://vault.example/v1/sync');
   });
