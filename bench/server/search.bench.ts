@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3';
 import type { Row } from '../lib/report';
 import { percentile, sample } from '../lib/stats';
-import { benchServer, benchUser, serverTime } from './bench-server';
+import { benchDatabases, benchServer, benchUser, serverTime, type BenchDb } from './bench-server';
 import { populateDirectory } from './populate';
 
 const QUERIES: Record<number, string[]> = {
@@ -16,14 +15,20 @@ const BARE = `select kind, entity_id, term from directory_terms where rank = 0 a
 
 /** Recipient search with 50,000 users and 5,000 groups: server time per query length, against bare SQL. */
 export async function searchBench(opts: { smoke: boolean }): Promise<Row[]> {
-  const s = await benchServer();
+  const rows: Row[] = [];
+  for (const db of await benchDatabases()) rows.push(...(await searchOn(db, opts)));
+  return rows;
+}
+
+async function searchOn(db: BenchDb, opts: { smoke: boolean }): Promise<Row[]> {
+  const s = await benchServer({ db });
+  const section = db === 'sqlite' ? 'recipient search' : 'recipient search, PostgreSQL';
   try {
     const users = opts.smoke ? 2000 : 50_000;
     const groups = opts.smoke ? 200 : 5_000;
     await populateDirectory(s, users, groups);
     const me = await benchUser(s, 'bench.searcher');
-    const bare = new Database(s.sqlitePath, { readonly: true });
-    const stmt = bare.prepare(BARE);
+    const bare = await s.bare();
     const n = opts.smoke ? 20 : 200;
     const rows: Row[] = [];
     for (const [len, qs] of Object.entries(QUERIES)) {
@@ -38,12 +43,12 @@ export async function searchBench(opts: { smoke: boolean }): Promise<Row[]> {
       const sqlTimes = await sample(n, async () => {
         const q = qs[j++ % qs.length]!;
         const t = performance.now();
-        stmt.all(q, `${q}\uffff`);
+        await bare.all(BARE, [q, `${q}\uffff`]);
         return performance.now() - t;
       });
       for (const p of [50, 95, 99])
         rows.push({
-          section: 'recipient search',
+          section,
           figure: `${len}-char query, server p${p} (${users.toLocaleString('en')} users, ${groups.toLocaleString('en')} groups)`,
           value: percentile(api, p),
           unit: 'ms',
@@ -51,7 +56,7 @@ export async function searchBench(opts: { smoke: boolean }): Promise<Row[]> {
           baseline: { label: `bare SQL p${p}`, value: percentile(sqlTimes, p) },
         });
     }
-    bare.close();
+    await bare.close();
     return rows;
   } finally {
     await s.close();

@@ -1,6 +1,6 @@
 import type { Row } from '../lib/report';
 import { median, percentile, sample } from '../lib/stats';
-import { benchServer, benchUser, serverTime } from './bench-server';
+import { benchDatabases, benchServer, benchUser, serverTime, type BenchDb } from './bench-server';
 import type { VaultClient } from '../../server/test/support/client';
 
 /**
@@ -8,7 +8,14 @@ import type { VaultClient } from '../../server/test/support/client';
  * grants plus the round trip on loopback; server time is the access-list write itself.
  */
 export async function shareBench(opts: { smoke: boolean }): Promise<Row[]> {
-  const s = await benchServer();
+  const rows: Row[] = [];
+  for (const db of await benchDatabases()) rows.push(...(await shareOn(db, opts)));
+  return rows;
+}
+
+async function shareOn(db: BenchDb, opts: { smoke: boolean }): Promise<Row[]> {
+  const s = await benchServer({ db });
+  const section = db === 'sqlite' ? 'share' : 'share, PostgreSQL';
   try {
     const owner = await benchUser(s, 'bench.sharer');
     const sizes = opts.smoke ? [10] : [10, 100];
@@ -34,8 +41,8 @@ export async function shareBench(opts: { smoke: boolean }): Promise<Row[]> {
         return elapsed;
       }, 1);
       rows.push(
-        { section: 'share', figure: `${size} recipients: grants + write from a client, p95`, value: percentile(client, 95), unit: 'ms', budget: size === 10 ? 300 : null, baseline: { label: 'server write alone', value: percentile(server, 95) } },
-        { section: 'share', figure: `${size} recipients: server access-list write, median`, value: median(server), unit: 'ms', budget: null, baseline: { label: 'unchanged list', value: median(noop) } },
+        { section, figure: `${size} recipients: grants + write from a client, p95`, value: percentile(client, 95), unit: 'ms', budget: size === 10 ? 300 : null, baseline: { label: 'server write alone', value: percentile(server, 95) } },
+        { section, figure: `${size} recipients: server access-list write, median`, value: median(server), unit: 'ms', budget: null, baseline: { label: 'unchanged list', value: median(noop) } },
       );
     }
     return rows;

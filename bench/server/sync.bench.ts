@@ -1,8 +1,7 @@
-import Database from 'better-sqlite3';
 import type { SyncResponse } from '../../utils/contract';
 import type { Row } from '../lib/report';
 import { median, percentile, sample, spread } from '../lib/stats';
-import { benchServer, benchUser, serverTime, wireGet } from './bench-server';
+import { benchDatabases, benchServer, benchUser, serverTime, wireGet, type BenchDb } from './bench-server';
 import { populateSecrets } from './populate';
 
 /** Every page of a first load, as the extension asks for them: bytes on the wire and server time, summed. */
@@ -21,14 +20,21 @@ async function firstLoad(base: string, token: string) {
   return { first, total };
 }
 
-/** Incremental sync after one change among 10,000 secrets, and the first full load, against bare SQL. */
+/** Incremental sync after one change among 10,000 secrets, and the first full load, against bare SQL; on SQLite, and on PostgreSQL when it answers. */
 export async function syncBench(opts: { smoke: boolean }): Promise<Row[]> {
-  const s = await benchServer();
+  const rows: Row[] = [];
+  for (const db of await benchDatabases()) rows.push(...(await syncOn(db, opts)));
+  return rows;
+}
+
+async function syncOn(db: BenchDb, opts: { smoke: boolean }): Promise<Row[]> {
+  const s = await benchServer({ db });
+  const section = db === 'sqlite' ? 'sync' : 'sync, PostgreSQL';
   try {
     const count = opts.smoke ? 500 : 10_000;
     const owner = await benchUser(s, 'bench.owner');
     await populateSecrets(s, { id: owner.userId, publicKey: owner.publicKey }, count);
-    const bare = new Database(s.sqlitePath, { readonly: true });
+    const bare = await s.bare();
     const n = opts.smoke ? 3 : 11;
 
     const loads: Awaited<ReturnType<typeof firstLoad>>[] = [];
@@ -38,13 +44,12 @@ export async function syncBench(opts: { smoke: boolean }): Promise<Row[]> {
       loads.push(l);
       return l.total.server;
     }, 2);
-    const allRows = bare.prepare('select * from secrets where owner_id = ?');
-    const fullSql = await sample(n, async () => void allRows.all(owner.userId), 2);
+    const fullSql = await sample(n, async () => void (await bare.all('select * from secrets where owner_id = ?', [owner.userId])), 2);
     // The JSON a first load was before summaries named people by id and came in pages: every row, people inline.
     const legacy = await owner.call<{ items: unknown[] }>('GET', '/v1/secrets');
     const legacyBytes = JSON.stringify({ secrets: legacy.body.items }).length;
 
-    const ids = (bare.prepare('select id from secrets where owner_id = ? limit 50').all(owner.userId) as { id: string }[]).map((r) => r.id);
+    const ids = ((await bare.all('select id from secrets where owner_id = ? limit 50', [owner.userId])) as { id: string }[]).map((r) => r.id);
     let cursor = (await owner.sync()).cursor;
     const bytes: number[] = [];
     const oneBytes: number[] = [];
@@ -61,19 +66,18 @@ export async function syncBench(opts: { smoke: boolean }): Promise<Row[]> {
       bytes.push(JSON.stringify(r.body).length);
       return serverTime(r.headers);
     }, 2);
-    const changeRows = bare.prepare("select entity, entity_id from changes where user_id in (?, '') and seq > ?");
-    const incSql = await sample(20, async () => void changeRows.all(owner.userId, Number(cursor) - 1), 2);
-    bare.close();
+    const incSql = await sample(20, async () => void (await bare.all("select entity, entity_id from changes where user_id in (?, '') and seq > ?", [owner.userId, Number(cursor) - 1])), 2);
+    await bare.close();
     const label = `${count.toLocaleString('en')} secrets`;
     const pages = loads[0]!.total.pages;
     const firstPages = loads.map((l) => l.first.server);
     return [
-      { section: 'sync', figure: `incremental, 1 change among ${label}: server p95`, value: percentile(incremental, 95), unit: 'ms', budget: 50, baseline: { label: 'bare SQL of the change rows', value: percentile(incSql, 95) } },
-      { section: 'sync', figure: `incremental, 1 change among ${label}: payload`, value: median(bytes), unit: 'B', budget: 2048, baseline: { label: 'the one changed summary alone', value: median(oneBytes) } },
-      { section: 'sync', figure: `first load of ${label} (${pages} pages): server time, all pages, median`, value: median(full), unit: 'ms', budget: 300, spread: spread(full), baseline: { label: 'bare SQL select of the rows', value: median(fullSql) } },
-      { section: 'sync', figure: `first load of ${label}: first page (draws the list), server median`, value: median(firstPages), unit: 'ms', budget: null, baseline: { label: 'all pages', value: median(full) } },
-      { section: 'sync', figure: `first load of ${label}: on the wire (gzip), all pages`, value: median(loads.map((l) => l.total.wire)) / 1024 / 1024, unit: 'MB', budget: 1.5, baseline: { label: 'JSON, unpacked', value: median(loads.map((l) => l.total.json)) / 1024 / 1024 } },
-      { section: 'sync', figure: `first load of ${label}: JSON`, value: median(loads.map((l) => l.total.json)) / 1024 / 1024, unit: 'MB', budget: null, baseline: { label: 'summaries with people inline, one answer', value: legacyBytes / 1024 / 1024 } },
+      { section, figure: `incremental, 1 change among ${label}: server p95`, value: percentile(incremental, 95), unit: 'ms', budget: 50, baseline: { label: 'bare SQL of the change rows', value: percentile(incSql, 95) } },
+      { section, figure: `incremental, 1 change among ${label}: payload`, value: median(bytes), unit: 'B', budget: 2048, baseline: { label: 'the one changed summary alone', value: median(oneBytes) } },
+      { section, figure: `first load of ${label} (${pages} pages): server time, all pages, median`, value: median(full), unit: 'ms', budget: 300, spread: spread(full), baseline: { label: 'bare SQL select of the rows', value: median(fullSql) } },
+      { section, figure: `first load of ${label}: first page (draws the list), server median`, value: median(firstPages), unit: 'ms', budget: null, baseline: { label: 'all pages', value: median(full) } },
+      { section, figure: `first load of ${label}: on the wire (gzip), all pages`, value: median(loads.map((l) => l.total.wire)) / 1024 / 1024, unit: 'MB', budget: 1.5, baseline: { label: 'JSON, unpacked', value: median(loads.map((l) => l.total.json)) / 1024 / 1024 } },
+      { section, figure: `first load of ${label}: JSON`, value: median(loads.map((l) => l.total.json)) / 1024 / 1024, unit: 'MB', budget: null, baseline: { label: 'summaries with people inline, one answer', value: legacyBytes / 1024 / 1024 } },
     ];
   } finally {
     await s.close();

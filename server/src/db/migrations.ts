@@ -167,9 +167,13 @@ function syncPages(dialect: Dialect): Migration {
   };
 }
 
-/** One list of migrations for both databases; they run at every start and are no-ops once applied. */
-export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+/**
+ * One list of migrations for both databases; they run at every start and are no-ops once applied. `schema`
+ * names the PostgreSQL schema the bookkeeping tables live in: without it Kysely looks for them in every
+ * schema, and finding another run's would skip creating this one's.
+ */
+export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => ({ '001_initial': initial(dialect), '002_sync_pages': syncPages(dialect) }) };
-  const { error } = await new Migrator({ db, provider }).migrateToLatest();
+  const { error } = await new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
   if (error) throw error;
 }
