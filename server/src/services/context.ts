@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { Store } from '../db/connect';
 import { RateLimiter } from './rate-limit';
 import { loadServerSecret } from './server-secret';
+import { ensureDirectoryIndex } from './directory-index';
 
 /** What every service function needs: the store, the configuration and the server's own secret. */
 export type Ctx = {
@@ -14,6 +15,7 @@ export type Ctx = {
 };
 
 export async function createContext(store: Store, config: Config): Promise<Ctx> {
+  await ensureDirectoryIndex(store);
   return {
     store,
     config,
