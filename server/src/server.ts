@@ -1,20 +1,21 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { configFromEnv, type Config } from './config';
+import { checkConfig, configFromEnv, type Config } from './config';
 import { openStore, type Store } from './db/connect';
-import { createApp } from './http/app';
+import { createApp, type AppOptions } from './http/app';
 import { createContext, type Services } from './services';
+import { createLogger } from './log';
 
 export type RunningServer = { url: string; services: Services; store: Store; close(): Promise<void> };
 
 /** Starts the vault server: opens (and migrates) the database, then listens. Port 0 picks a free one. */
-export async function startServer(opts: Partial<Config> & { schema?: string } = {}): Promise<RunningServer> {
-  const config: Config = { ...configFromEnv(), ...opts };
+export async function startServer(opts: Partial<Config> & { schema?: string; onAnswer?: AppOptions['onAnswer'] } = {}): Promise<RunningServer> {
+  const config: Config = checkConfig({ ...configFromEnv(), ...opts });
   const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, schema: opts.schema });
-  const services = await createContext(store, config);
-  const app = createApp(services, (c) => {
-    const env = (c as { env?: { incoming?: { socket?: { remoteAddress?: string } } } }).env;
-    return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  const services = await createContext(store, config, createLogger(config));
+  const app = createApp(services, {
+    clientAddress: (c) => (c as { env?: { incoming?: { socket?: { remoteAddress?: string } } } }).env?.incoming?.socket?.remoteAddress ?? 'unknown',
+    onAnswer: opts.onAnswer,
   });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
