@@ -9,7 +9,7 @@ const server = await startServer().catch((e: unknown) => {
   console.error(e.message);
   process.exit(1);
 });
-console.log(`Vaultshare vault server listening on ${server.url} (${server.store.dialect})`);
+console.log(`Vaultshare vault server listening on ${server.url} (${server.store.dialect})${server.services.config.publicUrl ? `, advertised as ${server.services.config.publicUrl}` : ''}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {
     void server.close().then(() => process.exit(0));

@@ -1,4 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { checkConfig, configFromEnv, type Config } from './config';
 import { openStore, type Store } from './db/connect';
@@ -17,12 +19,15 @@ export async function startServer(opts: Partial<Config> & { schema?: string; onA
     clientAddress: (c) => (c as { env?: { incoming?: { socket?: { remoteAddress?: string } } } }).env?.incoming?.socket?.remoteAddress ?? 'unknown',
     onAnswer: opts.onAnswer,
   });
+  // With a certificate the server speaks HTTPS itself; otherwise plain HTTP, for loopback or behind a proxy.
+  const tls = config.tlsCertFile && config.tlsKeyFile ? { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) } : undefined;
+  const listen = { fetch: app.fetch, port: config.port, hostname: config.host };
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    const s = tls ? serve({ ...listen, createServer: createHttpsServer, serverOptions: tls }, () => resolve(s)) : serve(listen, () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://${config.host}:${port}`,
+    url: `${tls ? 'https' : 'http'}://${config.host}:${port}`,
     services,
     store,
     close: async () => {
