@@ -38,7 +38,7 @@ export type BenchServer = RunningServer & { db: BenchDb; bare(): Promise<Bare> }
  * PBKDF2 count: the bench measures the API).
  */
 export async function benchServer(opts: { kdfIterations?: number; db?: BenchDb } = {}): Promise<BenchServer> {
-  const base = { port: 0, host: '127.0.0.1', quiet: true, kdfIterations: opts.kdfIterations ?? 1000 };
+  const base = { port: 0, host: '127.0.0.1', quiet: true, kdfIterations: opts.kdfIterations ?? 1000, minKdfIterations: 1000 };
   if (opts.db === 'postgres') {
     const schema = `bench_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
     const s = await startServer({ ...base, databaseUrl: BENCH_DATABASE_URL, schema });

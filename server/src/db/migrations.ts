@@ -1,5 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import type { Dialect } from './connect';
+import type { Dialect } from './dialect';
 
 type Db = Kysely<unknown>;
 
@@ -155,6 +155,38 @@ function initial(dialect: Dialect): Migration {
 }
 
 /**
+ * Search inside names (three characters or more) through a trigram index: FTS5's trigram tokenizer on SQLite,
+ * pg_trgm's GIN index on PostgreSQL. The extension lives in `public` so that every schema can use it.
+ */
+function searchInside(dialect: Dialect): Migration {
+  return {
+    async up(db: Db) {
+      if (dialect === 'sqlite') {
+        await sql`create table directory_text (
+          rowid integer primary key, kind text not null, entity_id text not null, sort_name text not null, haystack text not null,
+          unique (kind, entity_id))`.execute(db);
+        await sql`create virtual table directory_text_fts using fts5(haystack, content='directory_text', content_rowid='rowid', tokenize='trigram')`.execute(db);
+        await sql`create trigger directory_text_ai after insert on directory_text begin
+          insert into directory_text_fts(rowid, haystack) values (new.rowid, new.haystack); end`.execute(db);
+        await sql`create trigger directory_text_ad after delete on directory_text begin
+          insert into directory_text_fts(directory_text_fts, rowid, haystack) values ('delete', old.rowid, old.haystack); end`.execute(db);
+      } else {
+        await sql`create extension if not exists pg_trgm with schema public`.execute(db);
+        await db.schema
+          .createTable('directory_text')
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('entity_id', 'text', (c) => c.notNull())
+          .addColumn('sort_name', 'text', (c) => c.notNull())
+          .addColumn('haystack', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('directory_text_pk', ['kind', 'entity_id'])
+          .execute();
+        await sql`create index directory_text_trgm on directory_text using gin (haystack public.gin_trgm_ops)`.execute(db);
+      }
+    },
+  };
+}
+
+/**
  * A first sync reads a user's secrets a page at a time in byte order of their names: (owner, name, id) walks
  * them in place. PostgreSQL's index says "C" because the pages' queries do (see services/visible-page.ts).
  */
@@ -173,7 +205,7 @@ function syncPages(dialect: Dialect): Migration {
  * schema, and finding another run's would skip creating this one's.
  */
 export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
-  const provider: MigrationProvider = { getMigrations: async () => ({ '001_initial': initial(dialect), '002_sync_pages': syncPages(dialect) }) };
+  const provider: MigrationProvider = { getMigrations: async () => ({ '001_initial': initial(dialect), '002_search_inside': searchInside(dialect), '003_sync_pages': syncPages(dialect) }) };
   const { error } = await new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
   if (error) throw error;
 }
