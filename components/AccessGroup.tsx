@@ -15,11 +15,30 @@ export function Permissions({ canEdit }: { canEdit: boolean }) {
   );
 }
 
-/** A group with its members behind a disclosure button (effective access, F4). */
+/**
+ * A group with its members behind a disclosure button (effective access); a group whose members the viewer
+ * may not list shows its count and says the list is private.
+ */
 export function GroupItem({ entry }: { entry: AccessEntry }) {
   const [open, setOpen] = useState(false);
   const members = entry.members ?? [];
+  const count = entry.memberCount ?? members.length;
   const listId = `members-${entry.recipientId}`;
+  if (entry.members === null)
+    return (
+      <li class="access__item access__item--group">
+        <span class="access__toggle">
+          <GroupIcon />
+          <span class="access__who">
+            <span class="access__name">{entry.name}</span>
+            <span class="access__sub">
+              {groupKindLabel(entry)} · {tCount(count, 'membersOne', 'membersOther')} · {t('membersPrivate')}
+            </span>
+          </span>
+        </span>
+        <Permissions canEdit={entry.canEdit} />
+      </li>
+    );
   return (
     <li class="access__item access__item--group">
       <button type="button" class="access__toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>

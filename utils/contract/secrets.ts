@@ -113,7 +113,10 @@ export type RevealResponse = z.infer<typeof RevealResponse>;
 export const ValuesRequest = z.strictObject({ ids: z.array(Id).min(1).max(500, 'At most 500 ids at once') });
 export const ValuesResponse = z.object({ items: z.array(RevealResponse) });
 
-/** One line of an access list; groups carry their members (effective access). */
+/**
+ * One line of an access list. A group carries its member count, and its members (effective access) only when
+ * the viewer may list them (`members: null` otherwise).
+ */
 export const AccessEntry = z.object({
   recipientKind: RecipientKind,
   recipientId: Id,
@@ -125,6 +128,7 @@ export const AccessEntry = z.object({
   canEdit: z.boolean(),
   fingerprint: z.string(),
   members: z.array(UserRef.extend({ pending: z.boolean() })).nullable(),
+  memberCount: z.number().int().nullable(),
 });
 export type AccessEntry = z.infer<typeof AccessEntry>;
 

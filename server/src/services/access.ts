@@ -7,18 +7,24 @@ import { nowIso } from './clock';
 import { audit } from './audit';
 import { notify, secretAudience } from './changes';
 import { checkGrant } from './grants';
-import { canSeeGroup } from './group-queries';
+import { canSeeGroup, mayListMembers } from './group-queries';
 import { userRefs } from './users';
 import { visibleSecret } from './visibility';
 import { toAccessEntry } from './to-contract';
 
-/** Who has access: the owner, then each user and group, groups expanded to their members. */
-export async function accessList(db: Db | Tx, secretId: string): Promise<AccessList> {
+/**
+ * Who has access, as `viewerId` may see it: the owner, then each user and group. A group shows its name, kind
+ * and member count to everyone who sees the secret, and its members only to those allowed to list them.
+ */
+export async function accessList(db: Db | Tx, secretId: string, viewerId: string): Promise<AccessList> {
   const s = await db.selectFrom('secrets').select(['owner_id', 'access_revision']).where('id', '=', secretId).executeTakeFirstOrThrow();
   const rows = await db.selectFrom('access_entries').selectAll().where('secret_id', '=', secretId).execute();
   const users = await db.selectFrom('users').select(['id', 'name', 'username', 'email', 'fingerprint']).where('id', 'in', [s.owner_id, ...rows.map((r) => r.recipient_id)]).execute();
   const groupIds = rows.filter((r) => r.recipient_kind === 'group').map((r) => r.recipient_id);
-  const groups = groupIds.length ? await db.selectFrom('groups').select(['id', 'name', 'kind', 'fingerprint']).where('id', 'in', groupIds).execute() : [];
+  const groups = groupIds.length ? await db.selectFrom('groups').select(['id', 'name', 'kind', 'fingerprint', 'members_can_view']).where('id', 'in', groupIds).execute() : [];
+  const mine = groupIds.length
+    ? await db.selectFrom('group_members').select(['group_id', 'is_member', 'is_manager']).where('user_id', '=', viewerId).where('group_id', 'in', groupIds).execute()
+    : [];
   const members = groupIds.length
     ? await db
         .selectFrom('group_members')
@@ -35,6 +41,7 @@ export async function accessList(db: Db | Tx, secretId: string): Promise<AccessL
       users.find((x) => x.id === r.recipient_id),
       groups.find((x) => x.id === r.recipient_id),
       members.filter((m) => m.group_id === r.recipient_id),
+      ((g) => !!g && mayListMembers(g, mine.find((m) => m.group_id === g.id)))(groups.find((x) => x.id === r.recipient_id)),
     ),
   );
   entries.sort((a, b) => (a.recipientKind === b.recipientKind ? a.name.localeCompare(b.name) : a.recipientKind === 'user' ? -1 : 1));
@@ -44,7 +51,7 @@ export async function accessList(db: Db | Tx, secretId: string): Promise<AccessL
 
 export async function getAccess(ctx: Ctx, userId: string, secretId: string): Promise<AccessList> {
   if (!(await visibleSecret(ctx.store.db, userId, secretId))) throw new NotFound('This API secret');
-  return accessList(ctx.store.db, secretId);
+  return accessList(ctx.store.db, secretId, userId);
 }
 
 type Recipient = { kind: 'user' | 'group'; id: string; name: string; fingerprint: string };
@@ -95,7 +102,7 @@ export async function replaceAccess(tx: Tx, userId: string, secretId: string, re
   const added = rows.filter((r) => !before.has(key(r.recipient_kind, r.recipient_id)));
   const removed = current.filter((c) => !seen.has(key(c.recipient_kind, c.recipient_id)));
   const changed = rows.filter((r) => { const o = before.get(key(r.recipient_kind, r.recipient_id)); return o && (o.can_edit !== r.can_edit || o.grant !== r.grant); });
-  if (!added.length && !removed.length && !changed.length) return accessList(tx, secretId);
+  if (!added.length && !removed.length && !changed.length) return accessList(tx, secretId, userId);
 
   await tx.deleteFrom('access_entries').where('secret_id', '=', secretId).execute();
   if (rows.length) await tx.insertInto('access_entries').values(rows).execute();
@@ -108,7 +115,7 @@ export async function replaceAccess(tx: Tx, userId: string, secretId: string, re
   if (added.length) await audit(tx, { ...base, action: 'secret.shared', details: { recipients: added.map(who) } });
   if (removed.length) await audit(tx, { ...base, action: 'secret.unshared', details: { recipients: removed.map(who) } });
   if (changed.length) await audit(tx, { ...base, action: 'secret.permission_changed', details: { recipients: changed.map(who) } });
-  return accessList(tx, secretId);
+  return accessList(tx, secretId, userId);
 }
 
 export const putAccess = (ctx: Ctx, userId: string, secretId: string, req: PutAccessRequest) =>

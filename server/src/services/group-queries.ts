@@ -58,3 +58,17 @@ export async function activeGroupIds(db: Db | Tx, userId: string): Promise<strin
     .execute();
   return rows.map((r) => r.group_id);
 }
+
+/**
+ * Who may read a group's member list: its managers always; its members when the group lets members view it;
+ * and, in the access list of a secret shared with a user group (the organisation's own group, which lets
+ * members view it), anyone who can view that secret. Everyone else sees the count only.
+ */
+export function mayListMembers(
+  g: { kind: 'user' | 'private'; members_can_view: number },
+  mine: { is_member: number; is_manager: number } | undefined,
+): boolean {
+  if (mine?.is_manager) return true;
+  if (!g.members_can_view) return false;
+  return g.kind === 'user' || !!mine?.is_member;
+}

@@ -3,6 +3,7 @@ import type {
 } from '../../../utils/contract';
 import type { Selectable } from 'kysely';
 import type { AccessEntriesTable, AuditEventsTable, GroupsTable, SecretsTable, UsersTable } from '../db/schema';
+import { mayListMembers } from './group-queries';
 
 /**
  * Rows to the contract's objects: the one place where column names meet field names, JSON columns are parsed
@@ -41,34 +42,37 @@ export function toRevealed(r: Pick<SecretsTable, 'id' | 'value' | 'value_revisio
 
 type UserFace = Pick<UsersTable, 'name' | 'username' | 'email' | 'fingerprint'>;
 type GroupFace = Pick<GroupsTable, 'name' | 'kind' | 'fingerprint'>;
+
 type GroupMemberFace = { id: string; name: string; username: string; grant: string | null };
 
 /** One line of an access list; a recipient that vanished keeps its line, named as unknown. */
-export function toAccessEntry(r: AccessEntriesTable, user: UserFace | undefined, group: GroupFace | undefined, members: GroupMemberFace[]): AccessEntry {
+export function toAccessEntry(r: AccessEntriesTable, user: UserFace | undefined, group: GroupFace | undefined, members: GroupMemberFace[], listMembers: boolean): AccessEntry {
   if (r.recipient_kind === 'user')
     return {
       recipientKind: 'user', recipientId: r.recipient_id, name: user?.name ?? 'Unknown user', username: user?.username ?? null, email: user?.email ?? null,
-      groupKind: null, canView: true, canEdit: r.can_edit === 1, fingerprint: user?.fingerprint ?? '', members: null,
+      groupKind: null, canView: true, canEdit: r.can_edit === 1, fingerprint: user?.fingerprint ?? '', members: null, memberCount: null,
     };
   return {
     recipientKind: 'group', recipientId: r.recipient_id, name: group?.name ?? 'Unknown group', username: null, email: null, groupKind: group?.kind ?? null,
     canView: true, canEdit: r.can_edit === 1, fingerprint: group?.fingerprint ?? '',
-    members: members.map((m) => ({ id: m.id, name: m.name, username: m.username, pending: m.grant === null })),
+    members: listMembers ? members.map((m) => ({ id: m.id, name: m.name, username: m.username, pending: m.grant === null })) : null,
+    memberCount: members.length,
   };
 }
 
 type MemberRow = Pick<UsersTable, 'id' | 'name' | 'username' | 'public_key' | 'fingerprint'> & { grant: string | null };
 
-/** A group as one user sees it: members are listed only to its members and managers. */
+/** A group as one user sees it: members and description only to those who may list its members. */
 export function toGroupView(
   g: GroupsTable,
   mine: { is_member: number; is_manager: number; grant: string | null } | undefined,
   members: MemberRow[],
   owner: UserRef | null,
 ): GroupView {
-  const seesMembers = !!mine?.is_manager || !!mine?.is_member;
+  // Looking a group up shows members to its own people only; the access list may also show a user group's.
+  const seesMembers = !!mine && mayListMembers(g, mine);
   return {
-    id: g.id, kind: g.kind, name: g.name, description: g.description, enabled: g.enabled === 1, membersCanView: g.members_can_view === 1,
+    id: g.id, kind: g.kind, name: g.name, description: seesMembers ? g.description : '', enabled: g.enabled === 1, membersCanView: g.members_can_view === 1,
     owner, publicKey: g.public_key, fingerprint: g.fingerprint, memberCount: members.length,
     isMember: mine?.is_member === 1, isManager: mine?.is_manager === 1,
     myGrant: mine?.grant ? JSON.parse(mine.grant) : null,
