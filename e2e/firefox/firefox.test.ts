@@ -74,9 +74,9 @@ describe('in Firefox', () => {
     expect(await bodyText(popup)).toContain('Alice Martins');
     await findRow(popup, SECRET);
     expect(await rowText(popup, SECRET)).toContain('Shared: No');
-    await click(popup, 'button, [role="tab"], [role="radio"]', 'Shared with me', { prefix: true });
+    await click(popup, 'button, [role="tab"], [role="radio"]', 'Shared with me', { partial: true });
     await popup.waitForFunction((n) => ![...document.querySelectorAll('[role="option"]')].some((o) => o.textContent?.startsWith(n)), {}, SECRET);
-    await click(popup, 'button, [role="tab"], [role="radio"]', 'All', { prefix: true });
+    await click(popup, 'button, [role="tab"], [role="radio"]', 'All', { partial: true });
     await shot(popup, 'list');
     expect(await seriousA11yViolations(popup, { contrastChecked: true })).toEqual([]);
     await popup.close();
@@ -87,19 +87,25 @@ describe('in Firefox', () => {
     await findRow(popup, SECRET);
     await click(popup, 'button', `Actions for ${SECRET}`);
     await click(popup, '[role="menuitem"]', 'Share');
-    await click(popup, 'button', 'Internal', { prefix: true });
+    await click(popup, 'button', 'Internal', { partial: true });
     await fill(popup, 'Search users or groups', 'bob');
-    await click(popup, '[role="option"]', 'Bob Silva', { prefix: true });
+    await click(popup, '[role="option"]', 'Bob Silva', { partial: true });
     await fill(popup, 'Search users or groups', 'Secur');
-    await click(popup, '[role="option"]', 'Security', { prefix: true });
+    await click(popup, '[role="option"]', 'Security', { partial: true });
     await popup.waitForFunction(() => {
       // The Can edit box in the Security group's row.
       const edit = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === 'Can edit' && l.closest('li, [role="group"], fieldset')?.textContent?.includes('Security'));
       edit?.setAttribute('data-e2e-edit', '');
       return !!edit;
+    }).catch(async (e: unknown) => {
+      await shot(popup, 'share-panel-failed');
+      throw new Error(`No Security row; the panel shows: ${await bodyText(popup)}`, { cause: e });
     });
     await popup.click('[data-e2e-edit]');
-    await waitForText(popup, 'Users with editing permission can disable the API secret.');
+    await waitForText(popup, 'Users with editing permission can disable the API secret.').catch(async (e: unknown) => {
+      await shot(popup, 'share-panel-failed');
+      throw new Error(`No editing warning; the panel shows: ${await bodyText(popup)}`, { cause: e });
+    });
     await shot(popup, 'share-panel');
     await click(popup, 'button', 'Share');
     await popup.waitForFunction(() => [...document.querySelectorAll('h2, h3')].some((h) => h.textContent?.trim() === 'Shared'), { timeout: 30_000 });
@@ -107,7 +113,7 @@ describe('in Firefox', () => {
     await popup.waitForFunction((n) => [...document.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.textContent?.startsWith(n))?.innerText.includes('Shared: Yes'), { timeout: 30_000 }, SECRET);
 
     // Who has access, in the details.
-    await click(popup, '[role="option"]', SECRET, { prefix: true });
+    await click(popup, '[role="option"]', SECRET, { partial: true });
     await waitForText(popup, 'Users with access to information');
     await waitForText(popup, 'Bob Silva');
     const access = await popup.evaluate(() => {

@@ -103,16 +103,16 @@ export async function waitForText(page: Page, text: string, timeout = 30_000): P
 }
 
 /**
- * Marks the first element matching `selector` whose text or accessible name is `name` (or starts with it,
- * with `prefix`), then clicks it with real input events (a click that counts as the user's gesture).
+ * Marks the first element matching `selector` whose text or accessible name is `name` (or contains it,
+ * with `partial`), then clicks it with real input events (a click that counts as the user's gesture).
  */
-export async function click(page: Page, selector: string, name: string, opts: { prefix?: boolean; timeout?: number } = {}): Promise<void> {
+export async function click(page: Page, selector: string, name: string, opts: { partial?: boolean; timeout?: number } = {}): Promise<void> {
   await page.waitForFunction(
-    (sel, n, prefix) => {
+    (sel, n, partial) => {
       document.querySelectorAll('[data-e2e-target]').forEach((e) => e.removeAttribute('data-e2e-target'));
       const el = [...document.querySelectorAll<HTMLElement>(sel)].find((e) => {
         const label = (e.getAttribute('aria-label') ?? e.innerText ?? e.textContent ?? '').trim();
-        return !(e as HTMLButtonElement).disabled && (prefix ? label.startsWith(n) : label === n);
+        return !(e as HTMLButtonElement).disabled && (partial ? label.includes(n) : label === n);
       });
       el?.setAttribute('data-e2e-target', '');
       return !!el;
@@ -120,7 +120,7 @@ export async function click(page: Page, selector: string, name: string, opts: { 
     { timeout: opts.timeout ?? 30_000, polling: 100 },
     selector,
     name,
-    !!opts.prefix,
+    !!opts.partial,
   );
   await page.click('[data-e2e-target]');
 }
