@@ -1,6 +1,6 @@
 import type { SecretSummary } from '@/utils/contract';
 import { t, tCount } from '@/utils/i18n';
-import type { SelectionKind } from '@/utils/match/routes';
+import type { SelectionKind } from '@/utils/popup-route';
 import { accessSummary } from './access-summary';
 import { BackIcon } from './icons';
 import { PeopleIcon } from './selection-icons';
