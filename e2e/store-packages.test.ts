@@ -57,7 +57,7 @@ describe('the Chrome store package', () => {
 });
 
 describe('the Firefox store package', () => {
-  it('passes addons-linter with no errors and no warnings', () => {
+  it('passes addons-linter with no errors and no warnings but one explained', () => {
     let report: string;
     try {
       report = execFileSync('npx', ['addons-linter', '--output', 'json', join(out, zips.find((z) => z.endsWith('firefox.zip'))!)], { stdio: 'pipe', encoding: 'utf8' });
@@ -66,6 +66,21 @@ describe('the Firefox store package', () => {
     }
     const result = JSON.parse(report) as { errors: { code: string; message: string }[]; warnings: { code: string; message: string; file?: string }[] };
     expect(result.errors.map((e) => `${e.code}: ${e.message}`)).toEqual([]);
-    expect(result.warnings.map((w) => `${w.code}: ${w.message} (${w.file ?? ''})`)).toEqual([]);
+    // The one warning that cannot be fixed here: Preact's renderer assigns innerHTML when a component uses
+    // dangerouslySetInnerHTML. Vaultshare never does (checked below), so the line never runs; removing it
+    // would mean patching Preact.
+    const preactOnly = (w: { code: string; message: string; file?: string }) => {
+      if (w.code !== 'UNSAFE_VAR_ASSIGNMENT' || !w.message.includes('innerHTML') || !w.file) return false;
+      const dir = packageOf('firefox.zip');
+      return readFileSync(join(dir, w.file), 'utf8').includes('.__html');
+    };
+    expect(result.warnings.filter((w) => !preactOnly(w)).map((w) => `${w.code}: ${w.message} (${w.file ?? ''})`)).toEqual([]);
+    let sources = '';
+    try {
+      sources = execFileSync('grep', ['-rl', '--include=*.tsx', 'dangerouslySetInnerHTML', 'components', 'entrypoints'], { cwd: join(import.meta.dirname, '..'), encoding: 'utf8' });
+    } catch {
+      // grep exits 1 when nothing matches: what we want.
+    }
+    expect(sources).toBe('');
   }, 120_000);
 });
