@@ -94,7 +94,7 @@ describe('in Firefox', () => {
     await click(popup, '[role="option"]', 'Security', { partial: true });
     await popup.waitForFunction(() => {
       // The Can edit box in the Security group's row.
-      const edit = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === 'Can edit' && l.closest('li, [role="group"], fieldset')?.textContent?.includes('Security'));
+      const edit = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === 'Can edit' && l.closest('li')?.textContent?.includes('Security'));
       edit?.setAttribute('data-e2e-edit', '');
       return !!edit;
     }).catch(async (e: unknown) => {
