@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ let zips: string[] = [];
 beforeAll(() => {
   execFileSync('npm', ['run', 'zip'], { env: { ...process.env, WXT_OUT_DIR: out }, stdio: 'pipe' });
   zips = readdirSync(out).filter((f) => f.endsWith('.zip'));
+  for (const zip of zips) mkdirSync(unpacked(zip), { recursive: true });
   for (const zip of zips) execFileSync('unzip', ['-q', '-o', join(out, zip), '-d', unpacked(zip)]);
 }, 300_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
