@@ -10,11 +10,15 @@ export default defineConfig({
     projects: [
       {
         plugins: [WxtVitest(), preact()],
+        // The worker's entrypoint reads this build-time flag (wxt.config.ts); the unit tests never need the hook.
+        define: { __VAULTSHARE_TEST_HOOK__: 'false' },
         test: {
           name: 'unit',
           include: ['utils/**/*.test.ts', 'components/**/*.test.tsx', 'entrypoints/**/*.test.ts', 'test/**/*.test.ts?(x)'],
           environment: 'happy-dom',
           setupFiles: ['test/setup.ts'],
+          // Real crypto (key derivation, P-256, AES) in many tests: generous on a machine busy with other work.
+          testTimeout: 20_000,
         },
       },
       {

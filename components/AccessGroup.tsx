@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AccessEntry } from '@/utils/contract';
 import { t, tCount } from '@/utils/i18n';
-import { ChevronIcon, GroupIcon } from './action-icons';
+import { ChevronIcon, GroupIcon } from './icons';
 
 const groupKindLabel = (e: AccessEntry) => (e.groupKind === 'private' ? t('privateGroupLabel') : t('groupLabel'));
 
@@ -15,7 +15,7 @@ export function Permissions({ canEdit }: { canEdit: boolean }) {
   );
 }
 
-/** A group with its members behind a disclosure button (effective access, F4). */
+/** A group with its members behind a disclosure button (effective access). */
 export function GroupItem({ entry }: { entry: AccessEntry }) {
   const [open, setOpen] = useState(false);
   const members = entry.members ?? [];

@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
+import { ROW_HEIGHT } from '@/utils/config';
 import type { SecretSummary } from '@/utils/contract';
 import { t, type MessageKey } from '@/utils/i18n';
 import { FilterBar } from './FilterBar';
@@ -12,7 +13,6 @@ import { useHeight } from './use-height';
 import { VirtualList } from './VirtualList';
 
 /** Rows are fixed-height so the virtual list can place them by arithmetic. */
-export const ROW_HEIGHT = 94;
 const EMPTY: Record<Filter, MessageKey> = { all: 'emptyAll', mine: 'emptyMine', shared: 'emptyShared', disabled: 'emptyDisabled' };
 const rowId = (id: string) => `secret-${id}`;
 const SEARCH_ID = 'secret-search';
@@ -24,12 +24,12 @@ export type SecretListProps = {
   secrets: readonly SecretSummary[];
   meId: string;
   onOpen: (secret: SecretSummary) => void;
-  /** The row actions menu (issue 4); without it the rows have no menu. */
+  /** The row actions menu; without it the rows have no menu. */
   onAction?: (action: RowAction, secret: SecretSummary) => void;
   /** Rows checked for a batch share, and how to toggle one. */
   selected?: ReadonlySet<string>;
   onToggleSelect?: (secret: SecretSummary) => void;
-  /** Ids shared with the user since the popup was last opened: their rows are marked new (F16). */
+  /** Ids shared with the user since the popup was last opened: their rows are marked new. */
   newIds?: ReadonlySet<string>;
   /** The filters' counts while `secrets` is only the cache's first screen (the popup's first paint). */
   counts?: Record<Filter, number>;
@@ -39,7 +39,7 @@ export type SecretListProps = {
 const isMenuKey = (e: KeyboardEvent) => e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10');
 
 /**
- * The popup's list (F2): one search box over name, URL, tags, identifier, client ID and owner; the four
+ * The popup's list: one search box over name, URL, tags, identifier, client ID and owner; the four
  * filters; virtualised rows. Focus stays in the search box and the arrows move the selection, Enter opens
  * it, Escape clears the search (and only then lets the popup close).
  */

@@ -12,7 +12,7 @@ export type SignInFormProps = {
   onEnrollInstead: () => void;
 };
 
-/** Sign in (F1): the vault server's address, username and password. */
+/** Sign in: the vault server's address, username and password. */
 export function SignInForm({ initial, onSignIn, onEnrollInstead }: SignInFormProps) {
   const [serverUrl, setServerUrl] = useState(initial.serverUrl);
   const [username, setUsername] = useState(initial.username);

@@ -6,7 +6,7 @@ status=0
 run() { echo; echo "▶ $*"; "$@" || status=1; }
 run npx vitest run --project unit
 run npx vitest run --project server
-run npx wxt build
+run env VAULTSHARE_TEST_HOOK=1 npx wxt build
 run scripts/ensure-chromium.sh
 run npx vitest run --project e2e
 exit $status

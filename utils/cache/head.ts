@@ -1,10 +1,10 @@
 import { countByFilter, indexSecrets, querySecrets, type Filter } from '@/utils/list-query';
+import { LIST_HEAD_ROWS } from '@/utils/config';
 import type { SecretSummary } from '@/utils/contract';
 import type { CacheDb } from './open';
 import type { SyncMeta } from './schema';
 
 /** Rows in the head: more than a popup shows at once, so the first screen never waits for the rest. */
-const HEAD_ROWS = 40;
 
 /**
  * The popup's first screen, precomputed by the worker after each sync: the first rows of the default view
@@ -15,7 +15,7 @@ export type ListHead = { userId: string; rows: SecretSummary[]; counts: Record<F
 
 export function computeHead(secrets: readonly SecretSummary[], meta: SyncMeta): ListHead {
   const index = indexSecrets(secrets);
-  return { userId: meta.userId, rows: querySecrets(index, '', 'all', meta.userId).slice(0, HEAD_ROWS), counts: countByFilter(index, meta.userId), meta };
+  return { userId: meta.userId, rows: querySecrets(index, '', 'all', meta.userId).slice(0, LIST_HEAD_ROWS), counts: countByFilter(index, meta.userId), meta };
 }
 
 /** Recomputes the head from the cache as it now stands (the worker, after a sync or a write). */
