@@ -48,7 +48,7 @@ export function SelectionChooser({ kind, ids, total, secrets, meId, onPick, onLi
           </li>
         ))}
       </ul>
-      {total > found.length && found.length > 0 && <p class="chooser__more muted small">{t('chooserMore', found.length)}</p>}
+      {total > found.length && found.length > 0 && <p class="chooser__more muted small">{tCount(found.length, 'chooserMoreOne', 'chooserMoreOther')}</p>}
     </section>
   );
 }
