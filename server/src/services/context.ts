@@ -3,6 +3,7 @@ import type { Store } from '../db/connect';
 import { createLogger, type Logger } from '../log';
 import { RateLimiter } from './rate-limit';
 import { loadServerSecret } from './server-secret';
+import { ensureDirectoryIndex } from './directory-index';
 
 /** What every service function needs: the store, the configuration and the server's own secret. */
 export type Ctx = {
@@ -15,6 +16,7 @@ export type Ctx = {
 };
 
 export async function createContext(store: Store, config: Config, logger: Logger = createLogger(config)): Promise<Ctx> {
+  await ensureDirectoryIndex(store);
   return {
     store,
     config,
