@@ -17,8 +17,10 @@ export default defineConfig({
           include: ['utils/**/*.test.ts', 'components/**/*.test.tsx', 'entrypoints/**/*.test.ts', 'test/**/*.test.ts?(x)'],
           environment: 'happy-dom',
           setupFiles: ['test/setup.ts'],
-          // Real crypto (key derivation, P-256, AES) in many tests: generous on a machine busy with other work.
-          testTimeout: 20_000,
+          // Real crypto (key derivation, P-256, AES) in many tests, and a real vault server started by a few
+          // (utils/share): generous, so a machine busy with other work slows the suite instead of failing it.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -22,7 +22,7 @@ function getMessage(key: string, subs?: string | string[]): string {
 
 // The popup's views after the list load as a separate chunk (a dynamic import), and sign-in runs real key
 // derivation: on a busy machine either takes longer than testing-library's one-second default.
-configure({ asyncUtilTimeout: 5_000 });
+configure({ asyncUtilTimeout: 15_000 });
 
 beforeEach(() => {
   fakeBrowser.reset();
