@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-/** The Chrome build that `npm run build` writes; the e2e tests never build it themselves. */
+/** The Chrome build that `npm run build:e2e` writes (with the test hook); the e2e tests never build it themselves. */
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 export const ARTIFACTS_DIR = resolve(import.meta.dirname, '../artifacts');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -16,7 +16,7 @@ export type ExtensionBrowser = { context: BrowserContext; extensionId: string; c
  * language, which the extension's catalogue follows; on Linux Chromium reads it from `LANGUAGE`.
  */
 export async function launchWithExtension(extensionDir = EXTENSION_DIR, opts: { lang?: string } = {}): Promise<ExtensionBrowser> {
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No build in ${extensionDir}: run \`npm run build\` first.`);
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No build in ${extensionDir}: run \`npm run build:e2e\` first.`);
   const profile = mkdtempSync(join(tmpdir(), 'vaultshare-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

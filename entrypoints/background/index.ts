@@ -18,6 +18,6 @@ export default defineBackground(() => {
   menusApi().onClicked.addListener((info) => void app.onMenuClick(info.menuItemId, info.selectionText));
   rebuildMenus().catch((e: unknown) => console.warn('Vaultshare: could not create the context menu items', e));
   // The end-to-end test drives the menu's own handler here (a headless browser has no context menu to
-  // click). Harmless: only code running inside this worker can reach its global scope.
-  (globalThis as { __vaultshareTest?: unknown }).__vaultshareTest = { handleSelection: app.handleSelection };
+  // click). Only in the build made for it: the flag is a build-time constant, so the product has no trace.
+  if (__VAULTSHARE_TEST_HOOK__) (globalThis as { __vaultshareTest?: unknown }).__vaultshareTest = { handleSelection: app.handleSelection };
 });

@@ -156,7 +156,7 @@ export const PutAccessRequest = z.strictObject({
 });
 export type PutAccessRequest = z.infer<typeof PutAccessRequest>;
 
-/** Batch share (F6): every secret's new list in one transaction: all or nothing. */
+/** Batch share: every secret's new list in one transaction: all or nothing. */
 export const BatchAccessRequest = z.strictObject({
   items: z
     .array(PutAccessRequest.extend({ secretId: Id }))
