@@ -6,8 +6,9 @@
 #     the npm registry (the official binary with its headers), unpacked once into .tools/ (git-ignored), and
 #     puts its bin/ first on this shell's PATH. npm itself stays the system's (it runs on that Node).
 # `VAULTSHARE_NODE=<exact version>` brings that version whatever the PATH has (CI uses it for Node 22).
-# Native modules (better-sqlite3) must be compiled for the Node that runs them: with a brought Node,
-# npm_config_nodedir points node-gyp at its headers, so `npm install` never downloads them.
+# The native modules in use (better-sqlite3 13, @node-rs/argon2) ship Node-API prebuilds that run on any
+# Node; should one ever compile at install, npm_config_nodedir points node-gyp at the brought Node's
+# headers, so it builds for that Node without downloading them.
 # POSIX sh, and no `exit`/`set -e`: it runs inside the caller's shell.
 
 VAULTSHARE_NODE_PINNED=24.22.3
