@@ -155,9 +155,11 @@ function initial(dialect: Dialect): Migration {
   };
 }
 
-/** One list of migrations for both databases; they run at every start and are no-ops once applied. */
-export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+/** One list of migrations for both databases; they run at every start and are no-ops once applied. `schema`: a PostgreSQL schema the connection is confined to. */
+export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => ({ '001_initial': initial(dialect) }) };
-  const { error } = await new Migrator({ db, provider }).migrateToLatest();
+  // Without the schema, the Migrator takes another schema's kysely_migration_lock (a concurrent run's) for
+  // ours, skips creating it, then fails to find it on our search_path.
+  const { error } = await new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
   if (error) throw error;
 }
