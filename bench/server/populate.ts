@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { generateKeyPair, newItemKey, encryptSecret, createGrant } from '../../utils/crypto';
 import type { RunningServer } from '../../server/src/server';
-import { termsOf } from '../../server/src/services/directory-index';
+import { haystackOf, termsOf } from '../../server/src/services/directory-index';
 import { groupName, person } from '../lib/people';
 
 const now = () => new Date().toISOString();
@@ -25,31 +25,37 @@ export async function populateDirectory(s: RunningServer, users: number, groups:
     await db.transaction().execute(async (tx) => {
       const rows = [];
       const terms = [];
+      const texts = [];
       for (let n = start; n < Math.min(users, start + 1000); n++) {
         const p = person(n);
         const k = keys[n % keys.length]!;
         const id = randomUUID();
         rows.push({ id, username: p.username, name: p.name, email: p.email, is_admin: 0, status: 'active' as const, enroll_code_hash: null, enroll_expires_at: null, kdf_salt: 'AAAAAAAAAAAAAAAAAAAAAA', kdf_iterations: 600000, auth_hash: null, public_key: k.publicKey, fingerprint: k.fingerprint, encrypted_private_key: null, created_at: now(), updated_at: now() });
-        const local = p.email.split('@')[0]!;
-        for (const t of termsOf(p.name, [p.username, p.email], local.split(/[._-]/))) terms.push({ ...t, kind: 'user' as const, entity_id: id, sort_name: p.name.toLowerCase() });
+        const [local = '', domain = ''] = p.email.split('@');
+        for (const t of termsOf(p.name, [p.username, p.email], [local, domain])) terms.push({ ...t, kind: 'user' as const, entity_id: id, sort_name: p.name.toLowerCase() });
+        texts.push({ kind: 'user' as const, entity_id: id, sort_name: p.name.toLowerCase(), haystack: haystackOf([p.name, p.username, p.email]) });
       }
       await tx.insertInto('users').values(rows).execute();
       for (let i = 0; i < terms.length; i += 1000) await tx.insertInto('directory_terms').values(terms.slice(i, i + 1000)).execute();
+      await tx.insertInto('directory_text').values(texts).execute();
     });
   }
   for (let start = 0; start < groups; start += 1000) {
     await db.transaction().execute(async (tx) => {
       const rows = [];
       const terms = [];
+      const texts = [];
       for (let n = start; n < Math.min(groups, start + 1000); n++) {
         const name = groupName(n);
         const k = keys[n % keys.length]!;
         const id = randomUUID();
         rows.push({ id, kind: 'user' as const, name, description: '', enabled: 1, members_can_view: 1, owner_id: null, public_key: k.publicKey, fingerprint: k.fingerprint, created_at: now(), updated_at: now() });
         for (const t of termsOf(name, [])) terms.push({ ...t, kind: 'group' as const, entity_id: id, sort_name: name.toLowerCase() });
+        texts.push({ kind: 'group' as const, entity_id: id, sort_name: name.toLowerCase(), haystack: haystackOf([name]) });
       }
       await tx.insertInto('groups').values(rows).execute();
-      await tx.insertInto('directory_terms').values(terms).execute();
+      for (let i = 0; i < terms.length; i += 1000) await tx.insertInto('directory_terms').values(terms.slice(i, i + 1000)).execute();
+      await tx.insertInto('directory_text').values(texts).execute();
     });
   }
 }

@@ -137,6 +137,37 @@ describe.each(dialects)('directory search on %s', (dialect) => {
       expect(errorPaths(await expectRefused(s, 400, 'invalid_request', () => org.alice.call('GET', `/v1/directory/search?${query}`)))).toEqual(['q']);
   });
 
+  it('finds what people type: a word after punctuation, an email domain, three letters inside a name', async () => {
+    const oncall = (await org.alice.createPrivateGroup('Payments on-call')).view.id;
+    for (const q of ['on-call', 'call', 'payments on', 'ments'])
+      expect((await org.alice.search(q)).map((x) => x.id), q).toContain(oncall);
+    expect(users(await org.alice.search('corp.example'))).toEqual(['Robin Smith']);
+    const domain = (await org.alice.search('example.com')).filter((x) => x.kind === 'user');
+    expect(domain.length).toBe(20);
+    expect(domain.every((x) => x.kind === 'user' && x.email.endsWith('@example.com'))).toBe(true);
+    expect(users(await org.alice.search('arol'))).toEqual(['Carol Tester']);
+    expect(users(await org.alice.search('ar'))).toEqual([]); // two letters match word starts only
+    expect(users(await org.alice.search('uinn'))).toEqual(['Tessa Quinn']);
+  });
+
+  it('ranks exact, then start of the name, then start of a later word, then inside', async () => {
+    const { code } = await invite(s.services, { username: 'quinnie', name: 'Quinn Avery', email: 'qa@example.com' });
+    const quinn = await new VaultClient(s.url, 'quinnie').enroll(code);
+    const { code: c2 } = await invite(s.services, { username: 'mquinnell', name: 'Mara Dequinn', email: 'md@example.com' });
+    await new VaultClient(s.url, 'mquinnell').enroll(c2);
+    expect(users(await org.alice.search('quinn'))).toEqual(['Quinn Avery', 'Tessa Quinn', 'Mara Dequinn']);
+    expect(users(await org.alice.search('quinnie'))[0]).toBe('Quinn Avery');
+    expect((await org.alice.search('qa@example.com'))[0]!.id).toBe(quinn.userId);
+  });
+
+  it('says when the query matches the caller, who is never a result', async () => {
+    const mine = await org.alice.call<{ results: DirectoryEntry[]; matchesYou: boolean }>('GET', '/v1/directory/search?q=alice');
+    expect(mine.body).toEqual({ results: [], matchesYou: true });
+    const bobs = await org.bob.call<{ results: DirectoryEntry[]; matchesYou: boolean }>('GET', '/v1/directory/search?q=alice');
+    expect(bobs.body.matchesYou).toBe(false);
+    expect(users(bobs.body.results)).toEqual(['Alice Tester']);
+  });
+
   it('a user found after enrolling, not before', async () => {
     const { code } = await invite(s.services, { username: 'yara', name: 'Yara Newcomer', email: 'yara@example.com' });
     expect(await org.alice.search('yara')).toEqual([]);

@@ -36,7 +36,11 @@ export const SearchQuery = z.strictObject({
   q: z.string().trim().min(1, 'type at least one character').max(100),
   limit: z.coerce.number().int().min(1).max(20).default(20),
 });
-export const SearchResponse = z.object({ results: z.array(DirectoryEntry).max(20) });
+export const SearchResponse = z.object({
+  results: z.array(DirectoryEntry).max(20),
+  /** The caller matches the query too; they are never a result, and the panel says that it is them. */
+  matchesYou: z.boolean(),
+});
 
 /** A member of a group as its managers see it; `pending` until a manager's client grants the group key. */
 export const GroupMember = z.object({

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
-import type { Dialect } from './connect';
+import type { Dialect } from './dialect';
 
 type Db = Kysely<unknown>;
 
@@ -155,9 +155,41 @@ function initial(dialect: Dialect): Migration {
   };
 }
 
+/**
+ * Search inside names (three characters or more) through a trigram index: FTS5's trigram tokenizer on SQLite,
+ * pg_trgm's GIN index on PostgreSQL. The extension lives in `public` so that every schema can use it.
+ */
+function searchInside(dialect: Dialect): Migration {
+  return {
+    async up(db: Db) {
+      if (dialect === 'sqlite') {
+        await sql`create table directory_text (
+          rowid integer primary key, kind text not null, entity_id text not null, sort_name text not null, haystack text not null,
+          unique (kind, entity_id))`.execute(db);
+        await sql`create virtual table directory_text_fts using fts5(haystack, content='directory_text', content_rowid='rowid', tokenize='trigram')`.execute(db);
+        await sql`create trigger directory_text_ai after insert on directory_text begin
+          insert into directory_text_fts(rowid, haystack) values (new.rowid, new.haystack); end`.execute(db);
+        await sql`create trigger directory_text_ad after delete on directory_text begin
+          insert into directory_text_fts(directory_text_fts, rowid, haystack) values ('delete', old.rowid, old.haystack); end`.execute(db);
+      } else {
+        await sql`create extension if not exists pg_trgm with schema public`.execute(db);
+        await db.schema
+          .createTable('directory_text')
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('entity_id', 'text', (c) => c.notNull())
+          .addColumn('sort_name', 'text', (c) => c.notNull())
+          .addColumn('haystack', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('directory_text_pk', ['kind', 'entity_id'])
+          .execute();
+        await sql`create index directory_text_trgm on directory_text using gin (haystack public.gin_trgm_ops)`.execute(db);
+      }
+    },
+  };
+}
+
 /** One list of migrations for both databases; they run at every start and are no-ops once applied. `schema`: a PostgreSQL schema the connection is confined to. */
 export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
-  const provider: MigrationProvider = { getMigrations: async () => ({ '001_initial': initial(dialect) }) };
+  const provider: MigrationProvider = { getMigrations: async () => ({ '001_initial': initial(dialect), '002_search_inside': searchInside(dialect) }) };
   // Without the schema, the Migrator takes another schema's kysely_migration_lock (a concurrent run's) for
   // ours, skips creating it, then fails to find it on our search_path.
   const { error } = await new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();

@@ -104,6 +104,14 @@ export interface DirectoryTermsTable {
   sort_name: string;
 }
 
+/** One row per listed user or user group: the text a query is looked up inside (trigram-indexed). */
+export interface DirectoryTextTable {
+  kind: 'user' | 'group';
+  entity_id: string;
+  sort_name: string;
+  haystack: string;
+}
+
 export interface AuditEventsTable {
   id: Generated<number>;
   at: string;
@@ -129,6 +137,7 @@ export interface Database {
   access_entries: AccessEntriesTable;
   changes: ChangesTable;
   directory_terms: DirectoryTermsTable;
+  directory_text: DirectoryTextTable;
   audit_events: AuditEventsTable;
   settings: SettingsTable;
 }

@@ -13,7 +13,7 @@ export function registerRoutes(app: Hono<AppEnv>) {
   handle(app, 'changePassword', async ({ body }, c) => accounts.changePassword(c.var.services, c.var.caller.userId, c.var.caller.tokenHash, body, c.var.ip));
   handle(app, 'me', async (_, c) => accounts.me(c.var.services, c.var.caller.userId));
 
-  handle(app, 'search', async ({ query }, c) => ({ results: await directory.search(c.var.services, c.var.caller.userId, query.q, query.limit) }));
+  handle(app, 'search', async ({ query }, c) => directory.search(c.var.services, c.var.caller.userId, query.q, query.limit));
   handle(app, 'listGroups', async (_, c) => ({ groups: await groups.listGroups(c.var.services, c.var.caller.userId) }));
   handle(app, 'createGroup', async ({ body }, c) => groups.createPrivateGroup(c.var.services, c.var.caller.userId, body));
   handle(app, 'getGroup', async ({ params }, c) => groups.getGroup(c.var.services, c.var.caller.userId, params.id));

@@ -1,7 +1,9 @@
 import type { Config } from '../config';
 import type { Store } from '../db/connect';
+import { createLogger, type Logger } from '../log';
 import { RateLimiter } from './rate-limit';
 import { loadServerSecret } from './server-secret';
+import { ensureDirectoryIndex } from './directory-index';
 
 /** What every service function needs: the store, the configuration and the server's own secret. */
 export type Ctx = {
@@ -10,16 +12,16 @@ export type Ctx = {
   /** HMAC key for prelogin decoy salts; kept in the database so every server process agrees. */
   serverSecret: Uint8Array;
   loginLimiter: RateLimiter;
-  log: (line: Record<string, unknown>) => void;
+  logger: Logger;
 };
 
-export async function createContext(store: Store, config: Config): Promise<Ctx> {
+export async function createContext(store: Store, config: Config, logger: Logger = createLogger(config)): Promise<Ctx> {
+  await ensureDirectoryIndex(store);
   return {
     store,
     config,
     serverSecret: await loadServerSecret(store),
-    // Ten failed sign-ins per username and fifty per address within fifteen minutes.
-    loginLimiter: new RateLimiter({ windowMs: 15 * 60_000, perKey: 10, perAddress: 50 }),
-    log: config.quiet ? () => {} : (line) => void process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), ...line })}\n`),
+    loginLimiter: new RateLimiter({ windowMs: config.loginLimit.windowMs, perKey: config.loginLimit.perUsername, perAddress: config.loginLimit.perAddress }),
+    logger,
   };
 }

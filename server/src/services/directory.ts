@@ -1,58 +1,81 @@
+import { sql } from 'kysely';
 import type { DirectoryEntry, DirectoryGroup, DirectoryUser } from '../../../utils/contract';
 import type { Ctx } from './context';
 import type { Db } from '../db/connect';
 import type { Tx } from '../db/tx';
-import { termsOf } from './directory-index';
+import { INSIDE_MIN, matchRank } from './directory-index';
 import { memberCounts, visiblePrivateGroups } from './group-queries';
+import { toDirectoryGroup, toDirectoryUser } from './to-contract';
 
 /** Rows read per step: a person has at most a few terms of one rank, so one page nearly always suffices. */
 const PAGE = 100;
 
 type Hit = { kind: 'user' | 'group'; id: string; rank: number; sortName: string };
+type Found = { results: DirectoryEntry[]; matchesYou: boolean };
 
 /**
- * Finds recipients: enrolled users and enabled user groups through the prefix index (prefix of the whole
- * name, username or email first, then of any later word), plus the caller's visible private groups.
+ * Finds recipients: enrolled users and enabled user groups, plus the caller's visible private groups.
+ * Ranked: an exact name, username or email first; then those that start with the query; then names with a
+ * later word that does (words split on spaces and punctuation, and an email's domain); then, from three
+ * characters on, names that contain it. Every step reads an index a page at a time, so the cost is bounded by the page.
  */
-export async function search(ctx: Ctx, callerId: string, q: string, limit: number): Promise<DirectoryEntry[]> {
-  const needle = q.toLowerCase();
+export async function search(ctx: Ctx, callerId: string, q: string, limit: number): Promise<Found> {
+  const needle = q.toLowerCase().trim();
   const hits: Hit[] = [];
-  const seen = new Set<string>([`user:${callerId}`]);
-  // Walk the (rank, term) index in order and stop once a page of distinct people is found: the cost is
-  // bounded by the page, not by how many names start with the typed letter.
-  for (const rank of [0, 1]) {
-    let offset = 0;
-    while (hits.length < limit) {
-      const rows = await ctx.store.db
+  const seen = new Set<string>();
+  let matchesYou = false;
+  const take = (kind: 'user' | 'group', id: string, rank: number, sortName: string) => {
+    const key = `${kind}:${id}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (kind === 'user' && id === callerId) matchesYou = true;
+    else hits.push({ kind, id, rank, sortName });
+  };
+  const full = () => hits.length >= limit;
+  const db = ctx.store.db;
+
+  for (const r of await db.selectFrom('directory_terms').select(['kind', 'entity_id', 'sort_name']).where('term', '=', needle).orderBy('sort_name').limit(limit + 1).execute())
+    take(r.kind, r.entity_id, 0, r.sort_name);
+  // Walk the (rank, term) index in order: whole names, usernames and emails first, then later words.
+  for (const termRank of [0, 1]) {
+    for (let offset = 0; !full(); offset += PAGE) {
+      const rows = await db
         .selectFrom('directory_terms')
-        .select(['kind', 'entity_id', 'term'])
-        .where('rank', '=', rank)
+        .select(['kind', 'entity_id', 'sort_name'])
+        .where('rank', '=', termRank)
         .where('term', '>=', needle)
         .where('term', '<', `${needle}\uffff`)
         .orderBy('term')
         .limit(PAGE)
         .offset(offset)
         .execute();
-      for (const r of rows) {
-        const key = `${r.kind}:${r.entity_id}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        hits.push({ kind: r.kind, id: r.entity_id, rank, sortName: r.term });
-        if (hits.length === limit) break;
-      }
+      for (const r of rows) if (!full()) take(r.kind, r.entity_id, 1 + termRank, r.sort_name);
       if (rows.length < PAGE) break;
-      offset += PAGE;
     }
   }
+  if (!full() && needle.length >= INSIDE_MIN) for (const r of await inside(ctx, needle, limit + seen.size)) if (!full()) take(r.kind, r.entity_id, 3, r.sort_name);
 
-  for (const g of await visiblePrivateGroups(ctx.store.db, callerId)) {
+  for (const g of await visiblePrivateGroups(db, callerId)) {
     if (!g.enabled) continue;
-    const ranks = termsOf(g.name, []).filter((t) => t.term.startsWith(needle)).map((t) => t.rank);
-    if (ranks.length) hits.push({ kind: 'group', id: g.id, rank: Math.min(...ranks), sortName: g.name.toLowerCase() });
+    const rank = matchRank(needle, g.name);
+    if (rank !== undefined) hits.push({ kind: 'group', id: g.id, rank, sortName: g.name.toLowerCase() });
   }
-  // Stable: index order within a rank, the caller's private groups placed among them by the same key.
   hits.sort((a, b) => a.rank - b.rank || (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0));
-  return describe(ctx.store.db, hits.slice(0, limit));
+  return { results: await describe(db, hits.slice(0, limit)), matchesYou };
+}
+
+/** Names that contain the query, through the trigram index of each database. */
+async function inside(ctx: Ctx, needle: string, limit: number) {
+  const db = ctx.store.db;
+  if (ctx.store.dialect === 'sqlite') {
+    const phrase = `"${needle.replace(/"/g, '""')}"`;
+    const { rows } = await sql<{ kind: 'user' | 'group'; entity_id: string; sort_name: string }>`
+      select t.kind, t.entity_id, t.sort_name from directory_text_fts f join directory_text t on t.rowid = f.rowid
+      where directory_text_fts match ${phrase} limit ${limit}`.execute(db);
+    return rows;
+  }
+  const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db.selectFrom('directory_text').select(['kind', 'entity_id', 'sort_name']).where('haystack', 'like', pattern).limit(limit).execute();
 }
 
 /** Loads the public face of each hit (keys and fingerprints included), keeping the order. */
@@ -63,11 +86,11 @@ async function describe(db: Db | Tx, hits: Hit[]): Promise<DirectoryEntry[]> {
   const groups = new Map<string, DirectoryGroup>();
   if (userIds.length)
     for (const u of await db.selectFrom('users').select(['id', 'name', 'username', 'email', 'public_key', 'fingerprint']).where('id', 'in', userIds).where('status', '=', 'active').execute())
-      users.set(u.id, { kind: 'user', id: u.id, name: u.name, username: u.username, email: u.email, publicKey: u.public_key!, fingerprint: u.fingerprint! });
+      users.set(u.id, toDirectoryUser(u));
   if (groupIds.length) {
     const counts = await memberCounts(db, groupIds);
     for (const g of await db.selectFrom('groups').select(['id', 'name', 'kind', 'public_key', 'fingerprint']).where('id', 'in', groupIds).execute())
-      groups.set(g.id, { kind: 'group', id: g.id, name: g.name, groupKind: g.kind, memberCount: counts.get(g.id) ?? 0, publicKey: g.public_key, fingerprint: g.fingerprint });
+      groups.set(g.id, toDirectoryGroup(g, counts.get(g.id) ?? 0));
   }
   return hits.map((h) => (h.kind === 'user' ? users.get(h.id) : groups.get(h.id))).filter((x): x is DirectoryEntry => !!x);
 }
