@@ -71,5 +71,6 @@ describe('deployment files', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true });
     expect(existsSync(s.dbFile)).toBe(true);
-  });
+    // tsx compiles the whole server at start: on a busy 2-core machine that alone can take half a minute.
+  }, 180_000);
 });
