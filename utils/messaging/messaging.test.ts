@@ -1,3 +1,4 @@
+import { answerLikeChrome } from '@/test/answer-like-chrome';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
@@ -14,29 +15,16 @@ function port(sender = own()) {
   return { p: p as unknown as Browser.runtime.Port, seen, disconnect: () => disconnect() };
 }
 
-/**
- * fake-browser 2 answers like Chrome: a listener returns true and calls sendResponse. In the extension the
- * webextension-polyfill does that for the worker's promise-returning listener; here this adapter does.
- */
-function answerLikeChrome(listener: ReturnType<typeof createMessageListener>) {
-  return (m: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
-    const reply = listener(m, own());
-    if (!reply) return false;
-    void reply.then(sendResponse);
-    return true;
-  };
-}
-
 describe('messaging', () => {
   it('delivers a request to its handler and the answer back to the page', async () => {
     const listener = createMessageListener(handlers);
-    fakeBrowser.runtime.onMessage.addListener(answerLikeChrome(listener));
+    fakeBrowser.runtime.onMessage.addListener(answerLikeChrome((m) => listener(m, own())));
     expect(await sendMessage('getStatus')).toEqual({ state: 'signedOut' });
   });
 
   it('turns a handler’s failure into the same VaultError on the page', async () => {
     const listener = createMessageListener(handlers);
-    fakeBrowser.runtime.onMessage.addListener(answerLikeChrome(listener));
+    fakeBrowser.runtime.onMessage.addListener(answerLikeChrome((m) => listener(m, own())));
     const error = await sendMessage('lock').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VaultError);
     expect((error as VaultError).code).toBe('signed_out');
