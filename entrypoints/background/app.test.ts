@@ -1,3 +1,4 @@
+import { answerLikeChrome } from '@/test/answer-like-chrome';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
@@ -18,7 +19,7 @@ let clock: number;
 function start() {
   const app = createBackgroundApp({ createClient: vault.createClient, hasAccess: async () => true, floor: { minIterations: TEST_ITERATIONS }, now: () => clock });
   // fake-browser delivers messages without a sender; the real browser says which page sent it.
-  fakeBrowser.runtime.onMessage.addListener((m: unknown) => app.onMessage(m, ownPage()));
+  fakeBrowser.runtime.onMessage.addListener(answerLikeChrome((m) => app.onMessage(m, ownPage())));
   return app;
 }
 function fakePort(sender: Browser.runtime.MessageSender = ownPage()) {

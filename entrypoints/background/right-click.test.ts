@@ -1,3 +1,4 @@
+import { answerLikeChrome } from '@/test/answer-like-chrome';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fakeVault, TEST_ITERATIONS, type FakeVault } from '@/test/fake-vault';
@@ -31,7 +32,7 @@ function createClient(serverUrl: string, getToken: () => string | undefined): Va
 }
 function start() {
   app = createBackgroundApp({ createClient, hasAccess: async () => true, floor: { minIterations: TEST_ITERATIONS }, openView: async (hash) => void opened.push(hash) });
-  fakeBrowser.runtime.onMessage.addListener((m: unknown) => app.onMessage(m, ownPage()));
+  fakeBrowser.runtime.onMessage.addListener(answerLikeChrome((m) => app.onMessage(m, ownPage())));
   return app;
 }
 /** Lets the sync and the index build that follow a sign-in or an unlock finish. */
