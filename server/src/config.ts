@@ -6,6 +6,8 @@ export type Config = {
   port: number;
   /** `postgres://…` selects PostgreSQL; otherwise the embedded SQLite file at `sqlitePath`. */
   databaseUrl?: string;
+  /** A PostgreSQL schema to keep the tables in (created if missing); default: the server's search_path. */
+  databaseSchema?: string;
   sqlitePath: string;
   /** Extra origins allowed by CORS besides chrome-extension:// and moz-extension://. */
   corsOrigins: string[];
@@ -15,6 +17,23 @@ export type Config = {
   kdfIterations: number;
   bodyLimitBytes: number;
   quiet: boolean;
+  signIn: SignInLimits;
+  /** Peers whose X-Forwarded-For is believed (addresses or CIDRs); empty: the socket's address is the client. */
+  trustProxy: string[];
+};
+
+/**
+ * Budgets of failed sign-ins (and enrollment codes, and current passwords) within one window:
+ * one address guessing one username is stopped; an address guessing many usernames, and one username
+ * guessed from many addresses, are slowed by delays that double up to `maxDelayMs`, never locked out.
+ */
+export type SignInLimits = {
+  windowMs: number;
+  perAddressAndUser: number;
+  perAddress: number;
+  perUsername: number;
+  firstDelayMs: number;
+  maxDelayMs: number;
 };
 
 const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) ? Number(v) : d);
@@ -24,6 +43,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     port: num(env.PORT, 8787),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: env.DATABASE_SCHEMA || undefined,
     sqlitePath: env.VAULT_DB_PATH ?? 'data/vault.db',
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     sessionTtlMs: num(env.SESSION_TTL_HOURS, 12) * 3_600_000,
@@ -31,5 +51,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     kdfIterations: num(env.VAULT_KDF_ITERATIONS, DEFAULT_ITERATIONS),
     bodyLimitBytes: num(env.BODY_LIMIT_BYTES, 1024 * 1024),
     quiet: env.VAULT_QUIET === '1',
+    signIn: {
+      windowMs: num(env.SIGNIN_WINDOW_MINUTES, 15) * 60_000,
+      perAddressAndUser: num(env.SIGNIN_MAX_FAILURES_PER_ADDRESS_AND_USER, 10),
+      perAddress: num(env.SIGNIN_MAX_FAILURES_PER_ADDRESS, 50),
+      perUsername: num(env.SIGNIN_MAX_FAILURES_PER_USER, 100),
+      firstDelayMs: 1000,
+      maxDelayMs: num(env.SIGNIN_MAX_DELAY_SECONDS, 60) * 1000,
+    },
+    trustProxy: (env.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

@@ -28,7 +28,7 @@ const email = z.email({ message: 'is not an email address' });
 
 async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
   const config = configFromEnv();
-  const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, schema: config.databaseSchema });
   try {
     return await fn(await createContext(store, { ...config, quiet: true }));
   } finally {

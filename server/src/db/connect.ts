@@ -45,6 +45,6 @@ export async function openStore(opts: { databaseUrl?: string; sqlitePath: string
     file.pragma('busy_timeout = 5000');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
   }
-  await migrate(db as Kysely<unknown>, dialect);
+  await migrate(db as Kysely<unknown>, dialect, dialect === 'postgres' ? opts.schema : undefined);
   return { db, dialect, close: () => db.destroy() };
 }

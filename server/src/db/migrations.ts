@@ -154,9 +154,27 @@ function initial(dialect: Dialect): Migration {
   };
 }
 
+/** Failed-attempt budgets kept in the database, so every server process on one database shares them. */
+const signInThrottle: Migration = {
+  async up(db: Db) {
+    await db.schema
+      .createTable('auth_throttle')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('window_start', 'bigint', (c) => c.notNull())
+      .addColumn('failures', 'integer', (c) => c.notNull())
+      .addColumn('next_at', 'bigint', (c) => c.notNull())
+      .addColumn('refused', 'integer', (c) => c.notNull())
+      .execute();
+  },
+};
+
 /** One list of migrations for both databases; they run at every start and are no-ops once applied. */
-export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
-  const provider: MigrationProvider = { getMigrations: async () => ({ '001_initial': initial(dialect) }) };
-  const { error } = await new Migrator({ db, provider }).migrateToLatest();
+export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
+  const provider: MigrationProvider = {
+    getMigrations: async () => ({ '001_initial': initial(dialect), '002_sign_in_throttle': signInThrottle }),
+  };
+  // Kysely looks for its bookkeeping tables in every schema unless told which one: name it, or another
+  // schema's tables on the same database would be taken for this one's.
+  const { error } = await new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
   if (error) throw error;
 }

@@ -120,6 +120,18 @@ export interface SettingsTable {
   value: string;
 }
 
+/**
+ * One failed-attempt budget (a username, an address, or the pair) in its current window. Times are epoch
+ * milliseconds; `next_at` is when the next attempt may start (0: now).
+ */
+export interface AuthThrottleTable {
+  key: string;
+  window_start: number;
+  failures: number;
+  next_at: number;
+  refused: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -131,4 +143,5 @@ export interface Database {
   directory_terms: DirectoryTermsTable;
   audit_events: AuditEventsTable;
   settings: SettingsTable;
+  auth_throttle: AuthThrottleTable;
 }

@@ -11,6 +11,7 @@ import { isoIn, nowIso } from './clock';
 import { audit } from './audit';
 import { notifyAll } from './changes';
 import { indexUser } from './directory-index';
+import { reserveAttempt } from './sign-in-throttle';
 
 const badCredentials = () => new ApiError(401, 'invalid_credentials', 'The username or password is not correct.');
 const badCode = () => new ApiError(401, 'invalid_enrollment_code', 'This invitation code is not valid for this username. Check both, or ask your administrator for a new code.');
@@ -61,25 +62,26 @@ async function openSession(ctx: Ctx, u: UsersTable): Promise<Session> {
 }
 
 export async function login(ctx: Ctx, body: z.output<typeof LoginRequest>, ip: string): Promise<Session> {
-  ctx.loginLimiter.check(body.username, ip);
+  const attempt = await reserveAttempt(ctx, 'login', body.username, ip);
   const u = await ctx.store.db.selectFrom('users').selectAll().where('username', '=', body.username).executeTakeFirst();
   const ok = u?.status === 'active' && u.auth_hash ? await verifyAuthKey(u.auth_hash, body.authKey) : (await verifyAuthKey(await decoyHash(), body.authKey), false);
   if (!ok || !u) {
-    ctx.loginLimiter.fail(body.username, ip);
+    await attempt.failed();
     throw badCredentials();
   }
-  ctx.loginLimiter.succeed(body.username);
+  await attempt.succeeded();
   return openSession(ctx, u);
 }
 
 /** Checks an invitation code; expiry is told only to someone who holds the right code. */
 async function pendingUser(ctx: Ctx, username: string, code: string, ip: string) {
-  ctx.loginLimiter.check(`enroll:${username}`, ip);
+  const attempt = await reserveAttempt(ctx, 'enroll', username, ip);
   const u = await ctx.store.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
   if (!u || u.status !== 'pending' || u.enroll_code_hash !== sha256Hex(normalizeCode(code))) {
-    ctx.loginLimiter.fail(`enroll:${username}`, ip);
+    await attempt.failed();
     throw badCode();
   }
+  await attempt.succeeded();
   if (!u.enroll_expires_at || u.enroll_expires_at < nowIso())
     throw new ApiError(410, 'enrollment_code_expired', 'This invitation code has expired. Ask your administrator for a new one.');
   return u;
@@ -129,11 +131,13 @@ export async function logout(ctx: Ctx, tokenHash: string) {
 /** Password change: the key pair stays; other sessions end, this one goes on. */
 export async function changePassword(ctx: Ctx, userId: string, tokenHash: string, body: z.output<typeof ChangePasswordRequest>, ip: string) {
   const u = await ctx.store.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
-  ctx.loginLimiter.check(u.username, ip);
+  // The same budget as sign-in: a stolen session must not become an unthrottled password oracle.
+  const attempt = await reserveAttempt(ctx, 'login', u.username, ip, 'password_change');
   if (!(await verifyAuthKey(u.auth_hash!, body.currentAuthKey))) {
-    ctx.loginLimiter.fail(u.username, ip);
+    await attempt.failed();
     throw new ApiError(403, 'invalid_credentials', 'The current password is not correct.');
   }
+  await attempt.succeeded();
   const authHash = await hashAuthKey(body.authKey);
   await write(ctx.store, async (tx) => {
     await tx

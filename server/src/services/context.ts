@@ -1,6 +1,5 @@
 import type { Config } from '../config';
 import type { Store } from '../db/connect';
-import { RateLimiter } from './rate-limit';
 import { loadServerSecret } from './server-secret';
 
 /** What every service function needs: the store, the configuration and the server's own secret. */
@@ -9,7 +8,6 @@ export type Ctx = {
   config: Config;
   /** HMAC key for prelogin decoy salts; kept in the database so every server process agrees. */
   serverSecret: Uint8Array;
-  loginLimiter: RateLimiter;
   log: (line: Record<string, unknown>) => void;
 };
 
@@ -18,8 +16,6 @@ export async function createContext(store: Store, config: Config): Promise<Ctx> 
     store,
     config,
     serverSecret: await loadServerSecret(store),
-    // Ten failed sign-ins per username and fifty per address within fifteen minutes.
-    loginLimiter: new RateLimiter({ windowMs: 15 * 60_000, perKey: 10, perAddress: 50 }),
     log: config.quiet ? () => {} : (line) => void process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), ...line })}\n`),
   };
 }
