@@ -1,6 +1,6 @@
 import type { SignInLimits } from '../config';
 import type { Tx } from '../db/tx';
-import { ApiError } from '../http/problem';
+import { RateLimited } from './errors';
 import { audit } from './audit';
 import type { Ctx } from './context';
 
@@ -25,10 +25,10 @@ function budgetsOf(limits: SignInLimits, scope: Scope, username: string, address
   ];
 }
 
-function tooMany(retryMs: number): ApiError {
+function tooMany(retryMs: number): RateLimited {
   const seconds = Math.max(1, Math.ceil(retryMs / 1000));
   const wait = seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
-  return new ApiError(429, 'too_many_attempts', `Too many failed attempts. Try again in ${wait}.`, undefined, { 'Retry-After': String(seconds) });
+  return new RateLimited(`Too many failed attempts. Try again in ${wait}.`, seconds);
 }
 
 /**
