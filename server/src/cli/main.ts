@@ -9,7 +9,7 @@ import { addPendingMember, adminRemoveMember } from '../services/groups';
 import { Conflict, DomainError, Invalid } from '../services/errors';
 import { createGroupAsAdmin, groupByName, userByName } from '../admin/user-groups';
 import { seedDemo } from '../demo';
-import { Username } from '../../../utils/contract';
+import { PersonName, Username } from '../../../utils/contract';
 
 const HELP = `Vaultshare administration: npm run vault -- <command>
 
@@ -52,7 +52,8 @@ async function run(argv: string[]) {
     const username = Username.parse(sub);
     if (!values.name) throw new Invalid('name_required', 'Give the user\'s full name with --name.');
     const mail = email.parse(values.email);
-    const { code } = await withServices((s) => invite(s, { username, name: values.name!, email: mail, isAdmin: values.admin }));
+    const name = PersonName.parse(values.name);
+    const { code } = await withServices((s) => invite(s, { username, name, email: mail, isAdmin: values.admin }));
     return console.log(`Invited ${username}. Their one-time enrollment code (valid ${configFromEnv().enrollmentTtlMs / 86_400_000} days):\n\n  ${code}\n\nThey enter it in the extension's options page with the username "${username}".`);
   }
   if (cmd === 'users')
