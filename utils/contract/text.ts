@@ -3,6 +3,7 @@ import type { z } from './zod';
 // C0 and C1 control characters, DEL, and UTF-16 halves without their pair. PostgreSQL refuses NUL where
 // SQLite stores it, and a lone surrogate becomes U+FFFD in one driver and an error in another: refusing
 // them here gives one answer on every database.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROLS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF]*$/u;
 const LINE_BREAKS = /^[^\t\n\r]*$/;
 // Bidirectional overrides and isolates, zero-width characters, soft hyphen, Mongolian vowel separator:
