@@ -18,6 +18,8 @@ export type Config = {
   bodyLimitBytes: number;
   quiet: boolean;
   signIn: SignInLimits;
+  /** PostgreSQL: how long to wait for a new connection, and for one statement, before answering 503. */
+  database: { connectTimeoutMs: number; statementTimeoutMs: number };
   /** Peers whose X-Forwarded-For is believed (addresses or CIDRs); empty: the socket's address is the client. */
   trustProxy: string[];
 };
@@ -59,6 +61,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       firstDelayMs: 1000,
       maxDelayMs: num(env.SIGNIN_MAX_DELAY_SECONDS, 60) * 1000,
     },
+    database: { connectTimeoutMs: num(env.DB_CONNECT_TIMEOUT_MS, 3000), statementTimeoutMs: num(env.DB_STATEMENT_TIMEOUT_MS, 5000) },
     trustProxy: (env.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

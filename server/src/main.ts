@@ -1,7 +1,7 @@
 import { startServer } from './server';
 
 // `npm run serve`: the vault server, configured from the environment (see README "Configuration").
-const server = await startServer();
+const server = await startServer({ waitForDatabase: (line) => console.error(line) });
 console.log(`Vaultshare vault server listening on ${server.url} (${server.store.dialect})`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {

@@ -1,6 +1,4 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveKeys } from '../../utils/crypto';
 import { configFromEnv, type SignInLimits } from '../src/config';
@@ -10,19 +8,13 @@ import { VaultClient, type Res } from './support/client';
 import { sendFrom } from './support/from-address';
 import { dialects, startTestServer, type TestServer } from './support/harness';
 import { expectProblem } from './support/problems';
+import { exportAudit } from './support/audit-export';
 
 const defaults = configFromEnv({}).signIn;
 const limits = (l: Partial<SignInLimits>) => ({ signIn: { ...defaults, ...l } });
 const wrongKey = () => randomBytes(32).toString('base64url');
 const statuses = (rs: Res[]) => rs.reduce<Record<number, number>>((m, r) => ({ ...m, [r.status]: (m[r.status] ?? 0) + 1 }), {});
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** The audit log as an administrator exports it: `npm run vault -- audit export`, run as its own process. */
-export async function exportAudit(s: TestServer): Promise<{ action: string; objectId: string; details: Record<string, unknown> }[]> {
-  const env = { ...process.env, VAULT_QUIET: '1', ...(s.dialect === 'sqlite' ? { VAULT_DB_PATH: s.sqlitePath } : { DATABASE_URL: process.env.TEST_DATABASE_URL, DATABASE_SCHEMA: s.schema }) };
-  const { stdout } = await promisify(execFile)('node_modules/.bin/tsx', ['server/src/cli/main.ts', 'audit', 'export'], { env });
-  return stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
-}
 
 /**
  * Guessing passwords and invitation codes: every attempt is paid for before the slow check runs (so a

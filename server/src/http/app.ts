@@ -4,10 +4,11 @@ import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { buildOpenApi } from '../../../utils/contract';
+import { ping } from '../db/connect';
 import type { Services } from '../services';
 import { authenticate } from '../services/accounts';
 import { DomainError, NotFound } from '../services/errors';
-import { problemOf, TransportProblem } from './problem';
+import { databaseDown, problemOf, TransportProblem } from './problem';
 import type { AppEnv, Caller } from './env';
 import { registerRoutes } from './routes';
 
@@ -55,7 +56,14 @@ export function createApp(services: Services, clientAddress: (c: unknown) => str
     }),
   );
   app.get('/v1/openapi.json', (c) => c.json(buildOpenApi(new URL(c.req.url).origin)));
+  // Liveness: the process answers. Readiness: it can reach its database (a load balancer routes by it).
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/readyz', async (c) => {
+    await ping(services.store).catch(() => {
+      throw databaseDown();
+    });
+    return c.json({ ok: true });
+  });
   registerRoutes(app);
   app.notFound(() => {
     throw new NotFound('This endpoint', 'There is no such endpoint. See /v1/openapi.json.');
