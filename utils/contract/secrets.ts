@@ -79,6 +79,8 @@ export const SecretSummary = z.object({
   updatedBy: UserRef,
   updatedAt: Timestamp,
   lastUsedAt: Timestamp.nullable(),
+  /** For its owner: a user who could read it has been disabled, so its value should be rotated. */
+  readableByDisabledUser: z.boolean().optional(),
 });
 export type SecretSummary = z.infer<typeof SecretSummary>;
 

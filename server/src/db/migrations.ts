@@ -168,10 +168,17 @@ const signInThrottle: Migration = {
   },
 };
 
+/** Marks the secrets a since-disabled user could read, so their owners are reminded to rotate them. */
+const offboarding: Migration = {
+  async up(db: Db) {
+    await db.schema.alterTable('secrets').addColumn('readable_by_disabled', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  },
+};
+
 /** One list of migrations for both databases; they run at every start and are no-ops once applied. */
 export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
   const provider: MigrationProvider = {
-    getMigrations: async () => ({ '001_initial': initial(dialect), '002_sign_in_throttle': signInThrottle }),
+    getMigrations: async () => ({ '001_initial': initial(dialect), '002_sign_in_throttle': signInThrottle, '003_offboarding': offboarding }),
   };
   // Kysely looks for its bookkeeping tables in every schema unless told which one: name it, or another
   // schema's tables on the same database would be taken for this one's.

@@ -9,7 +9,8 @@ export interface UsersTable {
   name: string;
   email: string;
   is_admin: Bool;
-  status: 'pending' | 'active';
+  /** disabled: offboarded; no sessions, no sign-in, not in the directory (reversible). */
+  status: 'pending' | 'active' | 'disabled';
   enroll_code_hash: string | null;
   enroll_expires_at: string | null;
   kdf_salt: string | null;
@@ -76,6 +77,8 @@ export interface SecretsTable {
   updated_by: string;
   updated_at: string;
   last_used_at: string | null;
+  /** 1 while a user who could read it is disabled, until its value is rotated. */
+  readable_by_disabled: Bool;
 }
 
 export interface AccessEntriesTable {

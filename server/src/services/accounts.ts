@@ -42,7 +42,7 @@ export async function invite(ctx: Ctx, input: { username: string; name: string; 
 /** Salt and iterations for a username; unknown and pending usernames get a stable decoy. */
 export async function prelogin(ctx: Ctx, username: string) {
   const u = await ctx.store.db.selectFrom('users').select(['kdf_salt', 'kdf_iterations', 'status']).where('username', '=', username).executeTakeFirst();
-  if (u?.status === 'active' && u.kdf_salt && u.kdf_iterations) return { salt: u.kdf_salt, iterations: u.kdf_iterations };
+  if (u && u.status !== 'pending' && u.kdf_salt && u.kdf_iterations) return { salt: u.kdf_salt, iterations: u.kdf_iterations };
   return { salt: toB64url(hmac(ctx.serverSecret, `prelogin/${username}`).subarray(0, 16)), iterations: ctx.config.kdfIterations };
 }
 
@@ -56,12 +56,14 @@ async function openSession(ctx: Ctx, u: UsersTable): Promise<Session> {
 export async function login(ctx: Ctx, body: z.output<typeof LoginRequest>, ip: string): Promise<Session> {
   const attempt = await reserveAttempt(ctx, 'login', body.username, ip);
   const u = await ctx.store.db.selectFrom('users').selectAll().where('username', '=', body.username).executeTakeFirst();
-  const ok = u?.status === 'active' && u.auth_hash ? await verifyAuthKey(u.auth_hash, body.authKey) : (await verifyAuthKey(await decoyHash(), body.authKey), false);
+  const ok = u && u.status !== 'pending' && u.auth_hash ? await verifyAuthKey(u.auth_hash, body.authKey) : (await verifyAuthKey(await decoyHash(), body.authKey), false);
   if (!ok || !u) {
     await attempt.failed();
     throw badCredentials();
   }
   await attempt.succeeded();
+  // Told only to someone who proved the password, so it does not reveal who was offboarded.
+  if (u.status === 'disabled') throw new Forbidden('account_disabled', 'Your account has been disabled by an administrator. Ask them if you need access again.');
   return openSession(ctx, u);
 }
 

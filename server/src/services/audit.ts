@@ -10,6 +10,7 @@ export type AuditAction =
   | 'secret.values_synced' | 'secret.shared' | 'secret.unshared' | 'secret.permission_changed'
   | 'group.created' | 'group.edited' | 'group.member_added' | 'group.member_completed' | 'group.member_removed'
   | 'user.invited' | 'user.enrolled' | 'user.password_changed'
+  | 'user.disabled' | 'user.enabled'
   | 'auth.sign_in_failed' | 'auth.slowed';
 
 /** Appends one audit event; `details` never holds a sensitive value, only names of fields and recipients. */
