@@ -56,7 +56,7 @@ describe.each(dialects)('offboarding on %s', (dialect) => {
     const asDave = await org.dave.list();
     expect(asDave.every((i) => !i.readableByDisabledUser)).toBe(true);
     void unrelated;
-  });
+  }, 240_000);
 
   it('user enable: carol signs in and is found again; the reminder stays until the value is rotated', async () => {
     await vault(s, 'user', 'enable', 'carol');
@@ -67,7 +67,7 @@ describe.each(dialects)('offboarding on %s', (dialect) => {
     expect((await org.alice.editValue(direct.id, 'sk_rotated')).status).toBe(200);
     expect((await flagged(org.alice))['Stripe live']).toBe(false);
     void viaGroup;
-  });
+  }, 240_000);
 
   it('the audit export records both, with the secrets that were readable', async () => {
     const events = await exportAudit(s);
@@ -75,5 +75,5 @@ describe.each(dialects)('offboarding on %s', (dialect) => {
     expect(disabled?.details).toMatchObject({ username: 'carol' });
     expect((disabled?.details.readableSecrets as string[]).sort()).toEqual([direct.id, viaGroup.id].sort());
     expect(events.some((e) => e.action === 'user.enabled' && e.details.username === 'carol')).toBe(true);
-  });
+  }, 240_000);
 });
