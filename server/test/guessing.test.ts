@@ -169,7 +169,7 @@ describe.each(dialects)('guessing on %s', (dialect) => {
       } finally {
         await t.close();
       }
-    });
+    }, 180_000);
   });
 
   it('failed sign-ins and slow-downs are in the audit export, without any key', async () => {
@@ -182,5 +182,5 @@ describe.each(dialects)('guessing on %s', (dialect) => {
     expect(slowed.filter((e) => e.objectId === 'bob' && e.details.budget === 'address_and_user')).toHaveLength(1); // once per window, not 190 times
     expect(slowed.some((e) => e.objectId === 'alice' && e.details.address === '127.0.0.8')).toBe(true);
     expect(JSON.stringify(events)).not.toMatch(/authKey|currentAuthKey/);
-  });
+  }, 180_000);
 });
