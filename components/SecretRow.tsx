@@ -50,6 +50,7 @@ export function SecretRow({ id, secret, meId, active, style, onOpen, isNew, onAc
           <span class={`pill ${secret.shared ? 'pill--yes' : 'pill--no'}`}>{t('sharedLabel')}: {secret.shared ? t('yes') : t('no')}</span>
         </div>
         <div class="row__url">{secret.url}</div>
+        {secret.readableByDisabledUser && <div class="row__rotate">{t('rotateReminderDisabledUser')}</div>}
         <div class="row__line row__meta">
           <span class="row__tags">
             {secret.tags.map((tag) => (

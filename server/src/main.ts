@@ -6,7 +6,7 @@ exitUnlessSupportedNode();
 const { ConfigError } = await import('./config');
 const { startServer } = await import('./server');
 
-const server = await startServer().catch((e: unknown) => {
+const server = await startServer({ waitForDatabase: (line) => console.error(line) }).catch((e: unknown) => {
   // A configuration mistake is the operator's to fix: say what is wrong, without a stack trace.
   if (!(e instanceof ConfigError)) throw e;
   console.error(e.message);

@@ -9,12 +9,16 @@ import { addPendingMember, adminRemoveMember } from '../services/groups';
 import { Conflict, DomainError, Invalid } from '../services/errors';
 import { createGroupAsAdmin, groupByName, userByName } from '../admin/user-groups';
 import { seedDemo } from '../demo';
-import { Username } from '../../../utils/contract';
+import { disableUser, enableUser } from '../services/offboarding';
+import { PersonName, Username } from '../../../utils/contract';
 
 const HELP = `Vaultshare administration: npm run vault -- <command>
 
   invite <username> --name "Full Name" --email a@b.c [--admin]   invite a user; prints their one-time enrollment code
   users                                                         list users and their state
+  user disable <username>                                       offboard: end their sessions, refuse sign-in, hide them from
+                                                                search; prints the secrets they could read, to rotate
+  user enable <username>                                        let a disabled user back in
   group create <name> --manager <username> [--member <username> ...] [--description "..."]
   group add <group name> <username>                            add a member (pending until a manager's extension grants the key)
   group remove <group name> <username>                         remove a member
@@ -28,7 +32,7 @@ const email = z.email({ message: 'is not an email address' });
 
 async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
   const config = configFromEnv();
-  const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, schema: config.databaseSchema });
   try {
     return await fn(await createContext(store, { ...config, quiet: true }));
   } finally {
@@ -52,14 +56,28 @@ async function run(argv: string[]) {
     const username = Username.parse(sub);
     if (!values.name) throw new Invalid('name_required', 'Give the user\'s full name with --name.');
     const mail = email.parse(values.email);
-    const { code } = await withServices((s) => invite(s, { username, name: values.name!, email: mail, isAdmin: values.admin }));
+    const name = PersonName.parse(values.name);
+    const { code } = await withServices((s) => invite(s, { username, name, email: mail, isAdmin: values.admin }));
     return console.log(`Invited ${username}. Their one-time enrollment code (valid ${configFromEnv().enrollmentTtlMs / 86_400_000} days):\n\n  ${code}\n\nThey enter it in the extension's options page with the username "${username}".`);
   }
   if (cmd === 'users')
     return withServices(async (s) => {
       const rows = await s.store.db.selectFrom('users').select(['username', 'name', 'email', 'status', 'is_admin']).orderBy('username').execute();
-      console.table(rows.map((r) => ({ username: r.username, name: r.name, email: r.email, state: r.status === 'pending' ? 'pending (not enrolled)' : 'enrolled', admin: r.is_admin ? 'yes' : '' })));
+      console.table(rows.map((r) => ({ username: r.username, name: r.name, email: r.email, state: r.status === 'pending' ? 'pending (not enrolled)' : r.status === 'disabled' ? 'disabled' : 'enrolled', admin: r.is_admin ? 'yes' : '' })));
     });
+  if (cmd === 'user' && (sub === 'disable' || sub === 'enable')) {
+    const username = Username.parse(rest[0]);
+    if (sub === 'enable') {
+      await withServices((s) => enableUser(s, username));
+      return console.log(`Enabled ${username}: they can sign in again and appear in recipient search.`);
+    }
+    const exposed = await withServices((s) => disableUser(s, username));
+    console.log(`Disabled ${username}: their sessions have ended, sign-in is refused, and they no longer appear in recipient search.`);
+    if (!exposed.length) return console.log('They could read no API secrets of other people.');
+    console.log(`They could read ${exposed.length} API secret(s); ask the owners to rotate these (their extension shows a reminder):`);
+    console.table(exposed.map((e) => ({ secret: e.name, owner: e.owner, id: e.id })));
+    return;
+  }
   if (cmd === 'groups')
     return withServices(async (s) => {
       const rows = await s.store.db
