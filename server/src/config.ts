@@ -15,6 +15,15 @@ export type Config = {
   kdfIterations: number;
   bodyLimitBytes: number;
   quiet: boolean;
+  /** `smtp://user:pass@host:587`; with `mailFrom`, mail goes through SMTP, otherwise to `outboxDir`. */
+  smtpUrl?: string;
+  mailFrom?: string;
+  outboxDir: string;
+  /**
+   * Attempts to open external links allowed in 15 minutes, per link and per client network. A recipient opens
+   * a link a few times; these leave room for typos and reloads while keeping guessing slow.
+   */
+  linkOpens: { perLink: number; perNetwork: number };
 };
 
 const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) ? Number(v) : d);
@@ -31,5 +40,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     kdfIterations: num(env.VAULT_KDF_ITERATIONS, DEFAULT_ITERATIONS),
     bodyLimitBytes: num(env.BODY_LIMIT_BYTES, 1024 * 1024),
     quiet: env.VAULT_QUIET === '1',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || undefined,
+    outboxDir: env.VAULT_OUTBOX_DIR ?? 'data/outbox',
+    linkOpens: { perLink: 30, perNetwork: 60 },
   };
 }

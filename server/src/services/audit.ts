@@ -8,7 +8,8 @@ export type AuditAction =
   | 'secret.created' | 'secret.edited' | 'secret.disabled' | 'secret.enabled' | 'secret.revealed'
   | 'secret.values_synced' | 'secret.shared' | 'secret.unshared' | 'secret.permission_changed'
   | 'group.created' | 'group.edited' | 'group.member_added' | 'group.member_completed' | 'group.member_removed'
-  | 'user.invited' | 'user.enrolled' | 'user.password_changed';
+  | 'user.invited' | 'user.enrolled' | 'user.password_changed'
+  | 'link.created' | 'link.opened' | 'link.refused' | 'link.revoked' | 'link.emailed';
 
 /** Appends one audit event; `details` never holds a sensitive value, only names of fields and recipients. */
 export async function audit(

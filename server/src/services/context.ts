@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { Store } from '../db/connect';
 import { RateLimiter } from './rate-limit';
 import { loadServerSecret } from './server-secret';
+import { createMailer, type Mailer } from '../mail/mailer';
 
 /** What every service function needs: the store, the configuration and the server's own secret. */
 export type Ctx = {
@@ -10,6 +11,9 @@ export type Ctx = {
   /** HMAC key for prelogin decoy salts; kept in the database so every server process agrees. */
   serverSecret: Uint8Array;
   loginLimiter: RateLimiter;
+  /** Every attempt to open an external link, per link and per client network. */
+  linkLimiter: RateLimiter;
+  mailer: Mailer;
   log: (line: Record<string, unknown>) => void;
 };
 
@@ -20,6 +24,8 @@ export async function createContext(store: Store, config: Config): Promise<Ctx> 
     serverSecret: await loadServerSecret(store),
     // Ten failed sign-ins per username and fifty per address within fifteen minutes.
     loginLimiter: new RateLimiter({ windowMs: 15 * 60_000, perKey: 10, perAddress: 50 }),
+    linkLimiter: new RateLimiter({ windowMs: 15 * 60_000, perKey: config.linkOpens.perLink, perAddress: config.linkOpens.perNetwork }),
+    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: config.outboxDir }),
     log: config.quiet ? () => {} : (line) => void process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), ...line })}\n`),
   };
 }
