@@ -17,5 +17,5 @@ export { type Grant, type GrantTarget, createGrant, openGrant } from './grants';
 export { type SecretFields, SENSITIVE_FIELDS, newItemKey, encryptSecret, decryptSecret } from './secrets';
 export { newGroupKeys, openGroupKey } from './groups';
 export {
-  type LinkSecrets, ACCESS_CODE_MIN, ACCESS_CODE_MAX, newLinkKey, normaliseAccessCode, deriveLinkSecrets, encryptLink, decryptLink, linkUrl, parseLinkUrl,
+  type LinkSecrets, ACCESS_CODE_MIN, ACCESS_CODE_MAX, newLinkKey, normaliseAccessCode, deriveLinkSecrets, linkVerifierHash, encryptLink, decryptLink, linkUrl, parseLinkUrl,
 } from './links';

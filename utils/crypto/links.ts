@@ -5,6 +5,7 @@ import { bytesOf, concatBytes, fromB64url, fromUtf8, toB64url, utf8 } from './en
 import { badInput } from './errors';
 import { hkdfSha256, pbkdf2Sha256 } from './kdf';
 import { randomBytes } from './random';
+import { sha256Hex } from './fingerprint';
 
 const NOT_FIELDS = 'Link fields must be an object of text values.';
 
@@ -73,6 +74,11 @@ export async function deriveLinkSecrets(
   const verifier = toB64url(await hkdfSha256(material, noSalt, linkVerifierInfo(linkId)));
   material.fill(0);
   return { linkKey, verifier };
+}
+
+/** What the server stores to check a verifier: SHA-256 of its 32 bytes, as 64 lowercase hex digits. */
+export async function linkVerifierHash(verifier: string): Promise<string> {
+  return sha256Hex(fromB64url(verifier));
 }
 
 /** Encrypts the fields shared through a link under its derived key, `aad = "vep1/link/<linkId>"`. */

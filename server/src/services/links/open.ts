@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { linkVerifierHash } from '../../../../utils/crypto';
 import type { Ciphertext, OpenLinkResponse, PublicLinkInfo } from '../../../../utils/contract';
 import { ApiError, notFound } from '../../http/problem';
 import { write } from '../../db/tx';
@@ -39,7 +39,7 @@ type Outcome =
 export async function openLink(ctx: Ctx, id: string, verifier: string, opener: Opener): Promise<OpenLinkResponse> {
   ctx.linkLimiter.check(id, opener.network);
   ctx.linkLimiter.fail(id, opener.network);
-  const verifierHash = createHash('sha256').update(verifier).digest('hex');
+  const verifierHash = await linkVerifierHash(verifier);
   const outcome = await write(ctx.store, async (tx): Promise<Outcome> => {
     const now = nowIso();
     const hit = await tx
