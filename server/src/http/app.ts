@@ -9,6 +9,7 @@ import { authenticate } from '../services/accounts';
 import { ApiError, problemBody } from './problem';
 import type { AppEnv, Caller } from './env';
 import { registerRoutes } from './routes';
+import { registerLinkPage } from '../link-page/routes';
 
 /** Extension pages, plus origins the administrator configured. */
 const allowOrigin = (extra: string[]) => (origin: string) =>
@@ -39,7 +40,9 @@ export function createApp(services: Services, clientAddress: (c: unknown) => str
   });
   // A first sync of thousands of secrets is megabytes of repetitive JSON; gzip makes it a tenth.
   app.use(compress({ threshold: 4096 }));
-  app.use(secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] }, crossOriginResourcePolicy: 'cross-origin' }));
+  // The API's headers everywhere but the link page, which sets its own (it runs a script, the API never does).
+  const apiHeaders = secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] }, crossOriginResourcePolicy: 'cross-origin' });
+  app.use((c, next) => (c.req.path.startsWith('/s/') ? next() : apiHeaders(c, next)));
   app.use(cors({ origin: allowOrigin(services.config.corsOrigins), allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], maxAge: 600 }));
   app.use(async (c, next) => {
     await next();
@@ -56,6 +59,7 @@ export function createApp(services: Services, clientAddress: (c: unknown) => str
   app.get('/v1/openapi.json', (c) => c.json(buildOpenApi(new URL(c.req.url).origin)));
   app.get('/healthz', (c) => c.json({ ok: true }));
   registerRoutes(app);
+  registerLinkPage(app);
   app.notFound(() => {
     throw new ApiError(404, 'not_found', 'There is no such endpoint. See /v1/openapi.json.');
   });
