@@ -7,3 +7,4 @@ export * from './sync';
 export * from './links';
 export * from './routes';
 export { buildOpenApi } from './openapi';
+export * from './problems';

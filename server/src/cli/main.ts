@@ -6,7 +6,7 @@ import { openStore } from '../db/connect';
 import { createContext, listAudit, type Services } from '../services';
 import { invite } from '../services/accounts';
 import { addPendingMember, adminRemoveMember } from '../services/groups';
-import { ApiError } from '../http/problem';
+import { Conflict, DomainError, Invalid } from '../services/errors';
 import { createGroupAsAdmin, groupByName, userByName } from '../admin/user-groups';
 import { seedDemo } from '../demo';
 import { formatDuration, parseDuration, readPolicy, updatePolicy } from '../services/sharing-policy';
@@ -47,7 +47,7 @@ function baseUrlOption(text: string): string | null {
   const ok = URL.canParse(text) && /^https?:$/.test(new URL(text).protocol);
   const u = ok ? new URL(text) : undefined;
   if (!u || u.search || u.hash || u.username || u.password || u.pathname.replace(/\/+$/, '') !== '')
-    throw new ApiError(400, 'usage', '--base-url takes the server\'s public address, such as https://vault.example.com (no path).');
+    throw new Invalid('usage', '--base-url takes the server\'s public address, such as https://vault.example.com (no path).');
   return u.origin;
 }
 
@@ -66,7 +66,7 @@ async function run(argv: string[]) {
 
   if (cmd === 'invite') {
     const username = Username.parse(sub);
-    if (!values.name) throw new ApiError(400, 'name_required', 'Give the user\'s full name with --name.');
+    if (!values.name) throw new Invalid('name_required', 'Give the user\'s full name with --name.');
     const mail = email.parse(values.email);
     const { code } = await withServices((s) => invite(s, { username, name: values.name!, email: mail, isAdmin: values.admin }));
     return console.log(`Invited ${username}. Their one-time enrollment code (valid ${configFromEnv().enrollmentTtlMs / 86_400_000} days):\n\n  ${code}\n\nThey enter it in the extension's options page with the username "${username}".`);
@@ -86,13 +86,13 @@ async function run(argv: string[]) {
     });
   if (cmd === 'group' && sub === 'create') {
     const name = rest[0];
-    if (!name) throw new ApiError(400, 'name_required', 'Give the group\'s name: group create "<name>" --manager <username>.');
+    if (!name) throw new Invalid('name_required', 'Give the group\'s name: group create "<name>" --manager <username>.');
     const r = await withServices((s) => createGroupAsAdmin(s, { name, description: values.description, managers: values.manager ?? [], members: values.member ?? [] }));
     return console.log(`Created user group "${name}"${r.pending ? ` (${r.pending} pending member(s) get the key when a manager's extension next runs unlocked)` : ''}.`);
   }
   if (cmd === 'group' && (sub === 'add' || sub === 'remove')) {
     const [groupName, username] = rest;
-    if (!groupName || !username) throw new ApiError(400, 'usage', `Usage: group ${sub} "<group name>" <username>`);
+    if (!groupName || !username) throw new Invalid('usage', `Usage: group ${sub} "<group name>" <username>`);
     await withServices(async (s) => {
       const g = await groupByName(s, groupName);
       const u = await userByName(s, username);
@@ -106,14 +106,14 @@ async function run(argv: string[]) {
     if (sub === 'set') {
       const { external, 'max-time': maxTime, 'base-url': baseUrl } = values;
       if (external === undefined && maxTime === undefined && baseUrl === undefined)
-        throw new ApiError(400, 'usage', 'Give at least one of --external on|off, --max-time <30d> or --base-url <https://…>.');
+        throw new Invalid('usage', 'Give at least one of --external on|off, --max-time <30d> or --base-url <https://…>.');
       if (external !== undefined) {
-        if (external !== 'on' && external !== 'off') throw new ApiError(400, 'usage', '--external takes "on" or "off".');
+        if (external !== 'on' && external !== 'off') throw new Invalid('usage', '--external takes "on" or "off".');
         change.external = external === 'on';
       }
       if (maxTime !== undefined) {
         const seconds = parseDuration(maxTime);
-        if (seconds === undefined) throw new ApiError(400, 'usage', '--max-time takes minutes, hours or days from 5m to 365d, for example 30d or 12h.');
+        if (seconds === undefined) throw new Invalid('usage', '--max-time takes minutes, hours or days from 5m to 365d, for example 30d or 12h.');
         change.maxLinkSeconds = seconds;
       }
       if (baseUrl !== undefined) change.baseUrl = baseUrlOption(baseUrl);
@@ -144,16 +144,16 @@ async function run(argv: string[]) {
   }
   if (cmd === 'demo') {
     const r = await seedDemo({});
-    if (!r.created && !values['if-empty']) throw new ApiError(409, 'not_empty', 'The database already has users; the demo only fills an empty vault.');
+    if (!r.created && !values['if-empty']) throw new Conflict('not_empty', 'The database already has users; the demo only fills an empty vault.');
     console.log(r.created ? 'Demo organisation created. Sign in with any of these:' : 'The vault already has data; demo users (if it was made by the demo):');
     console.table(r.users.map((u) => ({ username: u.username, password: u.password, name: u.name })));
     return;
   }
-  throw new ApiError(400, 'unknown_command', `Unknown command "${positionals.join(' ')}".\n\n${HELP}`);
+  throw new Invalid('unknown_command', `Unknown command "${positionals.join(' ')}".\n\n${HELP}`);
 }
 
 run(process.argv.slice(2)).catch((e: unknown) => {
-  if (e instanceof ApiError) console.error(`Error: ${e.detail}`);
+  if (e instanceof DomainError) console.error(`Error: ${e.detail}`);
   else if (e instanceof z.ZodError) console.error(`Error: ${e.issues.map((i) => i.message).join('; ')}`);
   else console.error(e instanceof Error ? `Error: ${e.message}` : e);
   process.exit(1);

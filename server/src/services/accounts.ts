@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { EnrollRequest, EnrollStartRequest, LoginRequest, ChangePasswordRequest, Me, Session } from '../../../utils/contract';
 import { fingerprintOf, importPublicKey, toB64url } from '../../../utils/crypto';
-import { ApiError } from '../http/problem';
+import { Conflict, Forbidden, Gone, Invalid, Unauthorized } from './errors';
 import { write } from '../db/tx';
 import type { UsersTable } from '../db/schema';
 import type { Ctx } from './context';
@@ -11,9 +11,10 @@ import { isoIn, nowIso } from './clock';
 import { audit } from './audit';
 import { notifyAll } from './changes';
 import { indexUser } from './directory-index';
+import { toMe } from './to-contract';
 
-const badCredentials = () => new ApiError(401, 'invalid_credentials', 'The username or password is not correct.');
-const badCode = () => new ApiError(401, 'invalid_enrollment_code', 'This invitation code is not valid for this username. Check both, or ask your administrator for a new code.');
+const badCredentials = () => new Unauthorized('invalid_credentials', 'The username or password is not correct.');
+const badCode = () => new Unauthorized('invalid_enrollment_code', 'This invitation code is not valid for this username. Check both, or ask your administrator for a new code.');
 
 /** Invites a user (administrator tool): a pending account and a one-time enrollment code, returned once. */
 export async function invite(ctx: Ctx, input: { username: string; name: string; email: string; isAdmin?: boolean }, actorId: string | null = null) {
@@ -22,7 +23,7 @@ export async function invite(ctx: Ctx, input: { username: string; name: string; 
   const now = nowIso();
   await write(ctx.store, async (tx) => {
     const taken = await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
-    if (taken) throw new ApiError(409, 'username_taken', `The username "${input.username}" is already in use.`);
+    if (taken) throw new Conflict('username_taken', `The username "${input.username}" is already in use.`);
     await tx
       .insertInto('users')
       .values({
@@ -44,20 +45,11 @@ export async function prelogin(ctx: Ctx, username: string) {
   return { salt: toB64url(hmac(ctx.serverSecret, `prelogin/${username}`).subarray(0, 16)), iterations: ctx.config.kdfIterations };
 }
 
-export function meOf(u: UsersTable): Me {
-  return {
-    id: u.id, username: u.username, name: u.name, email: u.email, isAdmin: u.is_admin === 1,
-    kdf: { salt: u.kdf_salt!, iterations: u.kdf_iterations! },
-    publicKey: u.public_key!, fingerprint: u.fingerprint!,
-    encryptedPrivateKey: JSON.parse(u.encrypted_private_key!),
-  };
-}
-
 async function openSession(ctx: Ctx, u: UsersTable): Promise<Session> {
   const token = newToken();
   const expiresAt = isoIn(ctx.config.sessionTtlMs);
   await ctx.store.db.insertInto('sessions').values({ token_hash: sha256Hex(token), user_id: u.id, created_at: nowIso(), expires_at: expiresAt }).execute();
-  return { token, expiresAt, user: meOf(u) };
+  return { token, expiresAt, user: toMe(u) };
 }
 
 export async function login(ctx: Ctx, body: z.output<typeof LoginRequest>, ip: string): Promise<Session> {
@@ -81,7 +73,7 @@ async function pendingUser(ctx: Ctx, username: string, code: string, ip: string)
     throw badCode();
   }
   if (!u.enroll_expires_at || u.enroll_expires_at < nowIso())
-    throw new ApiError(410, 'enrollment_code_expired', 'This invitation code has expired. Ask your administrator for a new one.');
+    throw new Gone('enrollment_code_expired', 'This invitation code has expired. Ask your administrator for a new one.');
   return u;
 }
 
@@ -94,7 +86,7 @@ export async function enroll(ctx: Ctx, body: z.output<typeof EnrollRequest>, ip:
   const u = await pendingUser(ctx, body.username, body.code, ip);
   // importPublicKey checks that it is a canonical P-256 key; fingerprintOf alone would hash any bytes.
   const fingerprint = await importPublicKey(body.publicKey).then(() => fingerprintOf(body.publicKey)).catch(() => {
-    throw new ApiError(400, 'invalid_public_key', 'The public key is not a valid P-256 key.');
+    throw new Invalid('invalid_public_key', 'The public key is not a valid P-256 key.');
   });
   const authHash = await hashAuthKey(body.authKey);
   await write(ctx.store, async (tx) => {
@@ -118,7 +110,7 @@ export async function enroll(ctx: Ctx, body: z.output<typeof EnrollRequest>, ip:
 }
 
 export async function me(ctx: Ctx, userId: string): Promise<Me> {
-  return meOf(await ctx.store.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow());
+  return toMe(await ctx.store.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow());
 }
 
 export async function logout(ctx: Ctx, tokenHash: string) {
@@ -132,7 +124,7 @@ export async function changePassword(ctx: Ctx, userId: string, tokenHash: string
   ctx.loginLimiter.check(u.username, ip);
   if (!(await verifyAuthKey(u.auth_hash!, body.currentAuthKey))) {
     ctx.loginLimiter.fail(u.username, ip);
-    throw new ApiError(403, 'invalid_credentials', 'The current password is not correct.');
+    throw new Forbidden('invalid_credentials', 'The current password is not correct.');
   }
   const authHash = await hashAuthKey(body.authKey);
   await write(ctx.store, async (tx) => {
@@ -150,13 +142,13 @@ export async function changePassword(ctx: Ctx, userId: string, tokenHash: string
 /** Resolves a bearer token to its user; expired sessions are deleted when met. */
 export async function authenticate(ctx: Ctx, authorization: string | undefined) {
   const token = authorization?.match(/^Bearer ([A-Za-z0-9_-]{20,100})$/)?.[1];
-  if (!token) throw new ApiError(401, 'unauthenticated', 'Sign in to continue.');
+  if (!token) throw new Unauthorized('unauthenticated', 'Sign in to continue.');
   const tokenHash = sha256Hex(token);
   const s = await ctx.store.db.selectFrom('sessions').select(['user_id', 'expires_at']).where('token_hash', '=', tokenHash).executeTakeFirst();
-  if (!s) throw new ApiError(401, 'session_expired', 'Your session has ended. Sign in again.');
+  if (!s) throw new Unauthorized('session_expired', 'Your session has ended. Sign in again.');
   if (s.expires_at < nowIso()) {
     await ctx.store.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
-    throw new ApiError(401, 'session_expired', 'Your session has ended. Sign in again.');
+    throw new Unauthorized('session_expired', 'Your session has ended. Sign in again.');
   }
   return { userId: s.user_id, tokenHash };
 }

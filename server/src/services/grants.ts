@@ -1,5 +1,5 @@
 import type { Grant } from '../../../utils/contract';
-import { ApiError } from '../http/problem';
+import { Conflict, Invalid } from './errors';
 
 /**
  * The server cannot open a grant, but it can refuse one that is addressed to the wrong recipient or to a
@@ -7,7 +7,7 @@ import { ApiError } from '../http/problem';
  */
 export function checkGrant(grant: Grant, to: { kind: 'user' | 'group'; id: string; fingerprint: string; name: string }): void {
   if (grant.recipientKind !== to.kind || grant.recipientId !== to.id)
-    throw new ApiError(400, 'grant_recipient_mismatch', `The key grant for ${to.name} is addressed to someone else.`);
+    throw new Invalid('grant_recipient_mismatch', `The key grant for ${to.name} is addressed to someone else.`);
   if (grant.recipientKeyFingerprint !== to.fingerprint)
-    throw new ApiError(409, 'recipient_key_changed', `${to.name}'s key has changed. Check their new fingerprint, then share again.`);
+    throw new Conflict('recipient_key_changed', `${to.name}'s key has changed. Check their new fingerprint, then share again.`);
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CreateSecretRequest, RevealResponse, SecretSummary, UpdateSecretRequest } from '../../../utils/contract';
-import { ApiError, conflict, forbidden, notFound } from '../http/problem';
+import { Conflict, Forbidden, NotFound } from './errors';
 import { write, type Tx } from '../db/tx';
 import type { Ctx } from './context';
 import { nowIso } from './clock';
@@ -11,9 +11,10 @@ import { activeUser } from './users';
 import { visibleSecret, visibleSecrets, type Visible } from './visibility';
 import { summaries, summary } from './secret-view';
 import { activeGroupIds } from './group-queries';
+import { toRevealed } from './to-contract';
 
 const identifierTaken = (identifier: string) =>
-  conflict('identifier_taken', `You already have an API secret with the identifier "${identifier}". Choose another identifier.`);
+  new Conflict('identifier_taken', `You already have an API secret with the identifier "${identifier}". Choose another identifier.`);
 
 async function assertIdentifierFree(tx: Tx, ownerId: string, identifier: string | null | undefined, exceptId?: string) {
   if (!identifier) return;
@@ -29,7 +30,7 @@ export async function listSecrets(ctx: Ctx, userId: string): Promise<SecretSumma
 
 export async function getSecret(ctx: Ctx, userId: string, id: string): Promise<SecretSummary> {
   const v = await visibleSecret(ctx.store.db, userId, id);
-  if (!v) throw notFound('This API secret');
+  if (!v) throw new NotFound('This API secret');
   return summary(ctx.store.db, v);
 }
 
@@ -39,7 +40,7 @@ export async function createSecret(ctx: Ctx, userId: string, body: z.output<type
   const now = nowIso();
   return write(ctx.store, async (tx) => {
     if (await tx.selectFrom('secrets').select('id').where('id', '=', body.id).executeTakeFirst())
-      throw conflict('duplicate_id', 'An API secret with this id already exists.');
+      throw new Conflict('duplicate_id', 'An API secret with this id already exists.');
     await assertIdentifierFree(tx, userId, body.identifier);
     await tx
       .insertInto('secrets')
@@ -59,10 +60,10 @@ export async function createSecret(ctx: Ctx, userId: string, body: z.output<type
 /** Loads a secret for a write by its owner or an editor, checking the revision the client based it on. */
 async function forEdit(tx: Tx, userId: string, id: string, baseRevision: number): Promise<Visible> {
   const v = await visibleSecret(tx, userId, id);
-  if (!v) throw notFound('This API secret');
-  if (!v.canEdit) throw forbidden('You can view this API secret but not edit it. Ask its owner for Can edit.');
+  if (!v) throw new NotFound('This API secret');
+  if (!v.canEdit) throw new Forbidden('forbidden', 'You can view this API secret but not edit it. Ask its owner for Can edit.');
   if (v.row.revision !== baseRevision)
-    throw conflict('stale_revision', 'Someone else changed this API secret meanwhile. Reload it and try again.');
+    throw new Conflict('stale_revision', 'Someone else changed this API secret meanwhile. Reload it and try again.');
   return v;
 }
 
@@ -70,7 +71,7 @@ export async function updateSecret(ctx: Ctx, userId: string, id: string, body: z
   return write(ctx.store, async (tx) => {
     const v = await forEdit(tx, userId, id, body.baseRevision);
     if (body.value && body.value.valueRevision !== v.row.value_revision + 1)
-      throw conflict('stale_value_revision', `The new client secret must be value revision ${v.row.value_revision + 1}. Reload the API secret and try again.`);
+      throw new Conflict('stale_value_revision', `The new client secret must be value revision ${v.row.value_revision + 1}. Reload the API secret and try again.`);
     if (body.identifier !== undefined) await assertIdentifierFree(tx, v.row.owner_id, body.identifier, id);
     const set = {
       ...(body.name !== undefined ? { name: body.name } : {}),
@@ -93,7 +94,7 @@ export async function updateSecret(ctx: Ctx, userId: string, id: string, body: z
 export async function setStatus(ctx: Ctx, userId: string, id: string, baseRevision: number, status: 'enabled' | 'disabled'): Promise<SecretSummary> {
   return write(ctx.store, async (tx) => {
     const v = await forEdit(tx, userId, id, baseRevision);
-    if (v.row.status === status) throw conflict(`already_${status}`, `This API secret is already ${status}.`);
+    if (v.row.status === status) throw new Conflict(`already_${status}`, `This API secret is already ${status}.`);
     await tx.updateTable('secrets').set({ status, revision: v.row.revision + 1, updated_by: userId, updated_at: nowIso() }).where('id', '=', id).execute();
     await notify(tx, await secretAudience(tx, id), 'secret', id);
     await audit(tx, { actorId: userId, action: status === 'enabled' ? 'secret.enabled' : 'secret.disabled', objectKind: 'secret', objectId: id, secretId: id });
@@ -105,13 +106,13 @@ export async function setStatus(ctx: Ctx, userId: string, id: string, baseRevisi
 export async function reveal(ctx: Ctx, userId: string, id: string): Promise<RevealResponse> {
   return write(ctx.store, async (tx) => {
     const v = await visibleSecret(tx, userId, id);
-    if (!v) throw notFound('This API secret');
-    if (v.row.status === 'disabled') throw conflict('secret_disabled', 'This API secret is disabled. Enable it before revealing its client secret.');
+    if (!v) throw new NotFound('This API secret');
+    if (v.row.status === 'disabled') throw new Conflict('secret_disabled', 'This API secret is disabled. Enable it before revealing its client secret.');
     const keyPath = await keyPathFor(tx, userId, v);
     const now = nowIso();
     await tx.updateTable('secrets').set({ last_used_at: now }).where('id', '=', id).execute();
     await audit(tx, { actorId: userId, action: 'secret.revealed', objectKind: 'secret', objectId: id, secretId: id, details: { via: keyPath.via } });
-    return { secretId: id, value: JSON.parse(v.row.value), valueRevision: v.row.value_revision, keyPath };
+    return toRevealed(v.row, keyPath);
   });
 }
 
@@ -126,7 +127,7 @@ export async function values(ctx: Ctx, userId: string, ids: string[]): Promise<R
     for (const v of visible.values()) {
       if (v.row.status !== 'enabled') continue;
       const keyPath = await keyPathFor(tx, userId, v).catch(() => undefined);
-      if (keyPath) out.push({ secretId: v.row.id, value: JSON.parse(v.row.value), valueRevision: v.row.value_revision, keyPath });
+      if (keyPath) out.push(toRevealed(v.row, keyPath));
     }
     if (out.length) await audit(tx, { actorId: userId, action: 'secret.values_synced', objectKind: 'user', objectId: userId, details: { count: out.length } });
     return out;
@@ -147,14 +148,14 @@ async function keyPathFor(tx: Tx, userId: string, v: Visible): Promise<RevealRes
     .where('access_entries.recipient_kind', '=', 'group')
     .where('access_entries.recipient_id', 'in', groups.length ? groups : [''])
     .executeTakeFirst();
-  if (!viaGroup?.memberGrant) throw new ApiError(409, 'no_key', 'You do not hold a key for this API secret yet.');
+  if (!viaGroup?.memberGrant) throw new Conflict('no_key', 'You do not hold a key for this API secret yet.');
   return { via: 'group', groupId: viaGroup.groupId, groupGrant: JSON.parse(viaGroup.groupGrant), memberGrant: JSON.parse(viaGroup.memberGrant), groupPublicKey: viaGroup.groupPublicKey };
 }
 
 /** A secret's audit trail, for its owner. */
 export async function secretAudit(ctx: Ctx, userId: string, id: string) {
   const v = await visibleSecret(ctx.store.db, userId, id);
-  if (!v) throw notFound('This API secret');
-  if (!v.isOwner) throw forbidden('Only the owner of this API secret can read its audit trail.');
+  if (!v) throw new NotFound('This API secret');
+  if (!v.isOwner) throw new Forbidden('forbidden', 'Only the owner of this API secret can read its audit trail.');
   return listAudit(ctx.store.db, { secretId: id, limit: 10_000 });
 }

@@ -1,6 +1,6 @@
 import type { CreateLinkRequest, LinkView } from '../../../../utils/contract';
 import { fromB64url, linkUrl } from '../../../../utils/crypto';
-import { ApiError, conflict, forbidden, notFound } from '../../http/problem';
+import { Conflict, DomainError, Forbidden, NotFound, Unprocessable } from '../errors';
 import { write } from '../../db/tx';
 import { linkMessage } from '../../mail/link-message';
 import type { Ctx } from '../context';
@@ -16,7 +16,12 @@ import { linkView, linkViews } from './view';
 /** Clocks differ a little between a sharer's computer and the server; a minute of slack on the maximum. */
 const CLOCK_SLACK_MS = 60_000;
 
-const linkNotFound = () => notFound('This link');
+const linkNotFound = () => new NotFound('This link');
+
+/** The mail server refused or could not be reached; nothing was recorded. */
+class MailUnavailable extends DomainError {
+  readonly kind = 'unavailable';
+}
 
 /**
  * Creates an external link to a secret the caller may share, when the administrator allows it, within the
@@ -24,22 +29,22 @@ const linkNotFound = () => notFound('This link');
  */
 export async function createLink(ctx: Ctx, userId: string, body: CreateLinkRequest): Promise<LinkView> {
   const policy = await readPolicy(ctx.store.db);
-  if (!policy.external) throw new ApiError(403, 'external_sharing_off', 'The administrator has turned external sharing off.');
+  if (!policy.external) throw new Forbidden('external_sharing_off', 'The administrator has turned external sharing off.');
   const v = await visibleSecret(ctx.store.db, userId, body.secretId);
-  if (!v) throw notFound('This API secret');
-  if (!v.isOwner) throw forbidden('Only the owner of this API secret can share it with someone outside the vault.');
-  if (v.row.status !== 'enabled') throw new ApiError(422, 'secret_disabled', 'This API secret is disabled. Enable it before sharing it.');
+  if (!v) throw new NotFound('This API secret');
+  if (!v.isOwner) throw new Forbidden('forbidden', 'Only the owner of this API secret can share it with someone outside the vault.');
+  if (v.row.status !== 'enabled') throw new Unprocessable('secret_disabled', 'This API secret is disabled. Enable it before sharing it.');
   const expires = Date.parse(body.expiresAt);
-  if (expires <= Date.now()) throw new ApiError(422, 'expiry_in_past', 'The expiration must be in the future.');
+  if (expires <= Date.now()) throw new Unprocessable('expiry_in_past', 'The expiration must be in the future.');
   if (expires > Date.now() + policy.maxLinkSeconds * 1000 + CLOCK_SLACK_MS)
-    throw new ApiError(422, 'expiry_too_late', `The administrator allows links to last at most ${formatDuration(policy.maxLinkSeconds)}.`);
+    throw new Unprocessable('expiry_too_late', `The administrator allows links to last at most ${formatDuration(policy.maxLinkSeconds)}.`);
   const me = (await activeUser(ctx.store.db, userId))!;
   checkGrant(body.sharerGrant, { kind: 'user', id: userId, fingerprint: me.fingerprint!, name: 'Your account' });
 
   const now = nowIso();
   await write(ctx.store, async (tx) => {
     if (await tx.selectFrom('links').select('id').where('id', '=', body.id).executeTakeFirst())
-      throw conflict('duplicate_id', 'A link with this id already exists.');
+      throw new Conflict('duplicate_id', 'A link with this id already exists.');
     await tx
       .insertInto('links')
       .values({
@@ -80,9 +85,9 @@ export async function revokeLink(ctx: Ctx, userId: string, id: string): Promise<
 export async function sendLink(ctx: Ctx, userId: string, id: string, fragmentKey: string, serverOrigin: string): Promise<LinkView> {
   const row = await ctx.store.db.selectFrom('links').selectAll().where('id', '=', id).where('sharer_id', '=', userId).executeTakeFirst();
   if (!row) throw linkNotFound();
-  if (linkStatus(row, nowIso()) !== 'active') throw conflict('link_not_active', 'This link has ended; create a new one to share the secret again.');
+  if (linkStatus(row, nowIso()) !== 'active') throw new Conflict('link_not_active', 'This link has ended; create a new one to share the secret again.');
   if (row.code_iterations === null)
-    throw new ApiError(422, 'access_code_required', 'Only a link with an access code can be sent by email. Create a link with an access code, and pass the code another way.');
+    throw new Unprocessable('access_code_required', 'Only a link with an access code can be sent by email. Create a link with an access code, and pass the code another way.');
   const policy = await readPolicy(ctx.store.db);
   const me = (await activeUser(ctx.store.db, userId))!;
   const url = linkUrl(policy.baseUrl ?? serverOrigin, id, fromB64url(fragmentKey));
@@ -91,7 +96,7 @@ export async function sendLink(ctx: Ctx, userId: string, id: string, fragmentKey
   } catch (e) {
     // The error may quote the message; log only its kind.
     ctx.log({ level: 'error', event: 'mail_failed', error: e instanceof Error ? e.name : 'unknown' });
-    throw new ApiError(502, 'mail_failed', 'The email could not be sent. Copy the link and send it yourself, or try again later.');
+    throw new MailUnavailable('mail_failed', 'The email could not be sent. Copy the link and send it yourself, or try again later.');
   }
   await write(ctx.store, async (tx) => {
     await tx.updateTable('links').set({ last_emailed_at: nowIso() }).where('id', '=', id).execute();

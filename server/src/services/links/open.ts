@@ -1,6 +1,6 @@
 import { linkVerifierHash } from '../../../../utils/crypto';
 import type { Ciphertext, OpenLinkResponse, PublicLinkInfo } from '../../../../utils/contract';
-import { ApiError, notFound } from '../../http/problem';
+import { Forbidden, Gone, NotFound } from '../errors';
 import { write } from '../../db/tx';
 import type { Ctx } from '../context';
 import { nowIso } from '../clock';
@@ -11,15 +11,15 @@ import { MAX_WRONG_CODES, activeAt, linkStatus } from './status';
 export type Opener = { network: string; browser: string };
 
 const gone = {
-  expired: () => new ApiError(410, 'link_expired', 'This link has expired.'),
-  finished: () => new ApiError(410, 'link_finished', 'This link has already been used the number of times allowed.'),
-  revoked: () => new ApiError(410, 'link_revoked', 'This link was revoked by the person who shared it.'),
+  expired: () => new Gone('link_expired', 'This link has expired.'),
+  finished: () => new Gone('link_finished', 'This link has already been used the number of times allowed.'),
+  revoked: () => new Gone('link_revoked', 'This link was revoked by the person who shared it.'),
 };
 
 /** What the link page needs before it asks for anything: the status, and whether to ask for a code. */
 export async function linkInfo(ctx: Ctx, id: string): Promise<PublicLinkInfo> {
   const row = await ctx.store.db.selectFrom('links').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('This link');
+  if (!row) throw new NotFound('This link');
   const status = linkStatus(row, nowIso());
   return { status, code: status === 'active' && row.code_iterations !== null ? { iterations: row.code_iterations } : null };
 }
@@ -75,13 +75,13 @@ export async function openLink(ctx: Ctx, id: string, verifier: string, opener: O
     case 'opened':
       return { ciphertext: JSON.parse(outcome.ciphertext) as Ciphertext, remainingAccesses: outcome.remaining };
     case 'unknown':
-      throw notFound('This link');
+      throw new NotFound('This link');
     case 'broken':
-      throw new ApiError(403, 'link_incomplete', 'This link is incomplete. Copy the whole link, including the part after "#".');
+      throw new Forbidden('link_incomplete', 'This link is incomplete. Copy the whole link, including the part after "#".');
     case 'wrong_code':
       throw outcome.left > 0
-        ? new ApiError(403, 'wrong_code', `This access code is not right. ${outcome.left === 1 ? '1 try is' : `${outcome.left} tries are`} left.`)
-        : new ApiError(410, 'link_finished', 'This access code is not right, and the link is now closed.');
+        ? new Forbidden('wrong_code', `This access code is not right. ${outcome.left === 1 ? '1 try is' : `${outcome.left} tries are`} left.`)
+        : new Gone('link_finished', 'This access code is not right, and the link is now closed.');
     default:
       throw gone[outcome.kind]();
   }
