@@ -42,7 +42,8 @@ async function recipient(locale = 'en-US'): Promise<{ context: BrowserContext; p
   return { context, page, violations };
 }
 
-describe('the link page', () => {
+// Each open stretches the access code with PBKDF2 (600,000 rounds) in the page; on a busy machine that takes a while.
+describe('the link page', { timeout: 240_000 }, () => {
   it('asks for the access code, shows the fields with Copy buttons, then says the link is finished', async () => {
     const link = await createLink(org.alice, secret, { code: 'amber-falcon-42', maxAccesses: 1 });
     const url = linkUrl(s.url, link.id, link.fragmentKey);
@@ -60,11 +61,11 @@ describe('the link page', () => {
     await shot(page, 'link-1-code');
     await page.getByLabel('Access code').fill('wrong-code-1');
     await page.getByRole('button', { name: 'Open' }).click();
-    await page.getByText('This access code is not right').waitFor({ timeout: 30_000 });
+    await page.getByText('This access code is not right').waitFor({ timeout: 90_000 });
     await shot(page, 'link-2-wrong-code');
     await page.getByLabel('Access code').fill('amber-falcon-42');
     await page.getByRole('button', { name: 'Open' }).click();
-    await page.getByText('sk_live_page_4Rt').waitFor({ timeout: 30_000 });
+    await page.getByText('sk_live_page_4Rt').waitFor({ timeout: 90_000 });
     for (const text of ['Partner billing', 'https://billing.example.com/v2', 'partner-billing']) await expect(page.getByText(text).first().isVisible()).resolves.toBe(true);
     expect(await page.getByText('This was the last access').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Copy: Client secret' }).click();
@@ -87,7 +88,7 @@ describe('the link page', () => {
     const pt = await recipient('pt-BR');
     await pt.page.goto(url);
     await pt.page.getByRole('button', { name: 'Mostrar o segredo de API' }).click();
-    await pt.page.getByText('sk_live_page_4Rt').waitFor({ timeout: 30_000 });
+    await pt.page.getByText('sk_live_page_4Rt').waitFor({ timeout: 90_000 });
     expect(await pt.page.getByText('Este link ainda pode ser aberto mais 2 vezes.').isVisible()).toBe(true);
     await shot(pt.page, 'link-5-opened-pt-BR');
 
