@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
+import { isPlainRemote } from '@/utils/vault/server-url';
 import { Field, FormError } from './Field';
 import { useAction } from './use-action';
 
@@ -12,7 +13,7 @@ export type SignInFormProps = {
   onEnrollInstead: () => void;
 };
 
-/** Sign in (F1): the vault server's address, username and password. */
+/** Sign in: the vault server's address, username and password. */
 export function SignInForm({ initial, onSignIn, onEnrollInstead }: SignInFormProps) {
   const [serverUrl, setServerUrl] = useState(initial.serverUrl);
   const [username, setUsername] = useState(initial.username);
@@ -28,6 +29,11 @@ export function SignInForm({ initial, onSignIn, onEnrollInstead }: SignInFormPro
     >
       <h1>{t('signInTitle')}</h1>
       <Field label={t('serverLabel')} hint={t('serverHint')} value={serverUrl} onValue={setServerUrl} type="text" inputMode="url" autoComplete="url" required />
+      {isPlainRemote(serverUrl) && (
+        <p class="notice notice--warn" role="status">
+          {t('plainHttpWarning')}
+        </p>
+      )}
       <Field label={t('usernameLabel')} value={username} onValue={setUsername} autoComplete="username" autoCapitalize="none" required />
       <Field label={t('passwordLabel')} type="password" value={password} onValue={setPassword} autoComplete="current-password" required />
       <FormError text={error} />

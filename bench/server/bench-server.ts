@@ -9,7 +9,7 @@ import { VaultClient } from '../../server/test/support/client';
 export async function benchServer(opts: { kdfIterations?: number } = {}): Promise<RunningServer & { dir: string; sqlitePath: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'vaultshare-bench-'));
   const sqlitePath = join(dir, 'vault.db');
-  const s = await startServer({ port: 0, host: '127.0.0.1', quiet: true, kdfIterations: opts.kdfIterations ?? 1000, sqlitePath, databaseUrl: undefined });
+  const s = await startServer({ port: 0, host: '127.0.0.1', quiet: true, kdfIterations: opts.kdfIterations ?? 1000, minKdfIterations: 1000, sqlitePath, databaseUrl: undefined });
   return { ...s, dir, sqlitePath, close: async () => { await s.close(); rmSync(dir, { recursive: true, force: true }); } };
 }
 

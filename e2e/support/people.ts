@@ -11,7 +11,7 @@ import { invite, enroll as enrollAccount } from '../../server/src/services/accou
 export async function addPeople(sqlitePath: string, people: { username: string; name: string }[]): Promise<void> {
   const store = await openStore({ sqlitePath });
   try {
-    const s = await createContext(store, { ...configFromEnv(), sqlitePath, quiet: true });
+    const s = await createContext(store, { ...configFromEnv(), sqlitePath, quiet: true, minKdfIterations: 1000 });
     for (const p of people) {
       const { id, code } = await invite(s, { ...p, email: `${p.username}@example.com` });
       const keys = await enroll(`${p.username}-password`, id, 1000);

@@ -1,6 +1,11 @@
-import { DEFAULT_ITERATIONS } from '../../utils/crypto';
+import { existsSync } from 'node:fs';
+import { DEFAULT_ITERATIONS, MIN_ITERATIONS } from '../../utils/crypto';
 
-/** Everything the server reads from its environment, in one place. */
+/**
+ * Every tunable of the vault server, in one place. Each is read from the environment (README,
+ * "Configuration" lists them all) and checked once at start, so a typo stops the server with a sentence
+ * instead of running with a silent default.
+ */
 export type Config = {
   host: string;
   port: number;
@@ -9,11 +14,24 @@ export type Config = {
   sqlitePath: string;
   /** Extra origins allowed by CORS besides chrome-extension:// and moz-extension://. */
   corsOrigins: string[];
+  /** The address the server advertises (OpenAPI `servers`); unset, clients use the address they reached. */
+  publicUrl?: string;
+  /** Certificate chain and private key (PEM): when both are set the server speaks HTTPS itself. */
+  tlsCertFile?: string;
+  tlsKeyFile?: string;
   sessionTtlMs: number;
   enrollmentTtlMs: number;
-  /** PBKDF2 iterations handed to new users; tests lower it, the product never does. */
+  /** Failed sign-ins (and enrollment or password-change attempts) allowed per window. */
+  loginLimit: { windowMs: number; perUsername: number; perAddress: number };
+  /** PBKDF2 iterations handed to new users and to unknown usernames' decoy prelogin. */
   kdfIterations: number;
+  /**
+   * The lowest PBKDF2 count the server accepts at enrollment and password change. Not read from the
+   * environment: only code (the test harness, the benchmarks) can lower it, so a deployment cannot by accident.
+   */
+  minKdfIterations: number;
   bodyLimitBytes: number;
+  /** Silences the per-request access lines; errors are always logged. */
   quiet: boolean;
   /** `smtp://user:pass@host:587`; with `mailFrom`, mail goes through SMTP, otherwise to `outboxDir`. */
   smtpUrl?: string;
@@ -26,23 +44,99 @@ export type Config = {
   linkOpens: { perLink: number; perNetwork: number };
 };
 
-const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) ? Number(v) : d);
+/** The lowest PBKDF2 count a production server accepts: OWASP's figure for PBKDF2-HMAC-SHA256. */
+export const KDF_FLOOR = MIN_ITERATIONS;
+
+/** A configuration the server refuses to start with; the message lists every problem, one per line. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The vault server's configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads variables, collecting problems instead of stopping at the first. */
+class EnvReader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: NodeJS.ProcessEnv) {}
+
+  text(name: string): string | undefined {
+    const v = this.env[name]?.trim();
+    return v ? v : undefined;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.text(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || n < min || n > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max} (it is "${raw}").`);
+      return fallback;
+    }
+    return n;
+  }
+
+  flag(name: string): boolean {
+    const raw = this.text(name);
+    if (raw === undefined || raw === '0' || raw === 'false') return false;
+    if (raw === '1' || raw === 'true') return true;
+    this.problems.push(`${name} must be 1 or 0 (it is "${raw}").`);
+    return false;
+  }
+
+  url(name: string, protocols: string[]): string | undefined {
+    const raw = this.text(name);
+    if (raw === undefined) return undefined;
+    try {
+      const u = new URL(raw);
+      if (protocols.includes(u.protocol)) return name === 'PUBLIC_URL' ? raw.replace(/\/+$/, '') : raw;
+    } catch {
+      /* reported below */
+    }
+    this.problems.push(`${name} must be a ${protocols.map((p) => p.replace(':', '://')).join(' or ')} address (it is "${raw}").`);
+    return undefined;
+  }
+}
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
-  return {
-    host: env.HOST ?? '127.0.0.1',
-    port: num(env.PORT, 8787),
-    databaseUrl: env.DATABASE_URL || undefined,
-    sqlitePath: env.VAULT_DB_PATH ?? 'data/vault.db',
-    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-    sessionTtlMs: num(env.SESSION_TTL_HOURS, 12) * 3_600_000,
-    enrollmentTtlMs: num(env.ENROLLMENT_TTL_DAYS, 7) * 86_400_000,
-    kdfIterations: num(env.VAULT_KDF_ITERATIONS, DEFAULT_ITERATIONS),
-    bodyLimitBytes: num(env.BODY_LIMIT_BYTES, 1024 * 1024),
-    quiet: env.VAULT_QUIET === '1',
-    smtpUrl: env.SMTP_URL || undefined,
-    mailFrom: env.MAIL_FROM || undefined,
-    outboxDir: env.VAULT_OUTBOX_DIR ?? 'data/outbox',
+  const r = new EnvReader(env);
+  const config: Config = {
+    host: r.text('HOST') ?? '127.0.0.1',
+    port: r.int('PORT', 8787, 0, 65535),
+    databaseUrl: r.url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    sqlitePath: r.text('VAULT_DB_PATH') ?? 'data/vault.db',
+    corsOrigins: (r.text('CORS_ORIGINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    publicUrl: r.url('PUBLIC_URL', ['https:', 'http:']),
+    tlsCertFile: r.text('TLS_CERT_FILE'),
+    tlsKeyFile: r.text('TLS_KEY_FILE'),
+    sessionTtlMs: r.int('SESSION_TTL_HOURS', 12, 1, 24 * 365) * 3_600_000,
+    enrollmentTtlMs: r.int('ENROLLMENT_TTL_DAYS', 7, 1, 365) * 86_400_000,
+    loginLimit: {
+      windowMs: r.int('LOGIN_LIMIT_WINDOW_MINUTES', 15, 1, 24 * 60) * 60_000,
+      perUsername: r.int('LOGIN_LIMIT_PER_USERNAME', 10, 1, 10_000),
+      perAddress: r.int('LOGIN_LIMIT_PER_ADDRESS', 50, 1, 1_000_000),
+    },
+    kdfIterations: r.int('VAULT_KDF_ITERATIONS', DEFAULT_ITERATIONS, KDF_FLOOR, 10_000_000),
+    minKdfIterations: KDF_FLOOR,
+    bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 1024 * 1024, 16 * 1024, 64 * 1024 * 1024),
+    quiet: r.flag('VAULT_QUIET'),
+    smtpUrl: r.url('SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: r.text('MAIL_FROM'),
+    outboxDir: r.text('VAULT_OUTBOX_DIR') ?? 'data/outbox',
     linkOpens: { perLink: 30, perNetwork: 60 },
   };
+  if (r.problems.length) throw new ConfigError(r.problems);
+  return config;
+}
+
+/** Checks a whole configuration (environment and code overrides together) before anything starts. */
+export function checkConfig(c: Config): Config {
+  const problems: string[] = [];
+  if (c.kdfIterations < c.minKdfIterations)
+    problems.push(`VAULT_KDF_ITERATIONS must be at least ${c.minKdfIterations} (it is ${c.kdfIterations}).`);
+  if (!!c.tlsCertFile !== !!c.tlsKeyFile) problems.push('TLS_CERT_FILE and TLS_KEY_FILE go together: set both to serve HTTPS, or neither.');
+  for (const [name, file] of [['TLS_CERT_FILE', c.tlsCertFile], ['TLS_KEY_FILE', c.tlsKeyFile]] as const)
+    if (file && !existsSync(file)) problems.push(`${name} names a file that does not exist: ${file}`);
+  if (problems.length) throw new ConfigError(problems);
+  return c;
 }

@@ -31,6 +31,8 @@ describe.each(dialects)('HTTP on %s', (dialect) => {
   });
 
   const get = (path: string, headers: Record<string, string> = {}) => fetch(s.url + path, { headers });
+  /** What the server wrote to stdout, line by line. */
+  const writes = () => (spies.at(-1)!.mock.calls as unknown[][]).flatMap((args) => String(args[0]).split('\n').filter(Boolean));
 
   describe('GET /v1/openapi.json', () => {
     it('is OpenAPI 3.1.0 and describes every route of the contract, and nothing else', async () => {
@@ -39,7 +41,8 @@ describe.each(dialects)('HTTP on %s', (dialect) => {
       const doc = (await res.json()) as OpenApi;
       expect(doc.openapi).toBe('3.1.0');
       expect(doc.info.title).toEqual(expect.any(String));
-      expect(doc.servers).toEqual([{ url: s.url }]);
+      // No PUBLIC_URL configured: no `servers`, which means "the address you fetched this from".
+      expect(doc.servers).toBeUndefined();
       const published = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`)).sort();
       const expected = Object.values(routes).map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`).sort();
       expect(published).toEqual(expected);
@@ -131,10 +134,10 @@ describe.each(dialects)('HTTP on %s', (dialect) => {
 
       const lines = logged().slice(before);
       // the control: the requests above were logged, one line each, with method, route and status
-      const parsed = lines.map((l): { method?: string; path?: string; status?: number } => { try { return JSON.parse(l); } catch { return {}; } });
-      expect(parsed).toContainEqual(expect.objectContaining({ method: 'POST', path: '/v1/secrets/:id/reveal', status: 200 }));
-      expect(parsed).toContainEqual(expect.objectContaining({ method: 'POST', path: '/v1/auth/login', status: 401 }));
-      expect(parsed.filter((l) => l.path === '/v1/auth/enroll')).toHaveLength(1);
+      const parsed = lines.map((l): { method?: string; route?: string; status?: number } => { try { return JSON.parse(l); } catch { return {}; } });
+      expect(parsed).toContainEqual(expect.objectContaining({ method: 'POST', route: '/v1/secrets/:id/reveal', status: 200 }));
+      expect(parsed).toContainEqual(expect.objectContaining({ method: 'POST', route: '/v1/auth/login', status: 401 }));
+      expect(parsed.filter((l) => l.route === '/v1/auth/enroll')).toHaveLength(1);
 
       const forbidden = {
         tokens: [logan.token!, signedIn.token!, org.alice.token!, org.bob.token!, 'T'.repeat(43)],
@@ -146,6 +149,22 @@ describe.each(dialects)('HTTP on %s', (dialect) => {
       };
       for (const [kind, values] of Object.entries(forbidden))
         for (const v of values) for (const line of lines) expect(line.includes(v), `a log line holds a ${kind}: ${line}`).toBe(false);
+    });
+
+    it('are one JSON object per request: time, request id, method, route pattern, status, duration, user and client address', async () => {
+      const before = writes().length;
+      const res = await get(`/v1/secrets/${randomUUID()}`, { authorization: `Bearer ${org.alice.token}`, 'x-request-id': 'trace-4711' });
+      expect(res.status).toBe(404);
+      expect(res.headers.get('x-request-id')).toBe('trace-4711');
+      const anonymous = await get('/v1/me');
+      const lines = writes().slice(before).map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines).toContainEqual({
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/), level: 'info', msg: 'request',
+        requestId: 'trace-4711', method: 'GET', route: '/v1/secrets/:id', status: 404, ms: expect.any(Number), userId: org.alice.userId, client: '127.0.0.1',
+      });
+      const signedOut = lines.find((l) => l.requestId === anonymous.headers.get('x-request-id'));
+      expect(signedOut).toMatchObject({ route: '/v1/me', status: 401, client: '127.0.0.1' });
+      expect(signedOut).not.toHaveProperty('userId');
     });
   });
 });

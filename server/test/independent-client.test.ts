@@ -61,7 +61,7 @@ describe('an independent VEP/1 client (node:crypto, from the docs) against the d
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'vaultshare-indep-'));
     const sqlitePath = join(dir, 'vault.db');
-    await seedDemo({ sqlitePath, kdfIterations: 2000 });
+    await seedDemo({ sqlitePath, kdfIterations: 2000, minKdfIterations: 2000 });
     s = await startServer({ sqlitePath, port: 0, quiet: true, databaseUrl: undefined });
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import type { LinkView, SecretSummary } from '../../utils/contract';
 import { decryptLink, deriveLinkSecrets, openGrant, parseLinkUrl, toB64url, type Ciphertext } from '../../utils/crypto';
@@ -28,14 +28,18 @@ describe.each(dialects)('external links on %s', (dialect) => {
   beforeAll(async () => {
     outbox = mkdtempSync(join(tmpdir(), 'vaultshare-outbox-'));
     // Generous open limits: this suite opens many links from one address; the limits have their own test.
-    s = await startTestServer(dialect, { outboxDir: outbox, linkOpens: { perLink: 100, perNetwork: 1000 } });
-    s.services.log = (line) => void logs.push(JSON.stringify(line));
+    // Not quiet, so every request's log line is written, and kept here to check that nothing secret is in it.
+    const write = process.stdout.write.bind(process.stdout);
+    const keep = (chunk: string | Uint8Array) => (String(chunk).startsWith('{"level"') ? (logs.push(String(chunk)), true) : write(chunk));
+    vi.spyOn(process.stdout, 'write').mockImplementation(keep as typeof process.stdout.write);
+    s = await startTestServer(dialect, { outboxDir: outbox, linkOpens: { perLink: 100, perNetwork: 1000 }, quiet: false });
     org = await buildOrg(s);
     secret = await org.alice.createSecret({ name: 'Partner billing', clientSecret: 'sk_live_external_7Qz', url: 'https://billing.example.com/v2', clientId: 'partner-billing' });
     await org.alice.share(secret.id, [{ ...org.bob.me(), canEdit: false }]);
     await updatePolicy(s.store.db, { external: true, maxLinkSeconds: 7 * 86_400 });
   });
   afterAll(async () => {
+    vi.restoreAllMocks();
     await s?.close();
     rmSync(outbox, { recursive: true, force: true });
   });

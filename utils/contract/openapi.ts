@@ -1,7 +1,8 @@
 import type { ZodType } from 'zod';
 import { z } from './zod';
 import { Problem } from './common';
-import { routes, type Route } from './routes';
+import { problemKinds } from './problems';
+import { routeProblems, routes, type Route } from './routes';
 
 const jsonSchema = (s: ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(s, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>;
@@ -22,7 +23,11 @@ function parameters(r: Route) {
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
 
-/** The OpenAPI 3.1 document of the vault API, generated from the contract's route table. */
+/**
+ * The OpenAPI 3.1 document of the vault API, generated from the contract's route table: each route's statuses
+ * are its success status and the statuses of the refusals it lists (`routeProblems`). `serverUrl` is the
+ * address the server advertises; without it the document has no `servers`, which means "this origin".
+ */
 export function buildOpenApi(serverUrl?: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [operationId, r] of Object.entries(routes) as [string, Route][]) {
@@ -32,10 +37,7 @@ export function buildOpenApi(serverUrl?: string) {
       parameters: parameters(r),
       responses: {
         [r.status]: { description: 'OK', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } },
-        400: problem('The request is malformed or a field is invalid'),
-        ...(r.auth ? { 401: problem('No valid session'), 403: problem('Not allowed'), 404: problem('Not found, or not visible to the caller') } : {}),
-        409: problem('Conflict: stale revision, duplicate, or a state that forbids it'),
-        429: problem('Too many attempts'),
+        ...Object.fromEntries(routeProblems(r).map((k) => [problemKinds[k].status, problem(problemKinds[k].description)])),
       },
     };
     if (r.auth) op.security = [{ bearer: [] }];

@@ -5,7 +5,7 @@ import * as A from './auth';
 import * as D from './directory';
 import * as S from './secrets';
 import { SyncQuery, SyncResponse } from './sync';
-import { alwaysPossible, type ProblemKind } from './problems';
+import { alwaysPossible, problemKinds, type ProblemKind } from './problems';
 import * as L from './links';
 
 /** One route of the vault API: the server validates with these schemas and the OpenAPI document is made from them. */
@@ -88,4 +88,9 @@ export function routeProblems(r: Route): ProblemKind[] {
     ...(r.auth ? (['unauthorized'] as const) : []),
   ];
   return [...new Set([...implied, ...r.errors, ...alwaysPossible])];
+}
+
+/** Every status a route can answer with: its success status and those of `routeProblems`. */
+export function routeStatuses(r: Route): number[] {
+  return [r.status, ...routeProblems(r).map((k) => problemKinds[k].status)].sort((a, b) => a - b);
 }

@@ -26,3 +26,17 @@ export function serverOriginPattern(serverUrl: string): string {
   const url = new URL(serverUrl);
   return `${url.protocol}//${url.hostname}/*`;
 }
+
+/**
+ * Whether an address would send the password's derived key and the session in clear over a network: plain
+ * http:// to anything but this machine. Addresses that cannot be parsed are not judged here.
+ */
+export function isPlainRemote(input: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(normalizeServerUrl(input));
+  } catch {
+    return false;
+  }
+  return url.protocol === 'http:' && !LOCAL_HOSTS.test(url.host);
+}

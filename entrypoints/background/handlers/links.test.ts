@@ -34,7 +34,7 @@ async function setup(baseUrl: string | null = null) {
     getSecret: () => summary,
     revealSecret: () => reveal,
     createLink: ({ body }) => {
-      const b = body as CreateLinkRequest;
+      const b = body as unknown as CreateLinkRequest;
       const view: LinkView = {
         id: b.id, secretId: b.secretId, secretName: summary.name, recipientEmail: b.recipientEmail, createdAt: new Date().toISOString(), expiresAt: b.expiresAt,
         maxAccesses: b.maxAccesses, accesses: 0, remainingAccesses: b.maxAccesses, status: 'active', hasCode: b.code !== null, revokedAt: null, lastEmailedAt: null,
@@ -44,7 +44,7 @@ async function setup(baseUrl: string | null = null) {
       return view;
     },
     listLinks: () => ({ links: links.map((l) => l.view) }),
-    sendLink: ({ body }) => (sent.push((body as { fragmentKey: string }).fragmentKey), links[0]!.view),
+    sendLink: ({ body }) => (sent.push((body as unknown as { fragmentKey: string }).fragmentKey), links[0]!.view),
   });
   const session = { unlocked: () => ({ client, owner: { userId: ME, serverUrl: 'https://vault.example' }, me: { userId: ME, privateKey: me.privateKey, publicKey: me.publicKey } }), lock: vi.fn() } as unknown as VaultSession;
   const engine = { run: vi.fn(async () => ({ ok: true })) } as unknown as SyncEngine;

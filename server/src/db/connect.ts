@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
@@ -13,6 +13,17 @@ export type Store = { db: Db; dialect: Dialect; close(): Promise<void> };
 
 // PostgreSQL's bigint (count(*), serial sums) arrives as a string by default; every number here fits a double.
 pg.types.setTypeParser(20, (v) => Number(v));
+
+/**
+ * The vault's files hold every secret's ciphertext and every account's key material: readable by the
+ * server's user only. SQLite gives its -wal and -shm files the mode of the database file, so creating (or
+ * tightening) that one first covers all three; an older install's files are tightened too.
+ */
+function ownerOnly(path: string) {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
 
 /**
  * Opens the database (PostgreSQL when a URL is given, else the SQLite file) and brings its schema up to date.
@@ -39,7 +50,7 @@ export async function openStore(opts: { databaseUrl?: string; sqlitePath: string
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else {
     dialect = 'sqlite';
-    if (opts.sqlitePath !== ':memory:') mkdirSync(dirname(opts.sqlitePath), { recursive: true });
+    if (opts.sqlitePath !== ':memory:') ownerOnly(opts.sqlitePath);
     const file = new SQLite(opts.sqlitePath);
     file.pragma('journal_mode = WAL');
     file.pragma('foreign_keys = ON');

@@ -43,6 +43,7 @@ export function handle<N extends RouteName>(
 ) {
   const route = routes[name] as R<N> & { params?: ZodType; query?: ZodType; body?: ZodType; response: ZodType };
   app.on(route.method.toUpperCase(), route.path, async (c) => {
+    c.set('route', name);
     if (route.auth) await c.var.authenticate();
     const input = {
       params: parse(route.params, c.req.param(), 'path'),

@@ -12,6 +12,7 @@ import { audit } from './audit';
 import { notifyAll } from './changes';
 import { indexUser } from './directory-index';
 import { toMe } from './to-contract';
+import { assertKdfFloor, decoyIterations } from './kdf-policy';
 
 const badCredentials = () => new Unauthorized('invalid_credentials', 'The username or password is not correct.');
 const badCode = () => new Unauthorized('invalid_enrollment_code', 'This invitation code is not valid for this username. Check both, or ask your administrator for a new code.');
@@ -42,7 +43,10 @@ export async function invite(ctx: Ctx, input: { username: string; name: string; 
 export async function prelogin(ctx: Ctx, username: string) {
   const u = await ctx.store.db.selectFrom('users').select(['kdf_salt', 'kdf_iterations', 'status']).where('username', '=', username).executeTakeFirst();
   if (u?.status === 'active' && u.kdf_salt && u.kdf_iterations) return { salt: u.kdf_salt, iterations: u.kdf_iterations };
-  return { salt: toB64url(hmac(ctx.serverSecret, `prelogin/${username}`).subarray(0, 16)), iterations: ctx.config.kdfIterations };
+  return {
+    salt: toB64url(hmac(ctx.serverSecret, `prelogin/${username}`).subarray(0, 16)),
+    iterations: await decoyIterations(ctx.store.db, ctx.serverSecret, username, ctx.config.kdfIterations),
+  };
 }
 
 async function openSession(ctx: Ctx, u: UsersTable): Promise<Session> {
@@ -83,6 +87,7 @@ export async function enrollStart(ctx: Ctx, body: z.output<typeof EnrollStartReq
 }
 
 export async function enroll(ctx: Ctx, body: z.output<typeof EnrollRequest>, ip: string): Promise<Session> {
+  assertKdfFloor(ctx.config, body.kdf.iterations);
   const u = await pendingUser(ctx, body.username, body.code, ip);
   // importPublicKey checks that it is a canonical P-256 key; fingerprintOf alone would hash any bytes.
   const fingerprint = await importPublicKey(body.publicKey).then(() => fingerprintOf(body.publicKey)).catch(() => {
@@ -120,6 +125,7 @@ export async function logout(ctx: Ctx, tokenHash: string) {
 
 /** Password change: the key pair stays; other sessions end, this one goes on. */
 export async function changePassword(ctx: Ctx, userId: string, tokenHash: string, body: z.output<typeof ChangePasswordRequest>, ip: string) {
+  assertKdfFloor(ctx.config, body.kdf.iterations);
   const u = await ctx.store.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
   ctx.loginLimiter.check(u.username, ip);
   if (!(await verifyAuthKey(u.auth_hash!, body.currentAuthKey))) {

@@ -2,8 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, expect } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server';
 import type { Config } from '../../src/config';
+import type { Answered } from '../../src/http/app';
+import { isDeclared } from '../../src/http/status-check';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -12,12 +15,23 @@ export const dialects: DialectName[] = process.env.TEST_DATABASE_URL ? ['sqlite'
 
 export type TestServer = RunningServer & { dialect: DialectName; sqlitePath?: string; schema?: string };
 
+/** Every answer a contract route gave in this test file, whatever the test was about. */
+export const answered: Answered[] = [];
+
+// Each suite's requests double as a check of the published contract: a status that a route sent but the
+// OpenAPI document does not declare fails the suite that provoked it.
+afterAll(() => {
+  const undeclared = answered.filter((a) => a.route && !isDeclared(a.route, a.status)).map((a) => `${a.route} answered ${a.status}`);
+  expect([...new Set(undeclared)], 'statuses missing from the route table (utils/contract/routes.ts)').toEqual([]);
+});
+
 /**
  * The real vault server on a random port, on a fresh database: a new SQLite file, or a new PostgreSQL
- * schema that is dropped afterwards. PBKDF2 iterations are lowered for speed (a test-only setting).
+ * schema that is dropped afterwards. PBKDF2 iterations, and the server's floor for them, are lowered for speed
+ * (a setting only code can make: the environment cannot lower the floor).
  */
 export async function startTestServer(dialect: DialectName, overrides: Partial<Config> = {}): Promise<TestServer> {
-  const base = { port: 0, host: '127.0.0.1', quiet: true, kdfIterations: 1000, ...overrides };
+  const base = { port: 0, host: '127.0.0.1', quiet: true, kdfIterations: 1000, minKdfIterations: 1000, onAnswer: (a: Answered) => void answered.push(a), ...overrides };
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'vaultshare-'));
     const sqlitePath = join(dir, 'vault.db');

@@ -95,7 +95,7 @@ export async function sendLink(ctx: Ctx, userId: string, id: string, fragmentKey
     await ctx.mailer.send(linkMessage({ to: row.recipient_email, sharerName: me.name, url, expiresAt: row.expires_at, maxAccesses: row.max_accesses }));
   } catch (e) {
     // The error may quote the message; log only its kind.
-    ctx.log({ level: 'error', event: 'mail_failed', error: e instanceof Error ? e.name : 'unknown' });
+    ctx.logger.error({ event: 'mail_failed', err: { type: e instanceof Error ? e.name : 'unknown' } }, 'mail failed');
     throw new MailUnavailable('mail_failed', 'The email could not be sent. Copy the link and send it yourself, or try again later.');
   }
   await write(ctx.store, async (tx) => {
