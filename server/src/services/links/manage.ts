@@ -80,7 +80,7 @@ export async function revokeLink(ctx: Ctx, userId: string, id: string): Promise<
 /**
  * Emails an active link to its recipient. Only links with an access code: the message carries the fragment,
  * so without a code whoever reads it (the server included) could open the link.
- * @param serverOrigin - where links point when the administrator set no base URL
+ * @param serverOrigin - where links point when the administrator set no base URL and no PUBLIC_URL
  */
 export async function sendLink(ctx: Ctx, userId: string, id: string, fragmentKey: string, serverOrigin: string): Promise<LinkView> {
   const row = await ctx.store.db.selectFrom('links').selectAll().where('id', '=', id).where('sharer_id', '=', userId).executeTakeFirst();
@@ -90,7 +90,7 @@ export async function sendLink(ctx: Ctx, userId: string, id: string, fragmentKey
     throw new Unprocessable('access_code_required', 'Only a link with an access code can be sent by email. Create a link with an access code, and pass the code another way.');
   const policy = await readPolicy(ctx.store.db);
   const me = (await activeUser(ctx.store.db, userId))!;
-  const url = linkUrl(policy.baseUrl ?? serverOrigin, id, fromB64url(fragmentKey));
+  const url = linkUrl(policy.baseUrl ?? ctx.config.publicUrl ?? serverOrigin, id, fromB64url(fragmentKey));
   try {
     await ctx.mailer.send(linkMessage({ to: row.recipient_email, sharerName: me.name, url, expiresAt: row.expires_at, maxAccesses: row.max_accesses }));
   } catch (e) {
