@@ -9,6 +9,7 @@ import { createSecretHandlers } from './handlers/secrets';
 import { createSelectionHandlers } from './handlers/selection';
 import { createSessionHandlers } from './handlers/session';
 import { completePendingMembersNow, createShareHandlers } from './handlers/share';
+import { createLinksHandlers } from './handlers/links';
 import { createSyncHandlers } from './handlers/sync';
 import { createRightClick, type RightClickDeps } from './right-click';
 import { createUnlockedWork } from './unlocked';
@@ -48,6 +49,7 @@ export function createBackgroundApp(opts: BackgroundOptions = {}) {
     ...createSyncHandlers(engine),
     ...createSecretHandlers(work),
     ...createShareHandlers(work, rightClick.badge),
+    ...createLinksHandlers(work, session),
     ...createSelectionHandlers({ session: () => session, handoff: rightClick.handoff, selection: rightClick.selection }),
     ...createClipboardHandlers(),
   };

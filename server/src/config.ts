@@ -39,6 +39,15 @@ export type Config = {
   bodyLimitBytes: number;
   /** Silences the per-request access lines; errors are always logged. */
   quiet: boolean;
+  /** `smtp://user:pass@host:587`; with `mailFrom`, mail goes through SMTP, otherwise to `outboxDir`. */
+  smtpUrl?: string;
+  mailFrom?: string;
+  outboxDir: string;
+  /**
+   * Attempts to open external links allowed in 15 minutes, per link and per client network. A recipient opens
+   * a link a few times; these leave room for typos and reloads while keeping guessing slow.
+   */
+  linkOpens: { perLink: number; perNetwork: number };
 };
 
 /**
@@ -140,6 +149,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     minKdfIterations: KDF_FLOOR,
     bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 1024 * 1024, 16 * 1024, 64 * 1024 * 1024),
     quiet: r.flag('VAULT_QUIET'),
+    smtpUrl: r.url('SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: r.text('MAIL_FROM'),
+    outboxDir: r.text('VAULT_OUTBOX_DIR') ?? 'data/outbox',
+    linkOpens: { perLink: 30, perNetwork: 60 },
   };
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;

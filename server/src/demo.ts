@@ -7,6 +7,7 @@ import { invite, enroll as enrollAccount } from './services/accounts';
 import { createSecret } from './services/secrets';
 import { putAccess } from './services/access';
 import { createPrivateGroup, addMember } from './services/groups';
+import { updatePolicy } from './services/sharing-policy';
 import { createGroupAsAdmin } from './admin/user-groups';
 
 /** The demo organisation's people; their passwords are printed by `npm run vault -- demo` and in the README. */
@@ -116,6 +117,8 @@ export async function seedDemo(opts: Partial<Config> & { schema?: string } = {})
       else if (i === 20 || i === 21) await share(owner, id, itemKey, [{ kind: 'group', id: security.id, canEdit: true }]);
       else if (i === 24) await share(owner, id, itemKey, [{ kind: 'user', id: U('alice').id, canEdit: true }]);
     }
+    // The demo shows every feature, external links included; a real vault starts with them off.
+    await updatePolicy(store.db, { external: true });
     return { created: true, users: DEMO_USERS.map(({ username, password, name }) => ({ username, password, name })) };
   } finally {
     await store.close();

@@ -13,6 +13,7 @@ const server = await startServer({ waitForDatabase: (line) => console.error(line
   process.exit(1);
 });
 console.log(`Vaultshare vault server listening on ${server.url} (${server.store.dialect})${server.services.config.publicUrl ? `, advertised as ${server.services.config.publicUrl}` : ''}`);
+console.log(server.services.mailer.describe);
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {
     void server.close().then(() => process.exit(0));

@@ -4,6 +4,7 @@ export * from './auth';
 export * from './directory';
 export * from './secrets';
 export * from './sync';
+export * from './links';
 export * from './routes';
 export { buildOpenApi } from './openapi';
 export * from './problems';

@@ -6,6 +6,7 @@ import * as D from './directory';
 import * as S from './secrets';
 import { SyncQuery, SyncResponse } from './sync';
 import { alwaysPossible, problemKinds, type ProblemKind } from './problems';
+import * as L from './links';
 
 /** One route of the vault API: the server validates with these schemas and the OpenAPI document is made from them. */
 export type Route = {
@@ -59,6 +60,14 @@ export const routes = {
   putAccess: { method: 'put', path: '/v1/secrets/:id/access', summary: 'Replace the access list (owner only, atomic, revision-checked)', auth: true, params: IdParam, body: S.PutAccessRequest, response: S.AccessList, status: 200, errors: ['not_found', 'forbidden', 'conflict', 'unprocessable'] },
   batchAccess: { method: 'post', path: '/v1/access/batch', summary: 'Replace several access lists in one transaction (batch share)', auth: true, body: S.BatchAccessRequest, response: S.BatchAccessResponse, status: 200, errors: ['not_found', 'forbidden', 'conflict', 'unprocessable'] },
   secretAudit: { method: 'get', path: '/v1/secrets/:id/audit', summary: "An API secret's audit events (owner only)", auth: true, params: IdParam, response: S.AuditList, status: 200, errors: ['not_found', 'forbidden'] },
+
+  sharingPolicy: { method: 'get', path: '/v1/sharing/policy', summary: "The administrator's sharing options (external links on or off, longest lifetime, base URL)", auth: true, response: L.SharingPolicy, status: 200, errors: [] },
+  createLink: { method: 'post', path: '/v1/links', summary: 'Create an external link to a secret the caller may share (ciphertext under the link key only)', auth: true, body: L.CreateLinkRequest, response: L.LinkView, status: 201, errors: ['forbidden', 'not_found', 'conflict', 'unprocessable'] },
+  listLinks: { method: 'get', path: '/v1/links', summary: "The caller's external links, with status, remaining accesses and access log", auth: true, query: L.LinkListQuery, response: L.LinkList, status: 200, errors: [] },
+  revokeLink: { method: 'post', path: '/v1/links/:id/revoke', summary: 'End an external link now (its sharer only)', auth: true, params: IdParam, response: L.LinkView, status: 200, errors: ['not_found'] },
+  sendLink: { method: 'post', path: '/v1/links/:id/send', summary: 'Email an active link that has an access code to its recipient (its sharer only)', auth: true, params: IdParam, body: L.SendLinkRequest, response: L.LinkView, status: 200, errors: ['not_found', 'conflict', 'unprocessable'] },
+  linkInfo: { method: 'get', path: '/v1/public/links/:id', summary: "A link's status and whether it asks for an access code (no account)", auth: false, params: IdParam, response: L.PublicLinkInfo, status: 200, errors: ['not_found'] },
+  openLink: { method: 'post', path: '/v1/public/links/:id/open', summary: "Open a link with its verifier: counts one access and returns the link's ciphertext (no account)", auth: false, params: IdParam, body: L.OpenLinkRequest, response: L.OpenLinkResponse, status: 200, errors: ['forbidden', 'not_found', 'gone', 'rate_limited'] },
 
   sync: { method: 'get', path: '/v1/sync', summary: 'What changed for the caller since a cursor', auth: true, query: SyncQuery, response: SyncResponse, status: 200, errors: [] },
 } as const satisfies Record<string, Route>;

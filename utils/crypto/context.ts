@@ -1,7 +1,10 @@
 import { badInput } from './errors';
 
-/** What a grant gives: the itemKey of a secret, or the private key of a group. */
-export type SubjectKind = 'secret' | 'group';
+/**
+ * What a grant gives: the itemKey of a secret, the private key of a group, or the fragment key of an
+ * external link (kept for its sharer only, so the link can be copied again).
+ */
+export type SubjectKind = 'secret' | 'group' | 'link';
 /** Who a grant is for: a user's public key, or a group's. */
 export type RecipientKind = 'user' | 'group';
 
@@ -45,6 +48,16 @@ export function linkAad(linkId: string): string {
   return `vep1/link/${id('link id', linkId)}`;
 }
 
+/** HKDF info of an external link's content key. */
+export function linkKeyInfo(linkId: string): string {
+  return `vep1/link/key/${id('link id', linkId)}`;
+}
+
+/** HKDF info of an external link's verifier, the proof an opener shows the server. */
+export function linkVerifierInfo(linkId: string): string {
+  return `vep1/link/verifier/${id('link id', linkId)}`;
+}
+
 /**
  * The context of a grant, used as both HKDF info and AAD: it binds the wrapped key to one subject and one
  * recipient, so a server cannot move a grant to another secret, group or person.
@@ -52,7 +65,7 @@ export function linkAad(linkId: string): string {
  * @throws {@link VepError} `bad_input` on an unknown kind or an id containing "/" or whitespace.
  */
 export function grantContext(t: { subjectKind: SubjectKind; subjectId: string; recipientKind: RecipientKind; recipientId: string }): string {
-  const subjectKind = oneOf('subject kind', t.subjectKind, ['secret', 'group']);
+  const subjectKind = oneOf('subject kind', t.subjectKind, ['secret', 'group', 'link']);
   const recipientKind = oneOf('recipient kind', t.recipientKind, ['user', 'group']);
   return `vep1/grant/${subjectKind}/${id('subject id', t.subjectId)}/${recipientKind}/${id('recipient id', t.recipientId)}`;
 }

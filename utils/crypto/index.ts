@@ -16,4 +16,6 @@ export { type SubjectKind, type RecipientKind, grantContext } from './context';
 export { type Grant, type GrantTarget, createGrant, openGrant } from './grants';
 export { type SecretFields, SENSITIVE_FIELDS, newItemKey, encryptSecret, decryptSecret } from './secrets';
 export { newGroupKeys, openGroupKey } from './groups';
-export { newLinkKey, encryptLink, decryptLink, linkUrl } from './links';
+export {
+  type LinkSecrets, ACCESS_CODE_MIN, ACCESS_CODE_MAX, newLinkKey, normaliseAccessCode, deriveLinkSecrets, linkVerifierHash, encryptLink, decryptLink, linkUrl, parseLinkUrl,
+} from './links';

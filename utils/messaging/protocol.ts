@@ -1,4 +1,5 @@
-import type { DirectoryEntry, RouteResponse, SecretSummary } from '@/utils/contract';
+import type { DirectoryEntry, LinkView, RouteResponse, SecretSummary, SharingPolicy } from '@/utils/contract';
+import type { LinkDraft } from '@/utils/links/external-link';
 import type { Prefill } from '@/utils/match/prefill';
 import type { AccessListResult, ShareOutcome, ShareRequest } from '@/utils/share/types';
 import type { SecretDraft, UpdateInput } from '@/utils/secrets';
@@ -50,6 +51,21 @@ export interface ShareProtocol {
   takeNewShares(): string[];
 }
 
+/** External links for people without an account: made, listed, revoked, emailed and copied by their sharer. */
+export interface LinksProtocol {
+  /** Whether the administrator allows external links, and for how long at most. */
+  getSharingPolicy(): SharingPolicy;
+  /** Makes a link in the worker (the value as it is now, under the link's own key); returns its URL to copy. */
+  createExternalLink(data: LinkDraft): { link: LinkView; url: string };
+  /** The user's links, all or one secret's. */
+  listExternalLinks(data: { secretId?: string }): LinkView[];
+  revokeExternalLink(data: { linkId: string }): LinkView;
+  /** Emails a link that has an access code to its recipient (again). */
+  emailExternalLink(data: { linkId: string }): LinkView;
+  /** A link's URL again, from the key kept for the sharer only. */
+  copyExternalLink(data: { linkId: string }): { url: string };
+}
+
 /** The right-click flow's hand-offs from the worker to the page it opened. */
 export interface SelectionProtocol {
   /** What a right-click that matched nothing selected, sorted into one Add field; once per token. */
@@ -65,7 +81,7 @@ export interface ClipboardProtocol {
 }
 
 /** The whole protocol: every slice, each message name once. */
-export interface ProtocolMap extends SessionProtocol, SyncProtocol, SecretsProtocol, ShareProtocol, SelectionProtocol, ClipboardProtocol {}
+export interface ProtocolMap extends SessionProtocol, SyncProtocol, SecretsProtocol, ShareProtocol, LinksProtocol, SelectionProtocol, ClipboardProtocol {}
 
 export type MessageType = keyof ProtocolMap;
 export type DataOf<K extends MessageType> = Parameters<ProtocolMap[K]>[0];

@@ -11,6 +11,8 @@ import { createGroupAsAdmin, groupByName, userByName } from '../admin/user-group
 import { seedDemo } from '../demo';
 import { disableUser, enableUser } from '../services/offboarding';
 import { PersonName, Username } from '../../../utils/contract';
+import { formatDuration, parseDuration, readPolicy, updatePolicy } from '../services/sharing-policy';
+import type { SharingPolicy } from '../../../utils/contract';
 
 const HELP = `Vaultshare administration: npm run vault -- <command>
 
@@ -23,6 +25,9 @@ const HELP = `Vaultshare administration: npm run vault -- <command>
   group add <group name> <username>                            add a member (pending until a manager's extension grants the key)
   group remove <group name> <username>                         remove a member
   groups                                                        list user groups and their members
+  sharing show                                                  external sharing options
+  sharing set [--external on|off] [--max-time 30d] [--base-url https://vault.example.com]
+                                                                turn external links on or off, their longest lifetime (m, h or d), where links point
   audit export [--out file.jsonl]                               every audit event, one JSON object per line
   demo [--if-empty]                                             build the demo organisation (4 users, 3 groups, 25 API secrets)
 
@@ -40,13 +45,24 @@ async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
   }
 }
 
+/** The public address links point to: http(s), no path, query or fragment; "" clears it. */
+function baseUrlOption(text: string): string | null {
+  if (text === '') return null;
+  const ok = URL.canParse(text) && /^https?:$/.test(new URL(text).protocol);
+  const u = ok ? new URL(text) : undefined;
+  if (!u || u.search || u.hash || u.username || u.password || u.pathname.replace(/\/+$/, '') !== '')
+    throw new Invalid('usage', '--base-url takes the server\'s public address, such as https://vault.example.com (no path).');
+  return u.origin;
+}
+
 async function run(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
       name: { type: 'string' }, email: { type: 'string' }, admin: { type: 'boolean' }, manager: { type: 'string', multiple: true },
-      member: { type: 'string', multiple: true }, description: { type: 'string' }, out: { type: 'string' }, 'if-empty': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      member: { type: 'string', multiple: true }, description: { type: 'string' }, out: { type: 'string' }, 'if-empty': { type: 'boolean' },
+      external: { type: 'string' }, 'max-time': { type: 'string' }, 'base-url': { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
   });
   const [cmd, sub, ...rest] = positionals;
@@ -102,6 +118,33 @@ async function run(argv: string[]) {
       else await adminRemoveMember(s, g.id, u.id);
     });
     return console.log(sub === 'add' ? `Added ${username} to "${groupName}" as a pending member; a manager's extension completes the key grant.` : `Removed ${username} from "${groupName}".`);
+  }
+  if (cmd === 'sharing' && (sub === 'show' || sub === 'set')) {
+    const change: Partial<SharingPolicy> = {};
+    if (sub === 'set') {
+      const { external, 'max-time': maxTime, 'base-url': baseUrl } = values;
+      if (external === undefined && maxTime === undefined && baseUrl === undefined)
+        throw new Invalid('usage', 'Give at least one of --external on|off, --max-time <30d> or --base-url <https://…>.');
+      if (external !== undefined) {
+        if (external !== 'on' && external !== 'off') throw new Invalid('usage', '--external takes "on" or "off".');
+        change.external = external === 'on';
+      }
+      if (maxTime !== undefined) {
+        const seconds = parseDuration(maxTime);
+        if (seconds === undefined) throw new Invalid('usage', '--max-time takes minutes, hours or days from 5m to 365d, for example 30d or 12h.');
+        change.maxLinkSeconds = seconds;
+      }
+      if (baseUrl !== undefined) change.baseUrl = baseUrlOption(baseUrl);
+    }
+    const policy = await withServices((s) => (sub === 'set' ? updatePolicy(s.store.db, change) : readPolicy(s.store.db)));
+    return console.log(
+      [
+        `External sharing: ${policy.external ? 'on' : 'off'}`,
+        `Longest link lifetime: ${formatDuration(policy.maxLinkSeconds)}`,
+        `Links point to: ${policy.baseUrl ?? "the vault server's address as each user's extension knows it"}`,
+        `Mail: ${process.env.SMTP_URL && process.env.MAIL_FROM ? 'SMTP (SMTP_URL, MAIL_FROM)' : `outbox folder ${configFromEnv().outboxDir} (SMTP_URL and MAIL_FROM not set)`}`,
+      ].join('\n'),
+    );
   }
   if (cmd === 'audit' && sub === 'export') {
     const lines: string[] = [];

@@ -187,6 +187,44 @@ function searchInside(dialect: Dialect): Migration {
   };
 }
 
+/** External links: each row holds only the link's own ciphertext and the hash of its verifier. */
+function externalLinks(dialect: Dialect): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema
+        .createTable('links')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('secret_id', 'text', (c) => c.notNull().references('secrets.id'))
+        .addColumn('sharer_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('recipient_email', 'text', (c) => c.notNull())
+        .addColumn('ciphertext', 'text', (c) => c.notNull())
+        .addColumn('verifier_hash', 'text', (c) => c.notNull())
+        .addColumn('code_iterations', 'integer')
+        .addColumn('sharer_grant', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('max_accesses', 'integer')
+        .addColumn('accesses', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('wrong_codes', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('revoked_at', 'text')
+        .addColumn('last_emailed_at', 'text')
+        .execute();
+      await db.schema.createIndex('links_sharer').on('links').columns(['sharer_id', 'created_at']).execute();
+      await db.schema.createIndex('links_secret').on('links').column('secret_id').execute();
+      await db.schema
+        .createTable('link_accesses')
+        .addColumn('id', serial(dialect), (c) => c.primaryKey().$call((b) => (dialect === 'sqlite' ? b.autoIncrement() : b)))
+        .addColumn('link_id', 'text', (c) => c.notNull().references('links.id'))
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('network', 'text', (c) => c.notNull())
+        .addColumn('browser', 'text', (c) => c.notNull())
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('link_accesses_link').on('link_accesses').columns(['link_id', 'id']).execute();
+    },
+  };
+}
+
 /**
  * A first sync reads a user's secrets a page at a time in byte order of their names: (owner, name, id) walks
  * them in place. PostgreSQL's index says "C" because the pages' queries do (see services/visible-page.ts).
@@ -234,6 +272,7 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: st
       '003_sync_pages': syncPages(dialect),
       '004_sign_in_throttle': signInThrottle,
       '005_offboarding': offboarding,
+      '006_external_links': externalLinks(dialect),
     }),
   };
   const { error } = await new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();

@@ -143,6 +143,37 @@ export interface AuthThrottleTable {
   refused: number;
 }
 
+/** An external link: its own ciphertext, never the itemKey; times are ISO text so they compare as strings. */
+export interface LinksTable {
+  id: string;
+  secret_id: string;
+  sharer_id: string;
+  recipient_email: string;
+  ciphertext: string;
+  /** SHA-256 (hex) of the verifier an opener presents; the verifier itself is never stored. */
+  verifier_hash: string;
+  /** PBKDF2 count of the access code; null when the link has no code. */
+  code_iterations: number | null;
+  sharer_grant: string;
+  created_at: string;
+  expires_at: string;
+  /** null: unlimited. */
+  max_accesses: number | null;
+  accesses: Generated<number>;
+  wrong_codes: Generated<number>;
+  revoked_at: string | null;
+  last_emailed_at: string | null;
+}
+
+export interface LinkAccessesTable {
+  id: Generated<number>;
+  link_id: string;
+  at: string;
+  network: string;
+  browser: string;
+  outcome: 'opened' | 'wrong_code';
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -156,4 +187,6 @@ export interface Database {
   audit_events: AuditEventsTable;
   settings: SettingsTable;
   auth_throttle: AuthThrottleTable;
+  links: LinksTable;
+  link_accesses: LinkAccessesTable;
 }

@@ -12,6 +12,7 @@ import { DomainError, NotFound } from '../services/errors';
 import { databaseDown, problemOf, TransportProblem } from './problem';
 import type { AppEnv, Caller } from './env';
 import { registerRoutes } from './routes';
+import { registerLinkPage } from '../link-page/routes';
 import { isDeclared } from './status-check';
 
 /** What the server saw of one answer: for the tests that hold every status to the published contract. */
@@ -70,7 +71,9 @@ export function createApp(services: Services, opts: AppOptions): Hono<AppEnv> {
   });
   // A first sync of thousands of secrets is megabytes of repetitive JSON; gzip makes it a tenth.
   app.use(compress({ threshold: 4096 }));
-  app.use(secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] }, crossOriginResourcePolicy: 'cross-origin' }));
+  // The API's headers everywhere but the link page, which sets its own (it runs a script, the API never does).
+  const apiHeaders = secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] }, crossOriginResourcePolicy: 'cross-origin' });
+  app.use((c, next) => (c.req.path.startsWith('/s/') ? next() : apiHeaders(c, next)));
   app.use(cors({ origin: allowOrigin(config.corsOrigins), allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], maxAge: 600 }));
   app.use(async (c, next) => {
     await next();
@@ -94,6 +97,7 @@ export function createApp(services: Services, opts: AppOptions): Hono<AppEnv> {
     return c.json({ ok: true });
   });
   registerRoutes(app);
+  registerLinkPage(app);
   app.notFound(() => {
     throw new NotFound('This endpoint', 'There is no such endpoint. See /v1/openapi.json.');
   });

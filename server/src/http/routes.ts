@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { accounts, access, directory, groups, secrets, sync } from '../services';
+import { accounts, access, directory, groups, links, readPolicy, secrets, sync } from '../services';
 import type { AppEnv } from './env';
 import { handle } from './route';
 
@@ -33,6 +33,15 @@ export function registerRoutes(app: Hono<AppEnv>) {
   handle(app, 'putAccess', async ({ params, body }, c) => access.putAccess(c.var.services, c.var.caller.userId, params.id, body));
   handle(app, 'batchAccess', async ({ body }, c) => ({ items: await access.batchAccess(c.var.services, c.var.caller.userId, body.items) }));
   handle(app, 'secretAudit', async ({ params }, c) => ({ events: await secrets.secretAudit(c.var.services, c.var.caller.userId, params.id) }));
+
+  handle(app, 'sharingPolicy', async (_, c) => readPolicy(c.var.services.store.db));
+  handle(app, 'createLink', async ({ body }, c) => links.createLink(c.var.services, c.var.caller.userId, body));
+  handle(app, 'listLinks', async ({ query }, c) => ({ links: await links.listLinks(c.var.services, c.var.caller.userId, query.secretId) }));
+  handle(app, 'revokeLink', async ({ params }, c) => links.revokeLink(c.var.services, c.var.caller.userId, params.id));
+  handle(app, 'sendLink', async ({ params, body }, c) => links.sendLink(c.var.services, c.var.caller.userId, params.id, body.fragmentKey, new URL(c.req.url).origin));
+  handle(app, 'linkInfo', async ({ params }, c) => links.linkInfo(c.var.services, params.id));
+  handle(app, 'openLink', async ({ params, body }, c) =>
+    links.openLink(c.var.services, params.id, body.verifier, { network: links.coarseNetwork(c.var.ip), browser: links.browserFamily(c.req.header('user-agent')) }));
 
   handle(app, 'sync', async ({ query }, c) => sync(c.var.services, c.var.caller.userId, query.since, query.page));
 }

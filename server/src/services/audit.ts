@@ -11,7 +11,8 @@ export type AuditAction =
   | 'group.created' | 'group.edited' | 'group.member_added' | 'group.member_completed' | 'group.member_removed'
   | 'user.invited' | 'user.enrolled' | 'user.password_changed'
   | 'user.disabled' | 'user.enabled'
-  | 'auth.sign_in_failed' | 'auth.slowed';
+  | 'auth.sign_in_failed' | 'auth.slowed'
+  | 'link.created' | 'link.opened' | 'link.refused' | 'link.revoked' | 'link.emailed';
 
 /** Appends one audit event; `details` never holds a sensitive value, only names of fields and recipients. */
 export async function audit(

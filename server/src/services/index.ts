@@ -7,3 +7,5 @@ export * as groups from './groups';
 export * as directory from './directory';
 export { sync } from './sync';
 export { listAudit } from './audit';
+export * as links from './links';
+export { readPolicy } from './sharing-policy';

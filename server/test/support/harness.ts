@@ -53,7 +53,7 @@ export async function startTestServer(dialect: DialectName, overrides: Partial<C
   };
 }
 
-const TABLES = ['users', 'sessions', 'groups', 'group_members', 'secrets', 'access_entries', 'changes', 'directory_terms', 'audit_events', 'settings'] as const;
+const TABLES = ['users', 'sessions', 'groups', 'group_members', 'secrets', 'access_entries', 'changes', 'directory_terms', 'audit_events', 'settings', 'links', 'link_accesses'] as const;
 
 /**
  * Every row of every table, to prove a refused request changed nothing. Left out: the sign-in budgets and
