@@ -1,20 +1,24 @@
 import { DEFAULT_ITERATIONS } from './constants';
 import { type Ciphertext, aesGcmDecrypt, aesGcmEncrypt } from './aes-gcm';
 import { type KdfParams, deriveKeys, newKdfParams } from './account-keys';
-import { accountAad } from './context';
+import { accountAad, signingAad } from './context';
+import { type SigningUpload, newAccountSigningKey } from './account-signing';
 import { VepError, decryptFailed } from './errors';
 import { sha256Hex } from './fingerprint';
 import { fromB64url } from './encoding';
 import { generateKeyPair, importPrivateKey, publicKeyOf } from './keys';
 
-/** Everything enrollment uploads (all but the private key fields) and keeps in memory. */
+/** Everything enrollment uploads (all but the private key fields) and keeps in memory; VEP/2 adds the signing key. */
 export type Enrollment = {
   kdf: KdfParams; authKey: string; publicKey: string; fingerprint: string; encryptedPrivateKey: Ciphertext;
   privateKey: CryptoKey; privateKeyPkcs8: Uint8Array;
-};
+} & SigningUpload & { signingKey: CryptoKey; signingFingerprint: string };
 
-/** An unlocked account: the login proof and the private key. */
-export type OpenedAccount = { authKey: string; privateKey: CryptoKey; privateKeyPkcs8: Uint8Array };
+/**
+ * An unlocked account: the login proof, the private key, and the account key, kept only as long as it takes
+ * to open (or, for a VEP/1 account, to create) the signing key.
+ */
+export type OpenedAccount = { authKey: string; accountKey: CryptoKey; privateKey: CryptoKey; privateKeyPkcs8: Uint8Array };
 
 /**
  * An opened private key. `publicKey` and `fingerprint` are computed from it: the client checks that the
@@ -24,14 +28,18 @@ export type OpenedPrivateKey = { privateKey: CryptoKey; privateKeyPkcs8: Uint8Ar
 
 const WRONG_PASSWORD = 'The password is wrong, or the account data was changed.';
 
-/** Creates an account's keys: new KDF parameters, a new P-256 key pair, its private key sealed to the user. */
+/**
+ * Creates an account's keys: new KDF parameters, a new P-256 ECDH key pair and a P-256 ECDSA signing key
+ * pair, both private keys sealed to the user.
+ */
 export async function enroll(password: string, userId: string, iterations: number = DEFAULT_ITERATIONS): Promise<Enrollment> {
   const aad = accountAad(userId); // validated before the slow PBKDF2
   const kdf = newKdfParams(iterations);
   const { authKey, accountKey } = await deriveKeys(password, kdf);
   const pair = await generateKeyPair();
   const encryptedPrivateKey = await aesGcmEncrypt(accountKey, pair.privateKeyPkcs8, aad);
-  return { kdf, authKey, encryptedPrivateKey, ...pair };
+  const signing = await newAccountSigningKey(accountKey, userId, pair.publicKey);
+  return { kdf, authKey, encryptedPrivateKey, ...pair, ...signing };
 }
 
 /**
@@ -58,21 +66,29 @@ export async function openPrivateKey(accountKey: CryptoKey, userId: string, encr
 export async function openAccount(password: string, kdf: KdfParams, userId: string, encryptedPrivateKey: Ciphertext): Promise<OpenedAccount & OpenedPrivateKey> {
   accountAad(userId); // a malformed id fails now, not after the slow PBKDF2
   const { authKey, accountKey } = await deriveKeys(password, kdf);
-  return { authKey, ...(await openPrivateKey(accountKey, userId, encryptedPrivateKey)) };
+  return { authKey, accountKey, ...(await openPrivateKey(accountKey, userId, encryptedPrivateKey)) };
 }
 
 /**
- * Re-encrypts the unchanged private key under a new password with a new salt. `currentAuthKey` proves the
+ * Re-encrypts the unchanged private key (and the signing key, when the account has one) under a new
+ * password with a new salt. `currentAuthKey` proves the
  * old password to the server, which must refuse the change without it (a stolen session is not enough).
  * @throws {@link VepError} `decrypt_failed` when the old password is wrong.
  */
 export async function changePassword(
   oldPassword: string, oldKdf: KdfParams, newPassword: string, userId: string, encryptedPrivateKey: Ciphertext,
-  iterations: number = DEFAULT_ITERATIONS,
-): Promise<{ kdf: KdfParams; authKey: string; encryptedPrivateKey: Ciphertext; currentAuthKey: string }> {
+  iterations: number = DEFAULT_ITERATIONS, encryptedSigningKey?: Ciphertext | null,
+): Promise<{ kdf: KdfParams; authKey: string; encryptedPrivateKey: Ciphertext; currentAuthKey: string; encryptedSigningKey?: Ciphertext }> {
   const opened = await openAccount(oldPassword, oldKdf, userId, encryptedPrivateKey);
   const kdf = newKdfParams(iterations);
   const { authKey, accountKey } = await deriveKeys(newPassword, kdf);
   const sealed = await aesGcmEncrypt(accountKey, opened.privateKeyPkcs8, accountAad(userId));
-  return { kdf, authKey, encryptedPrivateKey: sealed, currentAuthKey: opened.authKey };
+  const out = { kdf, authKey, encryptedPrivateKey: sealed, currentAuthKey: opened.authKey };
+  if (!encryptedSigningKey) return out;
+  const signingPkcs8 = await aesGcmDecrypt(opened.accountKey, encryptedSigningKey, signingAad(userId));
+  try {
+    return { ...out, encryptedSigningKey: await aesGcmEncrypt(accountKey, signingPkcs8, signingAad(userId)) };
+  } finally {
+    signingPkcs8.fill(0);
+  }
 }

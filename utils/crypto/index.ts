@@ -1,5 +1,5 @@
 /**
- * VEP/1, the Vaultshare envelope protocol (docs/crypto.md): pure WebCrypto, so the same module runs in the
+ * VEP/1 and VEP/2, the Vaultshare envelope protocol (docs/crypto.md): pure WebCrypto, so the same module runs in the
  * extension's service worker, in Firefox, and in Node 20 for the server's tools and the tests.
  */
 export { VEP_VERSION, DEFAULT_ITERATIONS, MIN_ITERATIONS, MAX_ITERATIONS } from './constants';
@@ -17,3 +17,7 @@ export { type Grant, type GrantTarget, createGrant, openGrant } from './grants';
 export { type SecretFields, SENSITIVE_FIELDS, newItemKey, encryptSecret, decryptSecret } from './secrets';
 export { newGroupKeys, openGroupKey } from './groups';
 export { newLinkKey, encryptLink, decryptLink, linkUrl } from './links';
+export { type SigningKeyPair, SIGNATURE_BYTES, newSigningKeys, importSigningKey, importVerifyKey, signingPublicKeyOf, sign, verify } from './signing';
+export { type Field, type GrantStatementInput, encodeFields, grantStatement, membershipStatement, keyBindingStatement } from './statements';
+export { type SignedGrant, type Signer, type SignerRole, type Granter, type GrantExpectation, isSigned, signGrant, createSignedGrant, verifyGrant } from './signed-grants';
+export { type SigningUpload, type OpenedSigningKey, newAccountSigningKey, openSigningKey, verifyKeyBinding } from './account-signing';
