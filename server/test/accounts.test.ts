@@ -155,7 +155,7 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       const secret = await lena.createSecret({ name: 'Lena key', clientSecret: 'lena-value' });
       const otherDevice = await new VaultClient(s.url, 'lena', 'lena-old-password').signIn();
       const me = (await lena.call<Me>('GET', '/v1/me')).body;
-      const change = await changePassword('lena-old-password', me.kdf, 'lena-new-password', lena.userId, me.encryptedPrivateKey, 1000);
+      const change = await changePassword('lena-old-password', me.kdf, 'lena-new-password', lena.userId, me.encryptedPrivateKey, 1000, me.encryptedSigningKey);
 
       // the wrong current password is refused, with nothing changed
       const wrongCurrent = (await deriveKeys('not-the-password', me.kdf)).authKey;

@@ -165,8 +165,12 @@ describe.each(dialects)('groups on %s', (dialect) => {
       expect(completed.members!.find((m) => m.user.username === 'erin')).toMatchObject({ pending: false });
       expect(await org.erin.reveal(opsSecret.id)).toBe('pager-token');
       expect((await org.erin.sync(cursor)).secrets.map((x) => x.id)).toContain(opsSecret.id);
-      const audit = await s.store.db.selectFrom('audit_events').select(['action', 'actor_id']).where('object_id', '=', org.ops.id).where('action', '=', 'group.member_completed').execute();
-      expect(audit).toEqual([{ action: 'group.member_completed', actor_id: org.frank.userId }]);
+      const audit = await s.store.db.selectFrom('audit_events').select(['action', 'actor_id', 'details']).where('object_id', '=', org.ops.id).where('action', '=', 'group.member_approved').execute();
+      // carol was approved when the organisation was built, erin now
+      expect(audit.map((a) => [a.action, a.actor_id, JSON.parse(a.details).userId])).toEqual([
+        ['group.member_approved', org.frank.userId, org.carol.userId],
+        ['group.member_approved', org.frank.userId, org.erin.userId],
+      ]);
     });
 
     it('a member who is not a manager cannot add members (403), even holding the key', async () => {

@@ -125,7 +125,7 @@ describe.each(dialects)('HTTP on %s', (dialect) => {
       await logan.call('GET', `/v1/directory/search?q=${encodeURIComponent('findme-query-text')}`);
       await logan.call('GET', '/v1/me', undefined, { authorization: `Bearer ${'T'.repeat(43)}` });
 
-      const change = await changePassword('logan-first-password', me.kdf, 'logan-second-password', logan.userId, me.encryptedPrivateKey, 1000);
+      const change = await changePassword('logan-first-password', me.kdf, 'logan-second-password', logan.userId, me.encryptedPrivateKey, 1000, me.encryptedSigningKey);
       expect((await logan.call('POST', '/v1/auth/password', change)).status).toBe(200);
       expect((await logan.call('POST', '/v1/auth/logout')).status).toBe(200);
 

@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { Fingerprint, Grant, Id, PublicKey, Timestamp, Uuid } from './common';
+import { Fingerprint, Grant, Id, PublicKey, Signature, Signer, Timestamp, Uuid } from './common';
 
 export const UserRef = z.object({ id: Id, name: z.string(), username: z.string() });
 export type UserRef = z.infer<typeof UserRef>;
@@ -15,6 +15,8 @@ export const DirectoryUser = z.object({
   email: z.string(),
   publicKey: PublicKey,
   fingerprint: Fingerprint,
+  signingPublicKey: PublicKey.nullable(),
+  signingFingerprint: Fingerprint.nullable(),
 });
 export type DirectoryUser = z.infer<typeof DirectoryUser>;
 
@@ -38,12 +40,19 @@ export const SearchQuery = z.strictObject({
 });
 export const SearchResponse = z.object({ results: z.array(DirectoryEntry).max(20) });
 
-/** A member of a group as its managers see it; `pending` until a manager's client grants the group key. */
+/**
+ * A member of a group as its managers see it; `pending` until a manager approves them (signs a grant of the
+ * group key for them); `signed` false for a VEP/1 grant a manager has not re-made yet.
+ */
 export const GroupMember = z.object({
   user: UserRef,
   pending: z.boolean(),
+  manager: z.boolean().default(false),
+  signed: z.boolean().default(false),
   publicKey: PublicKey.nullable(),
   fingerprint: Fingerprint.nullable(),
+  signingPublicKey: PublicKey.nullable().default(null),
+  signingFingerprint: Fingerprint.nullable().default(null),
 });
 export type GroupMember = z.infer<typeof GroupMember>;
 
@@ -63,6 +72,8 @@ export const GroupView = z.object({
   isManager: z.boolean(),
   /** The group's private key wrapped for the caller, when the caller holds it. */
   myGrant: Grant.nullable(),
+  /** Who signed `myGrant` (a manager), to verify before using it. */
+  myGrantSigner: Signer.nullable().default(null),
   /** Members and their state, for managers and, when allowed, members. */
   members: z.array(GroupMember).optional(),
   updatedAt: Timestamp,
@@ -90,7 +101,10 @@ export const UpdateGroupRequest = z.strictObject({
   membersCanView: z.boolean().optional(),
 });
 
-/** Adding a member, or completing a pending one: the manager's client wraps the group key for them. */
+/** Adding a member, or approving a pending one: the manager's client wraps the group key for them and signs it. */
 export const AddMemberRequest = z.strictObject({ userId: Id, grant: Grant });
+
+/** A manager's signed decision to remove or refuse a member (docs/crypto.md, "Membership statement"). */
+export const RemoveMemberRequest = z.strictObject({ at: z.iso.datetime({ offset: true }), signature: Signature });
 
 export const GroupList = z.object({ groups: z.array(GroupView) });

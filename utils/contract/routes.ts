@@ -32,6 +32,8 @@ export const routes = {
   enroll: { method: 'post', path: '/v1/auth/enroll', summary: 'Finish enrollment: keys made on the device; returns a session', auth: false, body: A.EnrollRequest, response: A.Session, status: 201 },
   changePassword: { method: 'post', path: '/v1/auth/password', summary: 'Change the password: new auth key and re-wrapped private key', auth: true, body: A.ChangePasswordRequest, response: Ok, status: 200 },
   me: { method: 'get', path: '/v1/me', summary: 'The signed-in user and their encrypted keys', auth: true, response: A.Me, status: 200 },
+  setSigningKey: { method: 'put', path: '/v1/me/signing-key', summary: "Set the account's VEP/2 signing key (once)", auth: true, body: A.SigningKeyUpload, response: A.Me, status: 200 },
+  unsigned: { method: 'get', path: '/v1/me/unsigned', summary: 'Secrets the caller owns and groups it manages that still carry unsigned (VEP/1) grants', auth: true, response: A.UnsignedResponse, status: 200 },
 
   search: { method: 'get', path: '/v1/directory/search', summary: 'Find recipients: enrolled users and groups the caller may share with', auth: true, query: D.SearchQuery, response: D.SearchResponse, status: 200 },
   listGroups: { method: 'get', path: '/v1/groups', summary: 'Groups the caller belongs to or manages', auth: true, response: D.GroupList, status: 200 },
@@ -39,7 +41,8 @@ export const routes = {
   getGroup: { method: 'get', path: '/v1/groups/:id', summary: 'One group, with its members for managers', auth: true, params: IdParam, response: D.GroupView, status: 200 },
   updateGroup: { method: 'patch', path: '/v1/groups/:id', summary: "Change a private group's name, description, status or visibility", auth: true, params: IdParam, body: D.UpdateGroupRequest, response: D.GroupView, status: 200 },
   addMember: { method: 'post', path: '/v1/groups/:id/members', summary: 'Add a member, or complete a pending one, with a grant of the group key', auth: true, params: IdParam, body: D.AddMemberRequest, response: D.GroupView, status: 200 },
-  removeMember: { method: 'delete', path: '/v1/groups/:id/members/:userId', summary: 'Remove a member (deletes their group grant)', auth: true, params: MemberParam, response: D.GroupView, status: 200 },
+  removeMember: { method: 'delete', path: '/v1/groups/:id/members/:userId', summary: 'Remove or refuse a member (deletes their group grant)', auth: true, params: MemberParam, response: D.GroupView, status: 200 },
+  removeMemberSigned: { method: 'post', path: '/v1/groups/:id/members/:userId/remove', summary: "Remove or refuse a member with the manager's signed decision", auth: true, params: MemberParam, body: D.RemoveMemberRequest, response: D.GroupView, status: 200 },
 
   listSecrets: { method: 'get', path: '/v1/secrets', summary: 'Every API secret the caller can see', auth: true, response: S.SecretList, status: 200 },
   createSecret: { method: 'post', path: '/v1/secrets', summary: 'Create an API secret (client secret as VEP/1 ciphertext)', auth: true, body: S.CreateSecretRequest, response: S.SecretSummary, status: 201 },
@@ -49,6 +52,7 @@ export const routes = {
   enableSecret: { method: 'post', path: '/v1/secrets/:id/enable', summary: 'Enable an API secret (owner or Can edit)', auth: true, params: IdParam, body: S.StatusRequest, response: S.SecretSummary, status: 200 },
   secretValues: { method: 'post', path: '/v1/secrets/values', summary: 'Ciphertext and key paths of several enabled secrets for on-device indexing (no last-use record)', auth: true, body: S.ValuesRequest, response: S.ValuesResponse, status: 200 },
   revealSecret: { method: 'post', path: '/v1/secrets/:id/reveal', summary: "The encrypted client secret and the caller's key path (needs Can view; recorded)", auth: true, params: IdParam, response: S.RevealResponse, status: 200 },
+  rotateSecret: { method: 'post', path: '/v1/secrets/:id/rotate', summary: 'Rotate the itemKey: new value and every grant replaced at once (owner or Can edit)', auth: true, params: IdParam, body: S.RotateRequest, response: S.SecretSummary, status: 200 },
   getAccess: { method: 'get', path: '/v1/secrets/:id/access', summary: 'Who has access: owner, users and groups (expanded)', auth: true, params: IdParam, response: S.AccessList, status: 200 },
   putAccess: { method: 'put', path: '/v1/secrets/:id/access', summary: 'Replace the access list (owner only, atomic, revision-checked)', auth: true, params: IdParam, body: S.PutAccessRequest, response: S.AccessList, status: 200 },
   batchAccess: { method: 'post', path: '/v1/access/batch', summary: 'Replace several access lists in one transaction (batch share)', auth: true, body: S.BatchAccessRequest, response: S.BatchAccessResponse, status: 200 },

@@ -10,9 +10,10 @@ async function userByName(s: Services, username: string) {
 }
 
 /**
- * Creates a user group as the administrator's client: the group's key pair is made here, granted to every
- * enrolled member and manager, then forgotten. Members not enrolled yet stay pending until a manager's
- * extension grants them the key.
+ * Creates a user group as the administrator's client: the group's key pair is made here, granted to the
+ * managers only, then forgotten. Those grants are unsigned (this tool holds no one's signing key); each
+ * manager's extension adopts its own once and re-signs it (docs/crypto.md, "Group members: approval").
+ * Every other member is pending until a manager approves them in the extension.
  */
 export async function createGroupAsAdmin(s: Services, input: { name: string; description?: string; managers: string[]; members: string[] }) {
   if (!input.managers.length) throw new ApiError(400, 'manager_required', 'A user group needs at least one manager, who completes pending members.');
@@ -25,7 +26,7 @@ export async function createGroupAsAdmin(s: Services, input: { name: string; des
   for (const [username, manager] of people) {
     const u = await userByName(s, username);
     if (manager && u.status !== 'active') throw new ApiError(422, 'recipient_not_enrolled', `The manager ${u.name} must enroll first.`);
-    const grant = u.status === 'active' && u.public_key
+    const grant = manager && u.status === 'active' && u.public_key
       ? await createGrant({ subjectKind: 'group', subjectId: id, recipientKind: 'user', recipientId: u.id, recipientPublicKey: u.public_key }, keys.privateKeyPkcs8)
       : null;
     members.push({ userId: u.id, manager, grant });

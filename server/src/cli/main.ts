@@ -16,7 +16,7 @@ const HELP = `Vaultshare administration: npm run vault -- <command>
   invite <username> --name "Full Name" --email a@b.c [--admin]   invite a user; prints their one-time enrollment code
   users                                                         list users and their state
   group create <name> --manager <username> [--member <username> ...] [--description "..."]
-  group add <group name> <username>                            add a member (pending until a manager's extension grants the key)
+  group add <group name> <username>                            add a member (pending until a manager approves them in the extension)
   group remove <group name> <username>                         remove a member
   groups                                                        list user groups and their members
   audit export [--out file.jsonl]                               every audit event, one JSON object per line
@@ -72,7 +72,7 @@ async function run(argv: string[]) {
     const name = rest[0];
     if (!name) throw new ApiError(400, 'name_required', 'Give the group\'s name: group create "<name>" --manager <username>.');
     const r = await withServices((s) => createGroupAsAdmin(s, { name, description: values.description, managers: values.manager ?? [], members: values.member ?? [] }));
-    return console.log(`Created user group "${name}"${r.pending ? ` (${r.pending} pending member(s) get the key when a manager's extension next runs unlocked)` : ''}.`);
+    return console.log(`Created user group "${name}"${r.pending ? ` (${r.pending} pending member(s) wait for a manager to approve them in the extension)` : ''}.`);
   }
   if (cmd === 'group' && (sub === 'add' || sub === 'remove')) {
     const [groupName, username] = rest;
@@ -83,7 +83,7 @@ async function run(argv: string[]) {
       if (sub === 'add') await addPendingMember(s, g.id, u.id);
       else await adminRemoveMember(s, g.id, u.id);
     });
-    return console.log(sub === 'add' ? `Added ${username} to "${groupName}" as a pending member; a manager's extension completes the key grant.` : `Removed ${username} from "${groupName}".`);
+    return console.log(sub === 'add' ? `Added ${username} to "${groupName}" as a pending member; a manager approves them in the extension, after checking who they are.` : `Removed ${username} from "${groupName}".`);
   }
   if (cmd === 'audit' && sub === 'export') {
     const lines: string[] = [];

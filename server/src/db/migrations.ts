@@ -154,9 +154,24 @@ function initial(dialect: Dialect): Migration {
   };
 }
 
+/**
+ * VEP/2 (docs/crypto.md): each account's signing key, and each secret's key revision (the value revision at
+ * which its itemKey was made, which signed grants carry). Grants and their signatures stay JSON in the
+ * existing grant columns. Existing secrets start at key revision 1, which is what their grants were made at.
+ */
+const signedGrants: Migration = {
+  async up(db: Db) {
+    await db.schema.alterTable('users').addColumn('signing_public_key', 'text').execute();
+    await db.schema.alterTable('users').addColumn('signing_fingerprint', 'text').execute();
+    await db.schema.alterTable('users').addColumn('encrypted_signing_key', 'text').execute();
+    await db.schema.alterTable('users').addColumn('signing_key_proof', 'text').execute();
+    await db.schema.alterTable('secrets').addColumn('key_revision', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  },
+};
+
 /** One list of migrations for both databases; they run at every start and are no-ops once applied. */
 export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
-  const provider: MigrationProvider = { getMigrations: async () => ({ '001_initial': initial(dialect) }) };
+  const provider: MigrationProvider = { getMigrations: async () => ({ '001_initial': initial(dialect), '002_signed_grants': signedGrants }) };
   const { error } = await new Migrator({ db, provider }).migrateToLatest();
   if (error) throw error;
 }

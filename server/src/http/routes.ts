@@ -12,6 +12,8 @@ export function registerRoutes(app: Hono<AppEnv>) {
   handle(app, 'enroll', async ({ body }, c) => accounts.enroll(c.var.services, body, c.var.ip));
   handle(app, 'changePassword', async ({ body }, c) => accounts.changePassword(c.var.services, c.var.caller.userId, c.var.caller.tokenHash, body, c.var.ip));
   handle(app, 'me', async (_, c) => accounts.me(c.var.services, c.var.caller.userId));
+  handle(app, 'setSigningKey', async ({ body }, c) => accounts.setSigningKey(c.var.services, c.var.caller.userId, body));
+  handle(app, 'unsigned', async (_, c) => secrets.unsigned(c.var.services, c.var.caller.userId));
 
   handle(app, 'search', async ({ query }, c) => ({ results: await directory.search(c.var.services, c.var.caller.userId, query.q, query.limit) }));
   handle(app, 'listGroups', async (_, c) => ({ groups: await groups.listGroups(c.var.services, c.var.caller.userId) }));
@@ -20,6 +22,7 @@ export function registerRoutes(app: Hono<AppEnv>) {
   handle(app, 'updateGroup', async ({ params, body }, c) => groups.updateGroup(c.var.services, c.var.caller.userId, params.id, body));
   handle(app, 'addMember', async ({ params, body }, c) => groups.addMember(c.var.services, c.var.caller.userId, params.id, body));
   handle(app, 'removeMember', async ({ params }, c) => groups.removeMember(c.var.services, c.var.caller.userId, params.id, params.userId));
+  handle(app, 'removeMemberSigned', async ({ params, body }, c) => groups.removeMember(c.var.services, c.var.caller.userId, params.id, params.userId, body));
 
   handle(app, 'listSecrets', async (_, c) => ({ items: await secrets.listSecrets(c.var.services, c.var.caller.userId) }));
   handle(app, 'createSecret', async ({ body }, c) => secrets.createSecret(c.var.services, c.var.caller.userId, body));
@@ -29,6 +32,7 @@ export function registerRoutes(app: Hono<AppEnv>) {
   handle(app, 'enableSecret', async ({ params, body }, c) => secrets.setStatus(c.var.services, c.var.caller.userId, params.id, body.baseRevision, 'enabled'));
   handle(app, 'secretValues', async ({ body }, c) => ({ items: await secrets.values(c.var.services, c.var.caller.userId, body.ids) }));
   handle(app, 'revealSecret', async ({ params }, c) => secrets.reveal(c.var.services, c.var.caller.userId, params.id));
+  handle(app, 'rotateSecret', async ({ params, body }, c) => secrets.rotate(c.var.services, c.var.caller.userId, params.id, body));
   handle(app, 'getAccess', async ({ params }, c) => access.getAccess(c.var.services, c.var.caller.userId, params.id));
   handle(app, 'putAccess', async ({ params, body }, c) => access.putAccess(c.var.services, c.var.caller.userId, params.id, body));
   handle(app, 'batchAccess', async ({ body }, c) => ({ items: await access.batchAccess(c.var.services, c.var.caller.userId, body.items) }));

@@ -6,7 +6,7 @@ import type { Ctx } from './context';
 import { nowIso } from './clock';
 import { audit } from './audit';
 import { notify, secretAudience } from './changes';
-import { checkGrant } from './grants';
+import { checkGrant, checkSignature } from './grants';
 import { canSeeGroup } from './group-queries';
 import { userRefs } from './users';
 import { visibleSecret } from './visibility';
@@ -52,8 +52,11 @@ export async function getAccess(ctx: Ctx, userId: string, secretId: string): Pro
 
 type Recipient = { kind: 'user' | 'group'; id: string; name: string; fingerprint: string };
 
-/** Checks that a recipient exists, is enrolled or enabled, and may be shared with by this owner. */
-async function resolveRecipient(tx: Tx, ownerId: string, kind: 'user' | 'group', id: string): Promise<Recipient> {
+/**
+ * Checks that a recipient exists, is enrolled or enabled, and may be shared with by this owner. A rotation
+ * re-grants to a disabled group already on the list (`keeping`), so that it opens again when enabled.
+ */
+export async function resolveRecipient(tx: Tx, ownerId: string, kind: 'user' | 'group', id: string, keeping = false): Promise<Recipient> {
   const gone = new ApiError(422, 'unknown_recipient', 'One of the recipients no longer exists. Remove them from the list and try again.');
   if (kind === 'user') {
     const u = await tx.selectFrom('users').select(['name', 'status', 'fingerprint']).where('id', '=', id).executeTakeFirst();
@@ -63,7 +66,7 @@ async function resolveRecipient(tx: Tx, ownerId: string, kind: 'user' | 'group',
   }
   if (!(await canSeeGroup(tx, ownerId, id))) throw gone;
   const g = (await tx.selectFrom('groups').select(['name', 'enabled', 'fingerprint']).where('id', '=', id).executeTakeFirst())!;
-  if (!g.enabled) throw new ApiError(422, 'group_disabled', `The group "${g.name}" is disabled and cannot be shared with.`);
+  if (!g.enabled && !keeping) throw new ApiError(422, 'group_disabled', `The group "${g.name}" is disabled and cannot be shared with.`);
   return { kind, id, name: g.name, fingerprint: g.fingerprint };
 }
 
@@ -92,7 +95,10 @@ export async function replaceAccess(tx: Tx, userId: string, secretId: string, re
     const r = await resolveRecipient(tx, userId, e.recipientKind, e.recipientId);
     const old = before.get(key(r.kind, r.id));
     if (!e.grant && !old) throw new ApiError(400, 'grant_required', `Sharing with ${r.name} needs a key grant made for them.`);
-    if (e.grant) checkGrant(e.grant, r);
+    if (e.grant) {
+      checkGrant(e.grant, r);
+      await checkSignature(tx, userId, e.grant, { subjectKind: 'secret', subjectId: secretId, revision: v.row.key_revision }, r.name);
+    }
     rows.push({ secret_id: secretId, recipient_kind: r.kind, recipient_id: r.id, can_edit: e.canEdit ? 1 : 0, grant: e.grant ? JSON.stringify(e.grant) : old!.grant, created_at: old?.created_at ?? now });
   }
   const added = rows.filter((r) => !before.has(key(r.recipient_kind, r.recipient_id)));

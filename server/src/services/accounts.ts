@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { EnrollRequest, EnrollStartRequest, LoginRequest, ChangePasswordRequest, Me, Session } from '../../../utils/contract';
-import { fingerprintOf, importPublicKey, toB64url } from '../../../utils/crypto';
+import type { EnrollRequest, EnrollStartRequest, LoginRequest, ChangePasswordRequest, Me, Session, SigningKeyUpload } from '../../../utils/contract';
+import { fingerprintOf, importPublicKey, importVerifyKey, toB64url, verifyKeyBinding } from '../../../utils/crypto';
 import { ApiError } from '../http/problem';
 import { write } from '../db/tx';
 import type { UsersTable } from '../db/schema';
@@ -50,6 +50,22 @@ export function meOf(u: UsersTable): Me {
     kdf: { salt: u.kdf_salt!, iterations: u.kdf_iterations! },
     publicKey: u.public_key!, fingerprint: u.fingerprint!,
     encryptedPrivateKey: JSON.parse(u.encrypted_private_key!),
+    signingPublicKey: u.signing_public_key, signingFingerprint: u.signing_fingerprint,
+    encryptedSigningKey: u.encrypted_signing_key ? JSON.parse(u.encrypted_signing_key) : null,
+  };
+}
+
+/**
+ * Checks a signing key upload: a canonical P-256 key whose own signature binds it to this account and its
+ * encryption key (docs/crypto.md, "Key-binding statement"). Returns the columns to store.
+ */
+async function signingColumns(userId: string, publicKey: string, s: z.output<typeof SigningKeyUpload>) {
+  const bad = () => new ApiError(400, 'invalid_signing_key', 'The signing key is not a valid P-256 key bound to this account.');
+  await importVerifyKey(s.signingPublicKey).catch(() => { throw bad(); });
+  if (!(await verifyKeyBinding({ userId, publicKey, ...s }).catch(() => false))) throw bad();
+  return {
+    signing_public_key: s.signingPublicKey, signing_fingerprint: await fingerprintOf(s.signingPublicKey),
+    encrypted_signing_key: JSON.stringify(s.encryptedSigningKey), signing_key_proof: s.signingKeyProof,
   };
 }
 
@@ -96,6 +112,7 @@ export async function enroll(ctx: Ctx, body: z.output<typeof EnrollRequest>, ip:
   const fingerprint = await importPublicKey(body.publicKey).then(() => fingerprintOf(body.publicKey)).catch(() => {
     throw new ApiError(400, 'invalid_public_key', 'The public key is not a valid P-256 key.');
   });
+  const signing = body.signing ? await signingColumns(u.id, body.publicKey, body.signing) : {};
   const authHash = await hashAuthKey(body.authKey);
   await write(ctx.store, async (tx) => {
     // The status check inside the write makes a code usable exactly once, even under a race.
@@ -104,6 +121,7 @@ export async function enroll(ctx: Ctx, body: z.output<typeof EnrollRequest>, ip:
       .set({
         status: 'active', enroll_code_hash: null, enroll_expires_at: null, kdf_salt: body.kdf.salt, kdf_iterations: body.kdf.iterations,
         auth_hash: authHash, public_key: body.publicKey, fingerprint, encrypted_private_key: JSON.stringify(body.encryptedPrivateKey), updated_at: nowIso(),
+        ...signing,
       })
       .where('id', '=', u.id)
       .where('status', '=', 'pending')
@@ -121,6 +139,22 @@ export async function me(ctx: Ctx, userId: string): Promise<Me> {
   return meOf(await ctx.store.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow());
 }
 
+/**
+ * Sets the account's signing key, once (a VEP/1 account's client does it at its next unlock). Refusing a
+ * replacement keeps a stolen session from swapping the key that vouches for every grant the user makes.
+ */
+export async function setSigningKey(ctx: Ctx, userId: string, body: z.output<typeof SigningKeyUpload>): Promise<Me> {
+  const u = await ctx.store.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+  const columns = await signingColumns(userId, u.public_key!, body);
+  await write(ctx.store, async (tx) => {
+    const done = await tx.updateTable('users').set({ ...columns, updated_at: nowIso() }).where('id', '=', userId).where('signing_public_key', 'is', null).executeTakeFirst();
+    if (Number(done.numUpdatedRows) !== 1) throw new ApiError(409, 'signing_key_set', 'This account already has a signing key; it cannot be replaced.');
+    await notifyAll(tx, 'user', userId);
+    await audit(tx, { actorId: userId, action: 'user.signing_key_set', objectKind: 'user', objectId: userId, details: { signingFingerprint: columns.signing_fingerprint } });
+  });
+  return me(ctx, userId);
+}
+
 export async function logout(ctx: Ctx, tokenHash: string) {
   await ctx.store.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
   return { ok: true as const };
@@ -134,11 +168,14 @@ export async function changePassword(ctx: Ctx, userId: string, tokenHash: string
     ctx.loginLimiter.fail(u.username, ip);
     throw new ApiError(403, 'invalid_credentials', 'The current password is not correct.');
   }
+  if (u.encrypted_signing_key && !body.encryptedSigningKey)
+    throw new ApiError(400, 'signing_key_required', 'Your account has a signing key: send it sealed under the new password too.');
   const authHash = await hashAuthKey(body.authKey);
+  const signing = u.encrypted_signing_key && body.encryptedSigningKey ? { encrypted_signing_key: JSON.stringify(body.encryptedSigningKey) } : {};
   await write(ctx.store, async (tx) => {
     await tx
       .updateTable('users')
-      .set({ kdf_salt: body.kdf.salt, kdf_iterations: body.kdf.iterations, auth_hash: authHash, encrypted_private_key: JSON.stringify(body.encryptedPrivateKey), updated_at: nowIso() })
+      .set({ kdf_salt: body.kdf.salt, kdf_iterations: body.kdf.iterations, auth_hash: authHash, encrypted_private_key: JSON.stringify(body.encryptedPrivateKey), ...signing, updated_at: nowIso() })
       .where('id', '=', userId)
       .execute();
     await tx.deleteFrom('sessions').where('user_id', '=', userId).where('token_hash', '!=', tokenHash).execute();

@@ -6,9 +6,10 @@ import { userRefs } from './users';
 
 export type AuditAction =
   | 'secret.created' | 'secret.edited' | 'secret.disabled' | 'secret.enabled' | 'secret.revealed'
-  | 'secret.values_synced' | 'secret.shared' | 'secret.unshared' | 'secret.permission_changed'
-  | 'group.created' | 'group.edited' | 'group.member_added' | 'group.member_completed' | 'group.member_removed'
-  | 'user.invited' | 'user.enrolled' | 'user.password_changed';
+  | 'secret.values_synced' | 'secret.shared' | 'secret.unshared' | 'secret.permission_changed' | 'secret.key_rotated'
+  | 'group.created' | 'group.edited' | 'group.member_added' | 'group.member_approved' | 'group.member_regranted'
+  | 'group.member_refused' | 'group.member_removed'
+  | 'user.invited' | 'user.enrolled' | 'user.password_changed' | 'user.signing_key_set';
 
 /** Appends one audit event; `details` never holds a sensitive value, only names of fields and recipients. */
 export async function audit(

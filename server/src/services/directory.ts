@@ -62,8 +62,8 @@ async function describe(db: Db | Tx, hits: Hit[]): Promise<DirectoryEntry[]> {
   const users = new Map<string, DirectoryUser>();
   const groups = new Map<string, DirectoryGroup>();
   if (userIds.length)
-    for (const u of await db.selectFrom('users').select(['id', 'name', 'username', 'email', 'public_key', 'fingerprint']).where('id', 'in', userIds).where('status', '=', 'active').execute())
-      users.set(u.id, { kind: 'user', id: u.id, name: u.name, username: u.username, email: u.email, publicKey: u.public_key!, fingerprint: u.fingerprint! });
+    for (const u of await db.selectFrom('users').select(['id', 'name', 'username', 'email', 'public_key', 'fingerprint', 'signing_public_key', 'signing_fingerprint']).where('id', 'in', userIds).where('status', '=', 'active').execute())
+      users.set(u.id, { kind: 'user', id: u.id, name: u.name, username: u.username, email: u.email, publicKey: u.public_key!, fingerprint: u.fingerprint!, signingPublicKey: u.signing_public_key, signingFingerprint: u.signing_fingerprint });
   if (groupIds.length) {
     const counts = await memberCounts(db, groupIds);
     for (const g of await db.selectFrom('groups').select(['id', 'name', 'kind', 'public_key', 'fingerprint']).where('id', 'in', groupIds).execute())

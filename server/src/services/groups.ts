@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { AddMemberRequest, CreateGroupRequest, GroupView, UpdateGroupRequest } from '../../../utils/contract';
-import { fingerprintOf, importPublicKey } from '../../../utils/crypto';
+import type { AddMemberRequest, CreateGroupRequest, Grant, GroupView, RemoveMemberRequest, UpdateGroupRequest } from '../../../utils/contract';
+import { fingerprintOf, importPublicKey, isSigned, membershipStatement, verify } from '../../../utils/crypto';
 import { ApiError, forbidden, notFound } from '../http/problem';
 import { write, type Tx } from '../db/tx';
 import type { Db } from '../db/connect';
@@ -8,7 +8,7 @@ import type { Ctx } from './context';
 import { nowIso } from './clock';
 import { audit } from './audit';
 import { activeMembers, notify, notifyGroupSecrets } from './changes';
-import { checkGrant } from './grants';
+import { checkGrant, checkSignature, signerOf } from './grants';
 import { indexGroup } from './directory-index';
 import { activeUser, userRefs } from './users';
 import { canSeeGroup } from './group-queries';
@@ -29,20 +29,28 @@ export async function groupView(db: Db | Tx, groupId: string, userId: string, ev
   const rows = await db
     .selectFrom('group_members')
     .innerJoin('users', 'users.id', 'group_members.user_id')
-    .select(['users.id', 'users.name', 'users.username', 'users.public_key', 'users.fingerprint', 'group_members.grant', 'group_members.is_member'])
+    .select(['users.id', 'users.name', 'users.username', 'users.public_key', 'users.fingerprint', 'users.signing_public_key', 'users.signing_fingerprint', 'group_members.grant', 'group_members.is_member', 'group_members.is_manager'])
     .where('group_id', '=', groupId)
     .orderBy('users.name')
     .execute();
   const members = rows.filter((r) => r.is_member === 1);
+  const myGrant: Grant | null = mine?.grant ? JSON.parse(mine.grant) : null;
   const seesMembers = !!mine?.is_manager || !!mine?.is_member;
   const owner = g.owner_id ? (await userRefs(db, [g.owner_id])).get(g.owner_id) ?? null : null;
   return {
     id: g.id, kind: g.kind, name: g.name, description: g.description, enabled: g.enabled === 1, membersCanView: g.members_can_view === 1,
     owner, publicKey: g.public_key, fingerprint: g.fingerprint, memberCount: members.length,
     isMember: mine?.is_member === 1, isManager: mine?.is_manager === 1,
-    myGrant: mine?.grant ? JSON.parse(mine.grant) : null,
+    myGrant,
+    myGrantSigner: myGrant ? await signerOf(db, myGrant, { subjectKind: 'group', subjectId: groupId }) : null,
     ...(seesMembers
-      ? { members: members.map((m) => ({ user: { id: m.id, name: m.name, username: m.username }, pending: m.grant === null, publicKey: m.public_key, fingerprint: m.fingerprint })) }
+      ? {
+          members: members.map((m) => ({
+            user: { id: m.id, name: m.name, username: m.username }, pending: m.grant === null, manager: m.is_manager === 1,
+            signed: m.grant !== null && isSigned(JSON.parse(m.grant) as Grant),
+            publicKey: m.public_key, fingerprint: m.fingerprint, signingPublicKey: m.signing_public_key, signingFingerprint: m.signing_fingerprint,
+          })),
+        }
       : {}),
     updatedAt: g.updated_at,
   };
@@ -67,6 +75,7 @@ async function groupPeople(tx: Tx, groupId: string): Promise<string[]> {
 export async function createPrivateGroup(ctx: Ctx, userId: string, body: z.output<typeof CreateGroupRequest>): Promise<GroupView> {
   const me = (await activeUser(ctx.store.db, userId))!;
   checkGrant(body.managerGrant, { kind: 'user', id: userId, fingerprint: me.fingerprint!, name: 'Your account' });
+  await checkSignature(ctx.store.db, userId, body.managerGrant, { subjectKind: 'group', subjectId: body.id, revision: 1 }, 'your account');
   // importPublicKey checks that it is a canonical P-256 key; fingerprintOf alone would hash any bytes.
   const fingerprint = await importPublicKey(body.publicKey).then(() => fingerprintOf(body.publicKey)).catch(() => { throw new ApiError(400, 'invalid_public_key', "The group's public key is not a valid P-256 key."); });
   const now = nowIso();
@@ -118,6 +127,7 @@ export async function addMember(ctx: Ctx, userId: string, groupId: string, body:
     const member = await activeUser(tx, body.userId);
     if (!member) throw new ApiError(422, 'recipient_not_enrolled', 'This person has not enrolled yet, so they cannot receive keys.');
     checkGrant(body.grant, { kind: 'user', id: member.id, fingerprint: member.fingerprint!, name: member.name });
+    await checkSignature(tx, userId, body.grant, { subjectKind: 'group', subjectId: groupId, revision: 1 }, member.name);
     const existing = await membership(tx, groupId, member.id);
     const grant = JSON.stringify(body.grant);
     if (existing) await tx.updateTable('group_members').set({ is_member: 1, grant }).where('group_id', '=', groupId).where('user_id', '=', member.id).execute();
@@ -125,16 +135,29 @@ export async function addMember(ctx: Ctx, userId: string, groupId: string, body:
     await notify(tx, await groupPeople(tx, groupId), 'group', groupId);
     // The group's secrets appear for the member only if the group is enabled.
     if ((await activeMembers(tx, groupId)).includes(member.id)) await notifyGroupSecrets(tx, groupId, [member.id]);
-    const action = existing?.is_member && !existing.grant ? 'group.member_completed' : 'group.member_added';
+    const action = existing?.is_member && !existing.grant ? 'group.member_approved' : existing?.grant ? 'group.member_regranted' : 'group.member_added';
     await audit(tx, { actorId: userId, action, objectKind: 'group', objectId: groupId, details: { userId: member.id } });
     return (await groupView(tx, groupId, userId))!;
   });
 }
 
+/**
+ * A manager's signed decision to remove or refuse a member (docs/crypto.md, "Membership statement"),
+ * checked against the manager's own signing key and kept in the audit trail.
+ */
+async function checkRemoval(tx: Tx, userId: string, groupId: string, memberId: string, signed: z.output<typeof RemoveMemberRequest>) {
+  const me = await tx.selectFrom('users').select('signing_public_key').where('id', '=', userId).executeTakeFirstOrThrow();
+  const statement = membershipStatement({ action: 'remove', groupId, memberId, managerId: userId, at: signed.at });
+  if (!me.signing_public_key || !(await verify(me.signing_public_key, statement, signed.signature).catch(() => false)))
+    throw new ApiError(400, 'bad_signature', 'The signature on this removal does not verify with your signing key.');
+  return { at: signed.at, signature: signed.signature };
+}
+
 /** Removes a member (a manager, or the member leaving); their group grant is deleted. */
-export async function removeMember(ctx: Ctx, userId: string, groupId: string, memberId: string): Promise<GroupView> {
+export async function removeMember(ctx: Ctx, userId: string, groupId: string, memberId: string, signed?: z.output<typeof RemoveMemberRequest>): Promise<GroupView> {
   return write(ctx.store, async (tx) => {
     if (memberId !== userId) await requireManager(tx, groupId, userId, false);
+    const decision = signed ? await checkRemoval(tx, userId, groupId, memberId, signed) : undefined;
     const m = await membership(tx, groupId, memberId);
     if (!m?.is_member) throw notFound('This member');
     const people = await groupPeople(tx, groupId);
@@ -144,7 +167,8 @@ export async function removeMember(ctx: Ctx, userId: string, groupId: string, me
     else await tx.deleteFrom('group_members').where('group_id', '=', groupId).where('user_id', '=', memberId).execute();
     await notify(tx, people, 'group', groupId);
     if (reached) await notifyGroupSecrets(tx, groupId, [memberId]);
-    await audit(tx, { actorId: userId, action: 'group.member_removed', objectKind: 'group', objectId: groupId, details: { userId: memberId } });
+    const refused = !m.grant;
+    await audit(tx, { actorId: userId, action: refused ? 'group.member_refused' : 'group.member_removed', objectKind: 'group', objectId: groupId, details: { userId: memberId, ...(decision ? { signed: decision } : {}) } });
     // A member who left a private group can no longer see it: they get its public face, not a 404 that rolls back.
     const view = await groupView(tx, groupId, userId, memberId === userId);
     if (!view) throw notFound('This group');

@@ -1,12 +1,14 @@
 import type { z } from 'zod';
-import type { CreateSecretRequest, RevealResponse, SecretSummary, UpdateSecretRequest } from '../../../utils/contract';
+import { isSigned } from '../../../utils/crypto';
+import type { CreateSecretRequest, Grant, RevealResponse, RotateRequest, SecretSummary, UpdateSecretRequest } from '../../../utils/contract';
 import { ApiError, conflict, forbidden, notFound } from '../http/problem';
 import { write, type Tx } from '../db/tx';
 import type { Ctx } from './context';
 import { nowIso } from './clock';
 import { audit, listAudit } from './audit';
 import { notify, secretAudience } from './changes';
-import { checkGrant } from './grants';
+import { checkGrant, checkSignature, signerOf } from './grants';
+import { resolveRecipient } from './access';
 import { activeUser } from './users';
 import { visibleSecret, visibleSecrets, type Visible } from './visibility';
 import { summaries, summary } from './secret-view';
@@ -36,6 +38,7 @@ export async function getSecret(ctx: Ctx, userId: string, id: string): Promise<S
 export async function createSecret(ctx: Ctx, userId: string, body: z.output<typeof CreateSecretRequest>): Promise<SecretSummary> {
   const me = (await activeUser(ctx.store.db, userId))!;
   checkGrant(body.ownerGrant, { kind: 'user', id: userId, fingerprint: me.fingerprint!, name: 'Your account' });
+  await checkSignature(ctx.store.db, userId, body.ownerGrant, { subjectKind: 'secret', subjectId: body.id, revision: 1 }, 'your account');
   const now = nowIso();
   return write(ctx.store, async (tx) => {
     if (await tx.selectFrom('secrets').select('id').where('id', '=', body.id).executeTakeFirst())
@@ -45,7 +48,7 @@ export async function createSecret(ctx: Ctx, userId: string, body: z.output<type
       .insertInto('secrets')
       .values({
         id: body.id, owner_id: userId, name: body.name, url: body.url, client_id: body.clientId, identifier: body.identifier, method: body.method,
-        tags: JSON.stringify(body.tags), notes: body.notes, status: 'enabled', value: JSON.stringify(body.value), value_revision: 1,
+        tags: JSON.stringify(body.tags), notes: body.notes, status: 'enabled', value: JSON.stringify(body.value), value_revision: 1, key_revision: 1,
         owner_grant: JSON.stringify(body.ownerGrant), revision: 1, access_revision: 1, access_users: 0, access_groups: 0,
         created_by: userId, created_at: now, updated_by: userId, updated_at: now, last_used_at: null,
       })
@@ -111,7 +114,7 @@ export async function reveal(ctx: Ctx, userId: string, id: string): Promise<Reve
     const now = nowIso();
     await tx.updateTable('secrets').set({ last_used_at: now }).where('id', '=', id).execute();
     await audit(tx, { actorId: userId, action: 'secret.revealed', objectKind: 'secret', objectId: id, secretId: id, details: { via: keyPath.via } });
-    return { secretId: id, value: JSON.parse(v.row.value), valueRevision: v.row.value_revision, keyPath };
+    return { secretId: id, value: JSON.parse(v.row.value), valueRevision: v.row.value_revision, keyRevision: v.row.key_revision, keyPath };
   });
 }
 
@@ -126,29 +129,97 @@ export async function values(ctx: Ctx, userId: string, ids: string[]): Promise<R
     for (const v of visible.values()) {
       if (v.row.status !== 'enabled') continue;
       const keyPath = await keyPathFor(tx, userId, v).catch(() => undefined);
-      if (keyPath) out.push({ secretId: v.row.id, value: JSON.parse(v.row.value), valueRevision: v.row.value_revision, keyPath });
+      if (keyPath) out.push({ secretId: v.row.id, value: JSON.parse(v.row.value), valueRevision: v.row.value_revision, keyRevision: v.row.key_revision, keyPath });
     }
     if (out.length) await audit(tx, { actorId: userId, action: 'secret.values_synced', objectKind: 'user', objectId: userId, details: { count: out.length } });
     return out;
   });
 }
 
+/** A user's own grant of a secret's itemKey, with its signer for the client to verify. */
+async function direct(tx: Tx, secretId: string, grantJson: string): Promise<RevealResponse['keyPath']> {
+  const grant = JSON.parse(grantJson) as Grant;
+  return { via: 'user', grant, signer: await signerOf(tx, grant, { subjectKind: 'secret', subjectId: secretId }) };
+}
+
 async function keyPathFor(tx: Tx, userId: string, v: Visible): Promise<RevealResponse['keyPath']> {
-  if (v.isOwner) return { via: 'user', grant: JSON.parse(v.row.owner_grant) };
-  const direct = await tx.selectFrom('access_entries').select('grant').where('secret_id', '=', v.row.id).where('recipient_kind', '=', 'user').where('recipient_id', '=', userId).executeTakeFirst();
-  if (direct) return { via: 'user', grant: JSON.parse(direct.grant) };
+  if (v.isOwner) return direct(tx, v.row.id, v.row.owner_grant);
+  const mine = await tx.selectFrom('access_entries').select('grant').where('secret_id', '=', v.row.id).where('recipient_kind', '=', 'user').where('recipient_id', '=', userId).executeTakeFirst();
+  if (mine) return direct(tx, v.row.id, mine.grant);
   const groups = await activeGroupIds(tx, userId);
   const viaGroup = await tx
     .selectFrom('access_entries')
     .innerJoin('group_members', (j) => j.onRef('group_members.group_id', '=', 'access_entries.recipient_id').on('group_members.user_id', '=', userId))
     .innerJoin('groups', 'groups.id', 'access_entries.recipient_id')
-    .select(['access_entries.recipient_id as groupId', 'access_entries.grant as groupGrant', 'group_members.grant as memberGrant', 'groups.public_key as groupPublicKey'])
+    .select(['access_entries.recipient_id as groupId', 'access_entries.grant as groupGrant', 'group_members.grant as memberGrant', 'groups.public_key as groupPublicKey', 'groups.name as groupName'])
     .where('access_entries.secret_id', '=', v.row.id)
     .where('access_entries.recipient_kind', '=', 'group')
     .where('access_entries.recipient_id', 'in', groups.length ? groups : [''])
     .executeTakeFirst();
   if (!viaGroup?.memberGrant) throw new ApiError(409, 'no_key', 'You do not hold a key for this API secret yet.');
-  return { via: 'group', groupId: viaGroup.groupId, groupGrant: JSON.parse(viaGroup.groupGrant), memberGrant: JSON.parse(viaGroup.memberGrant), groupPublicKey: viaGroup.groupPublicKey };
+  const groupGrant = JSON.parse(viaGroup.groupGrant) as Grant;
+  const memberGrant = JSON.parse(viaGroup.memberGrant) as Grant;
+  return {
+    via: 'group', groupId: viaGroup.groupId, groupName: viaGroup.groupName, groupGrant, memberGrant, groupPublicKey: viaGroup.groupPublicKey,
+    groupGrantSigner: await signerOf(tx, groupGrant, { subjectKind: 'secret', subjectId: v.row.id }),
+    memberGrantSigner: await signerOf(tx, memberGrant, { subjectKind: 'group', subjectId: viaGroup.groupId }),
+  };
+}
+
+/**
+ * Rotates a secret's itemKey (docs/crypto.md, "Rotating a secret's itemKey"): the new value, the owner's
+ * grant and a grant for every entry of the current list, at key revision = the new value revision, all at
+ * once. Owner or Can edit; refused when the secret or its list changed since the client read them, or when
+ * the grants do not cover exactly the current list.
+ */
+export async function rotate(ctx: Ctx, userId: string, id: string, body: z.output<typeof RotateRequest>): Promise<SecretSummary> {
+  return write(ctx.store, async (tx) => {
+    const v = await forEdit(tx, userId, id, body.baseRevision);
+    if (v.row.access_revision !== body.baseAccessRevision)
+      throw conflict('stale_access_revision', 'Someone changed who has access meanwhile. Reload the list and rotate again.');
+    if (body.valueRevision !== v.row.value_revision + 1)
+      throw conflict('stale_value_revision', `The rotated client secret must be value revision ${v.row.value_revision + 1}. Reload the API secret and try again.`);
+    const subject = { subjectKind: 'secret' as const, subjectId: id, revision: body.valueRevision };
+    const owner = (await activeUser(tx, v.row.owner_id))!;
+    checkGrant(body.ownerGrant, { kind: 'user', id: owner.id, fingerprint: owner.fingerprint!, name: owner.name });
+    await checkSignature(tx, userId, body.ownerGrant, subject, owner.name);
+    const entries = await tx.selectFrom('access_entries').select(['recipient_kind', 'recipient_id']).where('secret_id', '=', id).execute();
+    const key = (k: string, rid: string) => `${k}:${rid}`;
+    const given = new Map(body.grants.map((g) => [key(g.recipientKind, g.recipientId), g]));
+    if (given.size !== body.grants.length || given.size !== entries.length || entries.some((e) => !given.has(key(e.recipient_kind, e.recipient_id))))
+      throw conflict('grants_mismatch', 'A rotation needs exactly one new grant for everyone who has access now. Reload the list and rotate again.');
+    for (const e of entries) {
+      const g = given.get(key(e.recipient_kind, e.recipient_id))!;
+      const r = await resolveRecipient(tx, v.row.owner_id, e.recipient_kind, e.recipient_id, true);
+      checkGrant(g, r);
+      await checkSignature(tx, userId, g, subject, r.name);
+      await tx.updateTable('access_entries').set({ grant: JSON.stringify(g) }).where('secret_id', '=', id).where('recipient_kind', '=', e.recipient_kind).where('recipient_id', '=', e.recipient_id).execute();
+    }
+    await tx
+      .updateTable('secrets')
+      .set({
+        value: JSON.stringify(body.value), value_revision: body.valueRevision, key_revision: body.valueRevision, owner_grant: JSON.stringify(body.ownerGrant),
+        revision: v.row.revision + 1, access_revision: v.row.access_revision + 1, updated_by: userId, updated_at: nowIso(),
+      })
+      .where('id', '=', id)
+      .execute();
+    await notify(tx, await secretAudience(tx, id), 'secret', id);
+    await audit(tx, { actorId: userId, action: 'secret.key_rotated', objectKind: 'secret', objectId: id, secretId: id, details: { keyRevision: body.valueRevision, recipients: entries.length } });
+    return summary(tx, (await visibleSecret(tx, userId, id))!);
+  });
+}
+
+/** Secrets the caller owns and groups it manages whose grants are not all signed yet (VEP/1 data to migrate). */
+export async function unsigned(ctx: Ctx, userId: string): Promise<{ secrets: string[]; groups: string[] }> {
+  const db = ctx.store.db;
+  const signed = (json: string | null) => json === null || isSigned(JSON.parse(json) as Grant);
+  const owned = await db.selectFrom('secrets').select(['id', 'owner_grant']).where('owner_id', '=', userId).execute();
+  const grants = owned.length ? await db.selectFrom('access_entries').select(['secret_id', 'grant']).where('secret_id', 'in', owned.map((s) => s.id)).execute() : [];
+  const secrets = owned.filter((s) => !signed(s.owner_grant) || grants.some((g) => g.secret_id === s.id && !signed(g.grant))).map((s) => s.id);
+  const managed = await db.selectFrom('group_members').select('group_id').where('user_id', '=', userId).where('is_manager', '=', 1).execute();
+  const members = managed.length ? await db.selectFrom('group_members').select(['group_id', 'grant']).where('group_id', 'in', managed.map((m) => m.group_id)).where('is_member', '=', 1).execute() : [];
+  const groups = managed.map((m) => m.group_id).filter((g) => members.some((m) => m.group_id === g && !signed(m.grant)));
+  return { secrets, groups };
 }
 
 /** A secret's audit trail, for its owner. */
