@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { t, tCount } from '@/utils/i18n';
 import { Field, FormError } from './Field';
 import { useAction } from './use-action';
 
@@ -32,7 +32,7 @@ export function EnrollForm({ initial, onCheckCode, onEnroll, onSignInInstead }: 
   function submit(e: Event) {
     e.preventDefault();
     if (!invite) return void run(onCheckCode(values)).then((found) => found && setInvite(found));
-    if (password.length < MIN_PASSWORD_LENGTH) return setError(t('passwordTooShort', MIN_PASSWORD_LENGTH));
+    if (password.length < MIN_PASSWORD_LENGTH) return setError(tCount(MIN_PASSWORD_LENGTH, 'passwordTooShortOne', 'passwordTooShortOther'));
     if (password !== confirm) return setError(t('passwordMismatch'));
     void run(onEnroll({ ...values, password }));
   }
@@ -50,7 +50,7 @@ export function EnrollForm({ initial, onCheckCode, onEnroll, onSignInInstead }: 
       ) : (
         <>
           <p class="account-line">{t('enrollingAs', invite.name, invite.email)}</p>
-          <Field label={t('newPasswordLabel')} hint={t('passwordHint', MIN_PASSWORD_LENGTH)} type="password" value={password} onValue={setPassword} autoComplete="new-password" required />
+          <Field label={t('newPasswordLabel')} hint={tCount(MIN_PASSWORD_LENGTH, 'passwordHintOne', 'passwordHintOther')} type="password" value={password} onValue={setPassword} autoComplete="new-password" required />
           <Field label={t('confirmPasswordLabel')} type="password" value={confirm} onValue={setConfirm} autoComplete="new-password" required />
         </>
       )}

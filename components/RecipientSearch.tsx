@@ -70,7 +70,7 @@ export function RecipientSearch({ listed, onAdd, autoFocus }: { listed: Readonly
   if (pending) status = t('searching');
   else if (results?.error) status = results.error;
   else if (results && !shown.length) status = t('noRecipientMatch', results.q);
-  else if (results) status = t('recipientResults', shown.length);
+  else if (results) status = tCount(shown.length, 'recipientResultsOne', 'recipientResultsOther');
 
   return (
     <div class="rsearch">

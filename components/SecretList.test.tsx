@@ -110,7 +110,7 @@ describe('SecretList', () => {
     const many = Array.from({ length: 10_000 }, (_, i) => secret({ name: `Secret ${String(i).padStart(5, '0')}` }));
     const { user } = setup(many);
     expect(screen.getAllByRole('option').length).toBeLessThan(40);
-    expect(screen.getByText('10000 API secrets shown')).toBeTruthy();
+    expect(screen.getByText('10,000 API secrets shown')).toBeTruthy();
     for (let i = 0; i < 5; i++) await user.keyboard('{PageDown}');
     const selected = screen.getByRole('option', { selected: true });
     expect(selected.textContent).toContain('Secret 000');

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { SecretSummary } from '@/utils/contract';
-import { t, type MessageKey } from '@/utils/i18n';
+import { t, tCount, type MessageKey } from '@/utils/i18n';
 import { FilterBar } from './FilterBar';
 import { RowAside } from './RowAside';
 import type { RowAction } from './row-actions';
@@ -95,7 +95,7 @@ export function SecretList({ secrets, meId, onOpen, onAction, selected, onToggle
       </div>
       <FilterBar value={filter} counts={counts} onChange={(f) => reset(() => setFilter(f))} />
       <div class="sr-only" aria-live="polite">
-        {t('resultCount', results.length)}
+        {tCount(results.length, 'resultCountOne', 'resultCountOther')}
       </div>
       <div class="list-box" ref={box}>
         {results.length > 0 ? (

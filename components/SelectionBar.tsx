@@ -1,11 +1,11 @@
-import { t } from '@/utils/i18n';
+import { t, tCount } from '@/utils/i18n';
 
 /** Above the list while rows are checked: how many, Share them all (F6), or clear the selection. */
 export function SelectionBar({ count, onShare, onClear }: { count: number; onShare: () => void; onClear: () => void }) {
   if (!count) return null;
   return (
-    <div class="selection-bar" role="region" aria-label={t('selectedCount', count)}>
-      <span class="selection-bar__count">{t('selectedCount', count)}</span>
+    <div class="selection-bar" role="region" aria-label={tCount(count, 'selectedCountOne', 'selectedCountOther')}>
+      <span class="selection-bar__count">{tCount(count, 'selectedCountOne', 'selectedCountOther')}</span>
       <button type="button" class="primary small-button" onClick={onShare}>
         {t('actionShare')}
       </button>

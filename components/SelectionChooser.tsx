@@ -1,6 +1,6 @@
 import type { SecretSummary } from '@/utils/contract';
 import { t, tCount } from '@/utils/i18n';
-import type { SelectionKind } from '@/utils/match/routes';
+import type { SelectionKind } from '@/utils/popup-route';
 import { accessSummary } from './access-summary';
 import { BackIcon } from './icons';
 import { PeopleIcon } from './selection-icons';
@@ -49,7 +49,7 @@ export function SelectionChooser({ kind, ids, total, secrets, meId, onPick, onLi
           </li>
         ))}
       </ul>
-      {total > found.length && found.length > 0 && <p class="chooser__more muted small">{t('chooserMore', found.length)}</p>}
+      {total > found.length && found.length > 0 && <p class="chooser__more muted small">{tCount(found.length, 'chooserMoreOne', 'chooserMoreOther')}</p>}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { t, tCount } from '@/utils/i18n';
 import { AUTO_LOCK_CHOICES, type Settings } from '@/utils/session/types';
 
 /** Settings (F14): how long the vault stays unlocked without activity. Saved as soon as it changes. */
@@ -21,7 +21,7 @@ export function SettingsCard({ settings, onSave }: { settings: Settings; onSave:
         >
           {AUTO_LOCK_CHOICES.map((m) => (
             <option key={m} value={String(m)}>
-              {m < 60 ? t('minutes', m) : t('hours', m / 60)}
+              {m < 60 ? tCount(m, 'minutesOne', 'minutesOther') : tCount(m / 60, 'hoursOne', 'hoursOther')}
             </option>
           ))}
         </select>

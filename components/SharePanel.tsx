@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { SecretSummary } from '@/utils/contract';
-import { formatWhen, t } from '@/utils/i18n';
+import { formatWhen, t, tCount } from '@/utils/i18n';
 import { ComputerIcon, WarningIcon } from './action-icons';
 import { ConfirmDialog } from './ConfirmDialog';
 import { RecipientList } from './RecipientList';
@@ -46,14 +46,14 @@ export function SharePanel({ secrets, onClose, onShared, onRotate }: SharePanelP
   const batch = secrets.length > 1;
   const [step, setStep] = useState<'confirm' | 'cards' | 'internal'>(batch ? 'confirm' : 'cards');
   const panel = useSharePanel(secrets.map((s) => s.id), onShared);
-  const sub = batch ? t('shareSubjectMany', secrets.length) : secrets[0]?.name;
+  const sub = batch ? tCount(secrets.length, 'shareSubjectOne', 'shareSubjectOther') : secrets[0]?.name;
   const focusSearch = () => document.querySelector<HTMLInputElement>('.rsearch input')?.focus();
 
   let body;
   if (step === 'confirm') {
     body = (
-      <ConfirmDialog title={t('confirmBatch', secrets.length)} confirmLabel={t('continueLabel')} cancelLabel={t('cancel')} onConfirm={() => setStep('cards')} onCancel={onClose}>
-        <p>{t('confirmBatchBody', secrets.length, secrets.map((s) => s.name).join(', '))}</p>
+      <ConfirmDialog title={tCount(secrets.length, 'confirmBatchOne', 'confirmBatchOther')} confirmLabel={t('continueLabel')} cancelLabel={t('cancel')} onConfirm={() => setStep('cards')} onCancel={onClose}>
+        <p>{t('confirmBatchBody', secrets.map((s) => s.name).join(', '))}</p>
       </ConfirmDialog>
     );
   } else if (step === 'cards') {
@@ -66,7 +66,7 @@ export function SharePanel({ secrets, onClose, onShared, onRotate }: SharePanelP
       <div class="share-internal">
         <RecipientSearch listed={panel.listed} onAdd={panel.add} autoFocus />
         {panel.savedAt && <p class="notice notice--warn">{t('accessSaved', formatWhen(panel.savedAt))}</p>}
-        {batch && panel.loaded && <p class="muted small">{t('batchCommonNote', secrets.length)}</p>}
+        {batch && panel.loaded && <p class="muted small">{tCount(secrets.length, 'batchCommonNoteOne', 'batchCommonNoteOther')}</p>}
         <div class="share-internal__list">
           {panel.loaded ? (
             <RecipientList entries={panel.entries} isAdded={panel.isAdded} onCanEdit={panel.setCanEdit} onRemove={(k) => (panel.remove(k), setTimeout(focusSearch))} />

@@ -1,12 +1,17 @@
 import { openCache, type CacheDb } from '@/utils/cache';
 import { createEventHub, createMessageListener, type Handlers } from '@/utils/messaging';
-import { AUTO_LOCK_ALARM, createVaultSession, readSettings, type VaultSessionDeps } from '@/utils/session';
+import { AUTO_LOCK_ALARM, createVaultSession, type VaultSessionDeps } from '@/utils/session';
 import { createSyncEngine } from '@/utils/sync';
-import { local } from '@/utils/session/store';
-import type { SelectionKind } from '@/utils/match/routes';
+import type { SelectionKind } from '@/utils/popup-route';
 import { SYNC_ALARM, ensureSyncAlarm } from './alarms';
+import { createClipboardHandlers, onClipboardAlarm } from './handlers/clipboard';
+import { createSecretHandlers } from './handlers/secrets';
+import { createSelectionHandlers } from './handlers/selection';
+import { createSessionHandlers } from './handlers/session';
+import { completePendingMembersNow, createShareHandlers } from './handlers/share';
+import { createSyncHandlers } from './handlers/sync';
 import { createRightClick, type RightClickDeps } from './right-click';
-import { createShareHandlers } from './share-handlers';
+import { createUnlockedWork } from './unlocked';
 
 export type BackgroundOptions = { openDb?: () => Promise<CacheDb>; openView?: RightClickDeps['open'] } & Omit<VaultSessionDeps, 'db' | 'onStatus'>;
 
@@ -27,37 +32,24 @@ export function createBackgroundApp(opts: BackgroundOptions = {}) {
   });
   const engine = createSyncEngine({
     db,
-    session: () => session.syncTarget(),
+    session: () => session.unlocked(),
     onReport: (report) => hub.broadcast({ type: 'synced', report }),
     onFailed: (e) => void (e.code === 'session_expired' && session.lock('session_expired')),
     onChanges: (changes) => rightClick.onChanges(changes),
   });
   const ready = Promise.all([session.ready.then(() => rightClick.start()), ensureSyncAlarm()]).then(() => undefined);
-  const share = createShareHandlers({ db, session, engine });
-  /**
-   * After sign-in and unlock the cache fills in the background, whether or not a page asks; pending group
-   * members get their group key from this manager's keys (issue 4).
-   */
-  const thenSync = <T>(value: T) => (void engine.run(), void share.afterUnlock(), value);
+  const work = createUnlockedWork({ db, session, engine });
+  /** After sign-in and unlock the cache fills in the background, whether or not a page asks. */
+  const opened = () => (void engine.run(), void completePendingMembersNow(work, engine));
 
+  // One slice of the protocol per domain; the type checks that every message has its handler.
   const handlers: Handlers = {
-    getStatus: () => session.status(),
-    signIn: (d) => session.signIn(d).then(thenSync),
-    enrollStart: (d) => session.enrollStart(d),
-    enroll: (d) => session.enroll(d).then(thenSync),
-    unlock: (d) => session.unlock(d.password).then(thenSync),
-    lock: () => session.lock('manual'),
-    signOut: () => session.signOut(),
-    sync: () => engine.run(),
-    getSettings: () => readSettings(),
-    async saveSettings(d) {
-      const settings = { ...(await readSettings()), autoLockMinutes: d.autoLockMinutes };
-      await local.set({ settings });
-      await session.checkIdle();
-      return settings;
-    },
-    ...rightClick.handlers,
-    ...share.handlers,
+    ...createSessionHandlers(session, opened),
+    ...createSyncHandlers(engine),
+    ...createSecretHandlers(work),
+    ...createShareHandlers(work, rightClick.badge),
+    ...createSelectionHandlers({ session: () => session, handoff: rightClick.handoff, selection: rightClick.selection }),
+    ...createClipboardHandlers(),
   };
 
   /** Worker start-up first, then the click counts as activity for auto-lock, like a message does. */
@@ -75,15 +67,12 @@ export function createBackgroundApp(opts: BackgroundOptions = {}) {
       await afterReady();
       return rightClick.onMenuClick(menuItemId, selectionText);
     },
-    onMessage: createMessageListener(handlers, async () => {
-      await ready;
-      await session.touch();
-    }),
+    onMessage: createMessageListener(handlers, afterReady),
     async onAlarm(name: string) {
       await ready;
       if (name === AUTO_LOCK_ALARM) await session.checkIdle();
       if (name === SYNC_ALARM) await engine.run();
-      await share.onAlarm(name);
+      await onClipboardAlarm(name);
     },
     /** The screen locked: lock the vault too, whatever the timeout. */
     async onIdleState(state: string) {

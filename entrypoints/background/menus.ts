@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '@/utils/i18n';
-import type { SelectionKind } from '@/utils/match/routes';
+import type { SelectionKind } from '@/utils/popup-route';
 
 /** The right-click items, one per thing the user can ask of a selection. */
 export const MENU_ITEMS: readonly { id: string; kind: SelectionKind; title: MessageKey }[] = [

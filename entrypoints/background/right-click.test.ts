@@ -5,7 +5,7 @@ import { fakeValues } from '@/test/fake-values';
 import { BOB, secret } from '@/test/fixtures';
 import type { SecretSummary } from '@/utils/contract';
 import { sendMessage } from '@/utils/messaging';
-import { parseSelectionHash } from '@/utils/match/routes';
+import { parseRoute } from '@/utils/popup-route';
 import type { VaultClient } from '@/utils/vault/client';
 import { createBackgroundApp, type BackgroundApp } from './app';
 
@@ -64,7 +64,7 @@ describe('right-click in the worker', () => {
   it('drops the index on lock; the action waits for the unlock and then finds the value', async () => {
     await sendMessage('lock');
     expect(app.rightClick.indexer.size).toBe(0);
-    const route = parseSelectionHash(await app.handleSelection('access', 'sk_live_payments_0001'));
+    const route = parseRoute(await app.handleSelection('access', 'sk_live_payments_0001'));
     expect(route?.view).toBe('pending');
     const token = route?.view === 'pending' ? route.token : '';
     await expect(sendMessage('resumeSelection', { token })).rejects.toMatchObject({ code: 'locked' });
@@ -77,11 +77,11 @@ describe('right-click in the worker', () => {
     vault.state.secrets = [{ ...mine, valueRevision: 2 }];
     await settle();
     expect(await app.handleSelection('share', 'sk_live_payments_0002')).toBe(`#/share/${mine.id}`);
-    expect(parseSelectionHash(await app.handleSelection('share', 'sk_live_payments_0001'))?.view).toBe('no-match');
+    expect(parseRoute(await app.handleSelection('share', 'sk_live_payments_0001'))?.view).toBe('no-match');
   });
 
   it('hands the popup an unmatched selection once, only while unlocked', async () => {
-    const route = parseSelectionHash(await app.handleSelection('share', 'sk_live_not_in_vault_99'));
+    const route = parseRoute(await app.handleSelection('share', 'sk_live_not_in_vault_99'));
     const token = route?.view === 'no-match' ? route.token : '';
     expect(await sendMessage('takePrefill', { token })).toEqual({ clientSecret: 'sk_live_not_in_vault_99' });
     expect(await sendMessage('takePrefill', { token })).toBeUndefined();

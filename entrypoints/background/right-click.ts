@@ -1,10 +1,8 @@
 import type { CacheDb } from '@/utils/cache';
-import type { Handlers } from '@/utils/messaging';
 import { createValueIndexer } from '@/utils/match/indexer';
-import type { SelectionKind } from '@/utils/match/routes';
+import type { SelectionKind } from '@/utils/popup-route';
 import type { SessionStatus, VaultSession } from '@/utils/session';
 import type { SyncChanges } from '@/utils/sync';
-import { VaultError } from '@/utils/vault/errors';
 import { createBadge } from './badge';
 import { createHandoff } from './handoff';
 import { kindOfMenu } from './menus';
@@ -20,15 +18,12 @@ export type RightClickDeps = {
 };
 
 /**
- * The right-click features wired to the worker (issue 5): the value index follows the session and the
- * sync, the badge follows the sync, and the selection handler opens views. `app.ts` calls the hooks.
+ * The right-click features wired to the worker: the value index follows the session and the sync, the
+ * badge follows the sync, and the selection handler opens views. `app.ts` calls the hooks; the pages
+ * reach them through handlers/selection.ts and handlers/share.ts.
  */
 export function createRightClick(deps: RightClickDeps) {
-  const indexer = createValueIndexer(() => {
-    const s = deps.session();
-    const [target, privateKey, me] = [s.syncTarget(), s.privateKey(), s.record()?.me];
-    return target && privateKey && me ? { client: target.client, keys: { privateKey, publicKey: me.publicKey } } : undefined;
-  });
+  const indexer = createValueIndexer(() => deps.session().unlocked());
   const badge = createBadge();
   const handoff = createHandoff();
   const cached = async () => (await deps.db()).getAll('secrets');
@@ -40,20 +35,11 @@ export function createRightClick(deps: RightClickDeps) {
     handoff,
     open: deps.open ?? createViewOpener().open,
   });
-  const unlocked = () => {
-    if (deps.session().status().state !== 'unlocked') throw new VaultError('locked');
-  };
-
-  const handlers: Pick<Handlers, 'takeNewShares' | 'takePrefill' | 'resumeSelection'> = {
-    takeNewShares: () => badge.take(),
-    takePrefill: ({ token }) => (unlocked(), handoff.take('prefill', token)),
-    resumeSelection: ({ token }) => (unlocked(), selection.resume(token)),
-  };
-
   return {
     indexer,
     badge,
-    handlers,
+    handoff,
+    selection,
     handleSelection: (kind: SelectionKind, text: string) => selection.handleSelection(kind, text),
     /** A click on one of our menu items (others, and empty selections, are ignored). */
     onMenuClick(menuItemId: string | number, selectionText: string | undefined): Promise<string> | undefined {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BOB, secret } from '@/test/fixtures';
 import { ValueIndex } from '@/utils/match';
-import { parseSelectionHash } from '@/utils/match/routes';
+import { parseRoute } from '@/utils/popup-route';
 import type { SessionStatus } from '@/utils/session';
 import { createHandoff } from './handoff';
 import { createSelectionHandler } from './selection';
@@ -44,7 +44,7 @@ async function handler() {
 async function landing(hash: string, handoff: ReturnType<typeof createHandoff>) {
   const target = /^#\/(share|access)\/(.+)$/.exec(hash);
   if (target) return { [target[1]!]: nameOf(target[2]!) };
-  const route = parseSelectionHash(hash);
+  const route = parseRoute(hash);
   if (route?.view === 'choose') return { choose: route.ids.map(nameOf) };
   if (route?.view === 'no-match') return { add: await handoff.take('prefill', route.token) };
   return { other: hash };
@@ -95,7 +95,7 @@ describe('handleSelection', () => {
     const { h, handoff } = await handler();
     const hash = await h.handleSelection('share', 'sk_live_unknownA1b2C3d4E5');
     expect(hash).not.toContain('sk_live');
-    const route = parseSelectionHash(hash);
+    const route = parseRoute(hash);
     expect(route?.view).toBe('no-match');
     const token = route?.view === 'no-match' ? route.token : '';
     expect(await handoff.take('prefill', token)).toEqual({ clientSecret: 'sk_live_unknownA1b2C3d4E5' });
@@ -106,7 +106,7 @@ describe('handleSelection', () => {
     const { h, handoff } = await handler();
     state = 'locked';
     const hash = await h.handleSelection('access', 'sk_live_51HqLyjWDarjtT1zdp7dc');
-    const route = parseSelectionHash(hash);
+    const route = parseRoute(hash);
     expect(route?.view).toBe('pending');
     expect(hash).not.toContain('sk_live');
     state = 'unlocked';
@@ -125,7 +125,7 @@ describe('handleSelection', () => {
   it('a chooser never lists more than a dozen, and says how many matched', async () => {
     const many = Array.from({ length: 30 }, (_, i) => secret({ name: `Billing service ${String(i).padStart(2, '0')}` }));
     const h = createSelectionHandler({ status: () => 'unlocked', secrets: async () => many, lookupValue: async () => [], handoff: createHandoff(), open: async () => undefined });
-    const route = parseSelectionHash(await h.handleSelection('share', 'billing'));
+    const route = parseRoute(await h.handleSelection('share', 'billing'));
     expect(route).toMatchObject({ view: 'choose', total: 30 });
     expect(route?.view === 'choose' && route.ids).toEqual(many.slice(0, 12).map((s) => s.id));
   });

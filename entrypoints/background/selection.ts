@@ -1,7 +1,7 @@
 import type { SecretSummary } from '@/utils/contract';
 import { matchSelection } from '@/utils/match';
 import { prefillFromSelection } from '@/utils/match/prefill';
-import { CHOOSER_MAX, selectionHash, targetFor, type SelectionKind } from '@/utils/match/routes';
+import { CHOOSER_MAX, routeHash, targetFor, type SelectionKind } from '@/utils/popup-route';
 import type { SessionStatus } from '@/utils/session';
 import type { Handoff } from './handoff';
 
@@ -20,7 +20,7 @@ export type SelectionDeps = {
 };
 
 /**
- * The right-click flow (F11, F12): a selection becomes the view to show. The menu listener and the
+ * The right-click flow: a selection becomes the view to show. The menu listener and the
  * end-to-end test both call {@link SelectionHandler.handleSelection}.
  */
 export function createSelectionHandler(deps: SelectionDeps) {
@@ -29,14 +29,14 @@ export function createSelectionHandler(deps: SelectionDeps) {
     const [secrets, valueIds] = await Promise.all([deps.secrets(), deps.lookupValue(text)]);
     const { ids } = matchSelection(text, secrets, valueIds);
     const byId = new Map(secrets.map((s) => [s.id, s]));
-    if (ids.length === 1) return targetFor(kind, byId.get(ids[0]!)!);
+    if (ids.length === 1) return routeHash(targetFor(kind, byId.get(ids[0]!)!));
     if (ids.length > 1) {
       const sorted = [...ids].sort((a, b) => (byId.get(a)?.name ?? '').localeCompare(byId.get(b)?.name ?? ''));
-      return selectionHash({ view: 'choose', kind, ids: sorted.slice(0, CHOOSER_MAX), total: ids.length });
+      return routeHash({ view: 'choose', kind, ids: sorted.slice(0, CHOOSER_MAX), total: ids.length });
     }
     // The selection may be a client secret: it stays here, and the page takes it with the token.
     const token = await deps.handoff.put('prefill', prefillFromSelection(text));
-    return selectionHash({ view: 'no-match', kind, token });
+    return routeHash({ view: 'no-match', kind, token });
   }
 
   return {
@@ -49,7 +49,7 @@ export function createSelectionHandler(deps: SelectionDeps) {
     async handleSelection(kind: SelectionKind, selectionText: string): Promise<string> {
       const state = deps.status();
       let hash = '';
-      if (state === 'locked') hash = selectionHash({ view: 'pending', token: await deps.handoff.put('pending', { kind, text: selectionText } satisfies PendingSelection) });
+      if (state === 'locked') hash = routeHash({ view: 'pending', token: await deps.handoff.put('pending', { kind, text: selectionText } satisfies PendingSelection) });
       else if (state === 'unlocked') hash = await resolve(kind, selectionText);
       await deps.open(hash);
       return hash;

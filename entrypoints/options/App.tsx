@@ -3,23 +3,27 @@ import { AccountCard } from '@/components/AccountCard';
 import { EnrollForm } from '@/components/EnrollForm';
 import { SettingsCard } from '@/components/SettingsCard';
 import { SignInForm } from '@/components/SignInForm';
+import { ThemeCard } from '@/components/ThemeCard';
 import { UnlockForm } from '@/components/UnlockForm';
 import { t } from '@/utils/i18n';
 import { connectEvents, sendMessage } from '@/utils/messaging';
 import { readStoredStatus } from '@/utils/session/status';
 import { readSettings } from '@/utils/session/store';
 import type { SessionStatus, Settings } from '@/utils/session/types';
+import { readTheme, saveTheme, type Theme } from '@/utils/theme';
 import { checkCode, enroll, signIn } from './sign-in-actions';
 
-/** The options page: sign in or enroll, unlock, the account with Lock and Sign out, and the settings. */
+/** The options page: sign in or enroll, unlock, the account with Lock and Sign out, the settings, the theme. */
 export function App() {
   const [status, setStatus] = useState<SessionStatus>();
   const [settings, setSettings] = useState<Settings>();
   const [mode, setMode] = useState<'signIn' | 'enroll'>('signIn');
+  const [theme, setTheme] = useState<Theme>('system');
 
   useEffect(() => {
     void readStoredStatus().then((s) => setStatus((current) => current ?? s));
     void readSettings().then(setSettings);
+    void readTheme().then(setTheme);
     const disconnect = connectEvents((e) => e.type === 'status' && setStatus(e.status));
     sendMessage('getStatus').then(setStatus, () => undefined);
     return disconnect;
@@ -50,6 +54,7 @@ export function App() {
           <SettingsCard settings={settings} onSave={(autoLockMinutes) => sendMessage('saveSettings', { autoLockMinutes }).then(setSettings)} />
         </>
       )}
+      <ThemeCard theme={theme} onChange={(next) => void saveTheme(next).then(() => setTheme(next))} />
     </main>
   );
 }

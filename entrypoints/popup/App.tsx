@@ -11,10 +11,10 @@ import { SignedOutCard } from '@/components/SignedOutCard';
 import { StatusBanner } from '@/components/StatusBanner';
 import { UnlockForm } from '@/components/UnlockForm';
 import type { Prefill } from '@/utils/match/prefill';
+import { isSelectionRoute } from '@/utils/popup-route';
 import { usePopupState } from './use-popup-state';
 import { RouteView, SelectionView } from './lazy-views';
 import { useNewShares } from './use-new-shares';
-import { useSelectionRoute } from './use-selection-route';
 import { useRoute } from './use-route';
 import { useSecretActions } from './use-secret-actions';
 import { useSelection } from './use-selection';
@@ -24,16 +24,14 @@ const openOptions = () => void browser.runtime.openOptionsPage().then(() => wind
 /** The toolbar popup: signed out, locked, or the list of API secrets with their details. */
 export function App() {
   const { status, snapshot, sync, requestSync } = usePopupState();
-  // Issue 4: the view comes from the hash (#/details/<id>, #/share/<id>…), so other pages can open one.
+  // The view comes from the hash (#/details/<id>, #/share/<id>, #/choose/…), so the worker can open one.
   const [route, navigate] = useRoute();
   const actions = useSecretActions(navigate);
   const selection = useSelection(snapshot?.secrets);
-  // Issue 5: the right-click views (#/choose/…, #/no-match/…, #/pending/…), which `useRoute` reads as the list.
-  const picked = useSelectionRoute();
   const [addInitial, setAddInitial] = useState<Prefill>();
   useEffect(() => void (route.view !== 'add' && setAddInitial(undefined)), [route.view]);
   const newIds = useNewShares(status?.state === 'unlocked');
-  const listed = route.view === 'list' && !picked;
+  const listed = route.view === 'list';
   useEffect(() => void (listed && setTimeout(focusSearch)), [listed]);
 
   if (!status) return null;
@@ -84,8 +82,9 @@ export function App() {
               counts={snapshot?.counts}
             />
           </div>
-          {picked && <SelectionView route={picked} secrets={secrets} meId={meId} onAdd={(p) => (setAddInitial(p), navigate({ view: 'add' }))} />}
-          {!listed && !picked && route.view !== 'list' && (
+          {route.view === 'list' ? null : isSelectionRoute(route) ? (
+            <SelectionView route={route} secrets={secrets} meId={meId} navigate={navigate} onAdd={(p) => (setAddInitial(p), navigate({ view: 'add' }))} />
+          ) : (
             <RouteView route={route} secrets={secrets} meId={meId} navigate={navigate} onAction={actions.onAction} initial={addInitial} onShared={selection.clear} />
           )}
         </>

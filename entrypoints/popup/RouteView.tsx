@@ -6,15 +6,16 @@ import { SecretForm } from '@/components/SecretForm';
 import { SharePanel } from '@/components/SharePanel';
 import { ViewHeader, onEscape } from '@/components/ViewHeader';
 import type { RowAction } from '@/components/row-actions';
-import type { PopupRoute } from './route';
+import type { SecretRoute } from '@/utils/popup-route';
+import type { Navigate } from './use-route';
 
 export type RouteViewProps = {
-  route: Exclude<PopupRoute, { view: 'list' }>;
+  route: SecretRoute;
   secrets: readonly SecretSummary[];
   meId: string;
-  navigate: (r: PopupRoute) => void;
+  navigate: Navigate;
   onAction: (action: RowAction, secret: SecretSummary) => void;
-  /** The Add form's starting fields (the right-click flow of issue 5 supplies them). */
+  /** The Add form's starting fields (the right-click flow supplies them). */
   initial?: Partial<SecretDraft>;
   /** A share went through (the batch selection is spent). */
   onShared?: () => void;
@@ -32,7 +33,7 @@ function Missing({ onBack }: { onBack: () => void }) {
   );
 }
 
-/** The view a route names (issue 4): details, who has access, share, add or edit. */
+/** The view a route names: details, who has access, share, add or edit. */
 export function RouteView({ route, secrets, meId, navigate, onAction, initial, onShared }: RouteViewProps) {
   const toList = () => navigate({ view: 'list' });
   const find = (id: string) => secrets.find((s) => s.id === id);

@@ -4,18 +4,18 @@ import { SelectionChooser } from '@/components/SelectionChooser';
 import type { SecretSummary } from '@/utils/contract';
 import { t } from '@/utils/i18n';
 import type { Prefill } from '@/utils/match/prefill';
-import { targetFor, type SelectionRoute } from '@/utils/match/routes';
 import { sendMessage } from '@/utils/messaging';
+import { parseRoute, targetFor, type SelectionRoute } from '@/utils/popup-route';
+import type { Navigate } from './use-route';
 
 export type SelectionViewProps = {
   route: SelectionRoute;
   secrets: readonly SecretSummary[];
   meId: string;
-  /** Opens the Add form with the selection in its field (issue 4's `#/add`). */
+  /** Opens the Add form with the selection in its field. */
   onAdd: (prefill: Prefill) => void;
+  navigate: Navigate;
 };
-
-const toList = () => (location.hash = '#/');
 
 /** Takes the unmatched selection from the worker, once; `null` while it is on its way. */
 function usePrefill(token: string): Prefill | undefined | null {
@@ -27,14 +27,12 @@ function usePrefill(token: string): Prefill | undefined | null {
 }
 
 /** The unlock has happened (the page only renders this when unlocked): the action carries on. */
-function Pending({ token }: { token: string }) {
+function Pending({ token, navigate }: { token: string; navigate: Navigate }) {
   useEffect(() => {
     // `replace`: Back should not land on a view that has already done its work.
-    sendMessage('resumeSelection', { token }).then(
-      (hash) => location.replace(hash || '#/'),
-      () => location.replace('#/'),
-    );
-  }, [token]);
+    const go = (hash: string) => navigate(parseRoute(hash) ?? { view: 'list' }, { replace: true });
+    sendMessage('resumeSelection', { token }).then(go, () => go(''));
+  }, [token, navigate]);
   return (
     <p class="empty" role="status" aria-busy="true">
       {t('pendingTitle')}
@@ -42,19 +40,20 @@ function Pending({ token }: { token: string }) {
   );
 }
 
-function NoMatch({ token, onAdd }: { token: string; onAdd: (p: Prefill) => void }) {
+function NoMatch({ token, onAdd, onList }: { token: string; onAdd: (p: Prefill) => void; onList: () => void }) {
   const prefill = usePrefill(token);
-  return prefill === null ? null : <NoMatchView prefill={prefill} onAdd={onAdd} onList={toList} />;
+  return prefill === null ? null : <NoMatchView prefill={prefill} onAdd={onAdd} onList={onList} />;
 }
 
-/** The popup's right-click views (F11, F12): the chooser, no match, and the action resumed after unlock. */
-export function SelectionView({ route, secrets, meId, onAdd }: SelectionViewProps) {
-  if (route.view === 'pending') return <Pending token={route.token} />;
-  if (route.view === 'no-match') return <NoMatch token={route.token} onAdd={onAdd} />;
+/** The popup's right-click views: the chooser, no match, and the action resumed after unlock. */
+export function SelectionView({ route, secrets, meId, onAdd, navigate }: SelectionViewProps) {
+  const toList = () => navigate({ view: 'list' });
+  if (route.view === 'pending') return <Pending token={route.token} navigate={navigate} />;
+  if (route.view === 'no-match') return <NoMatch token={route.token} onAdd={onAdd} onList={toList} />;
   const { kind } = route;
   const pick = (id: string) => {
     const secret = secrets.find((s) => s.id === id);
-    if (secret) location.hash = targetFor(kind, secret);
+    if (secret) navigate(targetFor(kind, secret));
   };
   return <SelectionChooser kind={kind} ids={route.ids} total={route.total} secrets={secrets} meId={meId} onPick={pick} onList={toList} />;
 }

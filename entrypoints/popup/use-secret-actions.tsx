@@ -7,13 +7,13 @@ import { errorCode, errorText } from '@/utils/vault/error-text';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import type { Note } from '@/components/LiveNote';
 import type { RowAction } from '@/components/row-actions';
-import type { PopupRoute } from './route';
+import type { Navigate } from './use-route';
 
 /**
  * What the row menu and the details menu do: open a view, copy, or (after a confirmation) disable or
  * enable. Returns the handler, the outcome to show and the confirmation dialog when one is open.
  */
-export function useSecretActions(navigate: (r: PopupRoute) => void) {
+export function useSecretActions(navigate: Navigate) {
   const [note, setNote] = useState<Note>();
   const [confirm, setConfirm] = useState<SecretSummary>();
   const [busy, setBusy] = useState(false);

@@ -153,9 +153,10 @@ describe('an independent VEP/2 client (node:crypto, from the docs) against the d
         verifyGrant(r.keyPath.memberGrant, r.keyPath.memberGrantSigner, ['group', r.keyPath.groupId], 1, pins);
         verifyGrant(r.keyPath.groupGrant, r.keyPath.groupGrantSigner, ['secret', secret.id], r.keyRevision, pins);
         // a grant with one byte changed is refused before anything is opened
-        const ct = unb64(r.keyPath.groupGrant.ct);
+        const { groupGrant, groupGrantSigner } = r.keyPath;
+        const ct = unb64(groupGrant.ct);
         ct[0]! ^= 1;
-        expect(() => verifyGrant({ ...r.keyPath.groupGrant, ct: b64(ct) } as Grant, (r.keyPath as { groupGrantSigner: Signer }).groupGrantSigner, ['secret', secret.id], r.keyRevision, pins)).toThrow('bad signature');
+        expect(() => verifyGrant({ ...groupGrant, ct: b64(ct) }, groupGrantSigner, ['secret', secret.id], r.keyRevision, pins)).toThrow('bad signature');
         const groupPkcs8 = openGrant(r.keyPath.memberGrant, ['group', r.keyPath.groupId], pkcs8, mySpki);
         itemKey = openGrant(r.keyPath.groupGrant, ['secret', secret.id], groupPkcs8, unb64(r.keyPath.groupPublicKey));
       }

@@ -6,3 +6,4 @@ export * from './secrets';
 export * from './sync';
 export * from './routes';
 export { buildOpenApi } from './openapi';
+export * from './problems';

@@ -8,7 +8,7 @@ import { grantStatement } from './statements';
 export type SignedGrant = Grant & { revision: number; granterId: string; signature: string };
 
 /** Who may have signed a grant, in the server's words (docs/crypto.md, "Verifying a grant", step 3). */
-export type SignerRole = 'owner' | 'editor' | 'manager';
+export type SignerRole = 'owner' | 'editor' | 'manager' | 'none';
 
 /** The signer of a grant as the server presents it, next to the grant. */
 export type Signer = { id: string; name: string; username: string; signingPublicKey: string; role: SignerRole };

@@ -6,7 +6,7 @@ import type { ValueIndex } from './value-index';
 export const VALUES_BATCH = 500;
 
 /** What the indexer needs while the vault is unlocked: the signed-in client and the user's keys. */
-export type IndexSource = { client: VaultClient; keys: OwnKeys };
+export type IndexSource = { client: VaultClient; me: OwnKeys };
 
 /**
  * Fetches, opens and fingerprints one batch of values. `alive` turns false when the vault locks
@@ -19,7 +19,7 @@ export async function indexBatch(idx: ValueIndex, src: IndexSource, ids: string[
     if (!alive()) return;
     answered.add(item.secretId);
     // One value that does not open (a stale grant) must not cost the rest of the index.
-    const fields = await openRevealed(item, src.keys).catch(() => undefined);
+    const fields = await openRevealed(item, src.me).catch(() => undefined);
     if (fields && alive()) await idx.set(item.secretId, item.valueRevision, fields.clientSecret);
     else idx.remove(item.secretId);
   }

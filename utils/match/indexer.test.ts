@@ -12,7 +12,7 @@ let unlocked: boolean;
 
 function indexer() {
   const { client, calls } = fakeClient({ secretValues: (input) => server.answer((input.body as unknown as { ids: string[] }).ids, { id: ALICE.id, publicKey: keys.publicKey }) });
-  const ix = createValueIndexer(() => (unlocked ? { client, keys } : undefined));
+  const ix = createValueIndexer(() => (unlocked ? { client, me: keys } : undefined));
   return { ix, calls };
 }
 /** Secrets with their client secrets known to the fake server. */
@@ -75,7 +75,7 @@ describe('value indexer', () => {
     server.values.get(a!.id)!.hidden = true;
     const other = await generateKeyPair();
     const { client } = fakeClient({ secretValues: (input) => server.answer((input.body as unknown as { ids: string[] }).ids, { id: ALICE.id, publicKey: other.publicKey }) });
-    const ix = createValueIndexer(() => ({ client, keys }));
+    const ix = createValueIndexer(() => ({ client, me: keys }));
     await ix.update({ full: true, secrets: [a!, b!] });
     expect(ix.size).toBe(0);
   });

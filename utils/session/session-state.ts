@@ -4,7 +4,7 @@ import { createVaultClient, type VaultClient } from '@/utils/vault/client';
 import { ACTIVITY_RESOLUTION_MS, armAutoLock, disarmAutoLock, isOverdue } from './auto-lock';
 import { openResume, sealForResume } from './resume';
 import { local, readSettings, session as sessionStore } from './store';
-import type { Account, LockReason, OpenedSession, SessionRecord, SessionStatus } from './types';
+import type { Account, LockReason, OpenedSession, SessionRecord, SessionStatus, UnlockedSession } from './types';
 
 export type SessionStateDeps = {
   db: () => Promise<CacheDb>;
@@ -122,12 +122,19 @@ export function createSessionState(deps: SessionStateDeps) {
       else await armAutoLock(lastActivityAt, autoLockMinutes);
     },
 
-    /** The signed-in client and cache owner for sync, while unlocked. */
-    syncTarget() {
+    /**
+     * What every piece of work that needs the vault open takes (sync, reveal, writes, share, the value
+     * index): the signed-in client, the cache's owner and the user's keys; undefined unless unlocked.
+     */
+    unlocked(): UnlockedSession | undefined {
       if (!account || !record || !privateKey) return undefined;
       const token = record.token;
       client ??= makeClient(account.serverUrl, () => record?.token ?? token);
-      return { client, owner: { userId: account.userId, serverUrl: account.serverUrl } };
+      return {
+        client,
+        owner: { userId: account.userId, serverUrl: account.serverUrl },
+        me: { userId: account.userId, privateKey, publicKey: record.me.publicKey },
+      };
     },
   };
 }

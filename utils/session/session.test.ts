@@ -134,7 +134,7 @@ describe('lock and unlock', () => {
   it('locks with "session expired" when the server no longer knows the token', async () => {
     const s = await signedIn();
     vault.expireSessions();
-    const target = s.syncTarget();
+    const target = s.unlocked();
     expect(await failure(target!.client.call('sync'))).toBe('session_expired');
     await s.lock('session_expired');
     expect(s.status()).toMatchObject({ state: 'locked', reason: 'session_expired' });

@@ -1,4 +1,7 @@
 import type { Me } from '@/utils/contract';
+import type { CacheOwner } from '@/utils/sync/sync-once';
+import type { VaultClient } from '@/utils/vault/client';
+import type { OwnKeys } from './open-secret';
 
 /** Who is signed in, and where. Not sensitive: it lives in `storage.local` so a locked vault knows its owner. */
 export type Account = { userId: string; username: string; name: string; serverUrl: string };
@@ -27,3 +30,6 @@ export type SessionRecord = { token: string; expiresAt: string; me: Me };
 
 /** What a successful sign-in, enrollment or unlock hands the worker. */
 export type OpenedSession = SessionRecord & { privateKey: CryptoKey; pkcs8: Uint8Array };
+
+/** The open vault, as the worker's handlers receive it: the signed-in client, whose cache it is, the keys. */
+export type UnlockedSession = { client: VaultClient; owner: CacheOwner; me: OwnKeys & { userId: string } };

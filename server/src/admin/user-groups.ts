@@ -1,11 +1,11 @@
 import { createGrant, newGroupKeys, newId } from '../../../utils/crypto';
-import { ApiError } from '../http/problem';
+import { Invalid, NotFound, Unprocessable } from '../services/errors';
 import type { Services } from '../services';
 import { createUserGroup } from '../services/groups';
 
 async function userByName(s: Services, username: string) {
   const u = await s.store.db.selectFrom('users').select(['id', 'status', 'public_key', 'name']).where('username', '=', username.toLowerCase()).executeTakeFirst();
-  if (!u) throw new ApiError(404, 'not_found', `There is no user "${username}".`);
+  if (!u) throw new NotFound('This user', `There is no user "${username}".`);
   return u;
 }
 
@@ -16,7 +16,7 @@ async function userByName(s: Services, username: string) {
  * Every other member is pending until a manager approves them in the extension.
  */
 export async function createGroupAsAdmin(s: Services, input: { name: string; description?: string; managers: string[]; members: string[] }) {
-  if (!input.managers.length) throw new ApiError(400, 'manager_required', 'A user group needs at least one manager, who completes pending members.');
+  if (!input.managers.length) throw new Invalid('manager_required', 'A user group needs at least one manager, who completes pending members.');
   const keys = await newGroupKeys();
   const id = newId();
   const people = new Map<string, boolean>();
@@ -25,7 +25,7 @@ export async function createGroupAsAdmin(s: Services, input: { name: string; des
   const members = [];
   for (const [username, manager] of people) {
     const u = await userByName(s, username);
-    if (manager && u.status !== 'active') throw new ApiError(422, 'recipient_not_enrolled', `The manager ${u.name} must enroll first.`);
+    if (manager && u.status !== 'active') throw new Unprocessable('recipient_not_enrolled', `The manager ${u.name} must enroll first.`);
     const grant = manager && u.status === 'active' && u.public_key
       ? await createGrant({ subjectKind: 'group', subjectId: id, recipientKind: 'user', recipientId: u.id, recipientPublicKey: u.public_key }, keys.privateKeyPkcs8)
       : null;
@@ -37,7 +37,7 @@ export async function createGroupAsAdmin(s: Services, input: { name: string; des
 
 export async function groupByName(s: Services, name: string) {
   const g = await s.store.db.selectFrom('groups').select(['id', 'kind']).where('name', '=', name).where('kind', '=', 'user').executeTakeFirst();
-  if (!g) throw new ApiError(404, 'not_found', `There is no user group named "${name}".`);
+  if (!g) throw new NotFound('This user group', `There is no user group named "${name}".`);
   return g;
 }
 

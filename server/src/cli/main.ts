@@ -6,7 +6,7 @@ import { openStore } from '../db/connect';
 import { createContext, listAudit, type Services } from '../services';
 import { invite } from '../services/accounts';
 import { addPendingMember, adminRemoveMember } from '../services/groups';
-import { ApiError } from '../http/problem';
+import { Conflict, DomainError, Invalid } from '../services/errors';
 import { createGroupAsAdmin, groupByName, userByName } from '../admin/user-groups';
 import { seedDemo } from '../demo';
 import { Username } from '../../../utils/contract';
@@ -50,7 +50,7 @@ async function run(argv: string[]) {
 
   if (cmd === 'invite') {
     const username = Username.parse(sub);
-    if (!values.name) throw new ApiError(400, 'name_required', 'Give the user\'s full name with --name.');
+    if (!values.name) throw new Invalid('name_required', 'Give the user\'s full name with --name.');
     const mail = email.parse(values.email);
     const { code } = await withServices((s) => invite(s, { username, name: values.name!, email: mail, isAdmin: values.admin }));
     return console.log(`Invited ${username}. Their one-time enrollment code (valid ${configFromEnv().enrollmentTtlMs / 86_400_000} days):\n\n  ${code}\n\nThey enter it in the extension's options page with the username "${username}".`);
@@ -70,13 +70,13 @@ async function run(argv: string[]) {
     });
   if (cmd === 'group' && sub === 'create') {
     const name = rest[0];
-    if (!name) throw new ApiError(400, 'name_required', 'Give the group\'s name: group create "<name>" --manager <username>.');
+    if (!name) throw new Invalid('name_required', 'Give the group\'s name: group create "<name>" --manager <username>.');
     const r = await withServices((s) => createGroupAsAdmin(s, { name, description: values.description, managers: values.manager ?? [], members: values.member ?? [] }));
     return console.log(`Created user group "${name}"${r.pending ? ` (${r.pending} pending member(s) wait for a manager to approve them in the extension)` : ''}.`);
   }
   if (cmd === 'group' && (sub === 'add' || sub === 'remove')) {
     const [groupName, username] = rest;
-    if (!groupName || !username) throw new ApiError(400, 'usage', `Usage: group ${sub} "<group name>" <username>`);
+    if (!groupName || !username) throw new Invalid('usage', `Usage: group ${sub} "<group name>" <username>`);
     await withServices(async (s) => {
       const g = await groupByName(s, groupName);
       const u = await userByName(s, username);
@@ -101,16 +101,16 @@ async function run(argv: string[]) {
   }
   if (cmd === 'demo') {
     const r = await seedDemo({});
-    if (!r.created && !values['if-empty']) throw new ApiError(409, 'not_empty', 'The database already has users; the demo only fills an empty vault.');
+    if (!r.created && !values['if-empty']) throw new Conflict('not_empty', 'The database already has users; the demo only fills an empty vault.');
     console.log(r.created ? 'Demo organisation created. Sign in with any of these:' : 'The vault already has data; demo users (if it was made by the demo):');
     console.table(r.users.map((u) => ({ username: u.username, password: u.password, name: u.name })));
     return;
   }
-  throw new ApiError(400, 'unknown_command', `Unknown command "${positionals.join(' ')}".\n\n${HELP}`);
+  throw new Invalid('unknown_command', `Unknown command "${positionals.join(' ')}".\n\n${HELP}`);
 }
 
 run(process.argv.slice(2)).catch((e: unknown) => {
-  if (e instanceof ApiError) console.error(`Error: ${e.detail}`);
+  if (e instanceof DomainError) console.error(`Error: ${e.detail}`);
   else if (e instanceof z.ZodError) console.error(`Error: ${e.issues.map((i) => i.message).join('; ')}`);
   else console.error(e instanceof Error ? `Error: ${e.message}` : e);
   process.exit(1);

@@ -5,8 +5,9 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema';
 import { migrate } from './migrations';
+import type { Dialect } from './dialect';
 
-export type Dialect = 'sqlite' | 'postgres';
+export type { Dialect };
 export type Db = Kysely<Database>;
 export type Store = { db: Db; dialect: Dialect; close(): Promise<void> };
 

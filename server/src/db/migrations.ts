@@ -1,5 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import type { Dialect } from './connect';
+import type { Dialect } from './dialect';
 
 type Db = Kysely<unknown>;
 

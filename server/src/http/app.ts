@@ -6,7 +6,8 @@ import { compress } from 'hono/compress';
 import { buildOpenApi } from '../../../utils/contract';
 import type { Services } from '../services';
 import { authenticate } from '../services/accounts';
-import { ApiError, problemBody } from './problem';
+import { DomainError, NotFound } from '../services/errors';
+import { problemOf, TransportProblem } from './problem';
 import type { AppEnv, Caller } from './env';
 import { registerRoutes } from './routes';
 
@@ -49,7 +50,7 @@ export function createApp(services: Services, clientAddress: (c: unknown) => str
     bodyLimit({
       maxSize: services.config.bodyLimitBytes,
       onError: () => {
-        throw new ApiError(413, 'body_too_large', `The request is larger than ${Math.round(services.config.bodyLimitBytes / 1024)} KiB.`);
+        throw new TransportProblem('too_large', 'body_too_large', `The request is larger than ${Math.round(services.config.bodyLimitBytes / 1024)} KiB.`);
       },
     }),
   );
@@ -57,15 +58,15 @@ export function createApp(services: Services, clientAddress: (c: unknown) => str
   app.get('/healthz', (c) => c.json({ ok: true }));
   registerRoutes(app);
   app.notFound(() => {
-    throw new ApiError(404, 'not_found', 'There is no such endpoint. See /v1/openapi.json.');
+    throw new NotFound('This endpoint', 'There is no such endpoint. See /v1/openapi.json.');
   });
   app.onError((err, c) => {
-    const e = err instanceof ApiError ? err : new ApiError(500, 'internal', 'Something went wrong on the server. Try again in a moment.');
-    if (!(err instanceof ApiError)) services.log({ level: 'error', error: err.name, message: err.message.slice(0, 200) });
-    for (const [k, v] of Object.entries(e.headers ?? {})) c.header(k, v);
+    const p = problemOf(err);
+    if (!(err instanceof DomainError)) services.log({ level: 'error', error: err.name, message: err.message.slice(0, 200) });
+    for (const [k, v] of Object.entries(p.headers)) c.header(k, v);
     // An oversized body is not read to its end, so this connection cannot carry another request: say so.
-    if (e.status === 413) c.header('Connection', 'close');
-    return c.body(JSON.stringify(problemBody(e)), e.status as 400, { 'Content-Type': 'application/problem+json' });
+    if (p.status === 413) c.header('Connection', 'close');
+    return c.body(JSON.stringify(p.body), p.status as 400, { 'Content-Type': 'application/problem+json' });
   });
   return app;
 }

@@ -1,16 +1,21 @@
 import type { ZodError } from 'zod';
+import { problemKinds, type Problem, type ProblemKind } from '../../../utils/contract';
+import { DomainError, Invalid, RateLimited } from '../services/errors';
 
-/** An error the API reports as application/problem+json: a stable `code` and a sentence a person understands. */
-export class ApiError extends Error {
+/** A refusal only the transport knows about: the body's size or media type. */
+export class TransportProblem extends DomainError {
   constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly detail: string,
-    readonly errors?: { path: string; message: string }[],
-    readonly headers?: Record<string, string>,
+    readonly kind: Extract<ProblemKind, 'too_large' | 'unsupported_media_type'>,
+    code: string,
+    detail: string,
   ) {
-    super(detail);
+    super(code, detail);
   }
+}
+
+/** What any unexpected failure becomes: no stack, no message from inside, one sentence. */
+class ServerFault extends DomainError {
+  readonly kind = 'internal';
 }
 
 const titles: Record<number, string> = {
@@ -25,21 +30,29 @@ const titles: Record<number, string> = {
   422: 'Cannot be processed',
   429: 'Too many attempts',
   500: 'Server error',
+  503: 'Service unavailable',
 };
 
-export function problemBody(e: ApiError) {
-  return {
+export type ProblemResponse = { status: number; body: Problem; headers: Record<string, string> };
+
+/** The application/problem+json answer for an error: a domain error as it is, anything else as a 500. */
+export function problemOf(err: unknown): ProblemResponse {
+  const e = err instanceof DomainError ? err : new ServerFault('internal', 'Something went wrong on the server. Try again in a moment.');
+  const status = problemKinds[e.kind].status;
+  const headers: Record<string, string> = e instanceof RateLimited ? { 'Retry-After': String(e.retryAfterSeconds) } : {};
+  const body: Problem = {
     type: `https://vaultshare.dev/problems/${e.code}`,
-    title: titles[e.status] ?? 'Error',
-    status: e.status,
+    title: titles[status] ?? 'Error',
+    status,
     code: e.code,
     detail: e.detail,
-    ...(e.errors ? { errors: e.errors } : {}),
+    ...(e instanceof Invalid && e.errors ? { errors: e.errors } : {}),
   };
+  return { status, body, headers };
 }
 
-/** Turns a zod failure into a 400 that names each wrong field. */
-export function invalid(where: string, err: ZodError): ApiError {
+/** Turns a zod failure into an invalid_request that names each wrong field. */
+export function invalid(where: string, err: ZodError): Invalid {
   // An unknown field is reported at its own path (zod reports it at the enclosing object's).
   const errors = err.issues.flatMap((i) =>
     i.code === 'unrecognized_keys'
@@ -47,10 +60,5 @@ export function invalid(where: string, err: ZodError): ApiError {
       : [{ path: i.path.join('.') || where, message: i.message }],
   );
   const list = errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ');
-  return new ApiError(400, 'invalid_request', `Some fields are not valid (${list}).`, errors);
+  return new Invalid('invalid_request', `Some fields are not valid (${list}).`, errors);
 }
-
-export const notFound = (what = 'This item') =>
-  new ApiError(404, 'not_found', `${what} does not exist, or you do not have access to it.`);
-export const forbidden = (detail: string) => new ApiError(403, 'forbidden', detail);
-export const conflict = (code: string, detail: string) => new ApiError(409, code, detail);

@@ -1,7 +1,8 @@
 import type { Context, Hono } from 'hono';
 import type { z, ZodType } from 'zod';
 import { routes, type RouteName } from '../../../utils/contract';
-import { ApiError, invalid } from './problem';
+import { Invalid } from '../services/errors';
+import { invalid, TransportProblem } from './problem';
 import type { AppEnv } from './env';
 
 type R<N extends RouteName> = (typeof routes)[N];
@@ -15,12 +16,12 @@ export type Input<N extends RouteName> = {
 
 async function readJson(c: Context): Promise<unknown> {
   if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json'))
-    throw new ApiError(415, 'unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json).');
+    throw new TransportProblem('unsupported_media_type', 'unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json).');
   const text = await c.req.text();
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError(400, 'malformed_json', 'The request body is not valid JSON.');
+    throw new Invalid('malformed_json', 'The request body is not valid JSON.');
   }
 }
 

@@ -1,5 +1,5 @@
 import type { AccessEntry, AccessList, PutAccessRequest } from '../../../utils/contract';
-import { ApiError, conflict, forbidden, notFound } from '../http/problem';
+import { Conflict, Forbidden, Invalid, NotFound, Unprocessable } from './errors';
 import { write, type Tx } from '../db/tx';
 import type { Db } from '../db/connect';
 import type { Ctx } from './context';
@@ -10,6 +10,7 @@ import { checkGrant, checkSignature } from './grants';
 import { canSeeGroup } from './group-queries';
 import { userRefs } from './users';
 import { visibleSecret } from './visibility';
+import { toAccessEntry } from './to-contract';
 
 /** Who has access: the owner, then each user and group, groups expanded to their members. */
 export async function accessList(db: Db | Tx, secretId: string): Promise<AccessList> {
@@ -28,25 +29,21 @@ export async function accessList(db: Db | Tx, secretId: string): Promise<AccessL
         .orderBy('users.name')
         .execute()
     : [];
-  const entries: AccessEntry[] = rows.map((r) => {
-    if (r.recipient_kind === 'user') {
-      const u = users.find((x) => x.id === r.recipient_id);
-      return { recipientKind: 'user', recipientId: r.recipient_id, name: u?.name ?? 'Unknown user', username: u?.username ?? null, email: u?.email ?? null, groupKind: null, canView: true, canEdit: r.can_edit === 1, fingerprint: u?.fingerprint ?? '', members: null };
-    }
-    const g = groups.find((x) => x.id === r.recipient_id);
-    return {
-      recipientKind: 'group', recipientId: r.recipient_id, name: g?.name ?? 'Unknown group', username: null, email: null, groupKind: g?.kind ?? null,
-      canView: true, canEdit: r.can_edit === 1, fingerprint: g?.fingerprint ?? '',
-      members: members.filter((m) => m.group_id === r.recipient_id).map((m) => ({ id: m.id, name: m.name, username: m.username, pending: m.grant === null })),
-    };
-  });
+  const entries: AccessEntry[] = rows.map((r) =>
+    toAccessEntry(
+      r,
+      users.find((x) => x.id === r.recipient_id),
+      groups.find((x) => x.id === r.recipient_id),
+      members.filter((m) => m.group_id === r.recipient_id),
+    ),
+  );
   entries.sort((a, b) => (a.recipientKind === b.recipientKind ? a.name.localeCompare(b.name) : a.recipientKind === 'user' ? -1 : 1));
   const owner = (await userRefs(db, [s.owner_id])).get(s.owner_id)!;
   return { secretId, accessRevision: s.access_revision, owner, entries };
 }
 
 export async function getAccess(ctx: Ctx, userId: string, secretId: string): Promise<AccessList> {
-  if (!(await visibleSecret(ctx.store.db, userId, secretId))) throw notFound('This API secret');
+  if (!(await visibleSecret(ctx.store.db, userId, secretId))) throw new NotFound('This API secret');
   return accessList(ctx.store.db, secretId);
 }
 
@@ -57,33 +54,33 @@ type Recipient = { kind: 'user' | 'group'; id: string; name: string; fingerprint
  * re-grants to a disabled group already on the list (`keeping`), so that it opens again when enabled.
  */
 export async function resolveRecipient(tx: Tx, ownerId: string, kind: 'user' | 'group', id: string, keeping = false): Promise<Recipient> {
-  const gone = new ApiError(422, 'unknown_recipient', 'One of the recipients no longer exists. Remove them from the list and try again.');
+  const gone = new Unprocessable('unknown_recipient', 'One of the recipients no longer exists. Remove them from the list and try again.');
   if (kind === 'user') {
     const u = await tx.selectFrom('users').select(['name', 'status', 'fingerprint']).where('id', '=', id).executeTakeFirst();
     if (!u) throw gone;
-    if (u.status !== 'active') throw new ApiError(422, 'recipient_not_enrolled', `${u.name} has not enrolled yet, so nothing can be shared with them.`);
+    if (u.status !== 'active') throw new Unprocessable('recipient_not_enrolled', `${u.name} has not enrolled yet, so nothing can be shared with them.`);
     return { kind, id, name: u.name, fingerprint: u.fingerprint! };
   }
   if (!(await canSeeGroup(tx, ownerId, id))) throw gone;
   const g = (await tx.selectFrom('groups').select(['name', 'enabled', 'fingerprint']).where('id', '=', id).executeTakeFirst())!;
-  if (!g.enabled && !keeping) throw new ApiError(422, 'group_disabled', `The group "${g.name}" is disabled and cannot be shared with.`);
+  if (!g.enabled && !keeping) throw new Unprocessable('group_disabled', `The group "${g.name}" is disabled and cannot be shared with.`);
   return { kind, id, name: g.name, fingerprint: g.fingerprint };
 }
 
 /** Replaces a secret's access list inside the caller's transaction; throws (and so rolls back) on anything wrong. */
 export async function replaceAccess(tx: Tx, userId: string, secretId: string, req: PutAccessRequest): Promise<AccessList> {
   const v = await visibleSecret(tx, userId, secretId);
-  if (!v) throw notFound('This API secret');
-  if (!v.isOwner) throw forbidden('Only the owner of this API secret can change who has access.');
+  if (!v) throw new NotFound('This API secret');
+  if (!v.isOwner) throw new Forbidden('forbidden', 'Only the owner of this API secret can change who has access.');
   if (v.row.access_revision !== req.baseRevision)
-    throw conflict('stale_access_revision', 'Someone else changed who has access meanwhile. Reload the list, check it, and share again.');
+    throw new Conflict('stale_access_revision', 'Someone else changed who has access meanwhile. Reload the list, check it, and share again.');
 
   const key = (k: string, id: string) => `${k}:${id}`;
   const seen = new Set<string>();
   for (const e of req.entries) {
     if (e.recipientKind === 'user' && e.recipientId === userId)
-      throw new ApiError(400, 'owner_in_list', 'You own this API secret; you do not need to share it with yourself.');
-    if (seen.has(key(e.recipientKind, e.recipientId))) throw new ApiError(400, 'duplicate_recipient', 'A recipient appears twice in the list.');
+      throw new Invalid('owner_in_list', 'You own this API secret; you do not need to share it with yourself.');
+    if (seen.has(key(e.recipientKind, e.recipientId))) throw new Invalid('duplicate_recipient', 'A recipient appears twice in the list.');
     seen.add(key(e.recipientKind, e.recipientId));
   }
   const current = await tx.selectFrom('access_entries').selectAll().where('secret_id', '=', secretId).execute();
@@ -94,7 +91,7 @@ export async function replaceAccess(tx: Tx, userId: string, secretId: string, re
   for (const e of req.entries) {
     const r = await resolveRecipient(tx, userId, e.recipientKind, e.recipientId);
     const old = before.get(key(r.kind, r.id));
-    if (!e.grant && !old) throw new ApiError(400, 'grant_required', `Sharing with ${r.name} needs a key grant made for them.`);
+    if (!e.grant && !old) throw new Invalid('grant_required', `Sharing with ${r.name} needs a key grant made for them.`);
     if (e.grant) {
       checkGrant(e.grant, r);
       await checkSignature(tx, userId, e.grant, { subjectKind: 'secret', subjectId: secretId, revision: v.row.key_revision }, r.name);

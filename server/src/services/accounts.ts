@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { EnrollRequest, EnrollStartRequest, LoginRequest, ChangePasswordRequest, Me, Session, SigningKeyUpload } from '../../../utils/contract';
 import { fingerprintOf, importPublicKey, importVerifyKey, toB64url, verifyKeyBinding } from '../../../utils/crypto';
-import { ApiError } from '../http/problem';
+import { Conflict, Forbidden, Gone, Invalid, Unauthorized } from './errors';
 import { write } from '../db/tx';
 import type { UsersTable } from '../db/schema';
 import type { Ctx } from './context';
@@ -11,9 +11,10 @@ import { isoIn, nowIso } from './clock';
 import { audit } from './audit';
 import { notifyAll } from './changes';
 import { indexUser } from './directory-index';
+import { toMe } from './to-contract';
 
-const badCredentials = () => new ApiError(401, 'invalid_credentials', 'The username or password is not correct.');
-const badCode = () => new ApiError(401, 'invalid_enrollment_code', 'This invitation code is not valid for this username. Check both, or ask your administrator for a new code.');
+const badCredentials = () => new Unauthorized('invalid_credentials', 'The username or password is not correct.');
+const badCode = () => new Unauthorized('invalid_enrollment_code', 'This invitation code is not valid for this username. Check both, or ask your administrator for a new code.');
 
 /** Invites a user (administrator tool): a pending account and a one-time enrollment code, returned once. */
 export async function invite(ctx: Ctx, input: { username: string; name: string; email: string; isAdmin?: boolean }, actorId: string | null = null) {
@@ -22,7 +23,7 @@ export async function invite(ctx: Ctx, input: { username: string; name: string; 
   const now = nowIso();
   await write(ctx.store, async (tx) => {
     const taken = await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
-    if (taken) throw new ApiError(409, 'username_taken', `The username "${input.username}" is already in use.`);
+    if (taken) throw new Conflict('username_taken', `The username "${input.username}" is already in use.`);
     await tx
       .insertInto('users')
       .values({
@@ -44,23 +45,12 @@ export async function prelogin(ctx: Ctx, username: string) {
   return { salt: toB64url(hmac(ctx.serverSecret, `prelogin/${username}`).subarray(0, 16)), iterations: ctx.config.kdfIterations };
 }
 
-export function meOf(u: UsersTable): Me {
-  return {
-    id: u.id, username: u.username, name: u.name, email: u.email, isAdmin: u.is_admin === 1,
-    kdf: { salt: u.kdf_salt!, iterations: u.kdf_iterations! },
-    publicKey: u.public_key!, fingerprint: u.fingerprint!,
-    encryptedPrivateKey: JSON.parse(u.encrypted_private_key!),
-    signingPublicKey: u.signing_public_key, signingFingerprint: u.signing_fingerprint,
-    encryptedSigningKey: u.encrypted_signing_key ? JSON.parse(u.encrypted_signing_key) : null,
-  };
-}
-
 /**
  * Checks a signing key upload: a canonical P-256 key whose own signature binds it to this account and its
  * encryption key (docs/crypto.md, "Key-binding statement"). Returns the columns to store.
  */
 async function signingColumns(userId: string, publicKey: string, s: z.output<typeof SigningKeyUpload>) {
-  const bad = () => new ApiError(400, 'invalid_signing_key', 'The signing key is not a valid P-256 key bound to this account.');
+  const bad = () => new Invalid('invalid_signing_key', 'The signing key is not a valid P-256 key bound to this account.');
   await importVerifyKey(s.signingPublicKey).catch(() => { throw bad(); });
   if (!(await verifyKeyBinding({ userId, publicKey, ...s }).catch(() => false))) throw bad();
   return {
@@ -73,7 +63,7 @@ async function openSession(ctx: Ctx, u: UsersTable): Promise<Session> {
   const token = newToken();
   const expiresAt = isoIn(ctx.config.sessionTtlMs);
   await ctx.store.db.insertInto('sessions').values({ token_hash: sha256Hex(token), user_id: u.id, created_at: nowIso(), expires_at: expiresAt }).execute();
-  return { token, expiresAt, user: meOf(u) };
+  return { token, expiresAt, user: toMe(u) };
 }
 
 export async function login(ctx: Ctx, body: z.output<typeof LoginRequest>, ip: string): Promise<Session> {
@@ -97,7 +87,7 @@ async function pendingUser(ctx: Ctx, username: string, code: string, ip: string)
     throw badCode();
   }
   if (!u.enroll_expires_at || u.enroll_expires_at < nowIso())
-    throw new ApiError(410, 'enrollment_code_expired', 'This invitation code has expired. Ask your administrator for a new one.');
+    throw new Gone('enrollment_code_expired', 'This invitation code has expired. Ask your administrator for a new one.');
   return u;
 }
 
@@ -110,7 +100,7 @@ export async function enroll(ctx: Ctx, body: z.output<typeof EnrollRequest>, ip:
   const u = await pendingUser(ctx, body.username, body.code, ip);
   // importPublicKey checks that it is a canonical P-256 key; fingerprintOf alone would hash any bytes.
   const fingerprint = await importPublicKey(body.publicKey).then(() => fingerprintOf(body.publicKey)).catch(() => {
-    throw new ApiError(400, 'invalid_public_key', 'The public key is not a valid P-256 key.');
+    throw new Invalid('invalid_public_key', 'The public key is not a valid P-256 key.');
   });
   const signing = body.signing ? await signingColumns(u.id, body.publicKey, body.signing) : {};
   const authHash = await hashAuthKey(body.authKey);
@@ -136,7 +126,7 @@ export async function enroll(ctx: Ctx, body: z.output<typeof EnrollRequest>, ip:
 }
 
 export async function me(ctx: Ctx, userId: string): Promise<Me> {
-  return meOf(await ctx.store.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow());
+  return toMe(await ctx.store.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow());
 }
 
 /**
@@ -148,7 +138,7 @@ export async function setSigningKey(ctx: Ctx, userId: string, body: z.output<typ
   const columns = await signingColumns(userId, u.public_key!, body);
   await write(ctx.store, async (tx) => {
     const done = await tx.updateTable('users').set({ ...columns, updated_at: nowIso() }).where('id', '=', userId).where('signing_public_key', 'is', null).executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw new ApiError(409, 'signing_key_set', 'This account already has a signing key; it cannot be replaced.');
+    if (Number(done.numUpdatedRows) !== 1) throw new Conflict('signing_key_set', 'This account already has a signing key; it cannot be replaced.');
     await notifyAll(tx, 'user', userId);
     await audit(tx, { actorId: userId, action: 'user.signing_key_set', objectKind: 'user', objectId: userId, details: { signingFingerprint: columns.signing_fingerprint } });
   });
@@ -166,10 +156,10 @@ export async function changePassword(ctx: Ctx, userId: string, tokenHash: string
   ctx.loginLimiter.check(u.username, ip);
   if (!(await verifyAuthKey(u.auth_hash!, body.currentAuthKey))) {
     ctx.loginLimiter.fail(u.username, ip);
-    throw new ApiError(403, 'invalid_credentials', 'The current password is not correct.');
+    throw new Forbidden('invalid_credentials', 'The current password is not correct.');
   }
   if (u.encrypted_signing_key && !body.encryptedSigningKey)
-    throw new ApiError(400, 'signing_key_required', 'Your account has a signing key: send it sealed under the new password too.');
+    throw new Invalid('signing_key_required', 'Your account has a signing key: send it sealed under the new password too.');
   const authHash = await hashAuthKey(body.authKey);
   const signing = u.encrypted_signing_key && body.encryptedSigningKey ? { encrypted_signing_key: JSON.stringify(body.encryptedSigningKey) } : {};
   await write(ctx.store, async (tx) => {
@@ -187,13 +177,13 @@ export async function changePassword(ctx: Ctx, userId: string, tokenHash: string
 /** Resolves a bearer token to its user; expired sessions are deleted when met. */
 export async function authenticate(ctx: Ctx, authorization: string | undefined) {
   const token = authorization?.match(/^Bearer ([A-Za-z0-9_-]{20,100})$/)?.[1];
-  if (!token) throw new ApiError(401, 'unauthenticated', 'Sign in to continue.');
+  if (!token) throw new Unauthorized('unauthenticated', 'Sign in to continue.');
   const tokenHash = sha256Hex(token);
   const s = await ctx.store.db.selectFrom('sessions').select(['user_id', 'expires_at']).where('token_hash', '=', tokenHash).executeTakeFirst();
-  if (!s) throw new ApiError(401, 'session_expired', 'Your session has ended. Sign in again.');
+  if (!s) throw new Unauthorized('session_expired', 'Your session has ended. Sign in again.');
   if (s.expires_at < nowIso()) {
     await ctx.store.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
-    throw new ApiError(401, 'session_expired', 'Your session has ended. Sign in again.');
+    throw new Unauthorized('session_expired', 'Your session has ended. Sign in again.');
   }
   return { userId: s.user_id, tokenHash };
 }

@@ -3,6 +3,7 @@ import type { Db } from '../db/connect';
 import type { Tx } from '../db/tx';
 import { nowIso } from './clock';
 import { userRefs } from './users';
+import { toAuditEvent } from './to-contract';
 
 export type AuditAction =
   | 'secret.created' | 'secret.edited' | 'secret.disabled' | 'secret.enabled' | 'secret.revealed'
@@ -37,13 +38,5 @@ export async function listAudit(db: Db | Tx, opts: { secretId?: string; afterId?
   if (opts.afterId) q = q.where('id', '>', opts.afterId);
   const rows = await q.execute();
   const refs = await userRefs(db, rows.map((r) => r.actor_id).filter((x): x is string => !!x));
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    actor: r.actor_id ? (refs.get(r.actor_id) ?? null) : null,
-    action: r.action,
-    objectKind: r.object_kind,
-    objectId: r.object_id,
-    details: JSON.parse(r.details) as Record<string, unknown>,
-  }));
+  return rows.map((r) => toAuditEvent(r, r.actor_id ? (refs.get(r.actor_id) ?? null) : null));
 }

@@ -4,6 +4,7 @@ import type { Db } from '../db/connect';
 import type { Tx } from '../db/tx';
 import { termsOf } from './directory-index';
 import { memberCounts, visiblePrivateGroups } from './group-queries';
+import { toDirectoryGroup, toDirectoryUser } from './to-contract';
 
 /** Rows read per step: a person has at most a few terms of one rank, so one page nearly always suffices. */
 const PAGE = 100;
@@ -63,11 +64,11 @@ async function describe(db: Db | Tx, hits: Hit[]): Promise<DirectoryEntry[]> {
   const groups = new Map<string, DirectoryGroup>();
   if (userIds.length)
     for (const u of await db.selectFrom('users').select(['id', 'name', 'username', 'email', 'public_key', 'fingerprint', 'signing_public_key', 'signing_fingerprint']).where('id', 'in', userIds).where('status', '=', 'active').execute())
-      users.set(u.id, { kind: 'user', id: u.id, name: u.name, username: u.username, email: u.email, publicKey: u.public_key!, fingerprint: u.fingerprint!, signingPublicKey: u.signing_public_key, signingFingerprint: u.signing_fingerprint });
+      users.set(u.id, toDirectoryUser(u));
   if (groupIds.length) {
     const counts = await memberCounts(db, groupIds);
     for (const g of await db.selectFrom('groups').select(['id', 'name', 'kind', 'public_key', 'fingerprint']).where('id', 'in', groupIds).execute())
-      groups.set(g.id, { kind: 'group', id: g.id, name: g.name, groupKind: g.kind, memberCount: counts.get(g.id) ?? 0, publicKey: g.public_key, fingerprint: g.fingerprint });
+      groups.set(g.id, toDirectoryGroup(g, counts.get(g.id) ?? 0));
   }
   return hits.map((h) => (h.kind === 'user' ? users.get(h.id) : groups.get(h.id))).filter((x): x is DirectoryEntry => !!x);
 }

@@ -1,8 +1,8 @@
 import type { Grant, Signer } from '../../../utils/contract';
 import { grantStatement, isSigned, verify } from '../../../utils/crypto';
-import { ApiError } from '../http/problem';
 import type { Db } from '../db/connect';
 import type { Tx } from '../db/tx';
+import { Conflict, Invalid } from './errors';
 
 /**
  * The server cannot open a grant, but it can refuse one that is addressed to the wrong recipient or to a
@@ -10,9 +10,9 @@ import type { Tx } from '../db/tx';
  */
 export function checkGrant(grant: Grant, to: { kind: 'user' | 'group'; id: string; fingerprint: string; name: string }): void {
   if (grant.recipientKind !== to.kind || grant.recipientId !== to.id)
-    throw new ApiError(400, 'grant_recipient_mismatch', `The key grant for ${to.name} is addressed to someone else.`);
+    throw new Invalid('grant_recipient_mismatch', `The key grant for ${to.name} is addressed to someone else.`);
   if (grant.recipientKeyFingerprint !== to.fingerprint)
-    throw new ApiError(409, 'recipient_key_changed', `${to.name}'s key has changed. Check their new fingerprint, then share again.`);
+    throw new Conflict('recipient_key_changed', `${to.name}'s key has changed. Check their new fingerprint, then share again.`);
 }
 
 type Subject = { subjectKind: 'secret' | 'group'; subjectId: string; revision: number };
@@ -27,16 +27,16 @@ export async function checkSignature(db: Db | Tx, callerId: string, grant: Grant
   const partial = grant.revision !== undefined || grant.granterId !== undefined || grant.signature !== undefined;
   const me = await db.selectFrom('users').select('signing_public_key').where('id', '=', callerId).executeTakeFirstOrThrow();
   if (!isSigned(grant)) {
-    if (partial) throw new ApiError(400, 'bad_signature', `The key grant for ${name} is only partly signed: it needs revision, granterId and signature together.`);
-    if (me.signing_public_key) throw new ApiError(400, 'signature_required', `The key grant for ${name} is not signed. Your account has a signing key: sign every grant you make.`);
+    if (partial) throw new Invalid('bad_signature', `The key grant for ${name} is only partly signed: it needs revision, granterId and signature together.`);
+    if (me.signing_public_key) throw new Invalid('signature_required', `The key grant for ${name} is not signed. Your account has a signing key: sign every grant you make.`);
     return;
   }
-  if (!me.signing_public_key) throw new ApiError(400, 'bad_signature', 'Your account has no signing key yet, so it cannot sign grants. Set one first.');
-  if (grant.granterId !== callerId) throw new ApiError(400, 'bad_signature', `The key grant for ${name} names another person as its granter.`);
+  if (!me.signing_public_key) throw new Invalid('bad_signature', 'Your account has no signing key yet, so it cannot sign grants. Set one first.');
+  if (grant.granterId !== callerId) throw new Invalid('bad_signature', `The key grant for ${name} names another person as its granter.`);
   if (grant.revision !== s.revision)
-    throw new ApiError(409, 'stale_key_revision', `The key grant for ${name} is for key revision ${grant.revision}, but the current one is ${s.revision}. Reload and try again.`);
+    throw new Conflict('stale_key_revision', `The key grant for ${name} is for key revision ${grant.revision}, but the current one is ${s.revision}. Reload and try again.`);
   const ok = await verify(me.signing_public_key, grantStatement({ ...grant, subjectKind: s.subjectKind, subjectId: s.subjectId }), grant.signature).catch(() => false);
-  if (!ok) throw new ApiError(400, 'bad_signature', `The signature on the key grant for ${name} does not verify with your signing key.`);
+  if (!ok) throw new Invalid('bad_signature', `The signature on the key grant for ${name} does not verify with your signing key.`);
 }
 
 /** Why a user may sign grants of a secret or a group: the role a verifier checks (docs/crypto.md, step 3). */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AddMemberRequest, CreateGroupRequest, Grant, GroupView, RemoveMemberRequest, UpdateGroupRequest } from '../../../utils/contract';
-import { fingerprintOf, importPublicKey, isSigned, membershipStatement, verify } from '../../../utils/crypto';
-import { ApiError, forbidden, notFound } from '../http/problem';
+import { fingerprintOf, importPublicKey, membershipStatement, verify } from '../../../utils/crypto';
+import { Conflict, Forbidden, Invalid, NotFound, Unprocessable } from './errors';
 import { write, type Tx } from '../db/tx';
 import type { Db } from '../db/connect';
 import type { Ctx } from './context';
@@ -12,6 +12,7 @@ import { checkGrant, checkSignature, signerOf } from './grants';
 import { indexGroup } from './directory-index';
 import { activeUser, userRefs } from './users';
 import { canSeeGroup } from './group-queries';
+import { toGroupView } from './to-contract';
 
 async function membership(db: Db | Tx, groupId: string, userId: string) {
   return db.selectFrom('group_members').selectAll().where('group_id', '=', groupId).where('user_id', '=', userId).executeTakeFirst();
@@ -33,27 +34,10 @@ export async function groupView(db: Db | Tx, groupId: string, userId: string, ev
     .where('group_id', '=', groupId)
     .orderBy('users.name')
     .execute();
-  const members = rows.filter((r) => r.is_member === 1);
-  const myGrant: Grant | null = mine?.grant ? JSON.parse(mine.grant) : null;
-  const seesMembers = !!mine?.is_manager || !!mine?.is_member;
   const owner = g.owner_id ? (await userRefs(db, [g.owner_id])).get(g.owner_id) ?? null : null;
-  return {
-    id: g.id, kind: g.kind, name: g.name, description: g.description, enabled: g.enabled === 1, membersCanView: g.members_can_view === 1,
-    owner, publicKey: g.public_key, fingerprint: g.fingerprint, memberCount: members.length,
-    isMember: mine?.is_member === 1, isManager: mine?.is_manager === 1,
-    myGrant,
-    myGrantSigner: myGrant ? await signerOf(db, myGrant, { subjectKind: 'group', subjectId: groupId }) : null,
-    ...(seesMembers
-      ? {
-          members: members.map((m) => ({
-            user: { id: m.id, name: m.name, username: m.username }, pending: m.grant === null, manager: m.is_manager === 1,
-            signed: m.grant !== null && isSigned(JSON.parse(m.grant) as Grant),
-            publicKey: m.public_key, fingerprint: m.fingerprint, signingPublicKey: m.signing_public_key, signingFingerprint: m.signing_fingerprint,
-          })),
-        }
-      : {}),
-    updatedAt: g.updated_at,
-  };
+  const myGrant: Grant | null = mine?.grant ? JSON.parse(mine.grant) : null;
+  const signer = myGrant ? await signerOf(db, myGrant, { subjectKind: 'group', subjectId: groupId }) : null;
+  return toGroupView(g, mine, rows.filter((r) => r.is_member === 1), owner, signer);
 }
 
 /** Every group the user belongs to or manages. */
@@ -64,7 +48,7 @@ export async function listGroups(ctx: Ctx, userId: string): Promise<GroupView[]>
 }
 
 export async function getGroup(ctx: Ctx, userId: string, groupId: string): Promise<GroupView> {
-  return (await groupView(ctx.store.db, groupId, userId)) ?? (() => { throw notFound('This group'); })();
+  return (await groupView(ctx.store.db, groupId, userId)) ?? (() => { throw new NotFound('This group'); })();
 }
 
 /** Everyone whose view of the group changes when it does: members and managers. */
@@ -77,10 +61,10 @@ export async function createPrivateGroup(ctx: Ctx, userId: string, body: z.outpu
   checkGrant(body.managerGrant, { kind: 'user', id: userId, fingerprint: me.fingerprint!, name: 'Your account' });
   await checkSignature(ctx.store.db, userId, body.managerGrant, { subjectKind: 'group', subjectId: body.id, revision: 1 }, 'your account');
   // importPublicKey checks that it is a canonical P-256 key; fingerprintOf alone would hash any bytes.
-  const fingerprint = await importPublicKey(body.publicKey).then(() => fingerprintOf(body.publicKey)).catch(() => { throw new ApiError(400, 'invalid_public_key', "The group's public key is not a valid P-256 key."); });
+  const fingerprint = await importPublicKey(body.publicKey).then(() => fingerprintOf(body.publicKey)).catch(() => { throw new Invalid('invalid_public_key', "The group's public key is not a valid P-256 key."); });
   const now = nowIso();
   return write(ctx.store, async (tx) => {
-    if (await tx.selectFrom('groups').select('id').where('id', '=', body.id).executeTakeFirst()) throw new ApiError(409, 'duplicate_id', 'A group with this id already exists.');
+    if (await tx.selectFrom('groups').select('id').where('id', '=', body.id).executeTakeFirst()) throw new Conflict('duplicate_id', 'A group with this id already exists.');
     await tx.insertInto('groups').values({ id: body.id, kind: 'private', name: body.name, description: body.description, enabled: body.enabled ? 1 : 0, members_can_view: body.membersCanView ? 1 : 0, owner_id: userId, public_key: body.publicKey, fingerprint, created_at: now, updated_at: now }).execute();
     await tx.insertInto('group_members').values({ group_id: body.id, user_id: userId, is_member: 0, is_manager: 1, grant: JSON.stringify(body.managerGrant), created_at: now }).execute();
     await notify(tx, [userId], 'group', body.id);
@@ -91,16 +75,16 @@ export async function createPrivateGroup(ctx: Ctx, userId: string, body: z.outpu
 
 async function requireManager(tx: Tx, groupId: string, userId: string, needKey: boolean) {
   const m = await membership(tx, groupId, userId);
-  if (!m) throw (await canSeeGroup(tx, userId, groupId)) ? forbidden('Only the managers of this group can change it.') : notFound('This group');
-  if (!m.is_manager) throw forbidden('Only the managers of this group can change it.');
-  if (needKey && !m.grant) throw forbidden('You do not hold this group\'s key yet.');
+  if (!m) throw (await canSeeGroup(tx, userId, groupId)) ? new Forbidden('forbidden', 'Only the managers of this group can change it.') : new NotFound('This group');
+  if (!m.is_manager) throw new Forbidden('forbidden', 'Only the managers of this group can change it.');
+  if (needKey && !m.grant) throw new Forbidden('forbidden', 'You do not hold this group\'s key yet.');
 }
 
 export async function updateGroup(ctx: Ctx, userId: string, groupId: string, body: z.output<typeof UpdateGroupRequest>): Promise<GroupView> {
   return write(ctx.store, async (tx) => {
     await requireManager(tx, groupId, userId, false);
     const g = (await tx.selectFrom('groups').selectAll().where('id', '=', groupId).executeTakeFirstOrThrow());
-    if (g.kind !== 'private' || g.owner_id !== userId) throw forbidden('Only the owner of a private group can change it; user groups are managed by administrators.');
+    if (g.kind !== 'private' || g.owner_id !== userId) throw new Forbidden('forbidden', 'Only the owner of a private group can change it; user groups are managed by administrators.');
     const set = {
       ...(body.name !== undefined ? { name: body.name } : {}),
       ...(body.description !== undefined ? { description: body.description } : {}),
@@ -125,7 +109,7 @@ export async function addMember(ctx: Ctx, userId: string, groupId: string, body:
   return write(ctx.store, async (tx) => {
     await requireManager(tx, groupId, userId, true);
     const member = await activeUser(tx, body.userId);
-    if (!member) throw new ApiError(422, 'recipient_not_enrolled', 'This person has not enrolled yet, so they cannot receive keys.');
+    if (!member) throw new Unprocessable('recipient_not_enrolled', 'This person has not enrolled yet, so they cannot receive keys.');
     checkGrant(body.grant, { kind: 'user', id: member.id, fingerprint: member.fingerprint!, name: member.name });
     await checkSignature(tx, userId, body.grant, { subjectKind: 'group', subjectId: groupId, revision: 1 }, member.name);
     const existing = await membership(tx, groupId, member.id);
@@ -149,7 +133,7 @@ async function checkRemoval(tx: Tx, userId: string, groupId: string, memberId: s
   const me = await tx.selectFrom('users').select('signing_public_key').where('id', '=', userId).executeTakeFirstOrThrow();
   const statement = membershipStatement({ action: 'remove', groupId, memberId, managerId: userId, at: signed.at });
   if (!me.signing_public_key || !(await verify(me.signing_public_key, statement, signed.signature).catch(() => false)))
-    throw new ApiError(400, 'bad_signature', 'The signature on this removal does not verify with your signing key.');
+    throw new Invalid('bad_signature', 'The signature on this removal does not verify with your signing key.');
   return { at: signed.at, signature: signed.signature };
 }
 
@@ -159,7 +143,7 @@ export async function removeMember(ctx: Ctx, userId: string, groupId: string, me
     if (memberId !== userId) await requireManager(tx, groupId, userId, false);
     const decision = signed ? await checkRemoval(tx, userId, groupId, memberId, signed) : undefined;
     const m = await membership(tx, groupId, memberId);
-    if (!m?.is_member) throw notFound('This member');
+    if (!m?.is_member) throw new NotFound('This member');
     const people = await groupPeople(tx, groupId);
     // Only a member who held the key of an enabled group saw its secrets; only they are told those leave.
     const reached = (await activeMembers(tx, groupId)).includes(memberId);
@@ -171,7 +155,7 @@ export async function removeMember(ctx: Ctx, userId: string, groupId: string, me
     await audit(tx, { actorId: userId, action: refused ? 'group.member_refused' : 'group.member_removed', objectKind: 'group', objectId: groupId, details: { userId: memberId, ...(decision ? { signed: decision } : {}) } });
     // A member who left a private group can no longer see it: they get its public face, not a 404 that rolls back.
     const view = await groupView(tx, groupId, userId, memberId === userId);
-    if (!view) throw notFound('This group');
+    if (!view) throw new NotFound('This group');
     return view;
   });
 }
@@ -193,7 +177,7 @@ export async function createUserGroup(ctx: Ctx, g: { id: string; name: string; d
 /** Administrator: adds a pending member (no key yet); a manager's extension completes the grant. */
 export async function addPendingMember(ctx: Ctx, groupId: string, memberId: string) {
   await write(ctx.store, async (tx) => {
-    if (await membership(tx, groupId, memberId)) throw new ApiError(409, 'already_member', 'This user is already in the group.');
+    if (await membership(tx, groupId, memberId)) throw new Conflict('already_member', 'This user is already in the group.');
     await tx.insertInto('group_members').values({ group_id: groupId, user_id: memberId, is_member: 1, is_manager: 0, grant: null, created_at: nowIso() }).execute();
     await notify(tx, [...(await groupPeople(tx, groupId))], 'group', groupId);
     await audit(tx, { actorId: null, action: 'group.member_added', objectKind: 'group', objectId: groupId, details: { userId: memberId, pending: true } });
@@ -206,7 +190,7 @@ export async function adminRemoveMember(ctx: Ctx, groupId: string, memberId: str
     const people = await groupPeople(tx, groupId);
     const reached = (await activeMembers(tx, groupId)).includes(memberId);
     const n = await tx.deleteFrom('group_members').where('group_id', '=', groupId).where('user_id', '=', memberId).executeTakeFirst();
-    if (Number(n.numDeletedRows) === 0) throw notFound('This member');
+    if (Number(n.numDeletedRows) === 0) throw new NotFound('This member');
     await notify(tx, people, 'group', groupId);
     if (reached) await notifyGroupSecrets(tx, groupId, [memberId]);
     await audit(tx, { actorId: null, action: 'group.member_removed', objectKind: 'group', objectId: groupId, details: { userId: memberId } });

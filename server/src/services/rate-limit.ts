@@ -1,4 +1,4 @@
-import { ApiError } from '../http/problem';
+import { RateLimited } from './errors';
 
 type Window = { count: number; resetAt: number };
 
@@ -25,7 +25,7 @@ export class RateLimiter {
       const w = this.hit(id, now);
       if (w.count >= max) {
         const seconds = Math.ceil((w.resetAt - now) / 1000);
-        throw new ApiError(429, 'too_many_attempts', `Too many failed attempts. Try again in ${Math.ceil(seconds / 60)} minutes.`, undefined, { 'Retry-After': String(seconds) });
+        throw new RateLimited(`Too many failed attempts. Try again in ${Math.ceil(seconds / 60)} minutes.`, seconds);
       }
     }
     if (this.windows.size > 100_000) this.prune(now);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { isSigned } from '../../../utils/crypto';
 import type { CreateSecretRequest, Grant, RevealResponse, RotateRequest, SecretSummary, UpdateSecretRequest } from '../../../utils/contract';
-import { ApiError, conflict, forbidden, notFound } from '../http/problem';
+import { Conflict, Forbidden, NotFound } from './errors';
 import { write, type Tx } from '../db/tx';
 import type { Ctx } from './context';
 import { nowIso } from './clock';
@@ -13,9 +13,10 @@ import { activeUser } from './users';
 import { visibleSecret, visibleSecrets, type Visible } from './visibility';
 import { summaries, summary } from './secret-view';
 import { activeGroupIds } from './group-queries';
+import { toRevealed } from './to-contract';
 
 const identifierTaken = (identifier: string) =>
-  conflict('identifier_taken', `You already have an API secret with the identifier "${identifier}". Choose another identifier.`);
+  new Conflict('identifier_taken', `You already have an API secret with the identifier "${identifier}". Choose another identifier.`);
 
 async function assertIdentifierFree(tx: Tx, ownerId: string, identifier: string | null | undefined, exceptId?: string) {
   if (!identifier) return;
@@ -31,7 +32,7 @@ export async function listSecrets(ctx: Ctx, userId: string): Promise<SecretSumma
 
 export async function getSecret(ctx: Ctx, userId: string, id: string): Promise<SecretSummary> {
   const v = await visibleSecret(ctx.store.db, userId, id);
-  if (!v) throw notFound('This API secret');
+  if (!v) throw new NotFound('This API secret');
   return summary(ctx.store.db, v);
 }
 
@@ -42,7 +43,7 @@ export async function createSecret(ctx: Ctx, userId: string, body: z.output<type
   const now = nowIso();
   return write(ctx.store, async (tx) => {
     if (await tx.selectFrom('secrets').select('id').where('id', '=', body.id).executeTakeFirst())
-      throw conflict('duplicate_id', 'An API secret with this id already exists.');
+      throw new Conflict('duplicate_id', 'An API secret with this id already exists.');
     await assertIdentifierFree(tx, userId, body.identifier);
     await tx
       .insertInto('secrets')
@@ -62,10 +63,10 @@ export async function createSecret(ctx: Ctx, userId: string, body: z.output<type
 /** Loads a secret for a write by its owner or an editor, checking the revision the client based it on. */
 async function forEdit(tx: Tx, userId: string, id: string, baseRevision: number): Promise<Visible> {
   const v = await visibleSecret(tx, userId, id);
-  if (!v) throw notFound('This API secret');
-  if (!v.canEdit) throw forbidden('You can view this API secret but not edit it. Ask its owner for Can edit.');
+  if (!v) throw new NotFound('This API secret');
+  if (!v.canEdit) throw new Forbidden('forbidden', 'You can view this API secret but not edit it. Ask its owner for Can edit.');
   if (v.row.revision !== baseRevision)
-    throw conflict('stale_revision', 'Someone else changed this API secret meanwhile. Reload it and try again.');
+    throw new Conflict('stale_revision', 'Someone else changed this API secret meanwhile. Reload it and try again.');
   return v;
 }
 
@@ -73,7 +74,7 @@ export async function updateSecret(ctx: Ctx, userId: string, id: string, body: z
   return write(ctx.store, async (tx) => {
     const v = await forEdit(tx, userId, id, body.baseRevision);
     if (body.value && body.value.valueRevision !== v.row.value_revision + 1)
-      throw conflict('stale_value_revision', `The new client secret must be value revision ${v.row.value_revision + 1}. Reload the API secret and try again.`);
+      throw new Conflict('stale_value_revision', `The new client secret must be value revision ${v.row.value_revision + 1}. Reload the API secret and try again.`);
     if (body.identifier !== undefined) await assertIdentifierFree(tx, v.row.owner_id, body.identifier, id);
     const set = {
       ...(body.name !== undefined ? { name: body.name } : {}),
@@ -96,7 +97,7 @@ export async function updateSecret(ctx: Ctx, userId: string, id: string, body: z
 export async function setStatus(ctx: Ctx, userId: string, id: string, baseRevision: number, status: 'enabled' | 'disabled'): Promise<SecretSummary> {
   return write(ctx.store, async (tx) => {
     const v = await forEdit(tx, userId, id, baseRevision);
-    if (v.row.status === status) throw conflict(`already_${status}`, `This API secret is already ${status}.`);
+    if (v.row.status === status) throw new Conflict(`already_${status}`, `This API secret is already ${status}.`);
     await tx.updateTable('secrets').set({ status, revision: v.row.revision + 1, updated_by: userId, updated_at: nowIso() }).where('id', '=', id).execute();
     await notify(tx, await secretAudience(tx, id), 'secret', id);
     await audit(tx, { actorId: userId, action: status === 'enabled' ? 'secret.enabled' : 'secret.disabled', objectKind: 'secret', objectId: id, secretId: id });
@@ -108,13 +109,13 @@ export async function setStatus(ctx: Ctx, userId: string, id: string, baseRevisi
 export async function reveal(ctx: Ctx, userId: string, id: string): Promise<RevealResponse> {
   return write(ctx.store, async (tx) => {
     const v = await visibleSecret(tx, userId, id);
-    if (!v) throw notFound('This API secret');
-    if (v.row.status === 'disabled') throw conflict('secret_disabled', 'This API secret is disabled. Enable it before revealing its client secret.');
+    if (!v) throw new NotFound('This API secret');
+    if (v.row.status === 'disabled') throw new Conflict('secret_disabled', 'This API secret is disabled. Enable it before revealing its client secret.');
     const keyPath = await keyPathFor(tx, userId, v);
     const now = nowIso();
     await tx.updateTable('secrets').set({ last_used_at: now }).where('id', '=', id).execute();
     await audit(tx, { actorId: userId, action: 'secret.revealed', objectKind: 'secret', objectId: id, secretId: id, details: { via: keyPath.via } });
-    return { secretId: id, value: JSON.parse(v.row.value), valueRevision: v.row.value_revision, keyRevision: v.row.key_revision, keyPath };
+    return toRevealed(v.row, keyPath);
   });
 }
 
@@ -129,7 +130,7 @@ export async function values(ctx: Ctx, userId: string, ids: string[]): Promise<R
     for (const v of visible.values()) {
       if (v.row.status !== 'enabled') continue;
       const keyPath = await keyPathFor(tx, userId, v).catch(() => undefined);
-      if (keyPath) out.push({ secretId: v.row.id, value: JSON.parse(v.row.value), valueRevision: v.row.value_revision, keyRevision: v.row.key_revision, keyPath });
+      if (keyPath) out.push(toRevealed(v.row, keyPath));
     }
     if (out.length) await audit(tx, { actorId: userId, action: 'secret.values_synced', objectKind: 'user', objectId: userId, details: { count: out.length } });
     return out;
@@ -156,7 +157,7 @@ async function keyPathFor(tx: Tx, userId: string, v: Visible): Promise<RevealRes
     .where('access_entries.recipient_kind', '=', 'group')
     .where('access_entries.recipient_id', 'in', groups.length ? groups : [''])
     .executeTakeFirst();
-  if (!viaGroup?.memberGrant) throw new ApiError(409, 'no_key', 'You do not hold a key for this API secret yet.');
+  if (!viaGroup?.memberGrant) throw new Conflict('no_key', 'You do not hold a key for this API secret yet.');
   const groupGrant = JSON.parse(viaGroup.groupGrant) as Grant;
   const memberGrant = JSON.parse(viaGroup.memberGrant) as Grant;
   return {
@@ -176,9 +177,9 @@ export async function rotate(ctx: Ctx, userId: string, id: string, body: z.outpu
   return write(ctx.store, async (tx) => {
     const v = await forEdit(tx, userId, id, body.baseRevision);
     if (v.row.access_revision !== body.baseAccessRevision)
-      throw conflict('stale_access_revision', 'Someone changed who has access meanwhile. Reload the list and rotate again.');
+      throw new Conflict('stale_access_revision', 'Someone changed who has access meanwhile. Reload the list and rotate again.');
     if (body.valueRevision !== v.row.value_revision + 1)
-      throw conflict('stale_value_revision', `The rotated client secret must be value revision ${v.row.value_revision + 1}. Reload the API secret and try again.`);
+      throw new Conflict('stale_value_revision', `The rotated client secret must be value revision ${v.row.value_revision + 1}. Reload the API secret and try again.`);
     const subject = { subjectKind: 'secret' as const, subjectId: id, revision: body.valueRevision };
     const owner = (await activeUser(tx, v.row.owner_id))!;
     checkGrant(body.ownerGrant, { kind: 'user', id: owner.id, fingerprint: owner.fingerprint!, name: owner.name });
@@ -187,7 +188,7 @@ export async function rotate(ctx: Ctx, userId: string, id: string, body: z.outpu
     const key = (k: string, rid: string) => `${k}:${rid}`;
     const given = new Map(body.grants.map((g) => [key(g.recipientKind, g.recipientId), g]));
     if (given.size !== body.grants.length || given.size !== entries.length || entries.some((e) => !given.has(key(e.recipient_kind, e.recipient_id))))
-      throw conflict('grants_mismatch', 'A rotation needs exactly one new grant for everyone who has access now. Reload the list and rotate again.');
+      throw new Conflict('grants_mismatch', 'A rotation needs exactly one new grant for everyone who has access now. Reload the list and rotate again.');
     for (const e of entries) {
       const g = given.get(key(e.recipient_kind, e.recipient_id))!;
       const r = await resolveRecipient(tx, v.row.owner_id, e.recipient_kind, e.recipient_id, true);
@@ -225,7 +226,7 @@ export async function unsigned(ctx: Ctx, userId: string): Promise<{ secrets: str
 /** A secret's audit trail, for its owner. */
 export async function secretAudit(ctx: Ctx, userId: string, id: string) {
   const v = await visibleSecret(ctx.store.db, userId, id);
-  if (!v) throw notFound('This API secret');
-  if (!v.isOwner) throw forbidden('Only the owner of this API secret can read its audit trail.');
+  if (!v) throw new NotFound('This API secret');
+  if (!v.isOwner) throw new Forbidden('forbidden', 'Only the owner of this API secret can read its audit trail.');
   return listAudit(ctx.store.db, { secretId: id, limit: 10_000 });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import { VaultError } from '@/utils/vault/errors';
-import { EVENTS_PORT, createEventHub, createMessageListener, isOwnPage, sendMessage, type Handlers, type VaultEvent } from './messaging';
+import { EVENTS_PORT, createEventHub, createMessageListener, isOwnPage, sendMessage, type Handlers, type VaultEvent } from '.';
 
 const own = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') }) as Browser.runtime.MessageSender;
 const handlers = { getStatus: () => ({ state: 'signedOut' }), lock: () => Promise.reject(new VaultError('signed_out')) } as unknown as Handlers;

@@ -9,7 +9,11 @@ import { CLEAR_MESSAGE, CLIPBOARD_ALARM, clearWithCopyCommand } from '@/utils/cl
 import { VaultError } from '@/utils/vault/errors';
 import { fakeClient } from '@/test/fake-client';
 import { group, secret, uuid } from '@/test/fixtures';
-import { createShareHandlers } from './share-handlers';
+import { createBadge } from '../badge';
+import { createUnlockedWork } from '../unlocked';
+import { createClipboardHandlers, onClipboardAlarm } from './clipboard';
+import { createSecretHandlers } from './secrets';
+import { completePendingMembersNow, createShareHandlers } from './share';
 
 const ME = uuid();
 let me: KeyPair;
@@ -18,36 +22,37 @@ beforeEach(async () => {
 });
 
 /** The worker's session as the handlers see it: unlocked with `me`'s keys and the given client. */
-function worker(handlers: Parameters<typeof fakeClient>[0], unlocked = true) {
-  const { client, calls } = fakeClient(handlers);
+function worker(server: Parameters<typeof fakeClient>[0], unlocked = true) {
+  const { client, calls } = fakeClient(server);
   const lock = vi.fn(async () => undefined);
   const session = {
-    syncTarget: () => (unlocked ? { client, owner: { userId: ME, serverUrl: 'https://vault.example' } } : undefined),
-    privateKey: () => (unlocked ? me.privateKey : undefined),
-    record: () => ({ me: { id: ME, publicKey: me.publicKey } }),
+    unlocked: () =>
+      unlocked ? { client, owner: { userId: ME, serverUrl: 'https://vault.example' }, me: { userId: ME, privateKey: me.privateKey, publicKey: me.publicKey } } : undefined,
     lock,
   } as unknown as VaultSession;
   const engine = { run: vi.fn(async () => ({ ok: true })) } as unknown as SyncEngine;
-  return { share: createShareHandlers({ db: () => openCache(), session, engine }), calls, lock, engine };
+  const work = createUnlockedWork({ db: () => openCache(), session, engine });
+  const handlers = { ...createSecretHandlers(work), ...createShareHandlers(work, createBadge()), ...createClipboardHandlers() };
+  return { handlers, work, calls, lock, engine };
 }
 
-describe('the worker’s issue-4 handlers', () => {
+describe('the worker’s secret, share and clipboard handlers', () => {
   it('refuses while locked', async () => {
-    const { share } = worker({}, false);
-    await expect(share.handlers.revealSecret({ secretId: uuid() })).rejects.toMatchObject({ code: 'locked' });
+    const { handlers } = worker({}, false);
+    await expect(handlers.revealSecret({ secretId: uuid() })).rejects.toMatchObject({ code: 'locked' });
   });
 
   it('locks the vault when the server says the session expired, as a failed sync does', async () => {
-    const { share, lock } = worker({ search: () => Promise.reject(new VaultError('session_expired')) });
-    await expect(share.handlers.searchRecipients({ q: 'bo' })).rejects.toMatchObject({ code: 'session_expired' });
+    const { handlers, lock } = worker({ search: () => Promise.reject(new VaultError('session_expired')) });
+    await expect(handlers.searchRecipients({ q: 'bo' })).rejects.toMatchObject({ code: 'session_expired' });
     expect(lock).toHaveBeenCalledWith('session_expired');
   });
 
   it('asks for a sync after every write, so the list shows Shared Yes/No and the status', async () => {
-    const { share, engine } = worker({ disableSecret: () => Promise.reject(new VaultError('stale_revision')), enableSecret: async () => secret() });
-    await expect(share.handlers.setSecretStatus({ secretId: uuid(), baseRevision: 1, enabled: false })).rejects.toMatchObject({ code: 'stale_revision' });
+    const { handlers, engine } = worker({ disableSecret: () => Promise.reject(new VaultError('stale_revision')), enableSecret: async () => secret() });
+    await expect(handlers.setSecretStatus({ secretId: uuid(), baseRevision: 1, enabled: false })).rejects.toMatchObject({ code: 'stale_revision' });
     expect(engine.run).not.toHaveBeenCalled();
-    await share.handlers.setSecretStatus({ secretId: uuid(), baseRevision: 1, enabled: true });
+    await handlers.setSecretStatus({ secretId: uuid(), baseRevision: 1, enabled: true });
     expect(engine.run).toHaveBeenCalled();
   });
 
@@ -55,8 +60,8 @@ describe('the worker’s issue-4 handlers', () => {
     const secretId = uuid();
     const list = { secretId, accessRevision: 3, owner: { id: ME, name: 'Me', username: 'me' }, entries: [] };
     await (await openCache()).put('access', { secretId, accessRevision: 3, list, fetchedAt: '2025-01-01T00:00:00.000Z' });
-    const { share } = worker({ getAccess: () => Promise.reject(new VaultError('unreachable')) });
-    expect(await share.handlers.getAccessList({ secretId })).toEqual({ list, savedAt: '2025-01-01T00:00:00.000Z' });
+    const { handlers } = worker({ getAccess: () => Promise.reject(new VaultError('unreachable')) });
+    expect(await handlers.getAccessList({ secretId })).toEqual({ list, savedAt: '2025-01-01T00:00:00.000Z' });
   });
 
   it('on unlock, completes the pending members of groups the user manages', async () => {
@@ -72,11 +77,11 @@ describe('the worker’s issue-4 handlers', () => {
       ],
     };
     const added: { id?: string; grant: Parameters<typeof openGroupKey>[0]; userId: string }[] = [];
-    const { share, engine } = worker({
+    const { engine, work } = worker({
       listGroups: async () => ({ groups: [view, { ...view, id: uuid(), isManager: false }] }),
       addMember: async (input) => void added.push({ id: input.params?.id, ...(input.body as unknown as { grant: never; userId: string }) }),
     });
-    await share.afterUnlock();
+    await completePendingMembersNow(work, engine);
     expect(added.map((a) => [a.id, a.userId])).toEqual([[groupId, memberId]]);
     // The grant opens with the member's own key, to the group's key.
     const opened = await openGroupKey(added[0]!.grant, groupId, member.privateKey, member.publicKey, groupKeys.publicKey);
@@ -85,9 +90,9 @@ describe('the worker’s issue-4 handlers', () => {
   });
 
   it('after a copy, sets the alarm that clears the clipboard in 30 seconds', async () => {
-    const { share } = worker({});
+    const { handlers } = worker({});
     const before = Date.now();
-    await share.handlers.clearClipboardSoon(undefined as never);
+    await handlers.clearClipboardSoon(undefined as never);
     const alarm = await fakeBrowser.alarms.get(CLIPBOARD_ALARM);
     expect(alarm!.scheduledTime).toBeGreaterThanOrEqual(before + 30_000);
     expect(alarm!.scheduledTime).toBeLessThan(before + 31_000);
@@ -99,7 +104,7 @@ describe('the worker’s issue-4 handlers', () => {
     const sent: unknown[] = [];
     fakeBrowser.runtime.onMessage.addListener((m: unknown) => void sent.push(m));
     try {
-      await worker({}).share.onAlarm(CLIPBOARD_ALARM);
+      await onClipboardAlarm(CLIPBOARD_ALARM);
     } finally {
       delete (fakeBrowser as unknown as { offscreen?: unknown }).offscreen;
     }

@@ -1,51 +1,10 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { DirectoryEntry, RouteResponse, SecretSummary } from '@/utils/contract';
-import type { Prefill } from '@/utils/match/prefill';
-import type { AccessListResult, ShareOutcome, ShareRequest } from '@/utils/share/types';
-import type { SecretDraft, UpdateInput } from '@/utils/secrets';
-import type { EnrollInput, SessionStatus, Settings, SignInInput } from '@/utils/session';
+import type { SessionStatus } from '@/utils/session';
 import type { SyncReport } from '@/utils/sync';
 import { VaultError, type VaultProblem } from '@/utils/vault/errors';
+import type { DataOf, Handlers, MessageType, ResultOf } from './protocol';
 
-/**
- * Every request a page (popup, options) can make of the background worker: one data argument, one result.
- * Failures arrive as a thrown {@link VaultError}. Later features (reveal, access lists, share) add lines here.
- */
-export interface ProtocolMap {
-  getStatus(): SessionStatus;
-  signIn(data: SignInInput): SessionStatus;
-  enrollStart(data: Omit<EnrollInput, 'password'>): RouteResponse<'enrollStart'>;
-  enroll(data: EnrollInput): SessionStatus;
-  unlock(data: { password: string }): SessionStatus;
-  lock(): SessionStatus;
-  signOut(): SessionStatus;
-  sync(): SyncReport;
-  getSettings(): Settings;
-  saveSettings(data: Pick<Settings, 'autoLockMinutes'>): Settings;
-  /** The popup opened: the ids shared with the user since last time (rows marked new); clears the badge. */
-  takeNewShares(): string[];
-  /** What a right-click that matched nothing selected, sorted into one Add field; once per token. */
-  takePrefill(data: { token: string }): Prefill | undefined;
-  /** A right-click made while locked, continued after the unlock: the hash of the view it leads to. */
-  resumeSelection(data: { token: string }): string;
-  // Issue 4: details, who has access, share, add and edit. Keys stay in the worker; pages get results.
-  /** Users and groups to share with, found by name, username, email or group name. */
-  searchRecipients(data: { q: string }): DirectoryEntry[];
-  /** Who has access to a secret, fresh from the server (the saved list when it is unreachable). */
-  getAccessList(data: { secretId: string }): AccessListResult;
-  /** Applies a share: grants for new recipients made in the worker, every list at once or none. */
-  shareSecrets(data: ShareRequest): ShareOutcome;
-  /** The client secret, opened in the worker for the page to show or copy; never stored. */
-  revealSecret(data: { secretId: string }): { clientSecret: string };
-  createSecret(data: SecretDraft): SecretSummary;
-  updateSecret(data: UpdateInput): SecretSummary;
-  setSecretStatus(data: { secretId: string; baseRevision: number; enabled: boolean }): SecretSummary;
-  /** A page copied a client secret: clear the clipboard in 30 seconds, even if the page is gone by then. */
-  clearClipboardSoon(): void;
-}
-export type MessageType = keyof ProtocolMap;
-type DataOf<K extends MessageType> = Parameters<ProtocolMap[K]>[0];
-type ResultOf<K extends MessageType> = ReturnType<ProtocolMap[K]>;
+export type * from './protocol';
 
 /** What the worker pushes to open pages: the session changed, or a sync pass ended. */
 export type VaultEvent = { type: 'status'; status: SessionStatus } | { type: 'synced'; report: SyncReport };
@@ -61,9 +20,6 @@ export async function sendMessage<K extends MessageType>(type: K, ...data: DataO
   if (!reply.ok) throw VaultError.fromProblem(reply.error);
   return reply.value as ResultOf<K>;
 }
-
-/** The worker's implementation of the protocol. */
-export type Handlers = { [K in MessageType]: (data: DataOf<K>) => Promise<ResultOf<K>> | ResultOf<K> };
 
 /**
  * Whether a message or port comes from one of this extension's own pages. Content scripts and other

@@ -1,0 +1,27 @@
+import type { Handlers, SessionProtocol } from '@/utils/messaging';
+import { readSettings, type VaultSession } from '@/utils/session';
+import { local } from '@/utils/session/store';
+
+/**
+ * Sign-in, enrollment, lock and unlock, and the settings. `opened` runs after every sign-in, enrollment
+ * and unlock (the first sync, pending group members) without holding up the answer.
+ */
+export function createSessionHandlers(session: VaultSession, opened: () => void): Handlers<SessionProtocol> {
+  const then = <T>(value: T) => (opened(), value);
+  return {
+    getStatus: () => session.status(),
+    signIn: (d) => session.signIn(d).then(then),
+    enrollStart: (d) => session.enrollStart(d),
+    enroll: (d) => session.enroll(d).then(then),
+    unlock: (d) => session.unlock(d.password).then(then),
+    lock: () => session.lock('manual'),
+    signOut: () => session.signOut(),
+    getSettings: () => readSettings(),
+    async saveSettings(d) {
+      const settings = { ...(await readSettings()), autoLockMinutes: d.autoLockMinutes };
+      await local.set({ settings });
+      await session.checkIdle();
+      return settings;
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { Handlers, ShareProtocol } from '@/utils/messaging';
+import { fetchAccess } from '@/utils/share/current';
+import { completePendingMembers } from '@/utils/share/pending-members';
+import { shareSecrets } from '@/utils/share/share';
+import type { SyncEngine } from '@/utils/sync';
+import { VaultError, isOffline } from '@/utils/vault/errors';
+import type { Badge } from '../badge';
+import type { UnlockedWork } from '../unlocked';
+
+/** Who has access, recipients, sharing, and the secrets colleagues shared with the user (the badge). */
+export function createShareHandlers(work: UnlockedWork, badge: Badge): Handlers<ShareProtocol> {
+  return {
+    searchRecipients: (d) => work.read(async (u) => (await u.client.call('search', { query: { q: d.q } })).results),
+    getAccessList: (d) =>
+      work.read(async (u) => {
+        try {
+          return { list: await fetchAccess(u, d.secretId) };
+        } catch (e) {
+          const saved = await u.db.get('access', d.secretId);
+          if (saved && e instanceof VaultError && isOffline(e.code)) return { list: saved.list, savedAt: saved.fetchedAt };
+          throw e;
+        }
+      }),
+    shareSecrets: (d) => work.write((u) => shareSecrets(u, d)),
+    takeNewShares: () => badge.take(),
+  };
+}
+
+/**
+ * After sign-in or unlock: members added to a group this user manages before they had keys get the
+ * group's key now; a sync follows if any did. Never fails: the next unlock tries again.
+ */
+export async function completePendingMembersNow(work: UnlockedWork, engine: Pick<SyncEngine, 'run'>): Promise<void> {
+  const done = await work.read(completePendingMembers).catch(() => 0);
+  if (done) await engine.run();
+}

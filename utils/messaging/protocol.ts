@@ -1,0 +1,77 @@
+import type { DirectoryEntry, RouteResponse, SecretSummary } from '@/utils/contract';
+import type { Prefill } from '@/utils/match/prefill';
+import type { AccessListResult, ShareOutcome, ShareRequest } from '@/utils/share/types';
+import type { SecretDraft, UpdateInput } from '@/utils/secrets';
+import type { EnrollInput, SessionStatus, Settings, SignInInput } from '@/utils/session';
+import type { SyncReport } from '@/utils/sync';
+
+/*
+ * Every request a page (popup, options) can make of the background worker, one slice per domain: one data
+ * argument, one result, failures thrown as a VaultError. A slice is implemented by the worker's handler
+ * file of the same name (entrypoints/background/handlers/). Keys stay in the worker; pages get results.
+ */
+
+/** Sign-in, enrollment, lock and unlock, and the settings that steer them. */
+export interface SessionProtocol {
+  getStatus(): SessionStatus;
+  signIn(data: SignInInput): SessionStatus;
+  enrollStart(data: Omit<EnrollInput, 'password'>): RouteResponse<'enrollStart'>;
+  enroll(data: EnrollInput): SessionStatus;
+  unlock(data: { password: string }): SessionStatus;
+  lock(): SessionStatus;
+  signOut(): SessionStatus;
+  getSettings(): Settings;
+  saveSettings(data: Pick<Settings, 'autoLockMinutes'>): Settings;
+}
+
+/** The cache's refresh from the server's change feed. */
+export interface SyncProtocol {
+  sync(): SyncReport;
+}
+
+/** One API secret: add, edit, enable or disable, and its value. */
+export interface SecretsProtocol {
+  /** The client secret, opened in the worker for the page to show or copy; never stored. */
+  revealSecret(data: { secretId: string }): { clientSecret: string };
+  createSecret(data: SecretDraft): SecretSummary;
+  updateSecret(data: UpdateInput): SecretSummary;
+  setSecretStatus(data: { secretId: string; baseRevision: number; enabled: boolean }): SecretSummary;
+}
+
+/** Who has access, with whom to share, sharing, and what colleagues shared with the user. */
+export interface ShareProtocol {
+  /** Users and groups to share with, found by name, username, email or group name. */
+  searchRecipients(data: { q: string }): DirectoryEntry[];
+  /** Who has access to a secret, fresh from the server (the saved list when it is unreachable). */
+  getAccessList(data: { secretId: string }): AccessListResult;
+  /** Applies a share: grants for new recipients made in the worker, every list at once or none. */
+  shareSecrets(data: ShareRequest): ShareOutcome;
+  /** The popup opened: the ids shared with the user since last time (rows marked new); clears the badge. */
+  takeNewShares(): string[];
+}
+
+/** The right-click flow's hand-offs from the worker to the page it opened. */
+export interface SelectionProtocol {
+  /** What a right-click that matched nothing selected, sorted into one Add field; once per token. */
+  takePrefill(data: { token: string }): Prefill | undefined;
+  /** A right-click made while locked, continued after the unlock: the hash of the view it leads to. */
+  resumeSelection(data: { token: string }): string;
+}
+
+/** The copied client secret's short life on the clipboard. */
+export interface ClipboardProtocol {
+  /** A page copied a client secret: clear the clipboard soon, even if the page is gone by then. */
+  clearClipboardSoon(): void;
+}
+
+/** The whole protocol: every slice, each message name once. */
+export interface ProtocolMap extends SessionProtocol, SyncProtocol, SecretsProtocol, ShareProtocol, SelectionProtocol, ClipboardProtocol {}
+
+export type MessageType = keyof ProtocolMap;
+export type DataOf<K extends MessageType> = Parameters<ProtocolMap[K]>[0];
+export type ResultOf<K extends MessageType> = ReturnType<ProtocolMap[K]>;
+
+/** The worker's implementation of a protocol slice (the whole protocol by default). */
+export type Handlers<P = ProtocolMap> = {
+  [K in keyof P]: P[K] extends (...args: infer A) => infer R ? (data: A[0]) => Promise<R> | R : never;
+};

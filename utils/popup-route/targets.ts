@@ -1,0 +1,13 @@
+import type { PopupRoute, SelectionKind } from './route';
+
+/** The chooser lists at most this many matches; past that the selection is too vague to pick from. */
+export const CHOOSER_MAX = 12;
+
+/**
+ * Where a secret picked by the right-click flow leads: its share panel or its access view. Only its owner
+ * may share it: for anyone else "Share API secret…" opens who has access, which names the owner to ask,
+ * rather than a share panel that would refuse.
+ */
+export function targetFor(kind: SelectionKind, secret: { id: string; permissions: { share: boolean } }): PopupRoute {
+  return kind === 'share' && secret.permissions.share ? { view: 'share', ids: [secret.id] } : { view: 'access', id: secret.id };
+}
