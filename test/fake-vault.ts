@@ -46,9 +46,9 @@ export function fakeVault() {
       return { userId: invite.userId, username, name: invite.name, email: `${username}@example.com`, iterations: TEST_ITERATIONS };
     },
     enroll: (input) => {
-      const b = input.body as unknown as Account & { code: string };
+      const b = input.body as unknown as Account & { code: string; signing?: { signingPublicKey: string; encryptedSigningKey: Account['encryptedPrivateKey'] } };
       const invite = invites.get(b.username)!;
-      const a: Account = { id: invite.userId, username: b.username, name: invite.name, email: `${b.username}@example.com`, isAdmin: false, kdf: b.kdf, publicKey: b.publicKey, fingerprint: 'f'.repeat(64), encryptedPrivateKey: b.encryptedPrivateKey, authKey: b.authKey };
+      const a: Account = { id: invite.userId, username: b.username, name: invite.name, email: `${b.username}@example.com`, isAdmin: false, kdf: b.kdf, publicKey: b.publicKey, fingerprint: 'f'.repeat(64), encryptedPrivateKey: b.encryptedPrivateKey, authKey: b.authKey, signingPublicKey: b.signing?.signingPublicKey ?? null, encryptedSigningKey: b.signing?.encryptedSigningKey ?? null };
       accounts.set(b.username, a);
       invites.delete(b.username);
       return session(a);
@@ -63,7 +63,7 @@ export function fakeVault() {
     async addUser(username: string, password: string, name = username) {
       const id = uuid();
       const keys = await enroll(password, id, TEST_ITERATIONS);
-      accounts.set(username, { id, username, name, email: `${username}@example.com`, isAdmin: false, kdf: keys.kdf, publicKey: keys.publicKey, fingerprint: keys.fingerprint, encryptedPrivateKey: keys.encryptedPrivateKey, authKey: keys.authKey });
+      accounts.set(username, { id, username, name, email: `${username}@example.com`, isAdmin: false, kdf: keys.kdf, publicKey: keys.publicKey, fingerprint: keys.fingerprint, encryptedPrivateKey: keys.encryptedPrivateKey, authKey: keys.authKey, signingPublicKey: keys.signingPublicKey, encryptedSigningKey: keys.encryptedSigningKey });
       return id;
     },
     invite(username: string, code: string, name: string, expired = false) {

@@ -33,9 +33,9 @@ export const Me = z.object({
   fingerprint: Fingerprint,
   encryptedPrivateKey: Ciphertext,
   /** VEP/2: null until the account's client made its signing key (at enrollment, or the first unlock after). */
-  signingPublicKey: PublicKey.nullable(),
-  signingFingerprint: Fingerprint.nullable(),
-  encryptedSigningKey: Ciphertext.nullable(),
+  signingPublicKey: PublicKey.nullish(),
+  signingFingerprint: Fingerprint.nullish(),
+  encryptedSigningKey: Ciphertext.nullish(),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -15,8 +15,8 @@ export const DirectoryUser = z.object({
   email: z.string(),
   publicKey: PublicKey,
   fingerprint: Fingerprint,
-  signingPublicKey: PublicKey.nullable(),
-  signingFingerprint: Fingerprint.nullable(),
+  signingPublicKey: PublicKey.nullish(),
+  signingFingerprint: Fingerprint.nullish(),
 });
 export type DirectoryUser = z.infer<typeof DirectoryUser>;
 
@@ -47,12 +47,12 @@ export const SearchResponse = z.object({ results: z.array(DirectoryEntry).max(20
 export const GroupMember = z.object({
   user: UserRef,
   pending: z.boolean(),
-  manager: z.boolean().default(false),
-  signed: z.boolean().default(false),
+  manager: z.boolean().optional(),
+  signed: z.boolean().optional(),
   publicKey: PublicKey.nullable(),
   fingerprint: Fingerprint.nullable(),
-  signingPublicKey: PublicKey.nullable().default(null),
-  signingFingerprint: Fingerprint.nullable().default(null),
+  signingPublicKey: PublicKey.nullish(),
+  signingFingerprint: Fingerprint.nullish(),
 });
 export type GroupMember = z.infer<typeof GroupMember>;
 
@@ -73,7 +73,7 @@ export const GroupView = z.object({
   /** The group's private key wrapped for the caller, when the caller holds it. */
   myGrant: Grant.nullable(),
   /** Who signed `myGrant` (a manager), to verify before using it. */
-  myGrantSigner: Signer.nullable().default(null),
+  myGrantSigner: Signer.nullish(),
   /** Members and their state, for managers and, when allowed, members. */
   members: z.array(GroupMember).optional(),
   updatedAt: Timestamp,

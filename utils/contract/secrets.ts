@@ -93,10 +93,10 @@ export const SecretList = z.object({ items: z.array(SecretSummary) });
 
 /** How the caller reaches the itemKey: a grant of their own, or through a group they belong to. */
 export const KeyPath = z.discriminatedUnion('via', [
-  z.object({ via: z.literal('user'), grant: Grant, signer: Signer.nullable().default(null) }),
+  z.object({ via: z.literal('user'), grant: Grant, signer: Signer.nullish() }),
   z.object({
-    via: z.literal('group'), groupId: Id, groupName: z.string().default(''), groupGrant: Grant, memberGrant: Grant, groupPublicKey: z.string(),
-    groupGrantSigner: Signer.nullable().default(null), memberGrantSigner: Signer.nullable().default(null),
+    via: z.literal('group'), groupId: Id, groupName: z.string().optional(), groupGrant: Grant, memberGrant: Grant, groupPublicKey: z.string(),
+    groupGrantSigner: Signer.nullish(), memberGrantSigner: Signer.nullish(),
   }),
 ]);
 export type KeyPath = z.infer<typeof KeyPath>;
@@ -106,7 +106,7 @@ export const RevealResponse = z.object({
   value: Ciphertext,
   valueRevision: z.number().int(),
   /** The value revision at which the current itemKey was made; signed grants carry it (VEP/2). */
-  keyRevision: z.number().int().default(1),
+  keyRevision: z.number().int().optional(),
   keyPath: KeyPath,
 });
 export type RevealResponse = z.infer<typeof RevealResponse>;

@@ -12,7 +12,7 @@ import { generateKeyPair, importPrivateKey, publicKeyOf } from './keys';
 export type Enrollment = {
   kdf: KdfParams; authKey: string; publicKey: string; fingerprint: string; encryptedPrivateKey: Ciphertext;
   privateKey: CryptoKey; privateKeyPkcs8: Uint8Array;
-} & SigningUpload & { signingKey: CryptoKey; signingFingerprint: string };
+} & SigningUpload & { signingKey: CryptoKey; signingKeyPkcs8: Uint8Array; signingFingerprint: string };
 
 /**
  * An unlocked account: the login proof, the private key, and the account key, kept only as long as it takes

@@ -20,4 +20,4 @@ export { newLinkKey, encryptLink, decryptLink, linkUrl } from './links';
 export { type SigningKeyPair, SIGNATURE_BYTES, newSigningKeys, importSigningKey, importVerifyKey, signingPublicKeyOf, sign, verify } from './signing';
 export { type Field, type GrantStatementInput, encodeFields, grantStatement, membershipStatement, keyBindingStatement } from './statements';
 export { type SignedGrant, type Signer, type SignerRole, type Granter, type GrantExpectation, isSigned, signGrant, createSignedGrant, verifyGrant } from './signed-grants';
-export { type SigningUpload, type OpenedSigningKey, newAccountSigningKey, openSigningKey, verifyKeyBinding } from './account-signing';
+export { type SigningUpload, type OpenedSigningKey, type OpenedSigningKeyBytes, newAccountSigningKey, openSigningKey, verifyKeyBinding } from './account-signing';

@@ -20,7 +20,7 @@ export type GrantTrust = {
 /** The verifier's own identity: its signatures are checked against the key it computed itself. */
 export type Verifier = { userId: string; signingPublicKey: string | null };
 
-type One = { grant: Grant; signer: Signer | null; subjectKind: SubjectKind; subjectId: string; label: string; revision: number };
+type One = { grant: Grant; signer: Signer | null | undefined; subjectKind: SubjectKind; subjectId: string; label: string; revision: number };
 
 /** Checks the signer's key against this device's pin (or pins it at first use), or against our own key. */
 async function trustedSigner(s: Signer, me: Verifier, trust: GrantTrust, what: string): Promise<void> {
@@ -50,7 +50,7 @@ async function verifyOne(o: One, me: Verifier, trust: GrantTrust): Promise<boole
     return false;
   }
   if (o.signer) await trustedSigner(o.signer, me, trust, what);
-  await verifyGrant(o.grant, { subjectKind: o.subjectKind, subjectId: o.subjectId, label: o.label, revision: o.revision, signer: o.signer });
+  await verifyGrant(o.grant, { subjectKind: o.subjectKind, subjectId: o.subjectId, label: o.label, revision: o.revision, signer: o.signer ?? null });
   await trust.markSigned(mark);
   return true;
 }
@@ -62,8 +62,9 @@ async function verifyOne(o: One, me: Verifier, trust: GrantTrust): Promise<boole
  * @throws {@link VepError} `unsigned` or `bad_signature`
  */
 export async function verifyKeyPath(res: Pick<RevealResponse, 'secretId' | 'keyPath' | 'keyRevision' | 'valueRevision'>, label: string, me: Verifier, trust: GrantTrust): Promise<boolean> {
-  if (res.keyRevision > res.valueRevision) throw new VepError('bad_signature', `The key revision of the API secret “${label}” is newer than its value. Nothing was opened.`);
-  const secret = { subjectKind: 'secret' as const, subjectId: res.secretId, label, revision: res.keyRevision };
+  const keyRevision = res.keyRevision ?? 1;
+  if (keyRevision > res.valueRevision) throw new VepError('bad_signature', `The key revision of the API secret “${label}” is newer than its value. Nothing was opened.`);
+  const secret = { subjectKind: 'secret' as const, subjectId: res.secretId, label, revision: keyRevision };
   const path = res.keyPath;
   if (path.via === 'user') return verifyOne({ ...secret, grant: path.grant, signer: path.signer }, me, trust);
   const member = await verifyOne({ grant: path.memberGrant, signer: path.memberGrantSigner, subjectKind: 'group', subjectId: path.groupId, label: path.groupName || 'group', revision: 1 }, me, trust);

@@ -1,4 +1,4 @@
-import { importPrivateKey } from '@/utils/crypto';
+import { importPrivateKey, importSigningKey } from '@/utils/crypto';
 import { clearCache, type CacheDb } from '@/utils/cache';
 import { createVaultClient, type VaultClient } from '@/utils/vault/client';
 import { ACTIVITY_RESOLUTION_MS, armAutoLock, disarmAutoLock, isOverdue } from './auto-lock';
@@ -24,6 +24,7 @@ export function createSessionState(deps: SessionStateDeps) {
   let account: Account | undefined;
   let record: SessionRecord | undefined;
   let privateKey: CryptoKey | undefined;
+  let signingKey: CryptoKey | undefined;
   let reason: LockReason = 'restart';
   let lastActivityAt = 0;
   let client: VaultClient | undefined;
@@ -36,11 +37,11 @@ export function createSessionState(deps: SessionStateDeps) {
   const changed = () => deps.onStatus?.(status());
 
   async function lock(why: LockReason): Promise<SessionStatus> {
-    privateKey = undefined;
+    privateKey = signingKey = undefined;
     reason = why;
     // An expired token is useless; dropping it makes the next unlock sign in again.
     if (why === 'session_expired') record = client = undefined;
-    await sessionStore.remove(...(why === 'session_expired' ? (['resume', 'session'] as const) : (['resume'] as const)));
+    await sessionStore.remove(...(why === 'session_expired' ? (['resume', 'resumeSigning', 'session'] as const) : (['resume', 'resumeSigning'] as const)));
     await sessionStore.set({ lockReason: why });
     await disarmAutoLock();
     changed();
@@ -58,6 +59,8 @@ export function createSessionState(deps: SessionStateDeps) {
     if (isOverdue(lastActivityAt, (await readSettings()).autoLockMinutes, now())) return void (await lock('idle'));
     try {
       privateKey = await importPrivateKey(await openResume(wrapped, account.userId));
+      const signing = await sessionStore.get('resumeSigning');
+      signingKey = signing ? await importSigningKey(await openResume(signing, `${account.userId}/signing`)) : undefined;
     } catch {
       await lock('restart');
     }
@@ -73,11 +76,15 @@ export function createSessionState(deps: SessionStateDeps) {
     account = next;
     record = { token: opened.token, expiresAt: opened.expiresAt, me };
     privateKey = opened.privateKey;
+    signingKey = opened.signingKey;
     client = undefined;
     lastActivityAt = now();
     const settings = await readSettings();
     await local.set({ account: next, settings: { ...settings, serverUrl, username: me.username } });
     await sessionStore.set({ session: record, resume: await sealForResume(opened.pkcs8, me.id), lastActivityAt });
+    // The signing key gets its own wrapped copy, bound to another label, so a restarted worker can still sign.
+    if (opened.signingPkcs8) await sessionStore.set({ resumeSigning: await sealForResume(opened.signingPkcs8, `${me.id}/signing`) });
+    else await sessionStore.remove('resumeSigning');
     await sessionStore.remove('lockReason');
     await armAutoLock(lastActivityAt, settings.autoLockMinutes);
     changed();
@@ -86,7 +93,7 @@ export function createSessionState(deps: SessionStateDeps) {
 
   /** Forgets everything: memory, both storages' session data, the cache. */
   async function forget(): Promise<SessionStatus> {
-    account = record = privateKey = client = undefined;
+    account = record = privateKey = signingKey = client = undefined;
     await sessionStore.clear();
     await local.remove('account');
     await disarmAutoLock();
@@ -133,7 +140,7 @@ export function createSessionState(deps: SessionStateDeps) {
       return {
         client,
         owner: { userId: account.userId, serverUrl: account.serverUrl },
-        me: { userId: account.userId, privateKey, publicKey: record.me.publicKey },
+        me: { userId: account.userId, privateKey, publicKey: record.me.publicKey, signingKey, signingPublicKey: record.me.signingPublicKey ?? null },
       };
     },
   };

@@ -50,7 +50,7 @@ describe('sign in', () => {
       account: expect.objectContaining({ username: 'alice' }),
       settings: { serverUrl: SERVER, username: 'alice', autoLockMinutes: 15 },
     });
-    expect(Object.keys(await fakeBrowser.storage.session.get()).sort()).toEqual(['lastActivityAt', 'resume', 'session']);
+    expect(Object.keys(await fakeBrowser.storage.session.get()).sort()).toEqual(['lastActivityAt', 'resume', 'resumeSigning', 'session']);
   });
 
   it.each([

@@ -8,7 +8,7 @@ import type { ResumeRecord } from './resume';
  * encrypted account keys and, while unlocked, the wrapped private key that lets a restarted worker resume.
  */
 type LocalItems = { account: Account; settings: Settings };
-type SessionItems = { session: SessionRecord; resume: ResumeRecord; lockReason: LockReason; lastActivityAt: number };
+type SessionItems = { session: SessionRecord; resume: ResumeRecord; resumeSigning: ResumeRecord; lockReason: LockReason; lastActivityAt: number };
 
 export const local = {
   async get<K extends keyof LocalItems>(key: K): Promise<LocalItems[K] | undefined> {

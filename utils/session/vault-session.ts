@@ -33,7 +33,8 @@ export function createVaultSession(deps: VaultSessionDeps) {
 
     async signIn(input: SignInInput): Promise<SessionStatus> {
       const serverUrl = await allowed(input);
-      return state.establish(await auth.signIn(anonymous(serverUrl), input.username, input.password, deps.floor), serverUrl);
+      const authed = (token: string) => state.makeClient(serverUrl, () => token);
+      return state.establish(await auth.signIn(anonymous(serverUrl), input.username, input.password, deps.floor, authed), serverUrl);
     },
 
     async enrollStart(input: Omit<EnrollInput, 'password'>) {
@@ -52,9 +53,13 @@ export function createVaultSession(deps: VaultSessionDeps) {
       const record = state.record();
       if (!account) throw new VaultError('signed_out');
       if (state.privateKey()) return state.status();
-      if (record) return state.establish({ ...record, ...(await auth.unlockWithPassword(record.me, password, deps.floor)) }, account.serverUrl);
+      if (record) {
+        const online = state.makeClient(account.serverUrl, () => record.token);
+        return state.establish({ ...record, ...(await auth.unlockWithPassword(record.me, password, deps.floor, online)) }, account.serverUrl);
+      }
       try {
-        return await state.establish(await auth.signIn(anonymous(account.serverUrl), account.username, password, deps.floor), account.serverUrl);
+        const authed = (token: string) => state.makeClient(account.serverUrl, () => token);
+        return await state.establish(await auth.signIn(anonymous(account.serverUrl), account.username, password, deps.floor, authed), account.serverUrl);
       } catch (e) {
         throw e instanceof VaultError && e.code === 'invalid_credentials' ? new VaultError('wrong_password') : e;
       }

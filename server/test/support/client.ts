@@ -105,7 +105,7 @@ export class VaultClient {
   /** The item key with the key revision new grants of it are signed at. */
   async heldKey(secretId: string): Promise<{ key: Uint8Array; revision: number }> {
     const r = await this.ok<RevealResponse>('POST', `/v1/secrets/${secretId}/reveal`);
-    return { key: await this.itemKey(secretId, r), revision: r.keyRevision };
+    return { key: await this.itemKey(secretId, r), revision: r.keyRevision ?? 1 };
   }
 
   /** A manager approves a pending member: opens the group key from their own grant and signs a grant of it. */
