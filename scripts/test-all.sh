@@ -4,6 +4,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 status=0
 run() { echo; echo "▶ $*"; "$@" || status=1; }
+run npm run check
 run npx vitest run --project unit
 run npx vitest run --project server
 run env VAULTSHARE_TEST_HOOK=1 npx wxt build

@@ -18,7 +18,7 @@ if (!PG) console.warn('faults.test.ts: the PostgreSQL fault tests are skipped: s
 /** `npm run serve` as its own process, with this environment; resolves once it says where it listens. */
 function serverProcess(env: Record<string, string>): { child: ChildProcess; url: Promise<string>; output: () => string } {
   const child = spawn('node_modules/.bin/tsx', ['server/src/main.ts'], {
-    env: { ...process.env, VAULT_QUIET: '1', HOST: '127.0.0.1', PORT: '0', VAULT_KDF_ITERATIONS: '1000', ...env },
+    env: { ...process.env, VAULT_QUIET: '1', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
