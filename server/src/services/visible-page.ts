@@ -11,7 +11,7 @@ export type PageKey = { name: string; id: string };
 /** What a summary shows: every column but the ciphertext, which a page of thousands would carry for nothing. */
 const SUMMARY_COLUMNS = [
   'id', 'owner_id', 'name', 'url', 'client_id', 'identifier', 'method', 'tags', 'notes', 'status', 'value_revision', 'revision', 'access_revision',
-  'access_users', 'access_groups', 'created_by', 'created_at', 'updated_by', 'updated_at', 'last_used_at',
+  'access_users', 'access_groups', 'created_by', 'created_at', 'updated_by', 'updated_at', 'last_used_at', 'readable_by_disabled',
 ] as const;
 const columns = SUMMARY_COLUMNS.map((c) => `secrets.${c}` as const);
 
