@@ -5,6 +5,8 @@ import { searchBench } from './server/search.bench';
 import { syncBench } from './server/sync.bench';
 import { shareBench } from './server/share.bench';
 import { groupsBench } from './server/groups.bench';
+import { scaleBench } from './server/scale.bench';
+import { serverMemoryBench } from './server/server-memory.bench';
 import { matchBench } from './match.bench';
 import { sizeBench } from './size.bench';
 import { popupBench } from './popup/popup.bench';
@@ -18,6 +20,8 @@ const sections: Record<string, (o: { smoke: boolean }) => Promise<Row[]>> = {
   sync: syncBench,
   share: shareBench,
   groups: groupsBench,
+  scale: scaleBench,
+  'server-memory': serverMemoryBench,
   match: matchBench,
   size: sizeBench,
   popup: popupBench,

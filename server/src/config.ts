@@ -11,6 +11,11 @@ export type Config = {
   port: number;
   /** `postgres://…` selects PostgreSQL; otherwise the embedded SQLite file at `sqlitePath`. */
   databaseUrl?: string;
+  /**
+   * The PostgreSQL schema to keep the tables in (default: the connection's `public`), so that several
+   * deployments, or a benchmark's server processes, can share one database without seeing each other.
+   */
+  databaseSchema?: string;
   sqlitePath: string;
   /** Extra origins allowed by CORS besides chrome-extension:// and moz-extension://. */
   corsOrigins: string[];
@@ -95,6 +100,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     host: r.text('HOST') ?? '127.0.0.1',
     port: r.int('PORT', 8787, 0, 65535),
     databaseUrl: r.url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    databaseSchema: r.text('DATABASE_SCHEMA'),
     sqlitePath: r.text('VAULT_DB_PATH') ?? 'data/vault.db',
     corsOrigins: (r.text('CORS_ORIGINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     publicUrl: r.url('PUBLIC_URL', ['https:', 'http:']),
@@ -121,6 +127,9 @@ export function checkConfig(c: Config): Config {
   const problems: string[] = [];
   if (c.kdfIterations < c.minKdfIterations)
     problems.push(`VAULT_KDF_ITERATIONS must be at least ${c.minKdfIterations} (it is ${c.kdfIterations}).`);
+  // The name goes into a search_path option and a create schema statement: a plain identifier only.
+  if (c.databaseSchema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(c.databaseSchema))
+    problems.push(`DATABASE_SCHEMA must be a lower-case name of letters, digits and underscores (it is "${c.databaseSchema}").`);
   if (!!c.tlsCertFile !== !!c.tlsKeyFile) problems.push('TLS_CERT_FILE and TLS_KEY_FILE go together: set both to serve HTTPS, or neither.');
   for (const [name, file] of [['TLS_CERT_FILE', c.tlsCertFile], ['TLS_KEY_FILE', c.tlsKeyFile]] as const)
     if (file && !existsSync(file)) problems.push(`${name} names a file that does not exist: ${file}`);

@@ -13,7 +13,7 @@ export type RunningServer = { url: string; services: Services; store: Store; clo
 /** Starts the vault server: opens (and migrates) the database, then listens. Port 0 picks a free one. */
 export async function startServer(opts: Partial<Config> & { schema?: string; onAnswer?: AppOptions['onAnswer'] } = {}): Promise<RunningServer> {
   const config: Config = checkConfig({ ...configFromEnv(), ...opts });
-  const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, schema: opts.schema });
+  const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, schema: opts.schema ?? config.databaseSchema });
   const services = await createContext(store, config, createLogger(config));
   const app = createApp(services, {
     clientAddress: (c) => (c as { env?: { incoming?: { socket?: { remoteAddress?: string } } } }).env?.incoming?.socket?.remoteAddress ?? 'unknown',
