@@ -9,6 +9,7 @@ import { scaleBench } from './server/scale.bench';
 import { serverMemoryBench } from './server/server-memory.bench';
 import { matchBench } from './match.bench';
 import { sizeBench } from './size.bench';
+import { workerMemoryBench } from './worker-memory.bench';
 import { popupBench } from './popup/popup.bench';
 import { sharePanelBench } from './popup/share-panel.bench';
 
@@ -24,6 +25,7 @@ const sections: Record<string, (o: { smoke: boolean }) => Promise<Row[]>> = {
   'server-memory': serverMemoryBench,
   match: matchBench,
   size: sizeBench,
+  'worker-memory': workerMemoryBench,
   popup: popupBench,
   'share-panel': sharePanelBench,
 };
