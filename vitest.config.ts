@@ -10,11 +10,17 @@ export default defineConfig({
     projects: [
       {
         plugins: [WxtVitest(), preact()],
+        // The worker's entrypoint reads this build-time flag (wxt.config.ts); the unit tests never need the hook.
+        define: { __VAULTSHARE_TEST_HOOK__: 'false' },
         test: {
           name: 'unit',
           include: ['utils/**/*.test.ts', 'components/**/*.test.tsx', 'entrypoints/**/*.test.ts', 'test/**/*.test.ts?(x)'],
           environment: 'happy-dom',
           setupFiles: ['test/setup.ts'],
+          // Real crypto (key derivation, P-256, AES) in many tests, and a real vault server started by a few
+          // (utils/share): generous, so a machine busy with other work slows the suite instead of failing it.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

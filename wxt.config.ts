@@ -21,7 +21,12 @@ export default defineConfig({
       if (floor >= 0) entrypoints.splice(floor, 1);
     },
   },
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // The end-to-end tests' hook into the worker, compiled in only when VAULTSHARE_TEST_HOOK is set (npm run
+    // build:e2e); otherwise the constant is false and the bundler drops the code.
+    define: { __VAULTSHARE_TEST_HOOK__: JSON.stringify(!!process.env.VAULTSHARE_TEST_HOOK) },
+  }),
   // The Firefox sources zip is for reviewers: no local databases, test screenshots or benchmark output.
   zip: { excludeSources: ['data/**', '**/*.db', '**/*.db-*', 'e2e/artifacts/**', 'bench/results/**', 'coverage/**'] },
   manifest: ({ browser, manifestVersion }) => ({

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AccessEntry } from '@/utils/contract';
 import { t, tCount } from '@/utils/i18n';
-import { ChevronIcon, GroupIcon } from './action-icons';
+import { ChevronIcon, GroupIcon } from './icons';
 
 const groupKindLabel = (e: AccessEntry) => (e.groupKind === 'private' ? t('privateGroupLabel') : t('groupLabel'));
 

@@ -1,6 +1,6 @@
 import type { AccessList as AccessListData } from '@/utils/contract';
 import { formatWhen, t } from '@/utils/i18n';
-import { UserIcon } from './action-icons';
+import { UserIcon } from './icons';
 import { GroupItem, Permissions } from './AccessGroup';
 import { useAccessList } from './use-access-list';
 
@@ -48,7 +48,7 @@ export function AccessEntries({ list, meId }: { list: AccessListData; meId: stri
   );
 }
 
-/** "Users with access to information" (F4), fetched for the secret and followed as its access changes. */
+/** "Users with access to information", fetched for the secret and followed as its access changes. */
 export function AccessSection({ secretId, accessRevision, meId, headingLevel = 3 }: { secretId: string; accessRevision: number; meId: string; headingLevel?: 2 | 3 }) {
   const { result, error, loading } = useAccessList(secretId, accessRevision);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
+import { MIN_PASSWORD_LENGTH } from '@/utils/config';
 import { t, tCount } from '@/utils/i18n';
 import { Field, FormError } from './Field';
 import { useAction } from './use-action';
 
 /** Long enough to resist guessing once PBKDF2 slows each guess; a passphrase is easier than symbols. */
-export const MIN_PASSWORD_LENGTH = 12;
 
 export type EnrollValues = { serverUrl: string; username: string; code: string };
 export type Invite = { name: string; email: string; username: string };
@@ -18,7 +18,7 @@ export type EnrollFormProps = {
 };
 
 /**
- * First-time enrollment (F1) in two steps: the invitation code is checked and names the person, then they
+ * First-time enrollment in two steps: the invitation code is checked and names the person, then they
  * choose a password and the keys are made on this device.
  */
 export function EnrollForm({ initial, onCheckCode, onEnroll, onSignInInstead }: EnrollFormProps) {

@@ -1,6 +1,6 @@
 import { t, type MessageKey } from '@/utils/i18n';
 import type { Prefill } from '@/utils/match/prefill';
-import { NoMatchIcon } from './selection-icons';
+import { NoMatchIcon } from './icons';
 import { useAutoFocus } from './use-autofocus';
 
 export type NoMatchViewProps = {
@@ -19,7 +19,7 @@ function described(p: Prefill): [said: string | undefined, goes: MessageKey | un
 }
 
 /**
- * A right-clicked selection matched no API secret (F11): say so, and offer to add it, the selection
+ * A right-clicked selection matched no API secret: say so, and offer to add it, the selection
  * already in its field.
  */
 export function NoMatchView({ prefill, onAdd, onList }: NoMatchViewProps) {

@@ -2,7 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import { formatFingerprint } from '@/utils/crypto/fingerprint';
 import { t } from '@/utils/i18n';
 import { recipientKey, type PanelEntry, type RecipientKey } from '@/utils/share/types';
-import { GroupIcon, TrashIcon, UserIcon } from './action-icons';
+import { GroupIcon, TrashIcon, UserIcon } from './icons';
 import { ConfirmDialog } from './ConfirmDialog';
 import { recipientDetail } from './RecipientSearch';
 
@@ -58,7 +58,7 @@ export type RecipientListProps = {
   onRemove: (key: RecipientKey) => void;
 };
 
-/** The panel's recipients, each removable after a confirmation (the seed's trash icon). */
+/** The panel's recipients, each removable after a confirmation (the trash icon). */
 export function RecipientList({ entries, isAdded, onCanEdit, onRemove }: RecipientListProps) {
   const [confirming, setConfirming] = useState<PanelEntry>();
   const hintId = useId();

@@ -1,15 +1,14 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { SEARCH_DEBOUNCE_MS } from '@/utils/config';
 import type { DirectoryEntry } from '@/utils/contract';
 import { t, tCount } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { recipientKey } from '@/utils/share/types';
 import { errorText } from '@/utils/vault/error-text';
-import { GroupIcon, UserIcon } from './action-icons';
-import { SearchIcon } from './icons';
+import { GroupIcon, UserIcon, SearchIcon } from './icons';
 import { useDebounced } from './use-debounced';
 
 /** Typing pause before the search runs; the server answers in milliseconds, so this is most of the wait. */
-export const SEARCH_DEBOUNCE_MS = 200;
 
 /** The second line of a result: how to tell two people apart, or how big a group is. */
 export function recipientDetail(d: { kind: string; username?: string | null; email?: string | null; groupKind?: string | null; memberCount?: number | null }): string {
@@ -21,7 +20,7 @@ export function recipientDetail(d: { kind: string; username?: string | null; ema
 type Results = { q: string; items: DirectoryEntry[]; error?: string };
 
 /**
- * The share panel's one search box (F5): users by name, username or email, and groups (user groups and
+ * The share panel's one search box: users by name, username or email, and groups (user groups and
  * the user's private groups), as a combobox with a listbox of results: arrows move, Enter adds, Escape
  * clears. Those already on the panel are hidden. Answers to older queries are dropped.
  */

@@ -10,7 +10,7 @@ const VIEWER = secret({ name: 'CRM Sandbox', owner: BOB, permissions: { view: tr
 const EDITOR = secret({ name: 'Maps API', owner: BOB, permissions: { view: true, edit: true, share: false } });
 const OFF = secret({ name: 'Old Mailer', status: 'disabled' });
 
-describe('row actions (F3): only what the user may do', () => {
+describe('row actions: only what the user may do', () => {
   it.each([
     ['the owner', MINE, ['details', 'share', 'access', 'edit', 'disable', 'copyClientId', 'copySecret']],
     ['a viewer', VIEWER, ['details', 'access', 'copyClientId', 'copySecret']],
@@ -83,7 +83,7 @@ describe('the three-dots menu on each row', () => {
   });
 });
 
-describe('selecting rows for a batch share (F6)', () => {
+describe('selecting rows for a batch share', () => {
   it('gives a checkbox to the secrets the user owns (only owners share), checked when selected', () => {
     setup();
     expect((screen.getByRole('checkbox', { name: 'Select Payments API' }) as HTMLInputElement).checked).toBe(true);

@@ -1,6 +1,6 @@
 import type { SecretSummary } from '@/utils/contract';
 import { t } from '@/utils/i18n';
-import { DotsIcon } from './action-icons';
+import { DotsIcon } from './icons';
 import { MenuButton } from './Menu';
 import { ACTION_LABELS, actionsFor, type RowAction } from './row-actions';
 

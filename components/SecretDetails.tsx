@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SecretSummary } from '@/utils/contract';
 import { formatWhen, t, type MessageKey } from '@/utils/i18n';
-import { DotsIcon } from './action-icons';
+import { DotsIcon } from './icons';
 import { AccessSection } from './AccessList';
 import { MenuButton } from './Menu';
 import { ACTION_LABELS, actionsFor, type RowAction } from './row-actions';
@@ -19,7 +19,7 @@ export type SecretDetailsProps = {
 };
 
 /**
- * An API secret's details (F4): every field, the client secret behind Show and Copy, last use, who
+ * An API secret's details: every field, the client secret behind Show and Copy, last use, who
  * created and changed it, and "Users with access to information". Escape or Back returns to the list with
  * its search and selection intact.
  */
@@ -77,7 +77,7 @@ export function SecretDetails({ secret, meId, onClose, onAction }: SecretDetails
   );
 }
 
-/** The who-has-access view alone (F12, `#/access/<id>`), one click from a row. */
+/** The who-has-access view alone (`#/access/<id>`), one click from a row. */
 export function AccessView({ secret, meId, onClose }: { secret: SecretSummary; meId: string; onClose: () => void }) {
   return (
     <section class="details" aria-labelledby="access-view-title" onKeyDown={onEscape(onClose)}>

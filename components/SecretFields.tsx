@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Method } from '@/utils/contract';
 import { t } from '@/utils/i18n';
 import { METHODS, type SecretDraft } from '@/utils/secrets/draft';
-import { FormField, bind } from './FormField';
+import { Field, bind } from './Field';
 
 export type SecretFieldsProps = {
   draft: SecretDraft;
@@ -13,21 +13,21 @@ export type SecretFieldsProps = {
   editing: boolean;
 };
 
-/** The product's fields of an API secret (F7), each with its label, hint and message. */
+/** The product's fields of an API secret, each with its label, hint and message. */
 export function SecretFields({ draft, update, error: e, editing }: SecretFieldsProps) {
   const [showSecret, setShowSecret] = useState(false);
   return (
     <>
-      <FormField label={t('fieldName')} required error={e('name')}>
+      <Field label={t('fieldName')} required error={e('name')}>
         {(c) => <input {...c} {...bind(draft, update, 'name')} autocomplete="off" />}
-      </FormField>
-      <FormField label={t('fieldUrl')} required error={e('url')}>
+      </Field>
+      <Field label={t('fieldUrl')} required error={e('url')}>
         {(c) => <input {...c} {...bind(draft, update, 'url')} type="url" placeholder="https://" autocomplete="off" />}
-      </FormField>
-      <FormField label={t('fieldClientId')} required error={e('clientId')}>
+      </Field>
+      <Field label={t('fieldClientId')} required error={e('clientId')}>
         {(c) => <input {...c} {...bind(draft, update, 'clientId')} autocomplete="off" spellcheck={false} />}
-      </FormField>
-      <FormField
+      </Field>
+      <Field
         label={t('fieldClientSecret')}
         required={!editing}
         error={e('clientSecret')}
@@ -39,11 +39,11 @@ export function SecretFields({ draft, update, error: e, editing }: SecretFieldsP
         }
       >
         {(c) => <input {...c} {...bind(draft, update, 'clientSecret')} type={showSecret ? 'text' : 'password'} autocomplete="new-password" spellcheck={false} />}
-      </FormField>
-      <FormField label={t('fieldIdentifier')} error={e('identifier')} hint={t('identifierHint')}>
+      </Field>
+      <Field label={t('fieldIdentifier')} error={e('identifier')} hint={t('identifierHint')}>
         {(c) => <input {...c} {...bind(draft, update, 'identifier')} autocomplete="off" />}
-      </FormField>
-      <FormField label={t('fieldMethod')}>
+      </Field>
+      <Field label={t('fieldMethod')}>
         {(c) => (
           <select {...c} value={draft.method} onChange={(ev) => update({ ...draft, method: ev.currentTarget.value as Method })}>
             {METHODS.map((m) => (
@@ -53,13 +53,13 @@ export function SecretFields({ draft, update, error: e, editing }: SecretFieldsP
             ))}
           </select>
         )}
-      </FormField>
-      <FormField label={t('fieldTags')} error={e('tags')} hint={t('tagsHint')}>
+      </Field>
+      <Field label={t('fieldTags')} error={e('tags')} hint={t('tagsHint')}>
         {(c) => <input {...c} {...bind(draft, update, 'tags')} autocomplete="off" />}
-      </FormField>
-      <FormField label={t('fieldNotes')} error={e('notes')}>
+      </Field>
+      <Field label={t('fieldNotes')} error={e('notes')}>
         {(c) => <textarea {...c} {...bind(draft, update, 'notes')} rows={3} />}
-      </FormField>
+      </Field>
     </>
   );
 }

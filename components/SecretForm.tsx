@@ -27,7 +27,7 @@ function save(secret: SecretSummary | undefined, draft: SecretDraft): Promise<Se
 }
 
 /**
- * Add API secret (F7) and Edit (F8) with the product's fields. Each problem is shown next to its field
+ * Add API secret and Edit with the product's fields. Each problem is shown next to its field
  * before anything is sent; then "API secret saved", and after an Add the offer to share it.
  */
 export function SecretForm({ secret, initial, onCancel, onShare, onDone }: SecretFormProps) {

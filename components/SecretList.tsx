@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
+import { ROW_HEIGHT } from '@/utils/config';
 import type { SecretSummary } from '@/utils/contract';
 import { t, tCount, type MessageKey } from '@/utils/i18n';
 import { FilterBar } from './FilterBar';
@@ -11,8 +12,6 @@ import { useAutoFocus } from './use-autofocus';
 import { useHeight } from './use-height';
 import { VirtualList } from './VirtualList';
 
-/** Rows are fixed-height so the virtual list can place them by arithmetic. */
-export const ROW_HEIGHT = 94;
 const EMPTY: Record<Filter, MessageKey> = { all: 'emptyAll', mine: 'emptyMine', shared: 'emptyShared', disabled: 'emptyDisabled' };
 const rowId = (id: string) => `secret-${id}`;
 const SEARCH_ID = 'secret-search';
@@ -24,26 +23,28 @@ export type SecretListProps = {
   secrets: readonly SecretSummary[];
   meId: string;
   onOpen: (secret: SecretSummary) => void;
-  /** The row actions menu (issue 4); without it the rows have no menu. */
+  /** The row actions menu; without it the rows have no menu. */
   onAction?: (action: RowAction, secret: SecretSummary) => void;
   /** Rows checked for a batch share, and how to toggle one. */
   selected?: ReadonlySet<string>;
   onToggleSelect?: (secret: SecretSummary) => void;
-  /** Ids shared with the user since the popup was last opened: their rows are marked new (F16). */
+  /** Ids shared with the user since the popup was last opened: their rows are marked new. */
   newIds?: ReadonlySet<string>;
   /** The filters' counts while `secrets` is only the cache's first screen (the popup's first paint). */
   counts?: Record<Filter, number>;
+  /** Each row's height in pixels: rows are fixed-height so the virtual list can place them by arithmetic. */
+  rowHeight?: number;
 };
 
 /** The keys that open the active row's actions menu from the search box or the list (as a context menu would). */
 const isMenuKey = (e: KeyboardEvent) => e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10');
 
 /**
- * The popup's list (F2): one search box over name, URL, tags, identifier, client ID and owner; the four
+ * The popup's list: one search box over name, URL, tags, identifier, client ID and owner; the four
  * filters; virtualised rows. Focus stays in the search box and the arrows move the selection, Enter opens
  * it, Escape clears the search (and only then lets the popup close).
  */
-export function SecretList({ secrets, meId, onOpen, onAction, selected, onToggleSelect, newIds, counts: headCounts }: SecretListProps) {
+export function SecretList({ secrets, meId, onOpen, onAction, selected, onToggleSelect, newIds, counts: headCounts, rowHeight = ROW_HEIGHT }: SecretListProps) {
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
   const [active, setActive] = useState(0);
@@ -59,7 +60,7 @@ export function SecretList({ secrets, meId, onOpen, onAction, selected, onToggle
 
   const reset = (next: () => void) => (next(), setActive(0));
   function onKeyDown(e: KeyboardEvent) {
-    const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
+    const page = Math.max(1, Math.floor(height / rowHeight) - 1);
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
     if (e.key in moves) setActive(Math.max(0, Math.min(results.length - 1, current + (moves[e.key] ?? 0))));
     else if (e.key === 'Enter' && activeSecret) onOpen(activeSecret);
@@ -103,7 +104,7 @@ export function SecretList({ secrets, meId, onOpen, onAction, selected, onToggle
             id="secret-list"
             label={t('listLabel')}
             count={results.length}
-            rowHeight={ROW_HEIGHT}
+            rowHeight={rowHeight}
             height={height}
             activeIndex={current}
             activeId={activeSecret ? rowId(activeSecret.id) : undefined}
@@ -117,7 +118,7 @@ export function SecretList({ secrets, meId, onOpen, onAction, selected, onToggle
                     key={`aside-${secret.id}`}
                     secret={secret}
                     top={top}
-                    rowHeight={ROW_HEIGHT}
+                    rowHeight={rowHeight}
                     active={i === current}
                     selectable={!!onToggleSelect && secret.permissions.share}
                     selected={!!selected?.has(secret.id)}

@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import type { SecretSummary } from '@/utils/contract';
 import { t } from '@/utils/i18n';
 import { accessSummary } from './access-summary';
-import { PeopleIcon } from './selection-icons';
+import { PeopleIcon } from './icons';
 
 export type SecretRowProps = {
   id: string;
@@ -11,9 +11,9 @@ export type SecretRowProps = {
   active: boolean;
   style: JSX.CSSProperties;
   onOpen: () => void;
-  /** Shared with the user since the popup was last opened (F16). */
+  /** Shared with the user since the popup was last opened. */
   isNew?: boolean;
-  /** Opens who-has-access (F12): a click on the row's access summary. */
+  /** Opens who-has-access: a click on the row's access summary. */
   onAccess?: () => void;
 };
 
@@ -50,6 +50,7 @@ export function SecretRow({ id, secret, meId, active, style, onOpen, isNew, onAc
           <span class={`pill ${secret.shared ? 'pill--yes' : 'pill--no'}`}>{t('sharedLabel')}: {secret.shared ? t('yes') : t('no')}</span>
         </div>
         <div class="row__url">{secret.url}</div>
+        {secret.readableByDisabledUser && <div class="row__rotate">{t('rotateReminderDisabledUser')}</div>}
         <div class="row__line row__meta">
           <span class="row__tags">
             {secret.tags.map((tag) => (

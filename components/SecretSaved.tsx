@@ -1,6 +1,6 @@
 import type { SecretSummary } from '@/utils/contract';
 import { t } from '@/utils/i18n';
-import { CheckIcon } from './action-icons';
+import { CheckIcon } from './icons';
 import { useFocusOnMount } from './use-focus-on-mount';
 import { ViewHeader } from './ViewHeader';
 

@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
+import { REVEAL_SHOW_MS } from '@/utils/config';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { copyText } from '@/utils/clipboard/copy';
 import { errorText } from '@/utils/vault/error-text';
-import { WarningIcon } from './action-icons';
+import { WarningIcon } from './icons';
 import { LiveNote, type Note } from './LiveNote';
 
 /** How long a shown client secret stays on screen before it is masked again. */
-const SHOW_MS = 60_000;
 
 /**
- * The client secret in the details view (F4): masked until Show, with Copy, and the warning to make sure
+ * The client secret in the details view: masked until Show, with Copy, and the warning to make sure
  * nobody is looking. The value is asked of the worker at each Show or Copy and lives only in this
  * component's state, so leaving the view forgets it.
  */
@@ -20,7 +20,7 @@ export function SecretValue({ secretId, enabled }: { secretId: string; enabled: 
   const [note, setNote] = useState<Note>();
   useEffect(() => {
     if (!value) return;
-    const timer = setTimeout(() => setValue(undefined), SHOW_MS);
+    const timer = setTimeout(() => setValue(undefined), REVEAL_SHOW_MS);
     return () => clearTimeout(timer);
   }, [value]);
 

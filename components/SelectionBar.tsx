@@ -1,6 +1,6 @@
 import { t, tCount } from '@/utils/i18n';
 
-/** Above the list while rows are checked: how many, Share them all (F6), or clear the selection. */
+/** Above the list while rows are checked: how many, Share them all, or clear the selection. */
 export function SelectionBar({ count, onShare, onClear }: { count: number; onShare: () => void; onClear: () => void }) {
   if (!count) return null;
   return (

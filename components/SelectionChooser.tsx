@@ -2,8 +2,7 @@ import type { SecretSummary } from '@/utils/contract';
 import { t, tCount } from '@/utils/i18n';
 import type { SelectionKind } from '@/utils/popup-route';
 import { accessSummary } from './access-summary';
-import { BackIcon } from './icons';
-import { PeopleIcon } from './selection-icons';
+import { BackIcon, PeopleIcon } from './icons';
 import { useAutoFocus } from './use-autofocus';
 
 export type SelectionChooserProps = {
@@ -18,7 +17,7 @@ export type SelectionChooserProps = {
 };
 
 /**
- * Several API secrets match a right-clicked selection (F11): a short list to pick the one meant, each
+ * Several API secrets match a right-clicked selection: a short list to pick the one meant, each
  * with its URL and who has access, so look-alikes (production and test) are told apart.
  */
 export function SelectionChooser({ kind, ids, total, secrets, meId, onPick, onList }: SelectionChooserProps) {

@@ -1,8 +1,9 @@
 import { useId, useState } from 'preact/hooks';
 import { t, tCount } from '@/utils/i18n';
-import { AUTO_LOCK_CHOICES, type Settings } from '@/utils/session/types';
+import { AUTO_LOCK_CHOICES } from '@/utils/config';
+import type { Settings } from '@/utils/session/types';
 
-/** Settings (F14): how long the vault stays unlocked without activity. Saved as soon as it changes. */
+/** Settings: how long the vault stays unlocked without activity. Saved as soon as it changes. */
 export function SettingsCard({ settings, onSave }: { settings: Settings; onSave: (autoLockMinutes: number) => Promise<unknown> }) {
   const id = useId();
   const [saved, setSaved] = useState(false);

@@ -1,7 +1,7 @@
 import { t } from '@/utils/i18n';
 import { formatFingerprint } from '@/utils/crypto/fingerprint';
 import type { KeyChange } from '@/utils/share/types';
-import { CheckIcon, WarningIcon } from './action-icons';
+import { CheckIcon, WarningIcon } from './icons';
 import { useFocusOnMount } from './use-focus-on-mount';
 
 /**
@@ -35,7 +35,7 @@ export function KeyChangeNotice({ changes, busy, onConfirm, onCancel }: { change
 }
 
 /**
- * The end of a share, as in the seed: "Shared" and Close. When someone lost access, the reminder that
+ * The end of a share: "Shared" and Close. When someone lost access, the reminder that
  * they may still hold the value, and the way to change it here once it is rotated at its provider.
  */
 export function ShareDone({ removed, onClose, onRotate }: { removed: readonly string[]; onClose: () => void; onRotate?: () => void }) {

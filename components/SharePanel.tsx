@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SecretSummary } from '@/utils/contract';
 import { formatWhen, t, tCount } from '@/utils/i18n';
-import { ComputerIcon, WarningIcon } from './action-icons';
+import { ComputerIcon, WarningIcon } from './icons';
 import { ConfirmDialog } from './ConfirmDialog';
 import { RecipientList } from './RecipientList';
 import { RecipientSearch } from './RecipientSearch';
@@ -11,8 +11,8 @@ import { useSharePanel } from './use-share-panel';
 import { ViewHeader, onEscape } from './ViewHeader';
 
 /**
- * The seed's choice of cards. Only Internal for now: External (links for people without an account) is a
- * later issue, and a card that does nothing would only mislead.
+ * The choice of cards. Only Internal for now: External (links for people without an account) is
+ * yet to come, and a card that does nothing would only mislead.
  */
 function ShareCards({ onInternal }: { onInternal: () => void }) {
   const card = useFocusOnMount<HTMLButtonElement>();
@@ -38,7 +38,7 @@ export type SharePanelProps = {
 };
 
 /**
- * The Share screen (F5, F6), step by step as in the seed: confirm "Share N records?" for a batch, pick
+ * The Share screen, step by step: confirm "Share N records?" for a batch, pick
  * the Internal card, search and add users and groups, set Can view / Can edit, remove with the trash
  * icon, then Share: every change at once, and "Shared" with Close.
  */

@@ -7,7 +7,7 @@ function counted(users: number, groups: number): string {
 }
 
 /**
- * Who can see an API secret, in one line (F12), from the counts every summary carries: "Only you",
+ * Who can see an API secret, in one line, from the counts every summary carries: "Only you",
  * "You + 3 users, 1 group" for the user's own; for one shared with them, the owner first. When no group
  * has access the user must be one of the users, so they are named ("Bob Silva + you + 2 users"); with
  * groups the user may be in one of them, so the counts stand as they are.

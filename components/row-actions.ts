@@ -1,7 +1,7 @@
 import type { SecretSummary } from '@/utils/contract';
 import type { MessageKey } from '@/utils/i18n';
 
-/** Everything a row's menu can offer (F3), plus the who-has-access view (F12). */
+/** Everything a row's menu can offer, plus the who-has-access view. */
 export type RowAction = 'details' | 'share' | 'edit' | 'disable' | 'enable' | 'copyClientId' | 'copySecret' | 'access';
 
 export const ACTION_LABELS: Record<RowAction, MessageKey> = {
@@ -17,7 +17,7 @@ export const ACTION_LABELS: Record<RowAction, MessageKey> = {
 
 /**
  * The actions this user may take on this secret, in menu order. What the user may not do is absent, not
- * merely failing (F3): sharing is the owner's, editing and disabling need Can edit, and a disabled secret
+ * merely failing: sharing is the owner's, editing and disabling need Can edit, and a disabled secret
  * cannot be revealed, so it cannot be copied either.
  */
 export function actionsFor(s: SecretSummary): RowAction[] {

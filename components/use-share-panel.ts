@@ -13,7 +13,7 @@ function fromDirectory(d: DirectoryEntry) {
 }
 
 /**
- * The share panel's state (F5, F6): the lists of the secrets being shared, the user's changes as a delta,
+ * The share panel's state: the lists of the secrets being shared, the user's changes as a delta,
  * and Share. A stale list (someone else shared meanwhile) is reloaded and the same changes are kept on
  * top of it; a changed recipient key stops the share until the user confirms the new fingerprint.
  */

@@ -58,8 +58,12 @@ function select(page: Page, selector: string): Promise<string> {
 
 /** What the context menu's listener does with a click on "Share API secret…" or "Who has access?". */
 function rightClick(kind: 'share' | 'access', selectionText: string): Promise<string> {
-  type Hook = { __vaultshareTest: { handleSelection(k: string, t: string): Promise<string> } };
-  return worker.evaluate(([k, t]) => (globalThis as unknown as Hook).__vaultshareTest.handleSelection(k!, t!), [kind, selectionText]);
+  type Hook = { __vaultshareTest?: { handleSelection(k: string, t: string): Promise<string> } };
+  return worker.evaluate(([k, t]) => {
+    const hook = (globalThis as unknown as Hook).__vaultshareTest;
+    if (!hook) throw new Error('This build has no test hook: build it with `npm run build:e2e` (VAULTSHARE_TEST_HOOK=1).');
+    return hook.handleSelection(k!, t!);
+  }, [kind, selectionText]);
 }
 
 const popupUrl = (hash: string) => `chrome-extension://${browser.extensionId}/popup.html${hash}`;

@@ -6,7 +6,9 @@ status=0
 run() { echo; echo "▶ $*"; "$@" || status=1; }
 run npx vitest run --project unit
 run npx vitest run --project server
-run npx wxt build
+run env VAULTSHARE_TEST_HOOK=1 npx wxt build
+run env VAULTSHARE_TEST_HOOK=1 npx wxt build -b firefox
 run scripts/ensure-chromium.sh
+run scripts/ensure-firefox.sh
 run npx vitest run --project e2e
 exit $status

@@ -7,7 +7,7 @@ import { accessList, userEntry } from '@/test/share-fixtures';
 import { applySync, openCache } from '@/utils/cache';
 import { App } from '@/entrypoints/popup/App';
 
-// Issue 4's views are addressable by hash, so another page (the right-click flow) can open one directly.
+// The popup's views are addressable by hash, so another page (the right-click flow) can open one directly.
 const worker = vi.hoisted(() => ({ sendMessage: vi.fn() }));
 vi.mock('@/utils/messaging', () => ({ sendMessage: worker.sendMessage, connectEvents: () => () => undefined }));
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach } from 'vitest';
-import { cleanup } from '@testing-library/preact';
+import { cleanup, configure } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import catalogue from '../public/_locales/en/messages.json';
 
@@ -19,6 +19,10 @@ function getMessage(key: string, subs?: string | string[]): string {
   const named = entry.message.replace(/\$([a-z0-9_]+)\$/gi, (_, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? '');
   return named.replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
 }
+
+// The popup's views after the list load as a separate chunk (a dynamic import), and sign-in runs real key
+// derivation: on a busy machine either takes longer than testing-library's one-second default.
+configure({ asyncUtilTimeout: 15_000 });
 
 beforeEach(() => {
   fakeBrowser.reset();

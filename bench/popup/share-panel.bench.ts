@@ -5,7 +5,7 @@ import { alternate, median, percentile, spread } from '../lib/stats';
 import { benchServer, benchUser } from '../server/bench-server';
 import { populateDirectory } from '../server/populate';
 import { launchWithExtension, type ExtensionBrowser } from '../../e2e/support/extension';
-import { SEARCH_DEBOUNCE_MS } from '../../components/RecipientSearch';
+import { SEARCH_DEBOUNCE_MS } from '../../utils/config';
 import { BENCH_DIR, buildBenchExtension, signIn } from './session';
 
 const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;

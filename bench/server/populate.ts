@@ -69,7 +69,7 @@ export async function populateSecrets(s: RunningServer, owner: { id: string; pub
   for (let start = 0; start < count; start += 500) {
     const rows = [];
     for (let n = start; n < Math.min(count, start + 500); n++)
-      rows.push({ id: randomUUID(), owner_id: owner.id, name: `Service ${n} API`, url: `https://api${n}.example.com/v1`, client_id: `client-${n}`, identifier: `svc-${n}`, method: 'GET', tags: '["bench"]', notes: '', status: 'enabled' as const, value, value_revision: 1, owner_grant: grant, revision: 1, access_revision: 1, access_users: 0, access_groups: 0, created_by: owner.id, created_at: now(), updated_by: owner.id, updated_at: now(), last_used_at: null });
+      rows.push({ id: randomUUID(), owner_id: owner.id, name: `Service ${n} API`, url: `https://api${n}.example.com/v1`, client_id: `client-${n}`, identifier: `svc-${n}`, method: 'GET', tags: '["bench"]', notes: '', status: 'enabled' as const, value, value_revision: 1, owner_grant: grant, revision: 1, access_revision: 1, access_users: 0, access_groups: 0, created_by: owner.id, created_at: now(), updated_by: owner.id, updated_at: now(), last_used_at: null, readable_by_disabled: 0 });
     await s.store.db.insertInto('secrets').values(rows).execute();
   }
 }

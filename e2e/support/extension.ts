@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-/** The Chrome build that `npm run build` writes; the e2e tests never build it themselves. */
+/** The Chrome build that `npm run build:e2e` writes (with the test hook); the e2e tests never build it themselves. */
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 export const ARTIFACTS_DIR = resolve(import.meta.dirname, '../artifacts');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -12,10 +12,11 @@ export type ExtensionBrowser = { context: BrowserContext; extensionId: string; c
 
 /**
  * Starts the system Chromium, headless, with a fresh profile and only the built extension loaded. The
- * extension's id is read from its service worker's URL.
+ * extension's id is read from its service worker's URL. `lang` (like `pt-BR`) is the browser's interface
+ * language, which the extension's catalogue follows; on Linux Chromium reads it from `LANGUAGE`.
  */
-export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise<ExtensionBrowser> {
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No build in ${extensionDir}: run \`npm run build\` first.`);
+export async function launchWithExtension(extensionDir = EXTENSION_DIR, opts: { lang?: string } = {}): Promise<ExtensionBrowser> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No build in ${extensionDir}: run \`npm run build:e2e\` first.`);
   const profile = mkdtempSync(join(tmpdir(), 'vaultshare-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -29,7 +30,9 @@ export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise
       '--disable-sync',
       '--no-first-run',
       '--disable-gpu',
+      ...(opts.lang ? [`--lang=${opts.lang}`] : []),
     ],
+    ...(opts.lang ? { locale: opts.lang, env: { ...process.env, LANGUAGE: opts.lang.replace('-', '_'), LANG: `${opts.lang.replace('-', '_')}.UTF-8` } } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;

@@ -1,18 +1,23 @@
 import type { Page } from 'playwright-core';
 import { grantHostPermission, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './extension';
 import type { RunningVault } from './vault-server';
+import { catalogue } from './catalogue';
 
-/** One person's browser profile with the extension, signed in to the vault through the options page. */
-export async function signedInProfile(vault: RunningVault, username: string): Promise<ExtensionBrowser> {
+/**
+ * One person's browser profile with the extension, signed in to the vault through the options page, in
+ * the browser language `lang` (English by default; the labels come from that language's catalogue).
+ */
+export async function signedInProfile(vault: RunningVault, username: string, lang = 'en'): Promise<ExtensionBrowser> {
   const person = vault.users.find((u) => u.username === username)!;
-  const browser = await launchWithExtension();
+  const say = catalogue(lang);
+  const browser = await launchWithExtension(undefined, lang === 'en' ? {} : { lang });
   await grantHostPermission(browser, vault.url);
   const options = await openExtensionPage(browser, 'options.html');
-  await options.getByLabel('Vault server').fill(vault.url);
-  await options.getByLabel('Username').fill(username);
-  await options.getByLabel('Password').fill(person.password);
-  await options.getByRole('button', { name: 'Sign in' }).click();
-  await options.getByRole('heading', { name: `Signed in as ${person.name}` }).waitFor({ timeout: 30_000 });
+  await options.getByLabel(say('serverLabel')).fill(vault.url);
+  await options.getByLabel(say('usernameLabel')).fill(username);
+  await options.getByLabel(say('passwordLabel')).fill(person.password);
+  await options.getByRole('button', { name: say('signIn') }).click();
+  await options.getByRole('heading', { name: say('signedInAs', person.name) }).waitFor({ timeout: 30_000 });
   await options.close();
   return browser;
 }

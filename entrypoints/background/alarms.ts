@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
+import { SYNC_PERIOD_MINUTES } from '@/utils/config';
 
 /** The periodic sync, so the cache stays fresh between popup openings. */
 export const SYNC_ALARM = 'vaultshare:sync';
-export const SYNC_PERIOD_MINUTES = 5;
 
 /**
  * Creates the periodic alarm unless it exists. Alarms outlive the worker, and re-creating one on every

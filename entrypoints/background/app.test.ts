@@ -1,3 +1,4 @@
+import { answerLikeChrome } from '@/test/answer-like-chrome';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
@@ -18,7 +19,7 @@ let clock: number;
 function start() {
   const app = createBackgroundApp({ createClient: vault.createClient, hasAccess: async () => true, floor: { minIterations: TEST_ITERATIONS }, now: () => clock });
   // fake-browser delivers messages without a sender; the real browser says which page sent it.
-  fakeBrowser.runtime.onMessage.addListener((m: unknown) => app.onMessage(m, ownPage()));
+  fakeBrowser.runtime.onMessage.addListener(answerLikeChrome((m) => app.onMessage(m, ownPage())));
   return app;
 }
 function fakePort(sender: Browser.runtime.MessageSender = ownPage()) {
@@ -27,8 +28,8 @@ function fakePort(sender: Browser.runtime.MessageSender = ownPage()) {
   return { port: port as unknown as Browser.runtime.Port, events };
 }
 const signIn = () => sendMessage('signIn', { serverUrl: SERVER, username: 'alice', password: PASSWORD });
-/** Lets the sync started after sign-in finish. */
-const settle = () => new Promise((r) => setTimeout(r, 20));
+/** Lets the sync started after sign-in finish (one more pass queues after it), however slow the machine. */
+const settle = (app: ReturnType<typeof start>) => app.engine.run();
 
 beforeEach(async () => {
   vault = fakeVault();
@@ -43,8 +44,7 @@ describe('background worker', () => {
     const { port, events } = fakePort();
     expect(app.hub.attach(port)).toBe(true);
     expect(await signIn()).toMatchObject({ state: 'unlocked' });
-    await settle();
-    expect(events.map((e) => e.type)).toEqual(['status', 'synced']);
+    await vi.waitFor(() => expect(events.map((e) => e.type)).toEqual(['status', 'synced']));
     expect((await readSnapshot(await openCache())).secrets.map((s) => s.name).sort()).toEqual(['Maps API', 'Payments API']);
   });
 
@@ -76,7 +76,7 @@ describe('background worker', () => {
     const alarm = await fakeBrowser.alarms.get(SYNC_ALARM);
     expect(alarm?.periodInMinutes).toBe(5);
     await signIn();
-    await settle();
+    await settle(app);
     vault.state.secrets = [...vault.state.secrets, secret({ name: 'Added elsewhere' })];
     await app.onAlarm(SYNC_ALARM);
     expect((await readSnapshot(await openCache())).secrets).toHaveLength(3);
@@ -106,11 +106,10 @@ describe('background worker', () => {
   it('locks with "session expired" when a sync finds the session gone', async () => {
     const app = start();
     await signIn();
-    await settle();
+    await settle(app);
     vault.expireSessions();
     expect(await sendMessage('sync')).toMatchObject({ ok: false, error: { code: 'session_expired' } });
-    await settle();
-    expect(app.session.status()).toMatchObject({ state: 'locked', reason: 'session_expired' });
+    await vi.waitFor(() => expect(app.session.status()).toMatchObject({ state: 'locked', reason: 'session_expired' }));
   });
 
   it('saves the auto-lock setting', async () => {

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ALICE, BOB, secret, syncResponse } from '@/test/fixtures';
 import type { SecretSummary } from '@/utils/contract';
 import type { SyncChanges } from '@/utils/sync';
-import { createBadge, NEW_SHARES_KEY } from './badge';
+import { createBadge } from './badge';
 
 const owner = { userId: ALICE.id, serverUrl: 'https://vault.example' };
 const badgeText = () => fakeBrowser.action.getBadgeText({});
@@ -52,7 +52,7 @@ describe('badge', () => {
     const badge = createBadge();
     const fromBob = secret({ owner: BOB, name: 'Salesforce sandbox' });
     await badge.noteChanges(pass([fromBob]));
-    expect(await fakeBrowser.storage.local.get()).toEqual({ [NEW_SHARES_KEY]: [fromBob.id] });
+    expect(await fakeBrowser.storage.local.get()).toEqual({ newShares: [fromBob.id] });
     expect(await badge.take()).toEqual([fromBob.id]);
     expect(await badgeText()).toBe('');
     expect(await badge.take()).toEqual([]);

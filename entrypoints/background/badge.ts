@@ -1,13 +1,11 @@
-import { browser } from 'wxt/browser';
+import { newSharesItem } from '@/utils/storage-items';
 import type { SyncChanges } from '@/utils/sync';
 import { actionApi } from './action';
 
-/** `storage.local` key of the ids shared with the user since the popup was last opened (ids only). */
-export const NEW_SHARES_KEY = 'newShares';
 const BADGE_COLOR = '#2152c4';
 
 /**
- * The toolbar badge (F16): how many API secrets colleagues shared with the user since the popup was last
+ * The toolbar badge: how many API secrets colleagues shared with the user since the popup was last
  * opened. Sync reports what appeared; opening the popup takes the ids (its rows show them as new) and
  * clears the count. Updates run one at a time, so a sync and a popup opening cannot interleave.
  */
@@ -19,15 +17,15 @@ export function createBadge() {
     return next;
   };
 
-  const read = async () => ((await browser.storage.local.get(NEW_SHARES_KEY)) as Record<string, string[] | undefined>)[NEW_SHARES_KEY] ?? [];
+  const read = () => newSharesItem.getValue();
   const show = async (count: number) => {
     await actionApi().setBadgeText({ text: count ? String(count) : '' });
     if (count) await actionApi().setBadgeBackgroundColor({ color: BADGE_COLOR });
   };
   async function write(ids: string[]): Promise<void> {
     // The key exists only while there is something new: storage.local otherwise holds just the account.
-    if (ids.length) await browser.storage.local.set({ [NEW_SHARES_KEY]: ids });
-    else await browser.storage.local.remove(NEW_SHARES_KEY);
+    if (ids.length) await newSharesItem.setValue(ids);
+    else await newSharesItem.removeValue();
     await show(ids.length);
   }
 

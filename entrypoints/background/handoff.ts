@@ -1,14 +1,8 @@
-import { browser } from 'wxt/browser';
 import { randomBytes, toB64url } from '@/utils/crypto';
+import { HANDOFF_TTL_MS } from '@/utils/config';
+import { allHandoffs, handoffItem, removeHandoffs, type HandoffKind } from '@/utils/storage-items';
 
-/** How long a handed-off value waits for its page: long enough to type a password, not longer. */
-export const HANDOFF_TTL_MS = 10 * 60_000;
-
-/** The two things the worker hands to a page it opens: an action waiting for unlock, and an Add prefill. */
-export type HandoffKind = 'pending' | 'prefill';
-type Entry = { value: unknown; expiresAt: number };
-const PREFIX = 'handoff:';
-const keyOf = (kind: HandoffKind, token: string) => `${PREFIX}${kind}:${token}`;
+export type { HandoffKind } from '@/utils/storage-items';
 
 /**
  * One-time tokens for what a page must not receive in its address: a selected text may be a client
@@ -18,9 +12,8 @@ const keyOf = (kind: HandoffKind, token: string) => `${PREFIX}${kind}:${token}`;
  */
 export function createHandoff(now: () => number = Date.now) {
   async function prune(): Promise<void> {
-    const all = (await browser.storage.session.get()) as Record<string, unknown>;
-    const expired = Object.entries(all).filter(([k, v]) => k.startsWith(PREFIX) && (v as Entry).expiresAt <= now());
-    if (expired.length) await browser.storage.session.remove(expired.map(([k]) => k));
+    const expired = Object.entries(await allHandoffs()).filter(([, entry]) => entry.expiresAt <= now());
+    if (expired.length) await removeHandoffs(expired.map(([k]) => k));
   }
 
   return {
@@ -28,15 +21,15 @@ export function createHandoff(now: () => number = Date.now) {
     async put(kind: HandoffKind, value: unknown): Promise<string> {
       await prune();
       const token = toB64url(randomBytes(16));
-      await browser.storage.session.set({ [keyOf(kind, token)]: { value, expiresAt: now() + HANDOFF_TTL_MS } satisfies Entry });
+      await handoffItem(kind, token).setValue({ value, expiresAt: now() + HANDOFF_TTL_MS });
       return token;
     },
     /** The value behind a token, removed as it is read; undefined when unknown, taken or expired. */
     async take<T>(kind: HandoffKind, token: string): Promise<T | undefined> {
-      const key = keyOf(kind, token);
-      const entry = ((await browser.storage.session.get(key)) as Record<string, Entry | undefined>)[key];
+      const item = handoffItem(kind, token);
+      const entry = await item.getValue();
       if (!entry) return undefined;
-      await browser.storage.session.remove(key);
+      await item.removeValue();
       return entry.expiresAt > now() ? (entry.value as T) : undefined;
     },
   };

@@ -40,7 +40,9 @@ describe('context menus', () => {
   it('uses Firefox’s `menus` where it exists, `contextMenus` otherwise', () => {
     const chrome = chromeMenus();
     const firefox = chromeMenus();
-    const real = { menus: fakeBrowser.menus, contextMenus: fakeBrowser.contextMenus };
+    // Chrome's types (wxt 0.21.4's `browser`) have no `menus`: Firefox's namespace is looked up by name.
+    const namespaces = fakeBrowser as unknown as { menus?: unknown; contextMenus?: unknown };
+    const real = { menus: namespaces.menus, contextMenus: namespaces.contextMenus };
     try {
       Object.assign(fakeBrowser, { menus: undefined, contextMenus: chrome });
       expect(menusApi()).toBe(chrome);

@@ -1,7 +1,8 @@
 import type { SecretSummary } from '@/utils/contract';
 import { matchSelection } from '@/utils/match';
 import { prefillFromSelection } from '@/utils/match/prefill';
-import { CHOOSER_MAX, routeHash, targetFor, type SelectionKind } from '@/utils/popup-route';
+import { CHOOSER_MAX } from '@/utils/config';
+import { routeHash, targetFor, type SelectionKind } from '@/utils/popup-route';
 import type { SessionStatus } from '@/utils/session';
 import type { Handoff } from './handoff';
 

@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
+import { VIEW_WINDOW } from '@/utils/config';
 import { actionApi } from './action';
 
-/** The small window used where the browser will not open the toolbar popup for us. */
-export const VIEW_WINDOW = { width: 400, height: 600 } as const;
 
 /**
  * Opens the popup on a given view (`#/share/<id>`…), in the toolbar popup where the browser allows an

@@ -1,5 +1,5 @@
 import { VirtualList } from '@/components/VirtualList';
-import { ROW_HEIGHT } from '@/components/SecretList';
+import { ROW_HEIGHT } from '@/utils/config';
 
 /** The popup's list geometry (its row height, in a 560-pixel popup) with rows that are only text. */
 export function ScrollFloor({ rows }: { rows: number }) {

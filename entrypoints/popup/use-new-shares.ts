@@ -4,7 +4,7 @@ import { sendMessage } from '@/utils/messaging';
 const NONE: ReadonlySet<string> = new Set();
 
 /**
- * The secrets shared with the user since the popup was last opened (F16). Taken from the worker once the
+ * The secrets shared with the user since the popup was last opened. Taken from the worker once the
  * list can be seen (unlocked), which clears the badge; the rows stay marked until the next opening.
  */
 export function useNewShares(unlocked: boolean): ReadonlySet<string> {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { NOTE_MS } from '@/utils/config';
 import type { SecretSummary } from '@/utils/contract';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
@@ -21,7 +22,7 @@ export function useSecretActions(navigate: Navigate) {
   // An outcome is news for a moment, not a fixture of the list.
   useEffect(() => {
     if (!note) return;
-    const timer = setTimeout(() => setNote(undefined), 6000);
+    const timer = setTimeout(() => setNote(undefined), NOTE_MS);
     return () => clearTimeout(timer);
   }, [note]);
 

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { SecretSummary } from '@/utils/contract';
 
-/** Rows checked for a batch share (F6); ids that left the list (or stopped being the user's) drop out. */
+/** Rows checked for a batch share; ids that left the list (or stopped being the user's) drop out. */
 export function useSelection(secrets: readonly SecretSummary[] | undefined) {
   const [ids, setIds] = useState<ReadonlySet<string>>(new Set());
   const selected = useMemo(() => {

@@ -11,10 +11,7 @@ export type Config = {
   port: number;
   /** `postgres://…` selects PostgreSQL; otherwise the embedded SQLite file at `sqlitePath`. */
   databaseUrl?: string;
-  /**
-   * The PostgreSQL schema to keep the tables in (default: the connection's `public`), so that several
-   * deployments, or a benchmark's server processes, can share one database without seeing each other.
-   */
+  /** A PostgreSQL schema to keep the tables in (created if missing); default: the server's search_path. */
   databaseSchema?: string;
   sqlitePath: string;
   /** Extra origins allowed by CORS besides chrome-extension:// and moz-extension://. */
@@ -26,8 +23,12 @@ export type Config = {
   tlsKeyFile?: string;
   sessionTtlMs: number;
   enrollmentTtlMs: number;
-  /** Failed sign-ins (and enrollment or password-change attempts) allowed per window. */
-  loginLimit: { windowMs: number; perUsername: number; perAddress: number };
+  /** Failed sign-ins (and enrollment codes, and current passwords) allowed per window. */
+  signIn: SignInLimits;
+  /** PostgreSQL: how long to wait for a new connection, and for one statement, before answering 503. */
+  database: { connectTimeoutMs: number; statementTimeoutMs: number };
+  /** Peers whose X-Forwarded-For is believed (addresses or CIDRs); empty: the socket's address is the client. */
+  trustProxy: string[];
   /** PBKDF2 iterations handed to new users and to unknown usernames' decoy prelogin. */
   kdfIterations: number;
   /**
@@ -38,6 +39,20 @@ export type Config = {
   bodyLimitBytes: number;
   /** Silences the per-request access lines; errors are always logged. */
   quiet: boolean;
+};
+
+/**
+ * Budgets of failed sign-ins (and enrollment codes, and current passwords) within one window:
+ * one address guessing one username is stopped; an address guessing many usernames, and one username
+ * guessed from many addresses, are slowed by delays that double up to `maxDelayMs`, never locked out.
+ */
+export type SignInLimits = {
+  windowMs: number;
+  perAddressAndUser: number;
+  perAddress: number;
+  perUsername: number;
+  firstDelayMs: number;
+  maxDelayMs: number;
 };
 
 /** The lowest PBKDF2 count a production server accepts: OWASP's figure for PBKDF2-HMAC-SHA256. */
@@ -108,11 +123,19 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     tlsKeyFile: r.text('TLS_KEY_FILE'),
     sessionTtlMs: r.int('SESSION_TTL_HOURS', 12, 1, 24 * 365) * 3_600_000,
     enrollmentTtlMs: r.int('ENROLLMENT_TTL_DAYS', 7, 1, 365) * 86_400_000,
-    loginLimit: {
-      windowMs: r.int('LOGIN_LIMIT_WINDOW_MINUTES', 15, 1, 24 * 60) * 60_000,
-      perUsername: r.int('LOGIN_LIMIT_PER_USERNAME', 10, 1, 10_000),
-      perAddress: r.int('LOGIN_LIMIT_PER_ADDRESS', 50, 1, 1_000_000),
+    signIn: {
+      windowMs: r.int('SIGNIN_WINDOW_MINUTES', 15, 1, 24 * 60) * 60_000,
+      perAddressAndUser: r.int('SIGNIN_MAX_FAILURES_PER_ADDRESS_AND_USER', 10, 1, 10_000),
+      perAddress: r.int('SIGNIN_MAX_FAILURES_PER_ADDRESS', 50, 1, 1_000_000),
+      perUsername: r.int('SIGNIN_MAX_FAILURES_PER_USER', 100, 1, 1_000_000),
+      firstDelayMs: 1000,
+      maxDelayMs: r.int('SIGNIN_MAX_DELAY_SECONDS', 60, 1, 3600) * 1000,
     },
+    database: {
+      connectTimeoutMs: r.int('DB_CONNECT_TIMEOUT_MS', 3000, 100, 600_000),
+      statementTimeoutMs: r.int('DB_STATEMENT_TIMEOUT_MS', 5000, 100, 3_600_000),
+    },
+    trustProxy: (r.text('TRUST_PROXY') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     kdfIterations: r.int('VAULT_KDF_ITERATIONS', DEFAULT_ITERATIONS, KDF_FLOOR, 10_000_000),
     minKdfIterations: KDF_FLOOR,
     bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 1024 * 1024, 16 * 1024, 64 * 1024 * 1024),

@@ -1,9 +1,12 @@
-import { ConfigError } from './config';
-import { startServer } from './server';
+import { exitUnlessSupportedNode } from './node-version';
 
 // `npm run serve`: the vault server, configured from the environment (see README "Configuration").
+// The rest is imported only after the Node version check, so an old Node gets a sentence, not a stack trace.
+exitUnlessSupportedNode();
+const { ConfigError } = await import('./config');
+const { startServer } = await import('./server');
 
-const server = await startServer().catch((e: unknown) => {
+const server = await startServer({ waitForDatabase: (line) => console.error(line) }).catch((e: unknown) => {
   // A configuration mistake is the operator's to fix: say what is wrong, without a stack trace.
   if (!(e instanceof ConfigError)) throw e;
   console.error(e.message);

@@ -11,7 +11,7 @@ describe('server configuration', () => {
     const c = configFromEnv({});
     expect(c).toMatchObject({
       host: '127.0.0.1', port: 8787, sqlitePath: 'data/vault.db', sessionTtlMs: 12 * 3_600_000, enrollmentTtlMs: 7 * 86_400_000,
-      loginLimit: { windowMs: 15 * 60_000, perUsername: 10, perAddress: 50 }, kdfIterations: 600_000, minKdfIterations: 600_000,
+      signIn: { windowMs: 15 * 60_000, perAddressAndUser: 10, perAddress: 50, perUsername: 100, maxDelayMs: 60_000 }, trustProxy: [], kdfIterations: 600_000, minKdfIterations: 600_000,
       bodyLimitBytes: 1024 * 1024, quiet: false,
     });
     expect(c.publicUrl).toBeUndefined();
@@ -19,12 +19,12 @@ describe('server configuration', () => {
 
   it('reads every tunable from the environment', () => {
     const c = configFromEnv({
-      PORT: '9000', SESSION_TTL_HOURS: '2', ENROLLMENT_TTL_DAYS: '3', LOGIN_LIMIT_WINDOW_MINUTES: '5', LOGIN_LIMIT_PER_USERNAME: '4',
-      LOGIN_LIMIT_PER_ADDRESS: '40', VAULT_KDF_ITERATIONS: '800000', BODY_LIMIT_BYTES: '65536', VAULT_QUIET: '1', PUBLIC_URL: 'https://vault.example.com/',
+      PORT: '9000', SESSION_TTL_HOURS: '2', ENROLLMENT_TTL_DAYS: '3', SIGNIN_WINDOW_MINUTES: '5', SIGNIN_MAX_FAILURES_PER_ADDRESS_AND_USER: '4',
+      SIGNIN_MAX_FAILURES_PER_ADDRESS: '40', VAULT_KDF_ITERATIONS: '800000', BODY_LIMIT_BYTES: '65536', VAULT_QUIET: '1', PUBLIC_URL: 'https://vault.example.com/', TRUST_PROXY: '10.0.0.1, 192.168.0.0/16', DATABASE_SCHEMA: 'vault',
     });
     expect(c).toMatchObject({
-      port: 9000, sessionTtlMs: 2 * 3_600_000, enrollmentTtlMs: 3 * 86_400_000, loginLimit: { windowMs: 5 * 60_000, perUsername: 4, perAddress: 40 },
-      kdfIterations: 800_000, bodyLimitBytes: 65536, quiet: true, publicUrl: 'https://vault.example.com',
+      port: 9000, sessionTtlMs: 2 * 3_600_000, enrollmentTtlMs: 3 * 86_400_000, signIn: { windowMs: 5 * 60_000, perAddressAndUser: 4, perAddress: 40 },
+      kdfIterations: 800_000, bodyLimitBytes: 65536, quiet: true, publicUrl: 'https://vault.example.com', trustProxy: ['10.0.0.1', '192.168.0.0/16'], databaseSchema: 'vault',
     });
   });
 

@@ -17,9 +17,9 @@ export const MIGRATIONS: readonly Migration[] = [
     db.createObjectStore('pins', { keyPath: 'key' });
     db.createObjectStore('meta');
   },
-  // Issue 4: the highest value revision opened per secret, to refuse replays of old values.
+  // The highest value revision opened per secret, to refuse replays of old values.
   (db) => void db.createObjectStore('revisions', { keyPath: 'secretId' }),
-  // Issue 6: the popup's precomputed first screen (see head.ts).
+  // The popup's precomputed first screen (see head.ts).
   (db) => void db.createObjectStore('head'),
 ];
 

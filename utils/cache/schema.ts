@@ -1,5 +1,5 @@
 import type { DBSchema } from 'idb';
-import type { ListHead } from './head';
+import type { Filter } from '@/utils/list-query';
 import type { AccessList, DirectoryUser, GroupView, RecipientKind, SecretSummary } from '@/utils/contract';
 
 /** Where the cache came from and how far it has read the server's change feed. */
@@ -51,3 +51,10 @@ export interface VaultDB extends DBSchema {
 /** Every store, for whole-cache operations (sign-out, full sync). */
 export const STORES = ['secrets', 'access', 'groups', 'users', 'pins', 'meta', 'revisions', 'head'] as const;
 export type StoreName = (typeof STORES)[number];
+
+/**
+ * The popup's first screen, precomputed by the worker after each sync: the first rows of the default view
+ * (All, in name order) and the filters' counts. Reading it is one small record instead of every secret,
+ * so the popup draws at once even with 10,000 cached secrets, then reads the rest.
+ */
+export type ListHead = { userId: string; rows: SecretSummary[]; counts: Record<Filter, number>; meta: SyncMeta };

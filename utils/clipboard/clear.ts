@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
+import { CLIPBOARD_CLEAR_MS } from '@/utils/config';
 
-/** How long a copied client secret stays on the clipboard (F14). */
-export const CLIPBOARD_CLEAR_MS = 30_000;
 
 /** The alarm that clears the clipboard when the page that copied is gone (alarms wake a sleeping worker). */
 export const CLIPBOARD_ALARM = 'vaultshare:clipboard';

@@ -1,5 +1,5 @@
 import { sendMessage } from '@/utils/messaging';
-import { CLIPBOARD_CLEAR_MS } from './clear';
+import { CLIPBOARD_CLEAR_MS } from '@/utils/config';
 
 /**
  * Copies text from a page. A client secret is cleared 30 seconds later twice over: by this page if it is

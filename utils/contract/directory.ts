@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { Fingerprint, Grant, Id, PublicKey, Timestamp, Uuid } from './common';
+import { displayName, multiLine, singleLine } from './text';
 
 export const UserRef = z.object({ id: Id, name: z.string(), username: z.string() });
 export type UserRef = z.infer<typeof UserRef>;
@@ -33,7 +34,7 @@ export const DirectoryEntry = z.discriminatedUnion('kind', [DirectoryUser, Direc
 export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
 
 export const SearchQuery = z.strictObject({
-  q: z.string().trim().min(1, 'type at least one character').max(100),
+  q: singleLine(z.string().trim().min(1, 'type at least one character').max(100)),
   limit: z.coerce.number().int().min(1).max(20).default(20),
 });
 export const SearchResponse = z.object({
@@ -73,8 +74,10 @@ export const GroupView = z.object({
 });
 export type GroupView = z.infer<typeof GroupView>;
 
-const GroupName = z.string().trim().min(1, 'is required').max(100);
-const Description = z.string().trim().max(1000);
+const GroupName = displayName(z.string().trim().min(1, 'is required').max(100));
+/** A person's full name, as an administrator types it when inviting them. */
+export const PersonName = displayName(z.string().trim().min(1, 'is required').max(200));
+const Description = multiLine(z.string().trim().max(1000));
 
 export const CreateGroupRequest = z.strictObject({
   id: Uuid,

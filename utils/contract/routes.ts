@@ -32,7 +32,7 @@ const MemberParam = z.strictObject({ id: Id, userId: Id });
 
 export const routes = {
   prelogin: { method: 'post', path: '/v1/auth/prelogin', summary: 'Key-derivation parameters for a username (never reveals whether it exists)', auth: false, body: A.PreloginRequest, response: A.PreloginResponse, status: 200, errors: [] },
-  login: { method: 'post', path: '/v1/auth/login', summary: 'Sign in with the VEP/1 auth key; returns a bearer session', auth: false, body: A.LoginRequest, response: A.Session, status: 200, errors: ['unauthorized', 'rate_limited'] },
+  login: { method: 'post', path: '/v1/auth/login', summary: 'Sign in with the VEP/1 auth key; returns a bearer session', auth: false, body: A.LoginRequest, response: A.Session, status: 200, errors: ['unauthorized', 'forbidden', 'rate_limited'] },
   logout: { method: 'post', path: '/v1/auth/logout', summary: 'End this session', auth: true, response: Ok, status: 200, errors: [] },
   enrollStart: { method: 'post', path: '/v1/auth/enroll/start', summary: 'Check an invitation code and learn the user id to bind keys to', auth: false, body: A.EnrollStartRequest, response: A.EnrollStartResponse, status: 200, errors: ['unauthorized', 'gone', 'rate_limited'] },
   enroll: { method: 'post', path: '/v1/auth/enroll', summary: 'Finish enrollment: keys made on the device; returns a session', auth: false, body: A.EnrollRequest, response: A.Session, status: 201, errors: ['unauthorized', 'gone', 'rate_limited'] },

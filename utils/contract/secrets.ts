@@ -1,31 +1,24 @@
 import { z } from './zod';
 import { Ciphertext, Grant, Id, RecipientKind, Timestamp, Uuid } from './common';
 import { GroupKind, UserRef } from './directory';
+import { displayName, multiLine, singleLine } from './text';
 
 export const Method = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OTHER']);
 export type Method = z.infer<typeof Method>;
 
 export const SecretStatus = z.enum(['enabled', 'disabled']);
 
-const Name = z.string().trim().min(1, 'Name is required').max(200, 'Name is too long (200 characters at most)');
-const Url = z
-  .string()
-  .trim()
-  .min(1, 'URL is required')
-  .max(2000, 'URL is too long')
-  .refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), 'URL must start with http:// or https://');
-const ClientId = z.string().trim().min(1, 'Client ID is required').max(500, 'Client ID is too long');
-const Identifier = z
-  .string()
-  .trim()
-  .max(100, 'Identifier is too long')
+const Name = displayName(z.string().trim().min(1, 'Name is required').max(200, 'Name is too long (200 characters at most)'));
+const Url = singleLine(z.string().trim().min(1, 'URL is required').max(2000, 'URL is too long')).refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), 'URL must start with http:// or https://');
+const ClientId = singleLine(z.string().trim().min(1, 'Client ID is required').max(500, 'Client ID is too long'));
+const Identifier = displayName(z.string().trim().max(100, 'Identifier is too long'))
   .transform((s) => (s === '' ? null : s))
   .nullable();
 const Tags = z
-  .array(z.string().trim().min(1).max(50, 'A tag is at most 50 characters'))
+  .array(displayName(z.string().trim().min(1).max(50, 'A tag is at most 50 characters')))
   .max(20, 'At most 20 tags')
   .transform((t) => [...new Set(t)]);
-const Notes = z.string().max(5000, 'Notes are too long (5,000 characters at most)');
+const Notes = multiLine(z.string().max(5000, 'Notes are too long (5,000 characters at most)'));
 
 /** The descriptive fields, kept in clear so that the list, the search and the audit work. */
 export const SecretFieldsInput = z.strictObject({
@@ -86,6 +79,8 @@ export const SecretSummary = z.object({
   updatedBy: UserRef,
   updatedAt: Timestamp,
   lastUsedAt: Timestamp.nullable(),
+  /** For its owner: a user who could read it has been disabled, so its value should be rotated. */
+  readableByDisabledUser: z.boolean().optional(),
 });
 export type SecretSummary = z.infer<typeof SecretSummary>;
 
@@ -156,7 +151,7 @@ export const PutAccessRequest = z.strictObject({
 });
 export type PutAccessRequest = z.infer<typeof PutAccessRequest>;
 
-/** Batch share (F6): every secret's new list in one transaction: all or nothing. */
+/** Batch share: every secret's new list in one transaction: all or nothing. */
 export const BatchAccessRequest = z.strictObject({
   items: z
     .array(PutAccessRequest.extend({ secretId: Id }))

@@ -1,6 +1,6 @@
 /**
  * VEP/1, the Vaultshare envelope protocol (docs/crypto.md): pure WebCrypto, so the same module runs in the
- * extension's service worker, in Firefox, and in Node 20 for the server's tools and the tests.
+ * extension's service worker, in Firefox, and in Node for the server's tools and the tests.
  */
 export { VEP_VERSION, DEFAULT_ITERATIONS, MIN_ITERATIONS, MAX_ITERATIONS } from './constants';
 export { VepError, type VepErrorCode } from './errors';

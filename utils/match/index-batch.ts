@@ -2,9 +2,6 @@ import { openRevealed, type OwnKeys } from '@/utils/session/open-secret';
 import type { VaultClient } from '@/utils/vault/client';
 import type { ValueIndex } from './value-index';
 
-/** The values route takes at most this many ids per call (utils/contract `ValuesRequest`). */
-export const VALUES_BATCH = 500;
-
 /** What the indexer needs while the vault is unlocked: the signed-in client and the user's keys. */
 export type IndexSource = { client: VaultClient; me: OwnKeys };
 

@@ -1,5 +1,5 @@
 export { cleanSelection, normalizeUrl } from './normalize';
 export { matchSelection, type Matchable, type MatchResult, type MatchTier } from './matcher';
 export { ValueIndex } from './value-index';
-export { createValueIndexer, VALUES_BATCH, type IndexChanges, type IndexSource, type ValueIndexer } from './indexer';
+export { createValueIndexer, type IndexChanges, type IndexSource, type ValueIndexer } from './indexer';
 export { looksLikeSecret, prefillFromSelection, type Prefill } from './prefill';

@@ -4,15 +4,17 @@ import { fakeClient } from '@/test/fake-client';
 import { fakeValues } from '@/test/fake-values';
 import { ALICE, secret } from '@/test/fixtures';
 import type { SecretSummary } from '@/utils/contract';
-import { createValueIndexer, VALUES_BATCH } from './indexer';
+import { VALUES_BATCH } from '@/utils/config';
+import { ValuesRequest } from '@/utils/contract';
+import { createValueIndexer } from './indexer';
 
 let keys: KeyPair;
 let server: ReturnType<typeof fakeValues>;
 let unlocked: boolean;
 
-function indexer() {
+function indexer(opts?: { batch?: number }) {
   const { client, calls } = fakeClient({ secretValues: (input) => server.answer((input.body as unknown as { ids: string[] }).ids, { id: ALICE.id, publicKey: keys.publicKey }) });
-  const ix = createValueIndexer(() => (unlocked ? { client, me: keys } : undefined));
+  const ix = createValueIndexer(() => (unlocked ? { client, me: keys } : undefined), opts);
   return { ix, calls };
 }
 /** Secrets with their client secrets known to the fake server. */
@@ -40,12 +42,20 @@ describe('value indexer', () => {
     expect(await ix.lookup('Stripe')).toEqual([]);
   });
 
-  it(`asks for at most ${VALUES_BATCH} ids per call`, async () => {
-    const many = Array.from({ length: 1_201 }, (_, i) => stored([`S${i}`, `value-${i}`])[0]!);
-    const { ix } = indexer();
+  // The batch size is injected small: the splitting is the same at 500, and opening 1,201 real values
+  // in a unit test takes longer than a busy machine allows.
+  it('asks for at most a batch of ids per call', async () => {
+    const many = Array.from({ length: 12 }, (_, i) => stored([`S${i}`, `value-${i}`])[0]!);
+    const { ix } = indexer({ batch: 5 });
     await ix.update({ full: true, secrets: many });
-    expect(server.batches.map((b) => b.length)).toEqual([500, 500, 201]);
-    expect(await ix.lookup('value-1200')).toEqual([many[1200]!.id]);
+    expect(server.batches.map((b) => b.length)).toEqual([5, 5, 2]);
+    expect(await ix.lookup('value-11')).toEqual([many[11]!.id]);
+  });
+
+  it(`asks for ${VALUES_BATCH} ids per call by default, the most the values route accepts`, () => {
+    const ids = (n: number) => Array.from({ length: n }, () => secret().id);
+    expect(ValuesRequest.safeParse({ ids: ids(VALUES_BATCH) }).success).toBe(true);
+    expect(ValuesRequest.safeParse({ ids: ids(VALUES_BATCH + 1) }).success).toBe(false);
   });
 
   it('follows sync: a new value revision is re-indexed, an unchanged one is not fetched again', async () => {

@@ -1,8 +1,9 @@
 import type { SecretSummary } from '@/utils/contract';
-import { indexBatch, VALUES_BATCH, type IndexSource } from './index-batch';
+import { INDEX_WAIT_MS, VALUES_BATCH } from '@/utils/config';
+import { indexBatch, type IndexSource } from './index-batch';
 import { ValueIndex } from './value-index';
 
-export { VALUES_BATCH, type IndexSource } from './index-batch';
+export type { IndexSource } from './index-batch';
 
 /** One sync's worth of changes, or (`full`) every secret the user can see now. */
 export type IndexChanges = { full: boolean; secrets: readonly SecretSummary[]; removed?: readonly string[] };
@@ -15,7 +16,7 @@ const indexable = (s: SecretSummary) => s.status === 'enabled' && s.permissions.
  * by each sync (a new value revision is re-indexed, a removed or disabled secret forgotten), dropped on
  * lock. Client secrets are opened one at a time, fingerprinted, and not kept.
  */
-export function createValueIndexer(source: () => IndexSource | undefined) {
+export function createValueIndexer(source: () => IndexSource | undefined, { batch = VALUES_BATCH }: { batch?: number } = {}) {
   let index: ValueIndex | undefined;
   let queue: Promise<void> = Promise.resolve();
   // Bumped on drop: work queued before a lock must not fill the index of the next unlock.
@@ -33,7 +34,7 @@ export function createValueIndexer(source: () => IndexSource | undefined) {
       if (!indexable(s)) idx.remove(s.id);
       else if (idx.revisionOf(s.id) !== s.valueRevision) wanted.push(s.id);
     }
-    for (let i = 0; i < wanted.length && at === epoch; i += VALUES_BATCH) await indexBatch(idx, src, wanted.slice(i, i + VALUES_BATCH), () => at === epoch);
+    for (let i = 0; i < wanted.length && at === epoch; i += batch) await indexBatch(idx, src, wanted.slice(i, i + batch), () => at === epoch);
   }
 
   return {
@@ -56,7 +57,7 @@ export function createValueIndexer(source: () => IndexSource | undefined) {
      * The secrets whose client secret is the selection. Waits for queued work up to `waitMs`, so a
      * right-click just after unlock still finds values, without hanging on a slow build.
      */
-    async lookup(selection: string, waitMs = 3_000): Promise<string[]> {
+    async lookup(selection: string, waitMs = INDEX_WAIT_MS): Promise<string[]> {
       let timer: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([queue, new Promise((r) => (timer = setTimeout(r, waitMs)))]);
       clearTimeout(timer);

@@ -1,3 +1,4 @@
+import { answerLikeChrome } from '@/test/answer-like-chrome';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
@@ -17,13 +18,13 @@ function port(sender = own()) {
 describe('messaging', () => {
   it('delivers a request to its handler and the answer back to the page', async () => {
     const listener = createMessageListener(handlers);
-    fakeBrowser.runtime.onMessage.addListener((m: unknown) => listener(m, own()));
+    fakeBrowser.runtime.onMessage.addListener(answerLikeChrome((m) => listener(m, own())));
     expect(await sendMessage('getStatus')).toEqual({ state: 'signedOut' });
   });
 
   it('turns a handler’s failure into the same VaultError on the page', async () => {
     const listener = createMessageListener(handlers);
-    fakeBrowser.runtime.onMessage.addListener((m: unknown) => listener(m, own()));
+    fakeBrowser.runtime.onMessage.addListener(answerLikeChrome((m) => listener(m, own())));
     const error = await sendMessage('lock').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VaultError);
     expect((error as VaultError).code).toBe('signed_out');

@@ -1,3 +1,5 @@
+import { SHARE_BATCH_MAX } from '@/utils/config';
+
 /** What the user asked of a right-click selection: share the API secret, or see who has access to it. */
 export type SelectionKind = 'share' | 'access';
 
@@ -31,8 +33,6 @@ export const isSelectionRoute = (route: PopupRoute): route is SelectionRoute => 
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
 const KINDS = new Set<string>(['share', 'access']);
-/** A batch share takes at most what the server's batch route accepts. */
-const MAX_BATCH = 100;
 
 function parseSelection(view: string, [a = '', b = '', c = '', ...rest]: string[]): SelectionRoute | undefined {
   if (view === 'pending') return TOKEN.test(a) && !b ? { view, token: a } : undefined;
@@ -56,7 +56,7 @@ export function parseRoute(hash: string): PopupRoute | undefined {
   if (view === 'add' && arg === '') return { view: 'add' };
   if (view === 'share') {
     const ids = [...new Set(arg.split(','))];
-    return ids.length <= MAX_BATCH && ids.every((id) => ID.test(id)) ? { view, ids } : undefined;
+    return ids.length <= SHARE_BATCH_MAX && ids.every((id) => ID.test(id)) ? { view, ids } : undefined;
   }
   if ((view === 'details' || view === 'access' || view === 'edit') && ID.test(arg)) return { view, id: arg };
   return undefined;

@@ -1,8 +1,5 @@
 import type { PopupRoute, SelectionKind } from './route';
 
-/** The chooser lists at most this many matches; past that the selection is too vague to pick from. */
-export const CHOOSER_MAX = 12;
-
 /**
  * Where a secret picked by the right-click flow leads: its share panel or its access view. Only its owner
  * may share it: for anyone else "Share API secret…" opens who has access, which names the owner to ask,

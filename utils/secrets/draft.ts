@@ -5,7 +5,7 @@ export const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELET
 
 /**
  * An API secret as the Add and Edit forms hold it: text as typed, tags as one comma-separated line. The
- * right-click "Add it as a new API secret" (issue 5) prefills one of these.
+ * right-click "Add it as a new API secret" prefills one of these.
  */
 export type SecretDraft = {
   name: string;

@@ -5,7 +5,7 @@ import { openKeyOf } from './item-keys';
 import { assertNotOlder, noteRevision } from './revisions';
 
 /**
- * Reveals a client secret for the details view or a copy (F4): the server records the use, the value is
+ * Reveals a client secret for the details view or a copy: the server records the use, the value is
  * opened here, checked against the highest revision this device has seen, and handed to the page that
  * asked, never stored.
  * @throws {@link VaultError} `secret_disabled`, `old_value`, `bad_response`

@@ -6,7 +6,7 @@ import { itemKeys } from './item-keys';
 import { noteRevision } from './revisions';
 
 /**
- * Adds an API secret (F7): a new itemKey made here, the client secret encrypted under it at value
+ * Adds an API secret: a new itemKey made here, the client secret encrypted under it at value
  * revision 1, and the key granted to the owner's own public key. The server receives ciphertext only.
  */
 export async function createSecret(u: Unlocked, draft: SecretDraft): Promise<SecretSummary> {
@@ -27,7 +27,7 @@ export async function createSecret(u: Unlocked, draft: SecretDraft): Promise<Sec
 export type UpdateInput = { secretId: string; baseRevision: number; fields: Partial<SecretFields>; clientSecret?: string };
 
 /**
- * Edits an API secret (F8). A new client secret is encrypted under the secret's itemKey (opened along the
+ * Edits an API secret. A new client secret is encrypted under the secret's itemKey (opened along the
  * editor's key path) at the next value revision, which the server insists on.
  */
 export async function updateSecret(u: Unlocked, input: UpdateInput): Promise<SecretSummary> {
@@ -46,7 +46,7 @@ export async function updateSecret(u: Unlocked, input: UpdateInput): Promise<Sec
   return updated;
 }
 
-/** Disables or enables an API secret (F8), based on the revision the user saw. */
+/** Disables or enables an API secret, based on the revision the user saw. */
 export async function setSecretStatus(u: Unlocked, input: { secretId: string; baseRevision: number; enabled: boolean }): Promise<SecretSummary> {
   const route = input.enabled ? 'enableSecret' : 'disableSecret';
   const updated = await u.client.call(route, { params: { id: input.secretId }, body: { baseRevision: input.baseRevision } });

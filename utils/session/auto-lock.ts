@@ -3,12 +3,6 @@ import { browser } from 'wxt/browser';
 /** The alarm that locks the vault once the user has been away from it for the configured time. */
 export const AUTO_LOCK_ALARM = 'vaultshare:auto-lock';
 
-/**
- * Activity closer together than this does not move the alarm: popups send many messages, and storage
- * writes and alarm updates on each would be wasted work for a deadline measured in minutes.
- */
-export const ACTIVITY_RESOLUTION_MS = 15_000;
-
 /** When the vault must lock, given the last activity. */
 export const lockDeadline = (lastActivityAt: number, minutes: number) => lastActivityAt + minutes * 60_000;
 

@@ -22,7 +22,7 @@ export async function openItemKey(res: Pick<RevealResponse, 'secretId' | 'keyPat
 /**
  * Opens a reveal answer (docs/crypto.md): the itemKey through {@link openItemKey}, then the value. The
  * value is decrypted for the caller to show or copy and is never stored. Used by the details view and the
- * copy action (issue 4).
+ * copy action.
  * @throws VepError when any grant or the value fails to open
  */
 export async function openRevealed(res: RevealResponse, me: OwnKeys): Promise<SecretFields> {

@@ -1,9 +1,11 @@
 import { importPrivateKey } from '@/utils/crypto';
 import { clearCache, type CacheDb } from '@/utils/cache';
 import { createVaultClient, type VaultClient } from '@/utils/vault/client';
-import { ACTIVITY_RESOLUTION_MS, armAutoLock, disarmAutoLock, isOverdue } from './auto-lock';
+import { ACTIVITY_RESOLUTION_MS } from '@/utils/config';
+import { armAutoLock, disarmAutoLock, isOverdue } from './auto-lock';
 import { openResume, sealForResume } from './resume';
-import { local, readSettings, session as sessionStore } from './store';
+import { accountItem, clearSessionStorage, lastActivityItem, lockReasonItem, resumeItem, sessionItem, settingsItem } from '@/utils/storage-items';
+import { readSettings } from './store';
 import type { Account, LockReason, OpenedSession, SessionRecord, SessionStatus, UnlockedSession } from './types';
 
 export type SessionStateDeps = {
@@ -40,8 +42,9 @@ export function createSessionState(deps: SessionStateDeps) {
     reason = why;
     // An expired token is useless; dropping it makes the next unlock sign in again.
     if (why === 'session_expired') record = client = undefined;
-    await sessionStore.remove(...(why === 'session_expired' ? (['resume', 'session'] as const) : (['resume'] as const)));
-    await sessionStore.set({ lockReason: why });
+    await resumeItem.removeValue();
+    if (why === 'session_expired') await sessionItem.removeValue();
+    await lockReasonItem.setValue(why);
     await disarmAutoLock();
     changed();
     return status();
@@ -49,11 +52,11 @@ export function createSessionState(deps: SessionStateDeps) {
 
   /** Picks up where a previous worker left off: unlocked if its wrapped key is still in storage.session. */
   async function resume(): Promise<void> {
-    account = await local.get('account');
-    record = await sessionStore.get('session');
-    reason = (await sessionStore.get('lockReason')) ?? 'restart';
-    lastActivityAt = (await sessionStore.get('lastActivityAt')) ?? 0;
-    const wrapped = await sessionStore.get('resume');
+    account = (await accountItem.getValue()) ?? undefined;
+    record = (await sessionItem.getValue()) ?? undefined;
+    reason = (await lockReasonItem.getValue()) ?? 'restart';
+    lastActivityAt = await lastActivityItem.getValue();
+    const wrapped = await resumeItem.getValue();
     if (!account || !record || !wrapped) return;
     if (isOverdue(lastActivityAt, (await readSettings()).autoLockMinutes, now())) return void (await lock('idle'));
     try {
@@ -67,7 +70,7 @@ export function createSessionState(deps: SessionStateDeps) {
   async function establish(opened: OpenedSession, serverUrl: string): Promise<SessionStatus> {
     const me = opened.me;
     const next: Account = { userId: me.id, username: me.username, name: me.name, serverUrl };
-    const previous = account ?? (await local.get('account'));
+    const previous = account ?? (await accountItem.getValue());
     // A cache filled for another account or server must not show through, even for a moment.
     if (previous && (previous.userId !== next.userId || previous.serverUrl !== serverUrl)) await clearCache(await deps.db());
     account = next;
@@ -76,9 +79,12 @@ export function createSessionState(deps: SessionStateDeps) {
     client = undefined;
     lastActivityAt = now();
     const settings = await readSettings();
-    await local.set({ account: next, settings: { ...settings, serverUrl, username: me.username } });
-    await sessionStore.set({ session: record, resume: await sealForResume(opened.pkcs8, me.id), lastActivityAt });
-    await sessionStore.remove('lockReason');
+    await accountItem.setValue(next);
+    await settingsItem.setValue({ ...settings, serverUrl, username: me.username });
+    await sessionItem.setValue(record);
+    await resumeItem.setValue(await sealForResume(opened.pkcs8, me.id));
+    await lastActivityItem.setValue(lastActivityAt);
+    await lockReasonItem.removeValue();
     await armAutoLock(lastActivityAt, settings.autoLockMinutes);
     changed();
     return status();
@@ -87,8 +93,8 @@ export function createSessionState(deps: SessionStateDeps) {
   /** Forgets everything: memory, both storages' session data, the cache. */
   async function forget(): Promise<SessionStatus> {
     account = record = privateKey = client = undefined;
-    await sessionStore.clear();
-    await local.remove('account');
+    await clearSessionStorage();
+    await accountItem.removeValue();
     await disarmAutoLock();
     await clearCache(await deps.db());
     changed();
@@ -110,7 +116,7 @@ export function createSessionState(deps: SessionStateDeps) {
     async touch(): Promise<void> {
       if (!privateKey || now() - lastActivityAt < ACTIVITY_RESOLUTION_MS) return;
       lastActivityAt = now();
-      await sessionStore.set({ lastActivityAt });
+      await lastActivityItem.setValue(lastActivityAt);
       await armAutoLock(lastActivityAt, (await readSettings()).autoLockMinutes);
     },
 

@@ -1,4 +1,4 @@
-import { local, session } from './store';
+import { accountItem, lockReasonItem, resumeItem, sessionItem } from '@/utils/storage-items';
 import type { SessionStatus } from './types';
 
 /**
@@ -6,9 +6,9 @@ import type { SessionStatus } from './types';
  * paints from this at once and then follows the worker's status events.
  */
 export async function readStoredStatus(): Promise<SessionStatus> {
-  const account = await local.get('account');
+  const account = await accountItem.getValue();
   if (!account) return { state: 'signedOut' };
-  const [record, resume, reason] = await Promise.all([session.get('session'), session.get('resume'), session.get('lockReason')]);
+  const [record, resume, reason] = await Promise.all([sessionItem.getValue(), resumeItem.getValue(), lockReasonItem.getValue()]);
   if (record && resume) return { state: 'unlocked', account, fingerprint: record.me.fingerprint };
   return { state: 'locked', account, reason: reason ?? 'restart' };
 }

@@ -18,9 +18,6 @@ export type SessionStatus =
 /** The user's settings (`storage.local`); the server and username prefill the sign-in form. */
 export type Settings = { serverUrl: string; username: string; autoLockMinutes: number };
 
-/** The choices the options page offers for auto-lock, in minutes. */
-export const AUTO_LOCK_CHOICES = [1, 5, 15, 30, 60, 240] as const;
-export const DEFAULT_AUTO_LOCK_MINUTES = 15;
 
 /**
  * The bearer session and the user's encrypted keys, kept in `storage.session` (memory only) while signed

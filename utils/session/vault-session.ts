@@ -14,7 +14,7 @@ export type SignInInput = { serverUrl: string; username: string; password: strin
 export type EnrollInput = SignInInput & { code: string };
 
 /**
- * The background worker's session (F1): sign in, enroll, unlock, lock and sign out, over the session
+ * The background worker's session: sign in, enroll, unlock, lock and sign out, over the session
  * state. Call `ready` before anything else.
  */
 export function createVaultSession(deps: VaultSessionDeps) {

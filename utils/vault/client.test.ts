@@ -8,10 +8,10 @@ const json = (status: number, body: unknown, type = 'application/json') => new R
 const problem = (status: number, code: string) => json(status, { type: 'about:blank', title: 'x', status, code, detail: `detail of ${code}` }, 'application/problem+json');
 
 /** A client whose fetch answers with `answer` and records each request. */
-function client(answer: (req: Request) => Response | Promise<Response>, token?: string) {
+function client(answer: (req: Request) => Response | Promise<Response>, token?: string, serverUrl = 'https://vault.example') {
   const requests: Request[] = [];
   const c = createVaultClient({
-    serverUrl: 'https://vault.example',
+    serverUrl,
     getToken: () => token,
     fetch: async (input, init) => {
       const req = new Request(input as RequestInfo, init);
@@ -37,6 +37,18 @@ describe('vault client', () => {
     const { c, requests } = client(() => json(200, { cursor: '1', full: true, secrets: [], people: [], removedSecrets: [], groups: [], removedGroups: [], users: [], next: null }));
     await c.call('sync', { query: { since: undefined } });
     expect(requests[0]?.url).toBe('https://vault.example/v1/sync');
+  });
+
+  it('keeps the path of a server address that has one', async () => {
+    const { c, requests } = client(() => json(200, KDF), undefined, 'https://example.com/vault');
+    await c.call('prelogin', { body: { username: 'alice' } });
+    expect(requests[0]?.url).toBe('https://example.com/vault/v1/auth/prelogin');
+  });
+
+  it('keeps the detail a problem answer gives', async () => {
+    const { c } = client(() => problem(409, 'stale_revision'));
+    const e = await failure(c.call('login', { body: { username: 'alice', authKey: 'A'.repeat(43) } }));
+    expect(e).toMatchObject({ code: 'stale_revision', status: 409, detail: 'detail of stale_revision' });
   });
 
   it.each([

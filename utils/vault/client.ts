@@ -34,8 +34,7 @@ function parseBody(schema: ZodType, body: unknown): unknown {
 }
 
 function pathOf(template: string, params: Record<string, string> = {}): string {
-  // ky's prefixUrl refuses a leading slash.
-  return template.replace(/^\//, '').replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(params[k] ?? ''));
+  return template.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(params[k] ?? ''));
 }
 
 /**
@@ -45,13 +44,14 @@ function pathOf(template: string, params: Record<string, string> = {}): string {
  */
 export function createVaultClient(opts: VaultClientOptions): VaultClient {
   const http: KyInstance = ky.create({
-    prefixUrl: opts.serverUrl,
+    // `prefix`, not `baseUrl`: a server address with a path (https://example.com/vault) keeps it before /v1/….
+    prefix: opts.serverUrl,
     timeout: opts.timeoutMs ?? 15_000,
     retry: { limit: 1, methods: ['get'], statusCodes: [408, 502, 503, 504] },
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
     hooks: {
       beforeRequest: [
-        (request) => {
+        ({ request }) => {
           const token = opts.getToken?.();
           if (token) request.headers.set('Authorization', `Bearer ${token}`);
         },
@@ -65,10 +65,10 @@ export function createVaultClient(opts: VaultClientOptions): VaultClient {
       const json = 'body' in route ? parseBody(route.body, input.body) : undefined;
       try {
         const searchParams = Object.fromEntries(Object.entries(input.query ?? {}).filter((e): e is [string, string] => e[1] !== undefined));
-        const answer: unknown = await http(pathOf(route.path, input.params), { method: route.method, json, searchParams }).json();
-        return route.response.parse(answer) as RouteResponse<typeof name>;
+        const answer = await http(pathOf(route.path, input.params), { method: route.method, json, searchParams }).json(route.response);
+        return answer as RouteResponse<typeof name>;
       } catch (e) {
-        throw await toVaultError(e);
+        throw toVaultError(e);
       }
     },
   };

@@ -15,7 +15,7 @@ export const ERROR_CODES = [
   'enrollment_code_expired',
   'too_many_attempts',
   'stale_revision',
-  // Sharing and editing (issue 4): the server's own codes, so they pass through with their meaning.
+  // Sharing and editing: the server's own codes, so they pass through with their meaning.
   'stale_access_revision',
   'recipient_key_changed',
   'unknown_recipient',

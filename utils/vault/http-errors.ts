@@ -1,5 +1,5 @@
-import { isHTTPError, isTimeoutError } from 'ky';
-import { Problem, z } from '@/utils/contract';
+import { isHTTPError, isNetworkError, isTimeoutError, SchemaValidationError, type HTTPError } from 'ky';
+import { Problem } from '@/utils/contract';
 import { ERROR_CODES, VaultError, type ErrorCode } from './errors';
 
 /** Server problem codes that mean the same thing to a user as one of ours. */
@@ -25,10 +25,10 @@ function fromStatus(status: number): ErrorCode {
 
 const isErrorCode = (code: string): code is ErrorCode => (ERROR_CODES as readonly string[]).includes(code);
 
-async function fromResponse(response: Response): Promise<VaultError> {
-  const status = response.status;
-  const body: unknown = await response.json().catch(() => undefined);
-  const problem = Problem.safeParse(body);
+function fromHttpError(e: HTTPError): VaultError {
+  const status = e.response.status;
+  // ky has already read the body: parsed when the answer says it is JSON (problem+json included), else text.
+  const problem = Problem.safeParse(e.data);
   // An answer without problem details did not come from a vault server (a proxy's or another site's page).
   if (!problem.success) return new VaultError(status >= 500 ? 'server_error' : 'not_a_vault', { status });
   const code = problem.data.code;
@@ -40,13 +40,13 @@ async function fromResponse(response: Response): Promise<VaultError> {
  * Turns whatever a request threw into a {@link VaultError}: problem+json answers keep their code, a fetch
  * that never got an answer is `unreachable`, an answer that is not JSON means the address is not a vault.
  */
-export async function toVaultError(e: unknown): Promise<VaultError> {
+export function toVaultError(e: unknown): VaultError {
   if (e instanceof VaultError) return e;
-  if (isHTTPError(e)) return fromResponse(e.response);
+  if (isHTTPError(e)) return fromHttpError(e);
   if (isTimeoutError(e)) return new VaultError('timeout');
   if (e instanceof SyntaxError) return new VaultError('not_a_vault');
-  // fetch rejects with a TypeError when there is no answer at all: refused, DNS, offline, CORS.
-  if (e instanceof TypeError) return new VaultError('unreachable');
-  if (e instanceof z.ZodError) return new VaultError('bad_response');
+  // No answer at all: refused, DNS, offline, CORS (ky recognises each browser's wording of fetch's TypeError).
+  if (isNetworkError(e)) return new VaultError('unreachable');
+  if (e instanceof SchemaValidationError) return new VaultError('bad_response');
   return new VaultError('unexpected', { detail: e instanceof Error ? e.message : String(e) });
 }

@@ -1,6 +1,6 @@
 import type { Handlers, SessionProtocol } from '@/utils/messaging';
 import { readSettings, type VaultSession } from '@/utils/session';
-import { local } from '@/utils/session/store';
+import { saveSettings } from '@/utils/session/store';
 
 /**
  * Sign-in, enrollment, lock and unlock, and the settings. `opened` runs after every sign-in, enrollment
@@ -19,7 +19,7 @@ export function createSessionHandlers(session: VaultSession, opened: () => void)
     getSettings: () => readSettings(),
     async saveSettings(d) {
       const settings = { ...(await readSettings()), autoLockMinutes: d.autoLockMinutes };
-      await local.set({ settings });
+      await saveSettings(settings);
       await session.checkIdle();
       return settings;
     },

@@ -2,7 +2,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema';
 import { migrate } from './migrations';
 import type { Dialect } from './dialect';
@@ -13,6 +13,20 @@ export type Store = { db: Db; dialect: Dialect; close(): Promise<void> };
 
 // PostgreSQL's bigint (count(*), serial sums) arrives as a string by default; every number here fits a double.
 pg.types.setTypeParser(20, (v) => Number(v));
+
+/** Limits on waiting for PostgreSQL, so an unreachable database costs a request seconds, not forever. */
+export type DatabaseTimeouts = { connectTimeoutMs: number; statementTimeoutMs: number };
+
+export type StoreOptions = {
+  databaseUrl?: string;
+  sqlitePath: string;
+  schema?: string;
+  timeouts?: DatabaseTimeouts;
+  /** Told about a pooled connection that failed while idle (a restart, a failover, pg_terminate_backend). */
+  onIdleError?: (err: Error) => void;
+};
+
+const defaultTimeouts: DatabaseTimeouts = { connectTimeoutMs: 3000, statementTimeoutMs: 5000 };
 
 /**
  * The vault's files hold every secret's ciphertext and every account's key material: readable by the
@@ -29,34 +43,59 @@ function ownerOnly(path: string) {
  * Opens the database (PostgreSQL when a URL is given, else the SQLite file) and brings its schema up to date.
  * `schema` confines a PostgreSQL connection to one schema, which the tests use to isolate runs.
  */
-export async function openStore(opts: { databaseUrl?: string; sqlitePath: string; schema?: string }): Promise<Store> {
+export async function openStore(opts: StoreOptions): Promise<Store> {
   let db: Db;
   let dialect: Dialect;
   if (opts.databaseUrl) {
     dialect = 'postgres';
+    const t = opts.timeouts ?? defaultTimeouts;
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: 10,
+      connectionTimeoutMillis: t.connectTimeoutMs,
+      // The server ends a statement that runs too long; the client gives up a little later on a database
+      // that does not answer at all (a hung host, a network partition), which the server cannot notice.
+      statement_timeout: t.statementTimeoutMs,
+      query_timeout: t.statementTimeoutMs + 1000,
+      idle_in_transaction_session_timeout: t.statementTimeoutMs * 2,
+      keepAlive: true,
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
     });
-    if (opts.schema) {
-      const c = await pool.connect();
-      try {
-        await c.query(`create schema if not exists "${opts.schema.replace(/"/g, '')}"`);
-      } finally {
-        c.release();
+    // Without a listener, an idle connection that the database drops is an uncaught 'error' event, which
+    // ends the process. The pool discards that connection by itself; the next query opens a new one.
+    const onError = (err: Error) => opts.onIdleError?.(err);
+    pool.on('error', onError);
+    pool.on('connect', (client) => client.on('error', onError));
+    try {
+      if (opts.schema) {
+        const c = await pool.connect();
+        try {
+          await c.query(`create schema if not exists "${opts.schema.replace(/"/g, '')}"`);
+        } finally {
+          c.release();
+        }
       }
+      db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+      await migrate(db as Kysely<unknown>, dialect, opts.schema);
+    } catch (err) {
+      await pool.end().catch(() => {});
+      throw err;
     }
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else {
     dialect = 'sqlite';
     if (opts.sqlitePath !== ':memory:') ownerOnly(opts.sqlitePath);
     const file = new SQLite(opts.sqlitePath);
     file.pragma('journal_mode = WAL');
     file.pragma('foreign_keys = ON');
+    // The command-line tools write to the same file as a running server: wait for the other's write lock.
     file.pragma('busy_timeout = 5000');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+    await migrate(db as Kysely<unknown>, dialect, undefined);
   }
-  await migrate(db as Kysely<unknown>, dialect, dialect === 'postgres' ? opts.schema : undefined);
   return { db, dialect, close: () => db.destroy() };
+}
+
+/** The cheapest round trip that proves the database answers. */
+export async function ping(store: Store): Promise<void> {
+  await sql`select 1`.execute(store.db);
 }

@@ -1,4 +1,5 @@
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Dialect } from './dialect';
 
 type Db = Kysely<unknown>;
@@ -199,13 +200,42 @@ function syncPages(dialect: Dialect): Migration {
   };
 }
 
+/** Failed-attempt budgets kept in the database, so every server process on one database shares them. */
+const signInThrottle: Migration = {
+  async up(db: Db) {
+    await db.schema
+      .createTable('auth_throttle')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('window_start', 'bigint', (c) => c.notNull())
+      .addColumn('failures', 'integer', (c) => c.notNull())
+      .addColumn('next_at', 'bigint', (c) => c.notNull())
+      .addColumn('refused', 'integer', (c) => c.notNull())
+      .execute();
+  },
+};
+
+/** Marks the secrets a since-disabled user could read, so their owners are reminded to rotate them. */
+const offboarding: Migration = {
+  async up(db: Db) {
+    await db.schema.alterTable('secrets').addColumn('readable_by_disabled', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  },
+};
+
 /**
  * One list of migrations for both databases; they run at every start and are no-ops once applied. `schema`
  * names the PostgreSQL schema the bookkeeping tables live in: without it Kysely looks for them in every
  * schema, and finding another run's would skip creating this one's.
  */
 export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
-  const provider: MigrationProvider = { getMigrations: async () => ({ '001_initial': initial(dialect), '002_search_inside': searchInside(dialect), '003_sync_pages': syncPages(dialect) }) };
+  const provider: MigrationProvider = {
+    getMigrations: async () => ({
+      '001_initial': initial(dialect),
+      '002_search_inside': searchInside(dialect),
+      '003_sync_pages': syncPages(dialect),
+      '004_sign_in_throttle': signInThrottle,
+      '005_offboarding': offboarding,
+    }),
+  };
   const { error } = await new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
   if (error) throw error;
 }

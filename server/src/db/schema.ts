@@ -9,7 +9,8 @@ export interface UsersTable {
   name: string;
   email: string;
   is_admin: Bool;
-  status: 'pending' | 'active';
+  /** disabled: offboarded; no sessions, no sign-in, not in the directory (reversible). */
+  status: 'pending' | 'active' | 'disabled';
   enroll_code_hash: string | null;
   enroll_expires_at: string | null;
   kdf_salt: string | null;
@@ -76,6 +77,8 @@ export interface SecretsTable {
   updated_by: string;
   updated_at: string;
   last_used_at: string | null;
+  /** 1 while a user who could read it is disabled, until its value is rotated. */
+  readable_by_disabled: Bool;
 }
 
 export interface AccessEntriesTable {
@@ -128,6 +131,18 @@ export interface SettingsTable {
   value: string;
 }
 
+/**
+ * One failed-attempt budget (a username, an address, or the pair) in its current window. Times are epoch
+ * milliseconds; `next_at` is when the next attempt may start (0: now).
+ */
+export interface AuthThrottleTable {
+  key: string;
+  window_start: number;
+  failures: number;
+  next_at: number;
+  refused: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -140,4 +155,5 @@ export interface Database {
   directory_text: DirectoryTextTable;
   audit_events: AuditEventsTable;
   settings: SettingsTable;
+  auth_throttle: AuthThrottleTable;
 }

@@ -5,10 +5,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import { buildOpenApi, type RouteName } from '../../../utils/contract';
+import { ping } from '../db/connect';
 import type { Services } from '../services';
 import { authenticate } from '../services/accounts';
 import { DomainError, NotFound } from '../services/errors';
-import { problemOf, TransportProblem } from './problem';
+import { databaseDown, problemOf, TransportProblem } from './problem';
 import type { AppEnv, Caller } from './env';
 import { registerRoutes } from './routes';
 import { isDeclared } from './status-check';
@@ -84,7 +85,14 @@ export function createApp(services: Services, opts: AppOptions): Hono<AppEnv> {
     }),
   );
   app.get('/v1/openapi.json', (c) => c.body(openApi, 200, { 'Content-Type': 'application/json' }));
+  // Liveness: the process answers. Readiness: it can reach its database (a load balancer routes by it).
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/readyz', async (c) => {
+    await ping(services.store).catch(() => {
+      throw databaseDown();
+    });
+    return c.json({ ok: true });
+  });
   registerRoutes(app);
   app.notFound(() => {
     throw new NotFound('This endpoint', 'There is no such endpoint. See /v1/openapi.json.');

@@ -1,6 +1,7 @@
 import type { ZodError } from 'zod';
 import { problemKinds, type Problem, type ProblemKind } from '../../../utils/contract';
-import { DomainError, Invalid, RateLimited } from '../services/errors';
+import { isDatabaseUnreachable } from '../db/faults';
+import { DomainError, Invalid, RateLimited, Unavailable } from '../services/errors';
 
 /** A refusal only the transport knows about: the body's size or media type. */
 export class TransportProblem extends DomainError {
@@ -33,13 +34,19 @@ const titles: Record<number, string> = {
   503: 'Service unavailable',
 };
 
+/** A few seconds: long enough for a pool to reconnect after a failover, short enough not to strand a user. */
+export const databaseDown = () => new Unavailable('The vault cannot reach its database right now. Try again in a few seconds.', 5);
+
 export type ProblemResponse = { status: number; body: Problem; headers: Record<string, string> };
 
 /** The application/problem+json answer for an error: a domain error as it is, anything else as a 500. */
 export function problemOf(err: unknown): ProblemResponse {
-  const e = err instanceof DomainError ? err : new ServerFault('internal', 'Something went wrong on the server. Try again in a moment.');
+  const e =
+    err instanceof DomainError ? err
+    : isDatabaseUnreachable(err) ? databaseDown()
+    : new ServerFault('internal', 'Something went wrong on the server. Try again in a moment.');
   const status = problemKinds[e.kind].status;
-  const headers: Record<string, string> = e instanceof RateLimited ? { 'Retry-After': String(e.retryAfterSeconds) } : {};
+  const headers: Record<string, string> = e instanceof RateLimited || e instanceof Unavailable ? { 'Retry-After': String(e.retryAfterSeconds) } : {};
   const body: Problem = {
     type: `https://vaultshare.dev/problems/${e.code}`,
     title: titles[status] ?? 'Error',

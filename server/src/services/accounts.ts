@@ -11,6 +11,7 @@ import { isoIn, nowIso } from './clock';
 import { audit } from './audit';
 import { notifyAll } from './changes';
 import { indexUser } from './directory-index';
+import { reserveAttempt } from './sign-in-throttle';
 import { toMe } from './to-contract';
 import { assertKdfFloor, decoyIterations } from './kdf-policy';
 
@@ -42,7 +43,7 @@ export async function invite(ctx: Ctx, input: { username: string; name: string; 
 /** Salt and iterations for a username; unknown and pending usernames get a stable decoy. */
 export async function prelogin(ctx: Ctx, username: string) {
   const u = await ctx.store.db.selectFrom('users').select(['kdf_salt', 'kdf_iterations', 'status']).where('username', '=', username).executeTakeFirst();
-  if (u?.status === 'active' && u.kdf_salt && u.kdf_iterations) return { salt: u.kdf_salt, iterations: u.kdf_iterations };
+  if (u && u.status !== 'pending' && u.kdf_salt && u.kdf_iterations) return { salt: u.kdf_salt, iterations: u.kdf_iterations };
   return {
     salt: toB64url(hmac(ctx.serverSecret, `prelogin/${username}`).subarray(0, 16)),
     iterations: await decoyIterations(ctx.store.db, ctx.serverSecret, username, ctx.config.kdfIterations),
@@ -57,25 +58,28 @@ async function openSession(ctx: Ctx, u: UsersTable): Promise<Session> {
 }
 
 export async function login(ctx: Ctx, body: z.output<typeof LoginRequest>, ip: string): Promise<Session> {
-  ctx.loginLimiter.check(body.username, ip);
+  const attempt = await reserveAttempt(ctx, 'login', body.username, ip);
   const u = await ctx.store.db.selectFrom('users').selectAll().where('username', '=', body.username).executeTakeFirst();
-  const ok = u?.status === 'active' && u.auth_hash ? await verifyAuthKey(u.auth_hash, body.authKey) : (await verifyAuthKey(await decoyHash(), body.authKey), false);
+  const ok = u && u.status !== 'pending' && u.auth_hash ? await verifyAuthKey(u.auth_hash, body.authKey) : (await verifyAuthKey(await decoyHash(), body.authKey), false);
   if (!ok || !u) {
-    ctx.loginLimiter.fail(body.username, ip);
+    await attempt.failed();
     throw badCredentials();
   }
-  ctx.loginLimiter.succeed(body.username);
+  await attempt.succeeded();
+  // Told only to someone who proved the password, so it does not reveal who was offboarded.
+  if (u.status === 'disabled') throw new Forbidden('account_disabled', 'Your account has been disabled by an administrator. Ask them if you need access again.');
   return openSession(ctx, u);
 }
 
 /** Checks an invitation code; expiry is told only to someone who holds the right code. */
 async function pendingUser(ctx: Ctx, username: string, code: string, ip: string) {
-  ctx.loginLimiter.check(`enroll:${username}`, ip);
+  const attempt = await reserveAttempt(ctx, 'enroll', username, ip);
   const u = await ctx.store.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
   if (!u || u.status !== 'pending' || u.enroll_code_hash !== sha256Hex(normalizeCode(code))) {
-    ctx.loginLimiter.fail(`enroll:${username}`, ip);
+    await attempt.failed();
     throw badCode();
   }
+  await attempt.succeeded();
   if (!u.enroll_expires_at || u.enroll_expires_at < nowIso())
     throw new Gone('enrollment_code_expired', 'This invitation code has expired. Ask your administrator for a new one.');
   return u;
@@ -127,11 +131,13 @@ export async function logout(ctx: Ctx, tokenHash: string) {
 export async function changePassword(ctx: Ctx, userId: string, tokenHash: string, body: z.output<typeof ChangePasswordRequest>, ip: string) {
   assertKdfFloor(ctx.config, body.kdf.iterations);
   const u = await ctx.store.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
-  ctx.loginLimiter.check(u.username, ip);
+  // The same budget as sign-in: a stolen session must not become an unthrottled password oracle.
+  const attempt = await reserveAttempt(ctx, 'login', u.username, ip, 'password_change');
   if (!(await verifyAuthKey(u.auth_hash!, body.currentAuthKey))) {
-    ctx.loginLimiter.fail(u.username, ip);
+    await attempt.failed();
     throw new Forbidden('invalid_credentials', 'The current password is not correct.');
   }
+  await attempt.succeeded();
   const authHash = await hashAuthKey(body.authKey);
   await write(ctx.store, async (tx) => {
     await tx

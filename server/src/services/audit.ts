@@ -9,11 +9,13 @@ export type AuditAction =
   | 'secret.created' | 'secret.edited' | 'secret.disabled' | 'secret.enabled' | 'secret.revealed'
   | 'secret.values_synced' | 'secret.shared' | 'secret.unshared' | 'secret.permission_changed'
   | 'group.created' | 'group.edited' | 'group.member_added' | 'group.member_completed' | 'group.member_removed'
-  | 'user.invited' | 'user.enrolled' | 'user.password_changed';
+  | 'user.invited' | 'user.enrolled' | 'user.password_changed'
+  | 'user.disabled' | 'user.enabled'
+  | 'auth.sign_in_failed' | 'auth.slowed';
 
 /** Appends one audit event; `details` never holds a sensitive value, only names of fields and recipients. */
 export async function audit(
-  tx: Tx,
+  tx: Db | Tx,
   e: { actorId: string | null; action: AuditAction; objectKind: string; objectId: string; secretId?: string; details?: Record<string, unknown> },
 ): Promise<void> {
   await tx

@@ -1,7 +1,6 @@
 import type { Config } from '../config';
 import type { Store } from '../db/connect';
 import { createLogger, type Logger } from '../log';
-import { RateLimiter } from './rate-limit';
 import { loadServerSecret } from './server-secret';
 import { ensureDirectoryIndex } from './directory-index';
 
@@ -11,7 +10,6 @@ export type Ctx = {
   config: Config;
   /** HMAC key for prelogin decoy salts; kept in the database so every server process agrees. */
   serverSecret: Uint8Array;
-  loginLimiter: RateLimiter;
   logger: Logger;
 };
 
@@ -21,7 +19,6 @@ export async function createContext(store: Store, config: Config, logger: Logger
     store,
     config,
     serverSecret: await loadServerSecret(store),
-    loginLimiter: new RateLimiter({ windowMs: config.loginLimit.windowMs, perKey: config.loginLimit.perUsername, perAddress: config.loginLimit.perAddress }),
     logger,
   };
 }

@@ -66,3 +66,11 @@ export class RateLimited extends DomainError {
     super(code, detail);
   }
 }
+
+/** The database cannot be reached now; the caller may try again after `retryAfterSeconds`. */
+export class Unavailable extends DomainError {
+  readonly kind = 'unavailable';
+  constructor(detail: string, readonly retryAfterSeconds: number, code = 'database_unavailable') {
+    super(code, detail);
+  }
+}

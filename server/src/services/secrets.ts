@@ -46,7 +46,7 @@ export async function createSecret(ctx: Ctx, userId: string, body: z.output<type
       .insertInto('secrets')
       .values({
         id: body.id, owner_id: userId, name: body.name, url: body.url, client_id: body.clientId, identifier: body.identifier, method: body.method,
-        tags: JSON.stringify(body.tags), notes: body.notes, status: 'enabled', value: JSON.stringify(body.value), value_revision: 1,
+        tags: JSON.stringify(body.tags), notes: body.notes, status: 'enabled', value: JSON.stringify(body.value), value_revision: 1, readable_by_disabled: 0,
         owner_grant: JSON.stringify(body.ownerGrant), revision: 1, access_revision: 1, access_users: 0, access_groups: 0,
         created_by: userId, created_at: now, updated_by: userId, updated_at: now, last_used_at: null,
       })
@@ -81,7 +81,8 @@ export async function updateSecret(ctx: Ctx, userId: string, id: string, body: z
       ...(body.method !== undefined ? { method: body.method } : {}),
       ...(body.tags !== undefined ? { tags: JSON.stringify(body.tags) } : {}),
       ...(body.notes !== undefined ? { notes: body.notes } : {}),
-      ...(body.value ? { value: JSON.stringify(body.value.ciphertext), value_revision: body.value.valueRevision } : {}),
+      // A new value is the rotation the reminder asked for.
+      ...(body.value ? { value: JSON.stringify(body.value.ciphertext), value_revision: body.value.valueRevision, readable_by_disabled: 0 } : {}),
     };
     await tx.updateTable('secrets').set({ ...set, revision: v.row.revision + 1, updated_by: userId, updated_at: nowIso() }).where('id', '=', id).execute();
     await notify(tx, await secretAudience(tx, id), 'secret', id);

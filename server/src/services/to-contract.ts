@@ -33,6 +33,7 @@ export function toSecretSummary(r: SecretsTable, { isOwner, canEdit }: Perms, re
     revision: r.revision, accessRevision: r.access_revision, valueRevision: r.value_revision,
     createdBy: ref(r.created_by), createdAt: r.created_at, updatedBy: ref(r.updated_by), updatedAt: r.updated_at,
     lastUsedAt: r.last_used_at,
+    readableByDisabledUser: isOwner && r.readable_by_disabled === 1,
   };
 }
 

@@ -55,10 +55,14 @@ export async function startTestServer(dialect: DialectName, overrides: Partial<C
 
 const TABLES = ['users', 'sessions', 'groups', 'group_members', 'secrets', 'access_entries', 'changes', 'directory_terms', 'audit_events', 'settings'] as const;
 
-/** Every row of every table, to prove a refused request changed nothing. */
+/**
+ * Every row of every table, to prove a refused request changed nothing. Left out: the sign-in budgets and
+ * their audit lines (auth.*), which a refused sign-in is meant to record.
+ */
 export async function snapshot(s: RunningServer): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const t of TABLES) out[t] = await s.store.db.selectFrom(t).selectAll().execute();
+  out.audit_events = (out.audit_events as { action: string }[]).filter((e) => !e.action.startsWith('auth.'));
   for (const rows of Object.values(out)) rows.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   return out;
 }

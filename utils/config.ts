@@ -1,0 +1,55 @@
+/**
+ * The extension's tunables, in one place: how often, how long, how many. Protocol limits the server
+ * enforces too (batch sizes) say so; changing those here alone breaks the calls that rely on them.
+ */
+
+/** Minutes between background syncs, so the cache stays fresh between popup openings. */
+export const SYNC_PERIOD_MINUTES = 5;
+
+/**
+ * Rows of the default view kept precomputed for the popup's first paint (the list head): more than a
+ * popup shows at once, so the first screen never waits for the rest.
+ */
+export const LIST_HEAD_ROWS = 40;
+
+/** The auto-lock choices the options page offers, in minutes, and the one a new user starts with. */
+export const AUTO_LOCK_CHOICES = [1, 5, 15, 30, 60, 240] as const;
+export const DEFAULT_AUTO_LOCK_MINUTES = 15;
+/**
+ * Activity closer together than this does not move the auto-lock alarm: popups send many messages, and
+ * storage writes and alarm updates on each would be wasted work for a deadline measured in minutes.
+ */
+export const ACTIVITY_RESOLUTION_MS = 15_000;
+
+/** How long a copied client secret stays on the clipboard. */
+export const CLIPBOARD_CLEAR_MS = 30_000;
+/** How long a revealed client secret stays shown in the details view. */
+export const REVEAL_SHOW_MS = 60_000;
+
+/** How long a value handed from the worker to a page waits: long enough to type a password, not longer. */
+export const HANDOFF_TTL_MS = 10 * 60_000;
+
+/** The pause after the last keystroke before the recipient search asks the server. */
+export const SEARCH_DEBOUNCE_MS = 200;
+
+/** How long a short note ("Copied", "Saved") stays on screen. */
+export const NOTE_MS = 6_000;
+
+/** The values route takes at most this many ids per call (the contract's `ValuesRequest`). */
+export const VALUES_BATCH = 500;
+/** A batch share takes at most what the server's batch route accepts. */
+export const SHARE_BATCH_MAX = 100;
+
+/** The right-click chooser lists at most this many matches; past that the selection is too vague. */
+export const CHOOSER_MAX = 12;
+/** How long a right-click lookup waits for the value index being built just after an unlock. */
+export const INDEX_WAIT_MS = 3_000;
+
+/** The small window the worker opens a view in where the browser will not open the toolbar popup. */
+export const VIEW_WINDOW = { width: 400, height: 600 } as const;
+
+/** A secret row's height in the popup's list, in pixels (what a row-density setting would change). */
+export const ROW_HEIGHT = 94;
+
+/** The shortest account password the enrollment form accepts. */
+export const MIN_PASSWORD_LENGTH = 12;
