@@ -5,8 +5,11 @@ import { searchBench } from './server/search.bench';
 import { syncBench } from './server/sync.bench';
 import { shareBench } from './server/share.bench';
 import { groupsBench } from './server/groups.bench';
+import { scaleBench } from './server/scale.bench';
+import { serverMemoryBench } from './server/server-memory.bench';
 import { matchBench } from './match.bench';
 import { sizeBench } from './size.bench';
+import { workerMemoryBench } from './worker-memory.bench';
 import { popupBench } from './popup/popup.bench';
 import { sharePanelBench } from './popup/share-panel.bench';
 
@@ -18,8 +21,11 @@ const sections: Record<string, (o: { smoke: boolean }) => Promise<Row[]>> = {
   sync: syncBench,
   share: shareBench,
   groups: groupsBench,
+  scale: scaleBench,
+  'server-memory': serverMemoryBench,
   match: matchBench,
   size: sizeBench,
+  'worker-memory': workerMemoryBench,
   popup: popupBench,
   'share-panel': sharePanelBench,
 };

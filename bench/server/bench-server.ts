@@ -31,7 +31,7 @@ export async function benchDatabases(): Promise<BenchDb[]> {
 /** A bare query on the server's own database, outside the server: the floor the API is compared with. */
 export type Bare = { all(sql: string, params: unknown[]): Promise<unknown[]>; close(): Promise<void> };
 
-export type BenchServer = RunningServer & { db: BenchDb; bare(): Promise<Bare> };
+export type BenchServer = RunningServer & { db: BenchDb; bare(): Promise<Bare>; /** Where a child process finds the same data. */ env: Record<string, string> };
 
 /**
  * A real vault server on a fresh SQLite file in a temporary folder, or on a fresh PostgreSQL schema (low
@@ -45,6 +45,7 @@ export async function benchServer(opts: { kdfIterations?: number; db?: BenchDb }
     return {
       ...s,
       db: 'postgres',
+      env: { DATABASE_URL: BENCH_DATABASE_URL, DATABASE_SCHEMA: schema },
       async bare() {
         const c = new pg.Client({ connectionString: BENCH_DATABASE_URL, options: `-c search_path=${schema}` });
         await c.connect();
@@ -66,6 +67,7 @@ export async function benchServer(opts: { kdfIterations?: number; db?: BenchDb }
   return {
     ...s,
     db: 'sqlite',
+    env: { VAULT_DB_PATH: sqlitePath },
     async bare() {
       const d = new Database(sqlitePath, { readonly: true });
       return { all: async (q, p) => d.prepare(q).all(...p), close: async () => void d.close() };

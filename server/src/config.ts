@@ -163,6 +163,9 @@ export function checkConfig(c: Config): Config {
   const problems: string[] = [];
   if (c.kdfIterations < c.minKdfIterations)
     problems.push(`VAULT_KDF_ITERATIONS must be at least ${c.minKdfIterations} (it is ${c.kdfIterations}).`);
+  // The name goes into a search_path option and a create schema statement: a plain identifier only.
+  if (c.databaseSchema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(c.databaseSchema))
+    problems.push(`DATABASE_SCHEMA must be a lower-case name of letters, digits and underscores (it is "${c.databaseSchema}").`);
   if (!!c.tlsCertFile !== !!c.tlsKeyFile) problems.push('TLS_CERT_FILE and TLS_KEY_FILE go together: set both to serve HTTPS, or neither.');
   for (const [name, file] of [['TLS_CERT_FILE', c.tlsCertFile], ['TLS_KEY_FILE', c.tlsKeyFile]] as const)
     if (file && !existsSync(file)) problems.push(`${name} names a file that does not exist: ${file}`);

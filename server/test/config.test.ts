@@ -28,6 +28,12 @@ describe('server configuration', () => {
     });
   });
 
+  it('keeps PostgreSQL tables in the schema DATABASE_SCHEMA names, and refuses a name that is not a plain identifier', () => {
+    expect(checkConfig(configFromEnv({ DATABASE_URL: 'postgres://db/vault', DATABASE_SCHEMA: 'team_a' })).databaseSchema).toBe('team_a');
+    expect(configFromEnv({}).databaseSchema).toBeUndefined();
+    expect(() => checkConfig(configFromEnv({ DATABASE_SCHEMA: 'a"; drop table users; --' }))).toThrow(/DATABASE_SCHEMA must be a lower-case name/);
+  });
+
   it('refuses wrong values with one sentence per variable, all at once', () => {
     const env = { PORT: 'eighty', SESSION_TTL_HOURS: '-1', VAULT_KDF_ITERATIONS: '1000', PUBLIC_URL: 'vault.example.com', VAULT_QUIET: 'yes' };
     let error: unknown;
