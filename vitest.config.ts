@@ -14,7 +14,12 @@ export default defineConfig({
         define: { __VAULTSHARE_TEST_HOOK__: 'false' },
         test: {
           name: 'unit',
-          include: ['utils/**/*.test.ts', 'components/**/*.test.tsx', 'entrypoints/**/*.test.ts', 'test/**/*.test.ts?(x)'],
+          include: [
+            'utils/**/*.test.ts',
+            'components/**/*.test.tsx',
+            'entrypoints/**/*.test.ts',
+            'test/**/*.test.ts?(x)',
+          ],
           environment: 'happy-dom',
           setupFiles: ['test/setup.ts'],
           // Real crypto (key derivation, P-256, AES) in many tests, and a real vault server started by a few

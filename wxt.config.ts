@@ -34,14 +34,27 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // offscreen (Chrome only): the worker has no document, and clearing a copied client secret needs one.
-    permissions: ['storage', 'alarms', 'idle', browser === 'firefox' ? 'menus' : 'contextMenus', 'clipboardWrite', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    permissions: [
+      'storage',
+      'alarms',
+      'idle',
+      browser === 'firefox' ? 'menus' : 'contextMenus',
+      'clipboardWrite',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     // MV2 (the Firefox build) has no optional_host_permissions: origins go with the optional permissions.
-    ...(manifestVersion === 2 ? { optional_permissions: SERVER_ORIGINS } : { optional_host_permissions: SERVER_ORIGINS }),
+    ...(manifestVersion === 2
+      ? { optional_permissions: SERVER_ORIGINS }
+      : { optional_host_permissions: SERVER_ORIGINS }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             // 140 (the current ESR) and 142 on Android are the first to know data_collection_permissions.
-            gecko: { id: 'vaultshare@vaultshare.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko: {
+              id: 'vaultshare@vaultshare.dev',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
             gecko_android: { strict_min_version: '142.0' },
           },
         }

@@ -43,7 +43,11 @@ export async function workerMemoryBench(opts: { smoke: boolean }): Promise<Row[]
   const db = await openCache();
   const owner = { userId: ALICE.id, serverUrl: 'https://vault.example' };
   let seen = 0;
-  const engine = createSyncEngine({ db: async () => db, session: () => ({ client, owner }), onChanges: () => void seen++ });
+  const engine = createSyncEngine({
+    db: async () => db,
+    session: () => ({ client, owner }),
+    onChanges: () => void seen++,
+  });
   const warmup = changes / 10;
   for (let i = 0; i <= warmup; i++) await engine.run();
   const warm = liveHeapMB();
@@ -55,6 +59,17 @@ export async function workerMemoryBench(opts: { smoke: boolean }): Promise<Row[]
   db.close();
   if (seen < changes) throw new Error(`only ${seen} passes applied`);
   return [
-    { section: 'worker memory', figure: `sync engine heap after ${changes.toLocaleString('en')} sync changes (Node, fake-indexeddb)`, value: end - before, unit: 'MB', budget: 30, maxRatio: 1.2, baseline: { label: `after the first load of 1,000 + ${warmup.toLocaleString('en')} changes`, value: warm - before } },
+    {
+      section: 'worker memory',
+      figure: `sync engine heap after ${changes.toLocaleString('en')} sync changes (Node, fake-indexeddb)`,
+      value: end - before,
+      unit: 'MB',
+      budget: 30,
+      maxRatio: 1.2,
+      baseline: {
+        label: `after the first load of 1,000 + ${warmup.toLocaleString('en')} changes`,
+        value: warm - before,
+      },
+    },
   ];
 }

@@ -41,7 +41,13 @@ export function GroupItem({ entry }: { entry: AccessEntry }) {
     );
   return (
     <li class="access__item access__item--group">
-      <button type="button" class="access__toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        class="access__toggle"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen(!open)}
+      >
         <GroupIcon />
         <span class="access__who">
           <span class="access__name">

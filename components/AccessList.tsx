@@ -49,7 +49,17 @@ export function AccessEntries({ list, meId }: { list: AccessListData; meId: stri
 }
 
 /** "Users with access to information", fetched for the secret and followed as its access changes. */
-export function AccessSection({ secretId, accessRevision, meId, headingLevel = 3 }: { secretId: string; accessRevision: number; meId: string; headingLevel?: 2 | 3 }) {
+export function AccessSection({
+  secretId,
+  accessRevision,
+  meId,
+  headingLevel = 3,
+}: {
+  secretId: string;
+  accessRevision: number;
+  meId: string;
+  headingLevel?: 2 | 3;
+}) {
   const { result, error, loading } = useAccessList(secretId, accessRevision);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
@@ -58,7 +68,17 @@ export function AccessSection({ secretId, accessRevision, meId, headingLevel = 3
         {t('accessTitle')}
       </Heading>
       {result?.savedAt && <p class="notice notice--warn">{t('accessSaved', formatWhen(result.savedAt))}</p>}
-      {result ? <AccessEntries list={result.list} meId={meId} /> : error ? <p class="form-error" role="alert">{error}</p> : <p class="muted" role="status">{t('accessLoading')}</p>}
+      {result ? (
+        <AccessEntries list={result.list} meId={meId} />
+      ) : error ? (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      ) : (
+        <p class="muted" role="status">
+          {t('accessLoading')}
+        </p>
+      )}
     </section>
   );
 }

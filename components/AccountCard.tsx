@@ -3,7 +3,17 @@ import { t } from '@/utils/i18n';
 import type { Account } from '@/utils/session';
 
 /** The signed-in account: who, where, the key fingerprint colleagues can compare, and Lock / Sign out. */
-export function AccountCard({ account, fingerprint, onLock, onSignOut }: { account: Account; fingerprint: string; onLock: () => void; onSignOut: () => void }) {
+export function AccountCard({
+  account,
+  fingerprint,
+  onLock,
+  onSignOut,
+}: {
+  account: Account;
+  fingerprint: string;
+  onLock: () => void;
+  onSignOut: () => void;
+}) {
   return (
     <section class="card" aria-labelledby="account-title">
       <h1 id="account-title">{t('signedInAs', account.name)}</h1>

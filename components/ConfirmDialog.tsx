@@ -18,7 +18,16 @@ export type ConfirmDialogProps = {
  * `<dialog>` in modal mode makes the rest of the popup inert and returns focus when it closes; Escape
  * answers Cancel. Focus starts on the confirming button, which is what a keyboard user came to press.
  */
-export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, danger, busy, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  cancelLabel,
+  danger,
+  busy,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const confirm = useRef<HTMLButtonElement>(null);
   const id = useId();

@@ -32,7 +32,8 @@ export function EnrollForm({ initial, onCheckCode, onEnroll, onSignInInstead }: 
   function submit(e: Event) {
     e.preventDefault();
     if (!invite) return void run(onCheckCode(values)).then((found) => found && setInvite(found));
-    if (password.length < MIN_PASSWORD_LENGTH) return setError(tCount(MIN_PASSWORD_LENGTH, 'passwordTooShortOne', 'passwordTooShortOther'));
+    if (password.length < MIN_PASSWORD_LENGTH)
+      return setError(tCount(MIN_PASSWORD_LENGTH, 'passwordTooShortOne', 'passwordTooShortOther'));
     if (password !== confirm) return setError(t('passwordMismatch'));
     void run(onEnroll({ ...values, password }));
   }
@@ -43,15 +44,50 @@ export function EnrollForm({ initial, onCheckCode, onEnroll, onSignInInstead }: 
       {!invite ? (
         <>
           <p class="muted">{t('enrollIntro')}</p>
-          <Field label={t('serverLabel')} hint={t('serverHint')} value={values.serverUrl} onValue={set('serverUrl')} inputMode="url" required />
-          <Field label={t('usernameLabel')} value={values.username} onValue={set('username')} autoComplete="username" autoCapitalize="none" required />
-          <Field label={t('codeLabel')} value={values.code} onValue={set('code')} autoComplete="one-time-code" required />
+          <Field
+            label={t('serverLabel')}
+            hint={t('serverHint')}
+            value={values.serverUrl}
+            onValue={set('serverUrl')}
+            inputMode="url"
+            required
+          />
+          <Field
+            label={t('usernameLabel')}
+            value={values.username}
+            onValue={set('username')}
+            autoComplete="username"
+            autoCapitalize="none"
+            required
+          />
+          <Field
+            label={t('codeLabel')}
+            value={values.code}
+            onValue={set('code')}
+            autoComplete="one-time-code"
+            required
+          />
         </>
       ) : (
         <>
           <p class="account-line">{t('enrollingAs', invite.name, invite.email)}</p>
-          <Field label={t('newPasswordLabel')} hint={tCount(MIN_PASSWORD_LENGTH, 'passwordHintOne', 'passwordHintOther')} type="password" value={password} onValue={setPassword} autoComplete="new-password" required />
-          <Field label={t('confirmPasswordLabel')} type="password" value={confirm} onValue={setConfirm} autoComplete="new-password" required />
+          <Field
+            label={t('newPasswordLabel')}
+            hint={tCount(MIN_PASSWORD_LENGTH, 'passwordHintOne', 'passwordHintOther')}
+            type="password"
+            value={password}
+            onValue={setPassword}
+            autoComplete="new-password"
+            required
+          />
+          <Field
+            label={t('confirmPasswordLabel')}
+            type="password"
+            value={confirm}
+            onValue={setConfirm}
+            autoComplete="new-password"
+            required
+          />
         </>
       )}
       <FormError text={error} />

@@ -4,7 +4,12 @@ import { t } from '@/utils/i18n';
 import { useAutoFocus } from './use-autofocus';
 
 /** What a control inside a {@link Field} needs to be tied to its label, hint and error. */
-export type ControlProps = { id: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string; 'aria-required'?: boolean };
+export type ControlProps = {
+  id: string;
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
+  'aria-required'?: boolean;
+};
 
 type Common = {
   label: string;
@@ -13,10 +18,18 @@ type Common = {
   error?: string;
 };
 /** A field around any control (select, textarea, an input with a button beside it): `required` marks the label. */
-type ControlField = Common & { required?: boolean; children: (control: ControlProps) => ComponentChildren; extra?: ComponentChildren };
+type ControlField = Common & {
+  required?: boolean;
+  children: (control: ControlProps) => ComponentChildren;
+  extra?: ComponentChildren;
+};
 /** A plain text input: the input's own attributes (`required` is the browser's check, as sign-in forms want). */
 type InputField = Common &
-  Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'onInput' | 'value' | 'children' | 'label'> & { value: string; onValue: (value: string) => void; children?: never };
+  Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'onInput' | 'value' | 'children' | 'label'> & {
+    value: string;
+    onValue: (value: string) => void;
+    children?: never;
+  };
 
 /** A labelled control with its hint and, when invalid, its error next to it (validation by the field). */
 export function Field(props: ControlField | InputField) {
@@ -57,7 +70,16 @@ export function Field(props: ControlField | InputField) {
   );
 }
 
-function TextInput({ label: _label, hint: _hint, error: _error, value, onValue, autoFocus, control, ...input }: InputField & { control: ControlProps }) {
+function TextInput({
+  label: _label,
+  hint: _hint,
+  error: _error,
+  value,
+  onValue,
+  autoFocus,
+  control,
+  ...input
+}: InputField & { control: ControlProps }) {
   const ref = useAutoFocus<HTMLInputElement>(!!autoFocus);
   return <input ref={ref} {...control} value={value} onInput={(e) => onValue(e.currentTarget.value)} {...input} />;
 }
@@ -65,7 +87,8 @@ function TextInput({ label: _label, hint: _hint, error: _error, value, onValue, 
 /** `onInput` for a text control bound to one key of a draft. */
 export const bind = <D,>(draft: D, set: (d: D) => void, key: keyof D) => ({
   value: draft[key] as string,
-  onInput: (e: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => set({ ...draft, [key]: e.currentTarget.value }),
+  onInput: (e: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+    set({ ...draft, [key]: e.currentTarget.value }),
 });
 
 /** A form's error, announced when it appears. */

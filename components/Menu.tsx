@@ -24,7 +24,17 @@ const MENU_WIDTH = 200;
  * with it, Enter picks, Escape or Tab closes and returns focus to where it was when the menu opened.
  * Fixed positioning keeps it whole inside the scrolling list.
  */
-export function MenuButton({ label, icon, items, open, onOpenChange, onSelect, tabIndex, class: cls, style }: MenuButtonProps) {
+export function MenuButton({
+  label,
+  icon,
+  items,
+  open,
+  onOpenChange,
+  onSelect,
+  tabIndex,
+  class: cls,
+  style,
+}: MenuButtonProps) {
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -47,7 +57,8 @@ export function MenuButton({ label, icon, items, open, onOpenChange, onSelect, t
     if (!open || !place) return;
     menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
     const outside = (e: MouseEvent) => {
-      if (!menu.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node)) change.current(false);
+      if (!menu.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node))
+        change.current(false);
     };
     document.addEventListener('mousedown', outside);
     return () => document.removeEventListener('mousedown', outside);
@@ -67,7 +78,9 @@ export function MenuButton({ label, icon, items, open, onOpenChange, onSelect, t
     else if (e.key === 'End') go(all.length - 1);
     else if (e.key === 'Escape' || e.key === 'Tab') close();
     else if (e.key.length === 1 && /\S/.test(e.key)) {
-      const next = [...all.slice(at + 1), ...all.slice(0, at + 1)].find((el) => el.textContent?.toLowerCase().startsWith(e.key.toLowerCase()));
+      const next = [...all.slice(at + 1), ...all.slice(0, at + 1)].find((el) =>
+        el.textContent?.toLowerCase().startsWith(e.key.toLowerCase()),
+      );
       next?.focus();
     } else return;
     e.preventDefault();
@@ -92,9 +105,24 @@ export function MenuButton({ label, icon, items, open, onOpenChange, onSelect, t
         {icon}
       </button>
       {open && place && (
-        <div ref={menu} id={id} role="menu" aria-label={label} class="menu" style={{ top: place.top, left: place.left, width: MENU_WIDTH }} onKeyDown={onKeyDown}>
+        <div
+          ref={menu}
+          id={id}
+          role="menu"
+          aria-label={label}
+          class="menu"
+          style={{ top: place.top, left: place.left, width: MENU_WIDTH }}
+          onKeyDown={onKeyDown}
+        >
           {items.map((item) => (
-            <button key={item.id} type="button" role="menuitem" tabIndex={-1} class="menu__item" onClick={() => (close(), onSelect(item.id))}>
+            <button
+              key={item.id}
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              class="menu__item"
+              onClick={() => (close(), onSelect(item.id))}
+            >
               {item.label}
             </button>
           ))}

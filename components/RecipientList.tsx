@@ -6,7 +6,13 @@ import { GroupIcon, TrashIcon, UserIcon } from './icons';
 import { ConfirmDialog } from './ConfirmDialog';
 import { recipientDetail } from './RecipientSearch';
 
-type ItemProps = { entry: PanelEntry; isNew: boolean; onCanEdit: (v: boolean) => void; onRemove: () => void; canViewHint: string };
+type ItemProps = {
+  entry: PanelEntry;
+  isNew: boolean;
+  onCanEdit: (v: boolean) => void;
+  onRemove: () => void;
+  canViewHint: string;
+};
 
 /** One recipient: who, Can view (always, while listed), Can edit, and the trash icon. */
 function RecipientItem({ entry, isNew, onCanEdit, onRemove, canViewHint }: ItemProps) {
@@ -23,7 +29,13 @@ function RecipientItem({ entry, isNew, onCanEdit, onRemove, canViewHint }: ItemP
           </span>
           <span class="access__sub">{recipientDetail(entry)}</span>
         </span>
-        <button type="button" class="icon-button recipient__remove" aria-label={t('removeRecipient', entry.name)} title={t('removeRecipient', entry.name)} onClick={onRemove}>
+        <button
+          type="button"
+          class="icon-button recipient__remove"
+          aria-label={t('removeRecipient', entry.name)}
+          title={t('removeRecipient', entry.name)}
+          onClick={onRemove}
+        >
           <TrashIcon />
         </button>
       </div>
@@ -37,7 +49,13 @@ function RecipientItem({ entry, isNew, onCanEdit, onRemove, canViewHint }: ItemP
           {t('canEdit')}
         </label>
         {entry.fingerprint && (
-          <button type="button" class="link recipient__key" aria-expanded={showKey} aria-controls={`${nameId}-key`} onClick={() => setShowKey(!showKey)}>
+          <button
+            type="button"
+            class="link recipient__key"
+            aria-expanded={showKey}
+            aria-controls={`${nameId}-key`}
+            onClick={() => setShowKey(!showKey)}
+          >
             {t('fingerprintLabel')}
           </button>
         )}
@@ -71,7 +89,16 @@ export function RecipientList({ entries, isAdded, onCanEdit, onRemove }: Recipie
       <ul class="recipients" aria-label={t('recipientsLabel')}>
         {entries.map((e) => {
           const key = recipientKey(e.kind, e.id);
-          return <RecipientItem key={key} entry={e} isNew={isAdded(key)} canViewHint={hintId} onCanEdit={(v) => onCanEdit(key, v)} onRemove={() => setConfirming(e)} />;
+          return (
+            <RecipientItem
+              key={key}
+              entry={e}
+              isNew={isAdded(key)}
+              canViewHint={hintId}
+              onCanEdit={(v) => onCanEdit(key, v)}
+              onRemove={() => setConfirming(e)}
+            />
+          );
         })}
       </ul>
       {confirming && (

@@ -11,7 +11,13 @@ import { useDebounced } from './use-debounced';
 /** Typing pause before the search runs; the server answers in milliseconds, so this is most of the wait. */
 
 /** The second line of a result: how to tell two people apart, or how big a group is. */
-export function recipientDetail(d: { kind: string; username?: string | null; email?: string | null; groupKind?: string | null; memberCount?: number | null }): string {
+export function recipientDetail(d: {
+  kind: string;
+  username?: string | null;
+  email?: string | null;
+  groupKind?: string | null;
+  memberCount?: number | null;
+}): string {
   if (d.kind === 'user') return [d.username, d.email].filter(Boolean).join(' · ');
   const kind = d.groupKind === 'private' ? t('privateGroupLabel') : t('groupLabel');
   return d.memberCount == null ? kind : `${kind} · ${tCount(d.memberCount, 'membersOne', 'membersOther')}`;
@@ -24,7 +30,15 @@ type Results = { q: string; items: DirectoryEntry[]; error?: string };
  * the user's private groups), as a combobox with a listbox of results: arrows move, Enter adds, Escape
  * clears. Those already on the panel are hidden. Answers to older queries are dropped.
  */
-export function RecipientSearch({ listed, onAdd, autoFocus }: { listed: ReadonlySet<string>; onAdd: (d: DirectoryEntry) => void; autoFocus?: boolean }) {
+export function RecipientSearch({
+  listed,
+  onAdd,
+  autoFocus,
+}: {
+  listed: ReadonlySet<string>;
+  onAdd: (d: DirectoryEntry) => void;
+  autoFocus?: boolean;
+}) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');

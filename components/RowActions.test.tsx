@@ -15,7 +15,11 @@ describe('row actions: only what the user may do', () => {
     ['the owner', MINE, ['details', 'share', 'access', 'edit', 'disable', 'copyClientId', 'copySecret']],
     ['a viewer', VIEWER, ['details', 'access', 'copyClientId', 'copySecret']],
     ['an editor', EDITOR, ['details', 'access', 'edit', 'disable', 'copyClientId', 'copySecret']],
-    ['the owner of a disabled secret (no reveal, so no copy)', OFF, ['details', 'share', 'access', 'edit', 'enable', 'copyClientId']],
+    [
+      'the owner of a disabled secret (no reveal, so no copy)',
+      OFF,
+      ['details', 'share', 'access', 'edit', 'enable', 'copyClientId'],
+    ],
   ])('%s', (_who, s, expected) => {
     expect(actionsFor(s)).toEqual(expected);
   });
@@ -25,7 +29,16 @@ function setup(secrets = [MINE, VIEWER, EDITOR]) {
   const onAction = vi.fn();
   const onToggleSelect = vi.fn();
   const user = userEvent.setup();
-  const view = render(<SecretList secrets={secrets} meId={ALICE.id} onOpen={vi.fn()} onAction={onAction} selected={new Set([MINE.id])} onToggleSelect={onToggleSelect} />);
+  const view = render(
+    <SecretList
+      secrets={secrets}
+      meId={ALICE.id}
+      onOpen={vi.fn()}
+      onAction={onAction}
+      selected={new Set([MINE.id])}
+      onToggleSelect={onToggleSelect}
+    />,
+  );
   return { user, onAction, onToggleSelect, view, search: screen.getByRole('combobox', { name: 'Search API secrets' }) };
 }
 const menuItems = () => screen.getAllByRole('menuitem').map((m) => m.textContent);

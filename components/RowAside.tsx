@@ -22,7 +22,18 @@ export type RowAsideProps = {
  * A row's controls, drawn over its left and right edges: the checkbox that selects it for a batch share
  * (owners only, since only owners share) and the three-dots actions menu with what this user may do.
  */
-export function RowAside({ secret, top, rowHeight, active, selectable, selected, onToggleSelect, menuOpen, onMenuOpenChange, onAction }: RowAsideProps) {
+export function RowAside({
+  secret,
+  top,
+  rowHeight,
+  active,
+  selectable,
+  selected,
+  onToggleSelect,
+  menuOpen,
+  onMenuOpenChange,
+  onAction,
+}: RowAsideProps) {
   const tab = active ? 0 : -1;
   const items = actionsFor(secret).map((a) => ({ id: a, label: t(ACTION_LABELS[a]) }));
   return (

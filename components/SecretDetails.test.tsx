@@ -9,14 +9,21 @@ import { AccessView, SecretDetails } from './SecretDetails';
 const worker = vi.hoisted(() => ({ sendMessage: vi.fn() }));
 vi.mock('@/utils/messaging', () => ({ sendMessage: worker.sendMessage }));
 
-const PAYMENTS = secret({ name: 'Payments API', clientId: 'pay-123', shared: true, lastUsedAt: '2025-01-03T10:00:00.000Z', notes: 'Rotate yearly' });
+const PAYMENTS = secret({
+  name: 'Payments API',
+  clientId: 'pay-123',
+  shared: true,
+  lastUsedAt: '2025-01-03T10:00:00.000Z',
+  notes: 'Rotate yearly',
+});
 let reveal: () => Promise<{ clientSecret: string }>;
 
 beforeEach(() => {
   reveal = async () => ({ clientSecret: 'sk_live_visible' });
   worker.sendMessage.mockReset();
   worker.sendMessage.mockImplementation(async (type: string) => {
-    if (type === 'getAccessList') return { list: accessList(PAYMENTS.id, [userEntry(BOB), groupEntry('Ops', true, [CAROL, BOB])]) };
+    if (type === 'getAccessList')
+      return { list: accessList(PAYMENTS.id, [userEntry(BOB), groupEntry('Ops', true, [CAROL, BOB])]) };
     if (type === 'revealSecret') return reveal();
     if (type === 'clearClipboardSoon') return undefined;
     throw new Error(`unexpected ${type}`);
@@ -28,7 +35,8 @@ const show = () => screen.getByRole('button', { name: 'Show' });
 describe('SecretDetails', () => {
   it('shows every field, last use, and who created and changed it', () => {
     render(<SecretDetails secret={PAYMENTS} meId={ALICE.id} onClose={vi.fn()} />);
-    for (const text of ['pay-123', 'https://api.payments.example/v1', 'POST', 'Rotate yearly', 'Yes', 'Enabled']) expect(screen.getByText(text)).toBeTruthy();
+    for (const text of ['pay-123', 'https://api.payments.example/v1', 'POST', 'Rotate yearly', 'Yes', 'Enabled'])
+      expect(screen.getByText(text)).toBeTruthy();
     expect(screen.getByText('Last use').nextElementSibling!.textContent).not.toBe('Never');
     expect(screen.getByText('Created').nextElementSibling!.textContent).toMatch(/^You, /);
     expect(screen.getByText('Last changed').nextElementSibling!.textContent).toMatch(/^You, /);
@@ -39,7 +47,9 @@ describe('SecretDetails', () => {
     render(<SecretDetails secret={PAYMENTS} meId={ALICE.id} onClose={vi.fn()} />);
     expect(screen.queryByText('sk_live_visible')).toBeNull();
     expect(screen.getByRole('img', { name: 'Hidden until you choose Show' })).toBeTruthy();
-    expect(screen.getByText('Make sure nobody is looking at your screen before you show or copy the client secret.')).toBeTruthy();
+    expect(
+      screen.getByText('Make sure nobody is looking at your screen before you show or copy the client secret.'),
+    ).toBeTruthy();
     await user.click(show());
     expect(await screen.findByText('sk_live_visible')).toBeTruthy();
     expect(worker.sendMessage).toHaveBeenCalledWith('revealSecret', { secretId: PAYMENTS.id });
@@ -105,7 +115,11 @@ describe('SecretDetails', () => {
     const viewer = secret({ name: 'CRM', owner: BOB });
     render(<SecretDetails secret={viewer} meId={ALICE.id} onClose={vi.fn()} onAction={vi.fn()} />);
     await user.click(screen.getByRole('button', { name: 'Actions for CRM' }));
-    expect(screen.getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['Who has access?', 'Copy client ID', 'Copy client secret']);
+    expect(screen.getAllByRole('menuitem').map((m) => m.textContent)).toEqual([
+      'Who has access?',
+      'Copy client ID',
+      'Copy client secret',
+    ]);
   });
 
   it('goes back with Escape', async () => {
@@ -116,7 +130,10 @@ describe('SecretDetails', () => {
   });
 
   it('the who-has-access view shows the list alone, and says when the server was unreachable', async () => {
-    worker.sendMessage.mockImplementation(async () => ({ list: accessList(PAYMENTS.id, [userEntry(BOB)]), savedAt: '2025-01-03T09:00:00.000Z' }));
+    worker.sendMessage.mockImplementation(async () => ({
+      list: accessList(PAYMENTS.id, [userEntry(BOB)]),
+      savedAt: '2025-01-03T09:00:00.000Z',
+    }));
     render(<AccessView secret={PAYMENTS} meId={ALICE.id} onClose={vi.fn()} />);
     expect(screen.getByRole('heading', { name: 'Who has access: Payments API' })).toBeTruthy();
     expect(await screen.findByText('Bob Builder')).toBeTruthy();

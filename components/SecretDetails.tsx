@@ -55,7 +55,14 @@ export function SecretDetails({ secret, meId, onClose, onAction }: SecretDetails
     <section class="details" aria-labelledby="details-title" onKeyDown={onEscape(onClose)}>
       <ViewHeader id="details-title" title={secret.name} onBack={onClose} focusKey={secret.id}>
         {onAction && (
-          <MenuButton label={t('actionsFor', secret.name)} icon={<DotsIcon />} items={items} open={menu} onOpenChange={setMenu} onSelect={(id) => onAction(id as RowAction, secret)} />
+          <MenuButton
+            label={t('actionsFor', secret.name)}
+            icon={<DotsIcon />}
+            items={items}
+            open={menu}
+            onOpenChange={setMenu}
+            onSelect={(id) => onAction(id as RowAction, secret)}
+          />
         )}
       </ViewHeader>
       <div class="details__body">
@@ -81,7 +88,12 @@ export function SecretDetails({ secret, meId, onClose, onAction }: SecretDetails
 export function AccessView({ secret, meId, onClose }: { secret: SecretSummary; meId: string; onClose: () => void }) {
   return (
     <section class="details" aria-labelledby="access-view-title" onKeyDown={onEscape(onClose)}>
-      <ViewHeader id="access-view-title" title={t('whoHasAccessTitle', secret.name)} onBack={onClose} focusKey={secret.id} />
+      <ViewHeader
+        id="access-view-title"
+        title={t('whoHasAccessTitle', secret.name)}
+        onBack={onClose}
+        focusKey={secret.id}
+      />
       <div class="details__body">
         <AccessSection secretId={secret.id} accessRevision={secret.accessRevision} meId={meId} />
       </div>

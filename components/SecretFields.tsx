@@ -33,19 +33,36 @@ export function SecretFields({ draft, update, error: e, editing }: SecretFieldsP
         error={e('clientSecret')}
         hint={editing ? t('clientSecretEditHint') : undefined}
         extra={
-          <button type="button" class="secondary small-button" aria-pressed={showSecret} onClick={() => setShowSecret(!showSecret)}>
+          <button
+            type="button"
+            class="secondary small-button"
+            aria-pressed={showSecret}
+            onClick={() => setShowSecret(!showSecret)}
+          >
             {showSecret ? t('hide') : t('show')}
           </button>
         }
       >
-        {(c) => <input {...c} {...bind(draft, update, 'clientSecret')} type={showSecret ? 'text' : 'password'} autocomplete="new-password" spellcheck={false} />}
+        {(c) => (
+          <input
+            {...c}
+            {...bind(draft, update, 'clientSecret')}
+            type={showSecret ? 'text' : 'password'}
+            autocomplete="new-password"
+            spellcheck={false}
+          />
+        )}
       </Field>
       <Field label={t('fieldIdentifier')} error={e('identifier')} hint={t('identifierHint')}>
         {(c) => <input {...c} {...bind(draft, update, 'identifier')} autocomplete="off" />}
       </Field>
       <Field label={t('fieldMethod')}>
         {(c) => (
-          <select {...c} value={draft.method} onChange={(ev) => update({ ...draft, method: ev.currentTarget.value as Method })}>
+          <select
+            {...c}
+            value={draft.method}
+            onChange={(ev) => update({ ...draft, method: ev.currentTarget.value as Method })}
+          >
             {METHODS.map((m) => (
               <option key={m} value={m}>
                 {m === 'OTHER' ? t('methodOther') : m}

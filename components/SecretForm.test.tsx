@@ -13,7 +13,9 @@ let save: (data: unknown) => Promise<unknown>;
 beforeEach(() => {
   save = async (d) => secret({ name: (d as SecretDraft).name ?? 'Payments API' });
   worker.sendMessage.mockReset();
-  worker.sendMessage.mockImplementation((type: string, data: unknown) => (type === 'sync' ? Promise.resolve() : save(data)));
+  worker.sendMessage.mockImplementation((type: string, data: unknown) =>
+    type === 'sync' ? Promise.resolve() : save(data),
+  );
 });
 
 function add(initial?: Partial<SecretDraft>) {
@@ -25,7 +27,9 @@ function add(initial?: Partial<SecretDraft>) {
 const errorOf = (label: string | RegExp) => {
   const input = screen.getByLabelText(label);
   const ids = (input.getAttribute('aria-describedby') ?? '').split(' ');
-  return ids.map((id) => document.getElementById(id)?.textContent).find((t) => t && input.getAttribute('aria-invalid') === 'true');
+  return ids
+    .map((id) => document.getElementById(id)?.textContent)
+    .find((t) => t && input.getAttribute('aria-invalid') === 'true');
 };
 
 describe('SecretForm: Add API secret', () => {
@@ -73,7 +77,15 @@ describe('SecretForm: Add API secret', () => {
     await user.type(screen.getByLabelText('Tags'), 'billing, prod');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByRole('heading', { name: 'API secret saved' })).toBeTruthy();
-    expect(worker.sendMessage).toHaveBeenCalledWith('createSecret', expect.objectContaining({ name: 'Payments API', clientSecret: 'sk_from_the_page', method: 'POST', tags: 'billing, prod' }));
+    expect(worker.sendMessage).toHaveBeenCalledWith(
+      'createSecret',
+      expect.objectContaining({
+        name: 'Payments API',
+        clientSecret: 'sk_from_the_page',
+        method: 'POST',
+        tags: 'billing, prod',
+      }),
+    );
     expect(screen.getByText('Share it with colleagues now?')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Share' }));
     expect(onShare).toHaveBeenCalledWith(expect.objectContaining({ name: 'Payments API' }));
@@ -91,13 +103,21 @@ describe('SecretForm: Add API secret', () => {
     save = () => Promise.reject(new VaultError('unreachable'));
     const { user } = add({ name: 'Kept', url: 'https://a.example', clientId: 'c', clientSecret: 's' });
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByText("Can't reach the vault server. Check the address, or try again when it's back.")).toBeTruthy();
+    expect(
+      await screen.findByText("Can't reach the vault server. Check the address, or try again when it's back."),
+    ).toBeTruthy();
     expect((screen.getByLabelText('Name (required)') as HTMLInputElement).value).toBe('Kept');
   });
 });
 
 describe('SecretForm: Edit', () => {
-  const current = secret({ name: 'Payments API', url: 'https://api.payments.example', clientId: 'pay-1', tags: ['billing'], revision: 4 });
+  const current = secret({
+    name: 'Payments API',
+    url: 'https://api.payments.example',
+    clientId: 'pay-1',
+    tags: ['billing'],
+    revision: 4,
+  });
 
   it('sends only what changed, and keeps the client secret when left empty', async () => {
     const onDone = vi.fn();
@@ -107,7 +127,11 @@ describe('SecretForm: Edit', () => {
     await user.type(screen.getByLabelText('Notes'), 'Rotated');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByRole('heading', { name: 'API secret saved' })).toBeTruthy();
-    expect(worker.sendMessage).toHaveBeenCalledWith('updateSecret', { secretId: current.id, baseRevision: 4, fields: { notes: 'Rotated' } });
+    expect(worker.sendMessage).toHaveBeenCalledWith('updateSecret', {
+      secretId: current.id,
+      baseRevision: 4,
+      fields: { notes: 'Rotated' },
+    });
     await user.click(screen.getByRole('button', { name: 'Close' }));
     expect(onDone).toHaveBeenCalled();
   });
@@ -118,7 +142,12 @@ describe('SecretForm: Edit', () => {
     await user.type(screen.getByLabelText('Client secret'), 'sk_rotated');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByRole('heading', { name: 'API secret saved' });
-    expect(worker.sendMessage).toHaveBeenCalledWith('updateSecret', { secretId: current.id, baseRevision: 4, fields: {}, clientSecret: 'sk_rotated' });
+    expect(worker.sendMessage).toHaveBeenCalledWith('updateSecret', {
+      secretId: current.id,
+      baseRevision: 4,
+      fields: {},
+      clientSecret: 'sk_rotated',
+    });
   });
 
   it('when someone else changed it meanwhile, says so and asks for a sync', async () => {

@@ -23,7 +23,12 @@ export type SecretFormProps = {
 /** Sends the draft: a new secret, or only the fields that changed (and a new client secret if typed). */
 function save(secret: SecretSummary | undefined, draft: SecretDraft): Promise<SecretSummary> {
   if (!secret) return sendMessage('createSecret', draft);
-  return sendMessage('updateSecret', { secretId: secret.id, baseRevision: secret.revision, fields: changedFields(secret, draft), ...(draft.clientSecret ? { clientSecret: draft.clientSecret } : {}) });
+  return sendMessage('updateSecret', {
+    secretId: secret.id,
+    baseRevision: secret.revision,
+    fields: changedFields(secret, draft),
+    ...(draft.clientSecret ? { clientSecret: draft.clientSecret } : {}),
+  });
 }
 
 /**
@@ -66,7 +71,16 @@ export function SecretForm({ secret, initial, onCancel, onShare, onDone }: Secre
   }
 
   const title = secret ? t('editTitle') : t('addTitle');
-  if (saved) return <SecretSaved title={title} secret={saved} offerShare={!secret && saved.permissions.share} onShare={onShare} onDone={onDone} />;
+  if (saved)
+    return (
+      <SecretSaved
+        title={title}
+        secret={saved}
+        offerShare={!secret && saved.permissions.share}
+        onShare={onShare}
+        onDone={onDone}
+      />
+    );
   return (
     <section class="details form-view" aria-labelledby="form-title" onKeyDown={onEscape(onCancel)}>
       <ViewHeader id="form-title" title={title} sub={secret?.name} onBack={onCancel} noFocus />

@@ -6,7 +6,14 @@ import { SecretList } from './SecretList';
 
 const CAROL = { id: '00000000-0000-4000-8000-0000000ca201', name: 'Carol Danvers', username: 'carol' };
 const SECRETS = [
-  secret({ name: 'Payments API', url: 'https://api.payments.example', tags: ['billing', 'prod'], clientId: 'pay-123', identifier: 'PAY-PROD', shared: true }),
+  secret({
+    name: 'Payments API',
+    url: 'https://api.payments.example',
+    tags: ['billing', 'prod'],
+    clientId: 'pay-123',
+    identifier: 'PAY-PROD',
+    shared: true,
+  }),
   secret({ name: 'Maps API', url: 'https://maps.example/v2', tags: ['geo'], clientId: 'maps-client' }),
   secret({ name: 'CRM Sandbox', url: 'https://crm.example', owner: BOB, clientId: 'crm-sbx', shared: true }),
   secret({ name: 'Old Mailer', url: 'https://mail.example', status: 'disabled', clientId: 'mail-1' }),
@@ -26,7 +33,8 @@ describe('SecretList', () => {
     setup();
     expect(rowNames()).toEqual(['CRM Sandbox', 'Maps API', 'Payments API', 'Weather']);
     const payments = screen.getByRole('option', { name: /Payments API/ });
-    for (const text of ['https://api.payments.example', 'billing', 'prod', 'Owner: You', 'Shared: Yes', 'Enabled']) expect(payments.textContent).toContain(text);
+    for (const text of ['https://api.payments.example', 'billing', 'prod', 'Owner: You', 'Shared: Yes', 'Enabled'])
+      expect(payments.textContent).toContain(text);
     expect(screen.getByRole('option', { name: /CRM Sandbox/ }).textContent).toContain('Owner: Bob Builder');
     expect(screen.getByRole('option', { name: /Maps API/ }).textContent).toContain('Shared: No');
   });

@@ -12,7 +12,12 @@ import { useAutoFocus } from './use-autofocus';
 import { useHeight } from './use-height';
 import { VirtualList } from './VirtualList';
 
-const EMPTY: Record<Filter, MessageKey> = { all: 'emptyAll', mine: 'emptyMine', shared: 'emptyShared', disabled: 'emptyDisabled' };
+const EMPTY: Record<Filter, MessageKey> = {
+  all: 'emptyAll',
+  mine: 'emptyMine',
+  shared: 'emptyShared',
+  disabled: 'emptyDisabled',
+};
 const rowId = (id: string) => `secret-${id}`;
 const SEARCH_ID = 'secret-search';
 
@@ -44,7 +49,17 @@ const isMenuKey = (e: KeyboardEvent) => e.key === 'ContextMenu' || (e.shiftKey &
  * filters; virtualised rows. Focus stays in the search box and the arrows move the selection, Enter opens
  * it, Escape clears the search (and only then lets the popup close).
  */
-export function SecretList({ secrets, meId, onOpen, onAction, selected, onToggleSelect, newIds, counts: headCounts, rowHeight = ROW_HEIGHT }: SecretListProps) {
+export function SecretList({
+  secrets,
+  meId,
+  onOpen,
+  onAction,
+  selected,
+  onToggleSelect,
+  newIds,
+  counts: headCounts,
+  rowHeight = ROW_HEIGHT,
+}: SecretListProps) {
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
   const [active, setActive] = useState(0);
@@ -66,7 +81,8 @@ export function SecretList({ secrets, meId, onOpen, onAction, selected, onToggle
     else if (e.key === 'Enter' && activeSecret) onOpen(activeSecret);
     else if (isMenuKey(e) && activeSecret && onAction) setMenuFor(activeSecret.id);
     // Space types a space in the search box; in the list it checks the active row, as in a multi-select list.
-    else if (e.key === ' ' && e.currentTarget !== input.current && activeSecret?.permissions.share && onToggleSelect) onToggleSelect(activeSecret);
+    else if (e.key === ' ' && e.currentTarget !== input.current && activeSecret?.permissions.share && onToggleSelect)
+      onToggleSelect(activeSecret);
     else if (e.key === 'Escape' && query) reset(() => setQuery(''));
     else return;
     e.preventDefault();

@@ -47,7 +47,9 @@ export function SecretRow({ id, secret, meId, active, style, onOpen, isNew, onAc
               <span class="sr-only">{t('newMarkLabel')}</span>
             </>
           )}
-          <span class={`pill ${secret.shared ? 'pill--yes' : 'pill--no'}`}>{t('sharedLabel')}: {secret.shared ? t('yes') : t('no')}</span>
+          <span class={`pill ${secret.shared ? 'pill--yes' : 'pill--no'}`}>
+            {t('sharedLabel')}: {secret.shared ? t('yes') : t('no')}
+          </span>
         </div>
         <div class="row__url">{secret.url}</div>
         {secret.readableByDisabledUser && <div class="row__rotate">{t('rotateReminderDisabledUser')}</div>}
@@ -62,7 +64,9 @@ export function SecretRow({ id, secret, meId, active, style, onOpen, isNew, onAc
           <span class="row__owner">
             {t('ownerLabel')}: {owner}
             {' · '}
-            <span class={disabled ? 'status status--disabled' : 'status'}>{disabled ? t('statusDisabled') : t('statusEnabled')}</span>
+            <span class={disabled ? 'status status--disabled' : 'status'}>
+              {disabled ? t('statusDisabled') : t('statusEnabled')}
+            </span>
           </span>
         </div>
         {/* Text, not a button: an option's children are presentational. Keyboard users have the row menu's "Who has access?". */}

@@ -4,7 +4,13 @@ import { CheckIcon } from './icons';
 import { useFocusOnMount } from './use-focus-on-mount';
 import { ViewHeader } from './ViewHeader';
 
-type SecretSavedProps = { title: string; secret: SecretSummary; offerShare: boolean; onShare: (s: SecretSummary) => void; onDone: (s: SecretSummary) => void };
+type SecretSavedProps = {
+  title: string;
+  secret: SecretSummary;
+  offerShare: boolean;
+  onShare: (s: SecretSummary) => void;
+  onDone: (s: SecretSummary) => void;
+};
 
 /** "API secret saved", then the offer to share it (after an Add) or the way back (after an Edit). */
 export function SecretSaved({ title, secret, offerShare, onShare, onDone }: SecretSavedProps) {

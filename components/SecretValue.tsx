@@ -59,7 +59,13 @@ export function SecretValue({ secretId, enabled }: { secretId: string; enabled: 
             ••••••••••••
           </span>
         )}
-        <button type="button" class="secondary small-button" disabled={busy || !enabled} aria-pressed={!!value} onClick={() => void onShow()}>
+        <button
+          type="button"
+          class="secondary small-button"
+          disabled={busy || !enabled}
+          aria-pressed={!!value}
+          onClick={() => void onShow()}
+        >
           {value ? t('hide') : t('show')}
         </button>
         <button type="button" class="secondary small-button" disabled={busy || !enabled} onClick={() => void onCopy()}>

@@ -33,7 +33,9 @@ export function SelectionChooser({ kind, ids, total, secrets, meId, onPick, onLi
         </button>
         <h2 id="chooser-title">{t(kind === 'share' ? 'chooserTitleShare' : 'chooserTitleAccess')}</h2>
       </header>
-      <p class="chooser__intro muted">{found.length ? tCount(total, 'chooserCountOne', 'chooserCountOther') : t('chooserGone')}</p>
+      <p class="chooser__intro muted">
+        {found.length ? tCount(total, 'chooserCountOne', 'chooserCountOther') : t('chooserGone')}
+      </p>
       <ul class="chooser__list">
         {found.map((s, i) => (
           <li key={s.id}>
@@ -48,7 +50,9 @@ export function SelectionChooser({ kind, ids, total, secrets, meId, onPick, onLi
           </li>
         ))}
       </ul>
-      {total > found.length && found.length > 0 && <p class="chooser__more muted small">{tCount(found.length, 'chooserMoreOne', 'chooserMoreOther')}</p>}
+      {total > found.length && found.length > 0 && (
+        <p class="chooser__more muted small">{tCount(found.length, 'chooserMoreOne', 'chooserMoreOther')}</p>
+      )}
     </section>
   );
 }

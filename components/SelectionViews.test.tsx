@@ -6,12 +6,27 @@ import { NoMatchView } from './NoMatchView';
 import { SelectionChooser } from './SelectionChooser';
 
 const PROD = secret({ name: 'Stripe production', url: 'https://api.stripe.com/v1', access: { users: 1, groups: 1 } });
-const TEST = secret({ name: 'Stripe test mode', url: 'https://api.stripe.com/v1', owner: BOB, access: { users: 1, groups: 0 } });
+const TEST = secret({
+  name: 'Stripe test mode',
+  url: 'https://api.stripe.com/v1',
+  owner: BOB,
+  access: { users: 1, groups: 0 },
+});
 
 describe('SelectionChooser', () => {
   it('lists the matches with URL and who has access, and opens the one picked', async () => {
     const onPick = vi.fn();
-    render(<SelectionChooser kind="share" ids={[PROD.id, TEST.id]} total={2} secrets={[PROD, TEST]} meId={ALICE.id} onPick={onPick} onList={vi.fn()} />);
+    render(
+      <SelectionChooser
+        kind="share"
+        ids={[PROD.id, TEST.id]}
+        total={2}
+        secrets={[PROD, TEST]}
+        meId={ALICE.id}
+        onPick={onPick}
+        onList={vi.fn()}
+      />,
+    );
     expect(screen.getByRole('heading', { name: 'Which API secret do you want to share?' })).toBeTruthy();
     expect(screen.getByText('2 API secrets match the selection.')).toBeTruthy();
     const buttons = screen.getAllByRole('button', { name: /Stripe/ });
@@ -25,7 +40,17 @@ describe('SelectionChooser', () => {
   });
 
   it('says when it shows only the first of many', () => {
-    render(<SelectionChooser kind="access" ids={[PROD.id, TEST.id]} total={40} secrets={[PROD, TEST]} meId={ALICE.id} onPick={vi.fn()} onList={vi.fn()} />);
+    render(
+      <SelectionChooser
+        kind="access"
+        ids={[PROD.id, TEST.id]}
+        total={40}
+        secrets={[PROD, TEST]}
+        meId={ALICE.id}
+        onPick={vi.fn()}
+        onList={vi.fn()}
+      />,
+    );
     expect(screen.getByRole('heading', { name: 'Which API secret do you want to check?' })).toBeTruthy();
     expect(screen.getByText('40 API secrets match the selection.')).toBeTruthy();
     expect(screen.getByText(/^Showing the first 2\./)).toBeTruthy();
@@ -34,9 +59,21 @@ describe('SelectionChooser', () => {
 
 describe('NoMatchView', () => {
   it.each([
-    [{ name: 'HubSpot marketing' }, 'You selected “HubSpot marketing”.', 'Add it, and it becomes the new API secret’s name.'],
-    [{ url: 'https://api.hubapi.com' }, 'You selected “https://api.hubapi.com”.', 'Add it, and it becomes the new API secret’s URL.'],
-    [{ clientSecret: 'sk_live_do_not_show_me_1' }, 'The selection looks like a client secret, so it is not shown here.', 'Add it, and it goes in the Client secret field, hidden.'],
+    [
+      { name: 'HubSpot marketing' },
+      'You selected “HubSpot marketing”.',
+      'Add it, and it becomes the new API secret’s name.',
+    ],
+    [
+      { url: 'https://api.hubapi.com' },
+      'You selected “https://api.hubapi.com”.',
+      'Add it, and it becomes the new API secret’s URL.',
+    ],
+    [
+      { clientSecret: 'sk_live_do_not_show_me_1' },
+      'The selection looks like a client secret, so it is not shown here.',
+      'Add it, and it goes in the Client secret field, hidden.',
+    ],
   ])('offers to add %j', async (prefill, said, goes) => {
     const onAdd = vi.fn();
     const { container } = render(<NoMatchView prefill={prefill} onAdd={onAdd} onList={vi.fn()} />);

@@ -4,7 +4,13 @@ import { AUTO_LOCK_CHOICES } from '@/utils/config';
 import type { Settings } from '@/utils/session/types';
 
 /** Settings: how long the vault stays unlocked without activity. Saved as soon as it changes. */
-export function SettingsCard({ settings, onSave }: { settings: Settings; onSave: (autoLockMinutes: number) => Promise<unknown> }) {
+export function SettingsCard({
+  settings,
+  onSave,
+}: {
+  settings: Settings;
+  onSave: (autoLockMinutes: number) => Promise<unknown>;
+}) {
   const id = useId();
   const [saved, setSaved] = useState(false);
   return (

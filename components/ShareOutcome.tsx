@@ -8,7 +8,17 @@ import { useFocusOnMount } from './use-focus-on-mount';
  * A recipient's key changed since it was pinned: nothing was sent. The full fingerprint (all 16 groups)
  * is shown to compare out of band; only an explicit confirmation shares with the new key.
  */
-export function KeyChangeNotice({ changes, busy, onConfirm, onCancel }: { changes: readonly KeyChange[]; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+export function KeyChangeNotice({
+  changes,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  changes: readonly KeyChange[];
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const first = useFocusOnMount<HTMLButtonElement>();
   return (
     <div class="key-change" role="alert">
@@ -38,7 +48,15 @@ export function KeyChangeNotice({ changes, busy, onConfirm, onCancel }: { change
  * The end of a share: "Shared" and Close. When someone lost access, the reminder that
  * they may still hold the value, and the way to change it here once it is rotated at its provider.
  */
-export function ShareDone({ removed, onClose, onRotate }: { removed: readonly string[]; onClose: () => void; onRotate?: () => void }) {
+export function ShareDone({
+  removed,
+  onClose,
+  onRotate,
+}: {
+  removed: readonly string[];
+  onClose: () => void;
+  onRotate?: () => void;
+}) {
   const close = useFocusOnMount<HTMLButtonElement>();
   return (
     <div class="share-done">

@@ -33,7 +33,9 @@ beforeEach(() => {
     if (type === 'getAccessList') return { list: worker.lists.get(data.secretId)! };
     if (type === 'searchRecipients') {
       if (worker.searchError) throw worker.searchError;
-      return DIRECTORY.filter((d) => `${d.name} ${'username' in d ? d.username : ''}`.toLowerCase().includes(data.q.toLowerCase()));
+      return DIRECTORY.filter((d) =>
+        `${d.name} ${'username' in d ? d.username : ''}`.toLowerCase().includes(data.q.toLowerCase()),
+      );
     }
     if (type === 'shareSecrets') return worker.share!(data as unknown as ShareRequest);
     throw new Error(`unexpected ${type}`);
@@ -47,12 +49,18 @@ async function openPanel(secrets = [PAYMENTS]) {
   render(<SharePanel secrets={secrets} onClose={onClose} onRotate={onRotate} />);
   if (secrets.length > 1) await user.click(await screen.findByRole('button', { name: 'Continue' }));
   await user.click(await screen.findByRole('button', { name: /^Internal/ }));
-  return { user, onClose, onRotate, search: screen.getByRole('combobox', { name: 'Search users or groups' }) as HTMLInputElement };
+  return {
+    user,
+    onClose,
+    onRotate,
+    search: screen.getByRole('combobox', { name: 'Search users or groups' }) as HTMLInputElement,
+  };
 }
 const shareButton = () => screen.getByRole('button', { name: 'Share' }) as HTMLButtonElement;
 const recipient = (name: string) => screen.getByRole('group', { name });
 const isNew = (name: string) => recipient(name).closest('li')!.textContent!.includes('New');
-const checkbox = (name: string, perm: 'Can view' | 'Can edit') => within(recipient(name)).getByRole('checkbox', { name: perm }) as HTMLInputElement;
+const checkbox = (name: string, perm: 'Can view' | 'Can edit') =>
+  within(recipient(name)).getByRole('checkbox', { name: perm }) as HTMLInputElement;
 const WARNING = 'Users with editing permission can disable the API secret.';
 
 describe('SharePanel', () => {
@@ -77,7 +85,9 @@ describe('SharePanel', () => {
     await user.type(search, 'o');
     const results = await screen.findByRole('listbox', { name: 'Search users or groups' });
     await waitFor(() => expect(within(results).getAllByRole('option').length).toBeGreaterThan(0));
-    const names = within(results).getAllByRole('option').map((o) => o.textContent);
+    const names = within(results)
+      .getAllByRole('option')
+      .map((o) => o.textContent);
     expect(names.some((n) => n?.includes('Bob Builder'))).toBe(false); // already on the list
     expect(names).toContain('OpsGroup · 3 members');
     expect(names).toContain('On-call (mine)Private group · 1 member');
@@ -189,9 +199,15 @@ describe('SharePanel', () => {
     ['unreachable', "Can't reach the vault server. Check the address, or try again when it's back."],
     ['session_expired', 'Your session expired. Sign in again.'],
     ['unknown_recipient', 'One of the recipients no longer exists. Remove them from the list and try again.'],
-    ['recipient_not_enrolled', "One of the people you chose hasn't enrolled yet, so nothing can be shared with them. Remove them and try again."],
+    [
+      'recipient_not_enrolled',
+      "One of the people you chose hasn't enrolled yet, so nothing can be shared with them. Remove them and try again.",
+    ],
     ['group_disabled', 'One of the groups you chose is disabled and cannot be shared with. Remove it and try again.'],
-    ['recipient_key_changed', 'The key of one of the recipients changed after you picked them. Remove them, search for them again, and share again.'],
+    [
+      'recipient_key_changed',
+      'The key of one of the recipients changed after you picked them. Remove them, search for them again, and share again.',
+    ],
     ['secret_disabled', 'This API secret is disabled. Enable it first.'],
   ])('says what went wrong (%s) and keeps the changes, since nothing was applied', async (code, text) => {
     worker.share = () => Promise.reject(new VaultError(code));
@@ -224,13 +240,18 @@ describe('SharePanel', () => {
 
   it('refuses a recipient whose key changed until the user confirms the new fingerprint', async () => {
     const current = '0123456789abcdef'.repeat(4);
-    worker.share = async (req) => (req.confirmed?.[`user:${CAROL.id}`] === current ? { ok: true, lists: [] } : { ok: false, keyChanges: [{ key: `user:${CAROL.id}`, name: CAROL.name, pinned: 'f'.repeat(64), current }] });
+    worker.share = async (req) =>
+      req.confirmed?.[`user:${CAROL.id}`] === current
+        ? { ok: true, lists: [] }
+        : { ok: false, keyChanges: [{ key: `user:${CAROL.id}`, name: CAROL.name, pinned: 'f'.repeat(64), current }] };
     const { user, search } = await openPanel();
     await user.type(search, 'carol');
     await user.click(await screen.findByRole('option', { name: /Carol Danvers/ }));
     await user.click(shareButton());
     expect(await screen.findByText('The key of Carol Danvers has changed')).toBeTruthy();
-    expect(screen.getByText('0123 4567 89ab cdef 0123 4567 89ab cdef 0123 4567 89ab cdef 0123 4567 89ab cdef')).toBeTruthy();
+    expect(
+      screen.getByText('0123 4567 89ab cdef 0123 4567 89ab cdef 0123 4567 89ab cdef 0123 4567 89ab cdef'),
+    ).toBeTruthy();
     expect(shareButton().disabled).toBe(true);
     await user.click(screen.getByRole('button', { name: 'It matches: share' }));
     expect(await screen.findByRole('heading', { name: 'Shared' })).toBeTruthy();
@@ -240,7 +261,9 @@ describe('SharePanel', () => {
     worker.searchError = new VaultError('unreachable');
     const { user, search } = await openPanel();
     await user.type(search, 'carol');
-    expect(await screen.findByText("Can't reach the vault server. Check the address, or try again when it's back.")).toBeTruthy();
+    expect(
+      await screen.findByText("Can't reach the vault server. Check the address, or try again when it's back."),
+    ).toBeTruthy();
   });
 
   it('batch: confirms "Share 2 records?", lists who has access to both, and applies the change to each', async () => {

@@ -45,33 +45,59 @@ export type SharePanelProps = {
 export function SharePanel({ secrets, onClose, onShared, onRotate }: SharePanelProps) {
   const batch = secrets.length > 1;
   const [step, setStep] = useState<'confirm' | 'cards' | 'internal'>(batch ? 'confirm' : 'cards');
-  const panel = useSharePanel(secrets.map((s) => s.id), onShared);
+  const panel = useSharePanel(
+    secrets.map((s) => s.id),
+    onShared,
+  );
   const sub = batch ? tCount(secrets.length, 'shareSubjectOne', 'shareSubjectOther') : secrets[0]?.name;
   const focusSearch = () => document.querySelector<HTMLInputElement>('.rsearch input')?.focus();
 
   let body;
   if (step === 'confirm') {
     body = (
-      <ConfirmDialog title={tCount(secrets.length, 'confirmBatchOne', 'confirmBatchOther')} confirmLabel={t('continueLabel')} cancelLabel={t('cancel')} onConfirm={() => setStep('cards')} onCancel={onClose}>
+      <ConfirmDialog
+        title={tCount(secrets.length, 'confirmBatchOne', 'confirmBatchOther')}
+        confirmLabel={t('continueLabel')}
+        cancelLabel={t('cancel')}
+        onConfirm={() => setStep('cards')}
+        onCancel={onClose}
+      >
         <p>{t('confirmBatchBody', secrets.map((s) => s.name).join(', '))}</p>
       </ConfirmDialog>
     );
   } else if (step === 'cards') {
     body = <ShareCards onInternal={() => setStep('internal')} />;
   } else if (panel.done) {
-    body = <ShareDone removed={panel.done.removed} onClose={onClose} onRotate={!batch && onRotate ? () => onRotate(secrets[0]!) : undefined} />;
+    body = (
+      <ShareDone
+        removed={panel.done.removed}
+        onClose={onClose}
+        onRotate={!batch && onRotate ? () => onRotate(secrets[0]!) : undefined}
+      />
+    );
   } else {
     const anyEdit = panel.entries.some((e) => e.canEdit);
     body = (
       <div class="share-internal">
         <RecipientSearch listed={panel.listed} onAdd={panel.add} autoFocus />
         {panel.savedAt && <p class="notice notice--warn">{t('accessSaved', formatWhen(panel.savedAt))}</p>}
-        {batch && panel.loaded && <p class="muted small">{tCount(secrets.length, 'batchCommonNoteOne', 'batchCommonNoteOther')}</p>}
+        {batch && panel.loaded && (
+          <p class="muted small">{tCount(secrets.length, 'batchCommonNoteOne', 'batchCommonNoteOther')}</p>
+        )}
         <div class="share-internal__list">
           {panel.loaded ? (
-            <RecipientList entries={panel.entries} isAdded={panel.isAdded} onCanEdit={panel.setCanEdit} onRemove={(k) => (panel.remove(k), setTimeout(focusSearch))} />
+            <RecipientList
+              entries={panel.entries}
+              isAdded={panel.isAdded}
+              onCanEdit={panel.setCanEdit}
+              onRemove={(k) => (panel.remove(k), setTimeout(focusSearch))}
+            />
           ) : (
-            !panel.error && <p class="muted" role="status">{t('accessLoading')}</p>
+            !panel.error && (
+              <p class="muted" role="status">
+                {t('accessLoading')}
+              </p>
+            )
           )}
         </div>
         {anyEdit && (
@@ -82,12 +108,24 @@ export function SharePanel({ secrets, onClose, onShared, onRotate }: SharePanelP
             </span>
           </p>
         )}
-        {panel.keyChanges && <KeyChangeNotice changes={panel.keyChanges} busy={panel.busy} onConfirm={() => void panel.confirmKeys()} onCancel={panel.cancelKeys} />}
+        {panel.keyChanges && (
+          <KeyChangeNotice
+            changes={panel.keyChanges}
+            busy={panel.busy}
+            onConfirm={() => void panel.confirmKeys()}
+            onCancel={panel.cancelKeys}
+          />
+        )}
         <div role="alert" class="share-internal__error">
           {panel.error && <p class="form-error">{panel.error}</p>}
         </div>
         <div class="actions share-internal__actions">
-          <button type="button" class="primary" disabled={!panel.changed || panel.busy || !!panel.keyChanges} onClick={() => void panel.share()}>
+          <button
+            type="button"
+            class="primary"
+            disabled={!panel.changed || panel.busy || !!panel.keyChanges}
+            onClick={() => void panel.share()}
+          >
             {panel.busy ? t('sharing') : t('shareButton')}
           </button>
           <button type="button" class="secondary" onClick={onClose}>
@@ -100,7 +138,13 @@ export function SharePanel({ secrets, onClose, onShared, onRotate }: SharePanelP
 
   return (
     <section class="details share" aria-labelledby="share-title" onKeyDown={onEscape(onClose)}>
-      <ViewHeader id="share-title" title={t('shareTitle')} sub={sub} onBack={onClose} focusKey={step === 'confirm' ? 'x' : undefined} />
+      <ViewHeader
+        id="share-title"
+        title={t('shareTitle')}
+        sub={sub}
+        onBack={onClose}
+        focusKey={step === 'confirm' ? 'x' : undefined}
+      />
       <div class="details__body share__body">{body}</div>
     </section>
   );

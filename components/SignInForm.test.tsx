@@ -6,7 +6,13 @@ import { SignInForm } from './SignInForm';
 const WARNING = /starts with http:\/\/, so nothing you send is encrypted/;
 
 function form(serverUrl = '') {
-  render(<SignInForm initial={{ serverUrl, username: '' }} onSignIn={vi.fn(() => Promise.resolve())} onEnrollInstead={vi.fn()} />);
+  render(
+    <SignInForm
+      initial={{ serverUrl, username: '' }}
+      onSignIn={vi.fn(() => Promise.resolve())}
+      onEnrollInstead={vi.fn()}
+    />,
+  );
   return userEvent.setup();
 }
 
@@ -17,20 +23,28 @@ async function typeAddress(user: ReturnType<typeof userEvent.setup>, address: st
 }
 
 describe('SignInForm: plain-http warning', () => {
-  it.each(['http://vault.example.com', 'http://10.0.0.5:8787', 'HTTP://vault.example.com/api'])('warns before signing in to %s', async (address) => {
-    const user = form();
-    await typeAddress(user, address);
-    expect(screen.getByRole('status').textContent).toMatch(WARNING);
-  });
-
-  it.each(['https://vault.example.com', 'vault.example.com', 'http://localhost:8787', 'http://127.0.0.1:8787', '127.0.0.1:8787', 'http://[::1]:8787', ''])(
-    'says nothing for %s (encrypted, or this machine)',
+  it.each(['http://vault.example.com', 'http://10.0.0.5:8787', 'HTTP://vault.example.com/api'])(
+    'warns before signing in to %s',
     async (address) => {
       const user = form();
-      if (address) await typeAddress(user, address);
-      expect(screen.queryByText(WARNING)).toBeNull();
+      await typeAddress(user, address);
+      expect(screen.getByRole('status').textContent).toMatch(WARNING);
     },
   );
+
+  it.each([
+    'https://vault.example.com',
+    'vault.example.com',
+    'http://localhost:8787',
+    'http://127.0.0.1:8787',
+    '127.0.0.1:8787',
+    'http://[::1]:8787',
+    '',
+  ])('says nothing for %s (encrypted, or this machine)', async (address) => {
+    const user = form();
+    if (address) await typeAddress(user, address);
+    expect(screen.queryByText(WARNING)).toBeNull();
+  });
 
   it('warns for a saved plain-http address as soon as the form opens', () => {
     form('http://vault.internal.example');

@@ -28,14 +28,37 @@ export function SignInForm({ initial, onSignIn, onEnrollInstead }: SignInFormPro
       }}
     >
       <h1>{t('signInTitle')}</h1>
-      <Field label={t('serverLabel')} hint={t('serverHint')} value={serverUrl} onValue={setServerUrl} type="text" inputMode="url" autoComplete="url" required />
+      <Field
+        label={t('serverLabel')}
+        hint={t('serverHint')}
+        value={serverUrl}
+        onValue={setServerUrl}
+        type="text"
+        inputMode="url"
+        autoComplete="url"
+        required
+      />
       {isPlainRemote(serverUrl) && (
         <p class="notice notice--warn" role="status">
           {t('plainHttpWarning')}
         </p>
       )}
-      <Field label={t('usernameLabel')} value={username} onValue={setUsername} autoComplete="username" autoCapitalize="none" required />
-      <Field label={t('passwordLabel')} type="password" value={password} onValue={setPassword} autoComplete="current-password" required />
+      <Field
+        label={t('usernameLabel')}
+        value={username}
+        onValue={setUsername}
+        autoComplete="username"
+        autoCapitalize="none"
+        required
+      />
+      <Field
+        label={t('passwordLabel')}
+        type="password"
+        value={password}
+        onValue={setPassword}
+        autoComplete="current-password"
+        required
+      />
       <FormError text={error} />
       <button type="submit" class="primary" disabled={busy}>
         {busy ? t('signingIn') : t('signIn')}

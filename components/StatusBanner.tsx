@@ -7,7 +7,15 @@ import { OfflineIcon } from './icons';
  * What the last refresh said, above the list: offline (the saved data is still shown, with its age) or a
  * server error with a retry. Nothing when the list is fresh.
  */
-export function StatusBanner({ error, lastSyncAt, onRetry }: { error?: VaultProblem; lastSyncAt?: string; onRetry: () => void }) {
+export function StatusBanner({
+  error,
+  lastSyncAt,
+  onRetry,
+}: {
+  error?: VaultProblem;
+  lastSyncAt?: string;
+  onRetry: () => void;
+}) {
   if (!error) return null;
   const offline = isOffline(error.code);
   return (

@@ -14,7 +14,13 @@ export function ThemeCard({ theme, onChange }: { theme: Theme; onChange: (theme:
         <legend>{t('themeLabel')}</legend>
         {THEMES.map((value) => (
           <label key={value} class="choice">
-            <input type="radio" name={`${id}-theme`} value={value} checked={theme === value} onChange={() => onChange(value)} />
+            <input
+              type="radio"
+              name={`${id}-theme`}
+              value={value}
+              checked={theme === value}
+              onChange={() => onChange(value)}
+            />
             {t(LABELS[value])}
           </label>
         ))}

@@ -12,7 +12,12 @@ const WHY: Record<LockReason, MessageKey> = {
   session_expired: 'lockedExpired',
 };
 
-export type UnlockFormProps = { account: Account; reason: LockReason; onUnlock: (password: string) => Promise<unknown>; onSignOut: () => void };
+export type UnlockFormProps = {
+  account: Account;
+  reason: LockReason;
+  onUnlock: (password: string) => Promise<unknown>;
+  onSignOut: () => void;
+};
 
 /** The locked state: whose vault, why it locked, a password field, and a way out (sign out). */
 export function UnlockForm({ account, reason, onUnlock, onSignOut }: UnlockFormProps) {
@@ -32,7 +37,15 @@ export function UnlockForm({ account, reason, onUnlock, onSignOut }: UnlockFormP
       <h1>{t('lockedTitle')}</h1>
       <p class="muted">{t(WHY[reason])}</p>
       <p class="account-line">{t('accountLine', account.username, new URL(account.serverUrl).host)}</p>
-      <Field label={t('passwordLabel')} type="password" value={password} onValue={setPassword} autoComplete="current-password" autoFocus required />
+      <Field
+        label={t('passwordLabel')}
+        type="password"
+        value={password}
+        onValue={setPassword}
+        autoComplete="current-password"
+        autoFocus
+        required
+      />
       <FormError text={error} />
       <button type="submit" class="primary" disabled={busy || !password}>
         {busy ? t('unlocking') : t('unlock')}

@@ -7,7 +7,15 @@ import { useFocusOnMount } from './use-focus-on-mount';
  * The head of every view opened from the list: Back, the title, and room for a menu. Focus starts on
  * Back, so Enter or Escape returns and Tab moves on into the view.
  */
-export function ViewHeader(props: { id: string; title: string; sub?: string; onBack: () => void; children?: ComponentChildren; focusKey?: unknown; noFocus?: boolean }) {
+export function ViewHeader(props: {
+  id: string;
+  title: string;
+  sub?: string;
+  onBack: () => void;
+  children?: ComponentChildren;
+  focusKey?: unknown;
+  noFocus?: boolean;
+}) {
   const { id, title, sub, onBack, children, focusKey, noFocus } = props;
   const back = useFocusOnMount<HTMLButtonElement>(focusKey, !noFocus);
   return (

@@ -28,7 +28,19 @@ export type VirtualListProps = {
  * A list that renders only the rows in view, so 10,000 secrets cost as much as twenty. Rows are placed
  * absolutely inside a spacer as tall as the whole list, which keeps the native scrollbar honest.
  */
-export function VirtualList({ id, count, rowHeight, height, activeIndex, renderRow, label, overscan = 6, activeId, onKeyDown, renderAside }: VirtualListProps) {
+export function VirtualList({
+  id,
+  count,
+  rowHeight,
+  height,
+  activeIndex,
+  renderRow,
+  label,
+  overscan = 6,
+  activeId,
+  onKeyDown,
+  renderAside,
+}: VirtualListProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
 
@@ -53,8 +65,22 @@ export function VirtualList({ id, count, rowHeight, height, activeIndex, renderR
 
   // The scroller is a plain box holding the listbox and, beside it, the rows' controls: both scroll together.
   return (
-    <div ref={ref} class="vlist" style={{ height, overflowY: 'auto', position: 'relative' }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-      <div id={id} class="vlist__rows" role="listbox" aria-label={label} aria-activedescendant={activeId} tabIndex={0} onKeyDown={onKeyDown} style={{ height: count * rowHeight, position: 'relative' }}>
+    <div
+      ref={ref}
+      class="vlist"
+      style={{ height, overflowY: 'auto', position: 'relative' }}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+    >
+      <div
+        id={id}
+        class="vlist__rows"
+        role="listbox"
+        aria-label={label}
+        aria-activedescendant={activeId}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        style={{ height: count * rowHeight, position: 'relative' }}
+      >
         {rows}
       </div>
       {renderAside && asides}

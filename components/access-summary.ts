@@ -2,7 +2,10 @@ import type { SecretSummary } from '@/utils/contract';
 import { t, tCount } from '@/utils/i18n';
 
 function counted(users: number, groups: number): string {
-  const parts = [users && tCount(users, 'accessUsersOne', 'accessUsersOther'), groups && tCount(groups, 'accessGroupsOne', 'accessGroupsOther')].filter((p): p is string => !!p);
+  const parts = [
+    users && tCount(users, 'accessUsersOne', 'accessUsersOther'),
+    groups && tCount(groups, 'accessGroupsOne', 'accessGroupsOther'),
+  ].filter((p): p is string => !!p);
   return parts.length === 2 ? t('accessList', parts[0]!, parts[1]!) : (parts[0] ?? '');
 }
 
@@ -14,7 +17,8 @@ function counted(users: number, groups: number): string {
  */
 export function accessSummary(secret: Pick<SecretSummary, 'owner' | 'access'>, meId: string): string {
   const { users, groups } = secret.access;
-  if (secret.owner.id === meId) return users + groups === 0 ? t('accessOnlyYou') : t('accessYouPlus', counted(users, groups));
+  if (secret.owner.id === meId)
+    return users + groups === 0 ? t('accessOnlyYou') : t('accessYouPlus', counted(users, groups));
   const owner = secret.owner.name;
   if (groups === 0 && users === 1) return t('accessOwnerPlusYou', owner);
   if (groups === 0 && users > 1) return t('accessOwnerPlusYouAnd', owner, counted(users - 1, 0));

@@ -3,7 +3,18 @@ import type { ComponentChildren } from 'preact';
 /** Inline SVG icons (stroke follows the text colour, so both themes work); all decorative, labels live on buttons. */
 export function Svg({ children, size = 16 }: { children: ComponentChildren; size?: number }) {
   return (
-    <svg width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="2"
+      stroke-linecap="round"
+      stroke-linejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
       {children}
     </svg>
   );

@@ -2,14 +2,43 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { AccessList, DirectoryEntry } from '@/utils/contract';
 import { sendMessage } from '@/utils/messaging';
 import { commonEntries, hasChanges, panelEntries, removedNames, shareRequest } from '@/utils/share/plan';
-import { NO_CHANGES, entryToPanel, recipientKey, type KeyChange, type RecipientKey, type ShareChanges } from '@/utils/share/types';
+import {
+  NO_CHANGES,
+  entryToPanel,
+  recipientKey,
+  type KeyChange,
+  type RecipientKey,
+  type ShareChanges,
+} from '@/utils/share/types';
 import { errorCode, errorText } from '@/utils/vault/error-text';
 
 /** A search result as a new line of the panel: Can view, not Can edit, until the user says otherwise. */
 function fromDirectory(d: DirectoryEntry) {
   return d.kind === 'user'
-    ? { kind: d.kind, id: d.id, name: d.name, username: d.username, email: d.email, groupKind: null, memberCount: null, publicKey: d.publicKey, fingerprint: d.fingerprint, canEdit: false }
-    : { kind: d.kind, id: d.id, name: d.name, username: null, email: null, groupKind: d.groupKind, memberCount: d.memberCount, publicKey: d.publicKey, fingerprint: d.fingerprint, canEdit: false };
+    ? {
+        kind: d.kind,
+        id: d.id,
+        name: d.name,
+        username: d.username,
+        email: d.email,
+        groupKind: null,
+        memberCount: null,
+        publicKey: d.publicKey,
+        fingerprint: d.fingerprint,
+        canEdit: false,
+      }
+    : {
+        kind: d.kind,
+        id: d.id,
+        name: d.name,
+        username: null,
+        email: null,
+        groupKind: d.groupKind,
+        memberCount: d.memberCount,
+        publicKey: d.publicKey,
+        fingerprint: d.fingerprint,
+        canEdit: false,
+      };
 }
 
 /**
@@ -37,23 +66,36 @@ export function useSharePanel(ids: readonly string[], onShared?: () => void) {
     load().catch((e: unknown) => setError(errorText(e)));
   }, [load]);
 
-  const current = useMemo(() => (!lists ? [] : lists.length === 1 ? lists[0]!.entries.map(entryToPanel) : commonEntries(lists)), [lists]);
+  const current = useMemo(
+    () => (!lists ? [] : lists.length === 1 ? lists[0]!.entries.map(entryToPanel) : commonEntries(lists)),
+    [lists],
+  );
   const entries = useMemo(() => panelEntries(current, changes), [current, changes]);
   const isAdded = (key: RecipientKey) => changes.added.some((a) => recipientKey(a.kind, a.id) === key);
 
   function add(d: DirectoryEntry) {
     const key = recipientKey(d.kind, d.id);
     setError(undefined);
-    setChanges((c) => (c.removed.includes(key) ? { ...c, removed: c.removed.filter((k) => k !== key) } : { ...c, added: [...c.added, fromDirectory(d)] }));
+    setChanges((c) =>
+      c.removed.includes(key)
+        ? { ...c, removed: c.removed.filter((k) => k !== key) }
+        : { ...c, added: [...c.added, fromDirectory(d)] },
+    );
   }
   function setCanEdit(key: RecipientKey, canEdit: boolean) {
     setChanges((c) =>
-      isAdded(key) ? { ...c, added: c.added.map((a) => (recipientKey(a.kind, a.id) === key ? { ...a, canEdit } : a)) } : { ...c, canEdit: { ...c.canEdit, [key]: canEdit } },
+      isAdded(key)
+        ? { ...c, added: c.added.map((a) => (recipientKey(a.kind, a.id) === key ? { ...a, canEdit } : a)) }
+        : { ...c, canEdit: { ...c.canEdit, [key]: canEdit } },
     );
   }
   function remove(key: RecipientKey) {
     setError(undefined);
-    setChanges((c) => (isAdded(key) ? { ...c, added: c.added.filter((a) => recipientKey(a.kind, a.id) !== key) } : { ...c, removed: [...c.removed, key] }));
+    setChanges((c) =>
+      isAdded(key)
+        ? { ...c, added: c.added.filter((a) => recipientKey(a.kind, a.id) !== key) }
+        : { ...c, removed: [...c.removed, key] },
+    );
   }
 
   async function share(extra: Partial<Record<RecipientKey, string>> = {}) {

@@ -33,7 +33,10 @@ async function sharePanel(popup: Page, lang: string) {
   await popup.getByRole('option', { name: /Bob Silva/ }).click();
   await search.fill('Secur');
   await popup.getByRole('option', { name: /Security/ }).click();
-  await popup.getByRole('group', { name: /Security/ }).getByRole('checkbox', { name: say('canEdit') }).check();
+  await popup
+    .getByRole('group', { name: /Security/ })
+    .getByRole('checkbox', { name: say('canEdit') })
+    .check();
   await popup.getByText(say('canEditWarning')).waitFor();
 }
 
@@ -46,7 +49,12 @@ describe.each(['en', 'pt-BR', 'es'])('in %s', (lang) => {
       const popup = await openPopup(profile);
       await popup.getByRole('listbox', { name: say('listLabel') }).waitFor();
       await sharePanel(popup, lang);
-      expect(await popup.getByRole('group', { name: /Bob Silva/ }).getByRole('checkbox', { name: say('canView') }).isChecked()).toBe(true);
+      expect(
+        await popup
+          .getByRole('group', { name: /Bob Silva/ })
+          .getByRole('checkbox', { name: say('canView') })
+          .isChecked(),
+      ).toBe(true);
       await popup.screenshot({ path: join(ARTIFACTS_DIR, `share-panel-${lang}.png`) });
       expect(await seriousA11yViolations(popup, { contrastChecked: true })).toEqual([]);
 

@@ -16,15 +16,25 @@ let s: TestServer;
 let browser: Browser;
 let org: Awaited<ReturnType<typeof buildOrg>>;
 let secret: SecretSummary;
-const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   s = await startTestServer('sqlite');
   await updatePolicy(s.store.db, { external: true });
   org = await buildOrg(s);
-  secret = await org.alice.createSecret({ name: 'Partner billing', clientSecret: 'sk_live_page_4Rt', url: 'https://billing.example.com/v2', clientId: 'partner-billing' });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  secret = await org.alice.createSecret({
+    name: 'Partner billing',
+    clientSecret: 'sk_live_page_4Rt',
+    url: 'https://billing.example.com/v2',
+    clientId: 'partner-billing',
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -66,7 +76,8 @@ describe('the link page', { timeout: 240_000 }, () => {
     await page.getByLabel('Access code').fill('amber-falcon-42');
     await page.getByRole('button', { name: 'Open' }).click();
     await page.getByText('sk_live_page_4Rt').waitFor({ timeout: 90_000 });
-    for (const text of ['Partner billing', 'https://billing.example.com/v2', 'partner-billing']) await expect(page.getByText(text).first().isVisible()).resolves.toBe(true);
+    for (const text of ['Partner billing', 'https://billing.example.com/v2', 'partner-billing'])
+      await expect(page.getByText(text).first().isVisible()).resolves.toBe(true);
     expect(await page.getByText('This was the last access').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Copy: Client secret' }).click();
     await page.getByRole('button', { name: 'Copy: Client secret' }).filter({ hasText: 'Copied' }).waitFor();
@@ -77,12 +88,14 @@ describe('the link page', { timeout: 240_000 }, () => {
     // Opening it again: one sentence and nothing else.
     await page.goto(url);
     await page.getByText('This link has already been used the number of times allowed.').waitFor();
-    expect((await page.locator('main').innerText()).trim()).toBe('This link has already been used the number of times allowed.');
+    expect((await page.locator('main').innerText()).trim()).toBe(
+      'This link has already been used the number of times allowed.',
+    );
     await shot(page, 'link-4-finished');
     await context.close();
   });
 
-  it('a revoked link stops working; the page speaks the reader\'s language', async () => {
+  it("a revoked link stops working; the page speaks the reader's language", async () => {
     const link = await createLink(org.alice, secret, { maxAccesses: 3 });
     const url = linkUrl(s.url, link.id, link.fragmentKey);
     const pt = await recipient('pt-BR');

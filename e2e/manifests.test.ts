@@ -15,7 +15,9 @@ function productionBuild(out: string, browser: 'chrome' | 'firefox'): void {
 
 /** The files of a build that mention `text`. */
 function filesContaining(dir: string, text: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(js|html|json)$/.test(f) && readFileSync(join(dir, f), 'utf8').includes(text));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
+    (f) => /\.(js|html|json)$/.test(f) && readFileSync(join(dir, f), 'utf8').includes(text),
+  );
 }
 
 // The Firefox build from the same code: it must build, ask for no more than the Chrome build does, and
@@ -72,7 +74,14 @@ describe('the Chrome build', () => {
   it('asks for the least it needs: no host permission until sign-in, no content scripts, no <all_urls>', () => {
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions.sort()).toEqual(['alarms', 'clipboardWrite', 'contextMenus', 'idle', 'offscreen', 'storage']);
+    expect(manifest.permissions.sort()).toEqual([
+      'alarms',
+      'clipboardWrite',
+      'contextMenus',
+      'idle',
+      'offscreen',
+      'storage',
+    ]);
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(manifest.content_scripts).toBeUndefined();

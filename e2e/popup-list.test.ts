@@ -2,13 +2,25 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS_DIR, grantHostPermission, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/extension';
+import {
+  ARTIFACTS_DIR,
+  grantHostPermission,
+  launchWithExtension,
+  openExtensionPage,
+  type ExtensionBrowser,
+} from './support/extension';
 import { seriousA11yViolations } from './support/axe';
 import { collectRows, dumpIndexedDb, dumpStorage, rowNames, scrollList } from './support/popup';
 import { startDemoVault, type RunningVault } from './support/vault-server';
 
 // What alice sees in the demo organisation: her own secrets and those bob and dave shared with her.
-const ALICE_SHARED_YES = ['Stripe production', 'GitHub Actions deploy bot', 'PagerDuty events', 'Twilio SMS', 'Sentry releases'];
+const ALICE_SHARED_YES = [
+  'Stripe production',
+  'GitHub Actions deploy bot',
+  'PagerDuty events',
+  'Twilio SMS',
+  'Sentry releases',
+];
 const ALICE_SHARED_NO = ['Datadog metrics', 'Stripe test mode', 'AWS billing read-only'];
 const SHARED_WITH_ALICE = ['Salesforce sandbox', 'Zendesk support', 'CrowdStrike Falcon'];
 
@@ -54,7 +66,8 @@ describe('popup list against a real vault server', () => {
     await popup.getByRole('button', { name: 'All 16' }).waitFor(); // 13 of hers, 3 shared with her
     const rows = await collectRows(popup);
     expect(rows.size).toBe(16);
-    for (const name of [...ALICE_SHARED_YES, ...ALICE_SHARED_NO, ...SHARED_WITH_ALICE]) expect(rows.has(name)).toBe(true);
+    for (const name of [...ALICE_SHARED_YES, ...ALICE_SHARED_NO, ...SHARED_WITH_ALICE])
+      expect(rows.has(name)).toBe(true);
     expect(rows.has('Cloudflare DNS')).toBe(false); // carol's, not shared with alice
     for (const name of ALICE_SHARED_YES) expect(rows.get(name)).toContain('Shared: Yes');
     for (const name of ALICE_SHARED_NO) expect(rows.get(name)).toContain('Shared: No');

@@ -7,7 +7,13 @@ import type { Page, Worker } from 'playwright-core';
 import { VaultClient } from '../server/test/support/client';
 import { findActionPopup, type ActionPopup } from './support/action-popup';
 import { seriousA11yViolations } from './support/axe';
-import { ARTIFACTS_DIR, grantHostPermission, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/extension';
+import {
+  ARTIFACTS_DIR,
+  grantHostPermission,
+  launchWithExtension,
+  openExtensionPage,
+  type ExtensionBrowser,
+} from './support/extension';
 import { dumpIndexedDb, dumpStorage } from './support/popup';
 import { startDemoVault, type RunningVault } from './support/vault-server';
 
@@ -30,7 +36,9 @@ let demo: { id: string; clientSecret: string };
 const logs: string[] = [];
 
 /** A page like a ticket or a chat log: the demo secret's name in one place, its client secret in another. */
-const ticketHtml = (clientSecret: string) => `<!doctype html><html><head><meta charset="utf-8"><title>INC-4711</title></head><body>
+const ticketHtml = (
+  clientSecret: string,
+) => `<!doctype html><html><head><meta charset="utf-8"><title>INC-4711</title></head><body>
 <h1>INC-4711: deploys failing</h1>
 <p>The <strong id="name">${DEMO}</strong> cannot push since this morning. Can someone check who has access?</p>
 <pre>2025-03-01T09:12:44Z auth failed for client_secret=<code id="value">${clientSecret}</code> (401)</pre>
@@ -39,7 +47,9 @@ const ticketHtml = (clientSecret: string) => `<!doctype html><html><head><meta c
 </body></html>`;
 
 async function serve(html: string): Promise<Server> {
-  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+  const server = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html),
+  );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return server;
 }
@@ -59,11 +69,15 @@ function select(page: Page, selector: string): Promise<string> {
 /** What the context menu's listener does with a click on "Share API secret…" or "Who has access?". */
 function rightClick(kind: 'share' | 'access', selectionText: string): Promise<string> {
   type Hook = { __vaultshareTest?: { handleSelection(k: string, t: string): Promise<string> } };
-  return worker.evaluate(([k, t]) => {
-    const hook = (globalThis as unknown as Hook).__vaultshareTest;
-    if (!hook) throw new Error('This build has no test hook: build it with `npm run build:e2e` (VAULTSHARE_TEST_HOOK=1).');
-    return hook.handleSelection(k!, t!);
-  }, [kind, selectionText]);
+  return worker.evaluate(
+    ([k, t]) => {
+      const hook = (globalThis as unknown as Hook).__vaultshareTest;
+      if (!hook)
+        throw new Error('This build has no test hook: build it with `npm run build:e2e` (VAULTSHARE_TEST_HOOK=1).');
+      return hook.handleSelection(k!, t!);
+    },
+    [kind, selectionText],
+  );
 }
 
 const popupUrl = (hash: string) => `chrome-extension://${browser.extensionId}/popup.html${hash}`;
@@ -75,7 +89,8 @@ const clickButton = (text: string, exact = true) =>
 const typeInto = (selector: string, text: string) =>
   `(() => { const i = document.querySelector(${JSON.stringify(selector)}); if (!i) return false; i.focus(); i.value = ${JSON.stringify(text)}; i.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`;
 const bodyHas = (text: string) => `document.body.innerText.includes(${JSON.stringify(text)})`;
-const fieldValue = (label: string) => `(() => { const l = [...document.querySelectorAll('label')].find((l) => l.textContent.trim().startsWith(${JSON.stringify(label)})); const i = l && (l.control ?? document.getElementById(l.htmlFor)); return i ? i.value : null; })()`;
+const fieldValue = (label: string) =>
+  `(() => { const l = [...document.querySelectorAll('label')].find((l) => l.textContent.trim().startsWith(${JSON.stringify(label)})); const i = l && (l.control ?? document.getElementById(l.htmlFor)); return i ? i.value : null; })()`;
 
 /** Finds the toolbar popup the right-click opened on `hash`, runs `check` in it, and always closes it. */
 async function inPopup(hash: string, check: (popup: ActionPopup) => Promise<void>): Promise<void> {
@@ -91,7 +106,11 @@ async function inPopup(hash: string, check: (popup: ActionPopup) => Promise<void
 async function message(type: string, data?: unknown): Promise<unknown> {
   const page = await openExtensionPage(browser, 'options.html');
   type Chrome = { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown }> } } };
-  const reply = await page.evaluate(([t, d]) => (globalThis as unknown as Chrome).chrome.runtime.sendMessage({ channel: 'vaultshare', type: t, data: d }), [type, data] as const);
+  const reply = await page.evaluate(
+    ([t, d]) =>
+      (globalThis as unknown as Chrome).chrome.runtime.sendMessage({ channel: 'vaultshare', type: t, data: d }),
+    [type, data] as const,
+  );
   await page.close();
   return reply;
 }
@@ -140,7 +159,9 @@ describe('right-click on a selection, in Chromium against a real vault', () => {
       console.log(`right-click → share panel drawn: ${Date.now() - started} ms`);
       await popup.waitFor(clickButton('Internal', false));
       await popup.waitFor(typeInto('.rsearch input', 'carol'));
-      await popup.waitFor(`(() => { const o = [...document.querySelectorAll('.rsearch__opt')].find((o) => o.textContent.includes('Carol Santos')); o?.click(); return !!o; })()`);
+      await popup.waitFor(
+        `(() => { const o = [...document.querySelectorAll('.rsearch__opt')].find((o) => o.textContent.includes('Carol Santos')); o?.click(); return !!o; })()`,
+      );
       await popup.waitFor(clickButton('Share'));
       await popup.waitFor(`[...document.querySelectorAll('h3')].some((h) => h.textContent.trim() === 'Shared')`);
     });
@@ -153,9 +174,13 @@ describe('right-click on a selection, in Chromium against a real vault', () => {
     expect(selected).toBe(demo.clientSecret);
     expect(await rightClick('access', selected)).toBe(`#/access/${demo.id}`);
     await inPopup(`#/access/${demo.id}`, async (popup) => {
-      await popup.waitFor(`${bodyHas(DEMO)} && ${bodyHas('Alice Martins')} && ${bodyHas('Platform team')} && ${bodyHas('Carol Santos')}`);
+      await popup.waitFor(
+        `${bodyHas(DEMO)} && ${bodyHas('Alice Martins')} && ${bodyHas('Platform team')} && ${bodyHas('Carol Santos')}`,
+      );
       // Who is in the group: one click on it.
-      await popup.waitFor(`(() => { const b = [...document.querySelectorAll('button[aria-expanded]')].find((b) => b.textContent.includes('Platform team')); b?.click(); return !!b; })()`);
+      await popup.waitFor(
+        `(() => { const b = [...document.querySelectorAll('button[aria-expanded]')].find((b) => b.textContent.includes('Platform team')); b?.click(); return !!b; })()`,
+      );
       await popup.waitFor(bodyHas('Bob Silva'));
       const text = await popup.evaluate<string>('document.body.innerText');
       expect(text).toMatch(/Alice Martins \(You\)\s+alice\s+Owner/);
@@ -169,10 +194,16 @@ describe('right-click on a selection, in Chromium against a real vault', () => {
     expect(hash).toMatch(/^#\/choose\/share\//);
     await inPopup(hash, async (popup) => {
       await popup.waitFor(`${bodyHas('Stripe production')} && ${bodyHas('Stripe test mode')}`);
-      expect(await popup.evaluate('document.querySelector("h2").textContent')).toBe('Which API secret do you want to share?');
+      expect(await popup.evaluate('document.querySelector("h2").textContent')).toBe(
+        'Which API secret do you want to share?',
+      );
       await popup.screenshot(shot('right-click-chooser.png'));
-      await popup.waitFor(`(() => { const b = [...document.querySelectorAll('.choice')].find((b) => b.textContent.includes('Stripe test mode')); b?.click(); return !!b; })()`);
-      await popup.waitFor(`location.hash.startsWith('#/share/') && document.querySelector('#share-title') && ${bodyHas('Stripe test mode')}`);
+      await popup.waitFor(
+        `(() => { const b = [...document.querySelectorAll('.choice')].find((b) => b.textContent.includes('Stripe test mode')); b?.click(); return !!b; })()`,
+      );
+      await popup.waitFor(
+        `location.hash.startsWith('#/share/') && document.querySelector('#share-title') && ${bodyHas('Stripe test mode')}`,
+      );
     });
     // The same view in a tab, where axe can run: accessible in both themes.
     const tab = await openExtensionPage(browser, `popup.html${hash}` as 'popup.html');
@@ -211,19 +242,41 @@ describe('right-click on a selection, in Chromium against a real vault', () => {
   });
 
   it('where the popup cannot open (minimised window), a small extension window shows the view instead', async () => {
-    const [win] = await worker.evaluate(() => (globalThis as unknown as { chrome: { windows: { getAll(): Promise<{ id: number }[]> } } }).chrome.windows.getAll());
-    await worker.evaluate((id) => (globalThis as unknown as { chrome: { windows: { update(id: number, u: object): Promise<void> } } }).chrome.windows.update(id, { state: 'minimized' }), win!.id);
+    const [win] = await worker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { windows: { getAll(): Promise<{ id: number }[]> } } }
+      ).chrome.windows.getAll(),
+    );
+    await worker.evaluate(
+      (id) =>
+        (
+          globalThis as unknown as { chrome: { windows: { update(id: number, u: object): Promise<void> } } }
+        ).chrome.windows.update(id, { state: 'minimized' }),
+      win!.id,
+    );
     expect(await rightClick('access', DEMO)).toBe(`#/access/${demo.id}`);
-    await expect.poll(() => browser.context.pages().find((p) => p.url() === popupUrl(`#/access/${demo.id}`)), { timeout: 15_000 }).toBeTruthy();
+    await expect
+      .poll(() => browser.context.pages().find((p) => p.url() === popupUrl(`#/access/${demo.id}`)), { timeout: 15_000 })
+      .toBeTruthy();
     const page = browser.context.pages().find((p) => p.url() === popupUrl(`#/access/${demo.id}`))!;
     await page.getByText('Platform team').first().waitFor();
     // A window of the popup type (headless Chromium ignores the 400×600 it is asked for; the unit test checks the request).
-    const windows = await worker.evaluate(() => (globalThis as unknown as { chrome: { windows: { getAll(): Promise<{ type: string }[]> } } }).chrome.windows.getAll());
+    const windows = await worker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { windows: { getAll(): Promise<{ type: string }[]> } } }
+      ).chrome.windows.getAll(),
+    );
     expect(windows).toContainEqual(expect.objectContaining({ type: 'popup' }));
     await page.screenshot({ path: shot('right-click-window.png') });
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.close();
-    await worker.evaluate((id) => (globalThis as unknown as { chrome: { windows: { update(id: number, u: object): Promise<void> } } }).chrome.windows.update(id, { state: 'normal', focused: true }), win!.id);
+    await worker.evaluate(
+      (id) =>
+        (
+          globalThis as unknown as { chrome: { windows: { update(id: number, u: object): Promise<void> } } }
+        ).chrome.windows.update(id, { state: 'normal', focused: true }),
+      win!.id,
+    );
   });
 
   it('locked: the unlock prompt comes first, then the action continues to the right secret', async () => {
@@ -235,16 +288,28 @@ describe('right-click on a selection, in Chromium against a real vault', () => {
       await popup.waitFor(bodyHas('Vault locked'));
       await popup.waitFor(typeInto('input[type=password]', 'alice-demo-password'));
       await popup.waitFor(clickButton('Unlock'));
-      await popup.waitFor(`location.hash === ${JSON.stringify(`#/share/${demo.id}`)} && document.querySelector('#share-title') && ${bodyHas(DEMO)}`, 60_000);
+      await popup.waitFor(
+        `location.hash === ${JSON.stringify(`#/share/${demo.id}`)} && document.querySelector('#share-title') && ${bodyHas(DEMO)}`,
+        60_000,
+      );
     });
   });
 
   it('a colleague sharing a secret with alice shows 1 on the badge; opening the popup clears it and marks the row new', async () => {
     const bob = await new VaultClient(vault.url, 'bob', 'bob-demo-password').signIn();
-    const created = await bob.createSecret({ name: 'Mixpanel export', clientSecret: 'mp_secret_e2e_0001', url: 'https://mixpanel.com/api/2.0' });
+    const created = await bob.createSecret({
+      name: 'Mixpanel export',
+      clientSecret: 'mp_secret_e2e_0001',
+      url: 'https://mixpanel.com/api/2.0',
+    });
     await bob.share(created.id, [alice.me()]);
     expect(await message('sync')).toMatchObject({ ok: true });
-    const badge = () => worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+    const badge = () =>
+      worker.evaluate(() =>
+        (
+          globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }
+        ).chrome.action.getBadgeText({}),
+      );
     await expect.poll(badge).toBe('1');
 
     const popup = await openExtensionPage(browser, 'popup.html');

@@ -12,7 +12,10 @@ import { startDemoVault, type RunningVault } from './support/vault-server';
 // real vault server with the demo organisation: alice (owner), bob (Can view), carol (in the Security
 // group, which gets Can edit). Every step is found by role and visible text, as a person would.
 const SECRET = 'Datadog metrics';
-const BENCH = Array.from({ length: 10 }, (_, i) => ({ username: `bench${String(i + 1).padStart(2, '0')}`, name: `Bench Person ${String(i + 1).padStart(2, '0')}` }));
+const BENCH = Array.from({ length: 10 }, (_, i) => ({
+  username: `bench${String(i + 1).padStart(2, '0')}`,
+  name: `Bench Person ${String(i + 1).padStart(2, '0')}`,
+}));
 
 let vault: RunningVault;
 let alice: ExtensionBrowser;
@@ -77,7 +80,10 @@ describe('sharing from the toolbar, as the seed describes', () => {
     const group = popup.getByRole('option', { name: /Security/ });
     expect(await group.innerText()).toContain('Group · 2 members');
     await group.click();
-    await popup.getByRole('group', { name: /Security/ }).getByRole('checkbox', { name: 'Can edit' }).check();
+    await popup
+      .getByRole('group', { name: /Security/ })
+      .getByRole('checkbox', { name: 'Can edit' })
+      .check();
     await popup.getByText('Users with editing permission can disable the API secret.').waitFor();
     await shot(popup, 'share-5-panel');
     await noSeriousViolations(popup);
@@ -108,7 +114,9 @@ describe('sharing from the toolbar, as the seed describes', () => {
     await shot(popup, 'share-8-details-access');
     await popup.getByRole('button', { name: 'Show' }).click();
     aliceValue = await popup.getByText(/^sk_demo_/).innerText();
-    await popup.getByText('Make sure nobody is looking at your screen before you show or copy the client secret.').waitFor();
+    await popup
+      .getByText('Make sure nobody is looking at your screen before you show or copy the client secret.')
+      .waitFor();
     await popup.getByRole('heading', { name: SECRET }).scrollIntoViewIfNeeded();
     await shot(popup, 'share-8-details');
     await noSeriousViolations(popup);
@@ -157,7 +165,12 @@ describe('sharing from the toolbar, as the seed describes', () => {
     await rowMenu(popup, SECRET, 'Share');
     await popup.getByRole('button', { name: /^Internal/ }).click();
     await popup.getByRole('group', { name: /Bob Silva/ }).waitFor();
-    expect(await popup.getByRole('group', { name: /Security/ }).getByRole('checkbox', { name: 'Can edit' }).isChecked()).toBe(true);
+    expect(
+      await popup
+        .getByRole('group', { name: /Security/ })
+        .getByRole('checkbox', { name: 'Can edit' })
+        .isChecked(),
+    ).toBe(true);
     const share = popup.getByRole('button', { name: 'Share', exact: true });
     expect(await share.isDisabled()).toBe(true); // nothing changed yet
 

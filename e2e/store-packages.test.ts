@@ -41,7 +41,9 @@ describe.each([
     expect(manifest.name).toBe('__MSG_extName__');
     expect(manifest.description).toBe('__MSG_extDescription__');
     expect(manifest.default_locale).toBe('en');
-    const descriptions = ['en', 'pt_BR', 'es'].map((lang) => json(dir, `_locales/${lang}/messages.json`).extDescription.message as string);
+    const descriptions = ['en', 'pt_BR', 'es'].map(
+      (lang) => json(dir, `_locales/${lang}/messages.json`).extDescription.message as string,
+    );
     expect(new Set(descriptions).size).toBe(3);
     // The Chrome Web Store cuts descriptions at 132 characters.
     for (const d of descriptions) expect(d.length).toBeLessThanOrEqual(132);
@@ -53,7 +55,8 @@ describe('the Chrome store package', () => {
     const dir = packageOf('chrome.zip');
     const icons = json(dir, 'manifest.json').icons as Record<string, string>;
     expect(Object.keys(icons).sort((a, b) => Number(a) - Number(b))).toEqual(['16', '32', '48', '128']);
-    for (const [size, path] of Object.entries(icons)) expect(pngSize(join(dir, path))).toEqual([Number(size), Number(size)]);
+    for (const [size, path] of Object.entries(icons))
+      expect(pngSize(join(dir, path))).toEqual([Number(size), Number(size)]);
   });
 });
 
@@ -61,11 +64,26 @@ describe('the Firefox store package', () => {
   it('passes addons-linter with no errors and no warnings but one explained', () => {
     let report: string;
     try {
-      report = execFileSync('npx', ['addons-linter', '--output', 'json', join(out, zips.find((z) => z.endsWith('firefox.zip'))!)], { stdio: 'pipe', encoding: 'utf8' });
+      report = execFileSync(
+        'npx',
+        [
+          'addons-linter',
+          '--output',
+          'json',
+          join(
+            out,
+            zips.find((z) => z.endsWith('firefox.zip'))!,
+          ),
+        ],
+        { stdio: 'pipe', encoding: 'utf8' },
+      );
     } catch (e) {
       report = (e as { stdout: string }).stdout; // it exits non-zero when it finds errors
     }
-    const result = JSON.parse(report) as { errors: { code: string; message: string }[]; warnings: { code: string; message: string; file?: string }[] };
+    const result = JSON.parse(report) as {
+      errors: { code: string; message: string }[];
+      warnings: { code: string; message: string; file?: string }[];
+    };
     expect(result.errors.map((e) => `${e.code}: ${e.message}`)).toEqual([]);
     // The one warning that cannot be fixed here: Preact's renderer assigns innerHTML when a component uses
     // dangerouslySetInnerHTML. Vaultshare never does (checked below), so the line never runs; removing it
@@ -75,10 +93,16 @@ describe('the Firefox store package', () => {
       const dir = packageOf('firefox.zip');
       return readFileSync(join(dir, w.file), 'utf8').includes('.__html');
     };
-    expect(result.warnings.filter((w) => !preactOnly(w)).map((w) => `${w.code}: ${w.message} (${w.file ?? ''})`)).toEqual([]);
+    expect(
+      result.warnings.filter((w) => !preactOnly(w)).map((w) => `${w.code}: ${w.message} (${w.file ?? ''})`),
+    ).toEqual([]);
     let sources = '';
     try {
-      sources = execFileSync('grep', ['-rl', '--include=*.tsx', 'dangerouslySetInnerHTML', 'components', 'entrypoints'], { cwd: join(import.meta.dirname, '..'), encoding: 'utf8' });
+      sources = execFileSync(
+        'grep',
+        ['-rl', '--include=*.tsx', 'dangerouslySetInnerHTML', 'components', 'entrypoints'],
+        { cwd: join(import.meta.dirname, '..'), encoding: 'utf8' },
+      );
     } catch {
       // grep exits 1 when nothing matches: what we want.
     }

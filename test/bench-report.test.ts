@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { passes, type Row } from '../bench/lib/report';
 import { alternate, spread } from '../bench/lib/stats';
 
-const row = (r: Partial<Row>): Row => ({ section: 's', figure: 'f', value: 10, unit: 'ms', budget: null, baseline: null, ...r });
+const row = (r: Partial<Row>): Row => ({
+  section: 's',
+  figure: 'f',
+  value: 10,
+  unit: 'ms',
+  budget: null,
+  baseline: null,
+  ...r,
+});
 
 describe('bench pass rule', () => {
   it.each([
@@ -10,21 +18,42 @@ describe('bench pass rule', () => {
     ['lower, over budget', row({ value: 30, budget: 20 }), false],
     ['higher, over budget', row({ value: 300, unit: 'req/s', direction: 'higher', budget: 200 }), true],
     ['higher, under budget', row({ value: 100, unit: 'req/s', direction: 'higher', budget: 200 }), false],
-    ['a guide budget is not judged', row({ value: 300, budget: 200, budgetIsGuide: true, maxRatio: 2, baseline: { label: 'b', value: 200 } }), true],
-    ['lower, over its ratio to the baseline', row({ value: 50, maxRatio: 2, baseline: { label: 'b', value: 20 } }), false],
-    ['higher, within its ratio', row({ value: 60, direction: 'higher', maxRatio: 2, baseline: { label: 'b', value: 100 } }), true],
-    ['higher, below baseline ÷ ratio', row({ value: 40, direction: 'higher', maxRatio: 2, baseline: { label: 'b', value: 100 } }), false],
+    [
+      'a guide budget is not judged',
+      row({ value: 300, budget: 200, budgetIsGuide: true, maxRatio: 2, baseline: { label: 'b', value: 200 } }),
+      true,
+    ],
+    [
+      'lower, over its ratio to the baseline',
+      row({ value: 50, maxRatio: 2, baseline: { label: 'b', value: 20 } }),
+      false,
+    ],
+    [
+      'higher, within its ratio',
+      row({ value: 60, direction: 'higher', maxRatio: 2, baseline: { label: 'b', value: 100 } }),
+      true,
+    ],
+    [
+      'higher, below baseline ÷ ratio',
+      row({ value: 40, direction: 'higher', maxRatio: 2, baseline: { label: 'b', value: 100 } }),
+      false,
+    ],
   ])('%s', (_name, r, expected) => expect(passes(r)).toBe(expected));
 });
 
 describe('A/B sampling', () => {
   it('interleaves the two runs after one warm-up each', async () => {
     const order: string[] = [];
-    const { a, b } = await alternate(4, async () => (order.push('a'), 1), async () => (order.push('b'), 2));
+    const { a, b } = await alternate(
+      4,
+      async () => (order.push('a'), 1),
+      async () => (order.push('b'), 2),
+    );
     expect(order).toEqual(['a', 'b', 'a', 'b', 'b', 'a', 'a', 'b', 'b', 'a']);
     expect(a).toEqual([1, 1, 1, 1]);
     expect(b).toEqual([2, 2, 2, 2]);
   });
 
-  it('reports the interquartile range', () => expect(spread([1, 2, 3, 4, 5, 6, 7, 8])).toEqual({ p25: 2, p75: 6, n: 8 }));
+  it('reports the interquartile range', () =>
+    expect(spread([1, 2, 3, 4, 5, 6, 7, 8])).toEqual({ p25: 2, p75: 6, n: 8 }));
 });

@@ -15,14 +15,18 @@ export function fakeValues() {
     if (!v || v.hidden) return undefined;
     const itemKey = newItemKey();
     const value = await encryptSecret(itemKey, secretId, v.valueRevision, { clientSecret: v.clientSecret });
-    const grant = await createGrant({ subjectKind: 'secret', subjectId: secretId, recipientKind: 'user', recipientId, recipientPublicKey: publicKey }, itemKey);
+    const grant = await createGrant(
+      { subjectKind: 'secret', subjectId: secretId, recipientKind: 'user', recipientId, recipientPublicKey: publicKey },
+      itemKey,
+    );
     return { secretId, value, valueRevision: v.valueRevision, keyPath: { via: 'user', grant } };
   }
 
   return {
     values,
     batches,
-    set: (secretId: string, clientSecret: string, valueRevision = 1) => void values.set(secretId, { clientSecret, valueRevision }),
+    set: (secretId: string, clientSecret: string, valueRevision = 1) =>
+      void values.set(secretId, { clientSecret, valueRevision }),
     /** The route's answer for a caller: only the ids it can see. */
     async answer(ids: string[], me: { id: string; publicKey: string }): Promise<{ items: RevealResponse[] }> {
       batches.push(ids);

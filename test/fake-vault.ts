@@ -32,7 +32,8 @@ export function fakeVault() {
   };
 
   const routes: Partial<Record<RouteName, (input: CallInput<RouteName>, token?: string) => unknown>> = {
-    prelogin: (input) => accounts.get(bodyOf(input).username ?? '')?.kdf ?? { salt: 'A'.repeat(22), iterations: TEST_ITERATIONS },
+    prelogin: (input) =>
+      accounts.get(bodyOf(input).username ?? '')?.kdf ?? { salt: 'A'.repeat(22), iterations: TEST_ITERATIONS },
     login: (input) => {
       const { username = '', authKey } = bodyOf(input);
       const a = accounts.get(username);
@@ -43,18 +44,38 @@ export function fakeVault() {
       const invite = invites.get(username!);
       if (!invite || invite.code !== code) return fail('invalid_enrollment_code', 401);
       if (invite.expired) return fail('enrollment_code_expired', 410);
-      return { userId: invite.userId, username, name: invite.name, email: `${username}@example.com`, iterations: TEST_ITERATIONS };
+      return {
+        userId: invite.userId,
+        username,
+        name: invite.name,
+        email: `${username}@example.com`,
+        iterations: TEST_ITERATIONS,
+      };
     },
     enroll: (input) => {
       const b = input.body as unknown as Account & { code: string };
       const invite = invites.get(b.username)!;
-      const a: Account = { id: invite.userId, username: b.username, name: invite.name, email: `${b.username}@example.com`, isAdmin: false, kdf: b.kdf, publicKey: b.publicKey, fingerprint: 'f'.repeat(64), encryptedPrivateKey: b.encryptedPrivateKey, authKey: b.authKey };
+      const a: Account = {
+        id: invite.userId,
+        username: b.username,
+        name: invite.name,
+        email: `${b.username}@example.com`,
+        isAdmin: false,
+        kdf: b.kdf,
+        publicKey: b.publicKey,
+        fingerprint: 'f'.repeat(64),
+        encryptedPrivateKey: b.encryptedPrivateKey,
+        authKey: b.authKey,
+      };
       accounts.set(b.username, a);
       invites.delete(b.username);
       return session(a);
     },
     logout: (_input, token) => (tokens.delete(token ?? ''), { ok: true }),
-    sync: (_input, token) => (tokens.has(token ?? '') ? compactSync(syncResponse({ full: true, cursor: '1', secrets: state.secrets })) : fail('session_expired', 401)),
+    sync: (_input, token) =>
+      tokens.has(token ?? '')
+        ? compactSync(syncResponse({ full: true, cursor: '1', secrets: state.secrets }))
+        : fail('session_expired', 401),
   };
 
   return {
@@ -63,7 +84,18 @@ export function fakeVault() {
     async addUser(username: string, password: string, name = username) {
       const id = uuid();
       const keys = await enroll(password, id, TEST_ITERATIONS);
-      accounts.set(username, { id, username, name, email: `${username}@example.com`, isAdmin: false, kdf: keys.kdf, publicKey: keys.publicKey, fingerprint: keys.fingerprint, encryptedPrivateKey: keys.encryptedPrivateKey, authKey: keys.authKey });
+      accounts.set(username, {
+        id,
+        username,
+        name,
+        email: `${username}@example.com`,
+        isAdmin: false,
+        kdf: keys.kdf,
+        publicKey: keys.publicKey,
+        fingerprint: keys.fingerprint,
+        encryptedPrivateKey: keys.encryptedPrivateKey,
+        authKey: keys.authKey,
+      });
       return id;
     },
     invite(username: string, code: string, name: string, expired = false) {

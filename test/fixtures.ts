@@ -66,5 +66,14 @@ export function group(over: Partial<GroupView> = {}): GroupView {
 
 /** A change-feed answer as the client applies it (people resolved); incremental and empty unless told otherwise. */
 export function syncResponse(over: Partial<SyncBatch> = {}): SyncBatch {
-  return { cursor: '1', full: false, secrets: [], removedSecrets: [], groups: [], removedGroups: [], users: [], ...over };
+  return {
+    cursor: '1',
+    full: false,
+    secrets: [],
+    removedSecrets: [],
+    groups: [],
+    removedGroups: [],
+    users: [],
+    ...over,
+  };
 }

@@ -34,7 +34,11 @@ describe('options page: sign in', () => {
     await fill('Password', 'correct horse');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(request).toHaveBeenCalledWith({ origins: ['http://localhost/*'] });
-    expect(worker.sendMessage).toHaveBeenCalledWith('signIn', { serverUrl: 'http://localhost:8787', username: 'alice', password: 'correct horse' });
+    expect(worker.sendMessage).toHaveBeenCalledWith('signIn', {
+      serverUrl: 'http://localhost:8787',
+      username: 'alice',
+      password: 'correct horse',
+    });
   });
 
   it('explains when the permission is refused, and does not send the password', async () => {
@@ -56,7 +60,9 @@ describe('options page: sign in', () => {
   ] as const)('words a %s failure', async (code, text) => {
     render(<App />);
     await screen.findByRole('heading', { name: 'Sign in to your vault' });
-    worker.sendMessage.mockImplementation((type: string) => (type === 'signIn' ? Promise.reject(new VaultError(code)) : new Promise(() => undefined)));
+    worker.sendMessage.mockImplementation((type: string) =>
+      type === 'signIn' ? Promise.reject(new VaultError(code)) : new Promise(() => undefined),
+    );
     await fill('Vault server', 'https://vault.example');
     await fill('Username', 'alice');
     await fill('Password', 'pw');
@@ -76,7 +82,15 @@ describe('options page: enrollment', () => {
 
   it('checks the code, names the person, then creates the keys with the chosen password', async () => {
     worker.sendMessage.mockImplementation((type: string) =>
-      type === 'enrollStart' ? Promise.resolve({ userId: ALICE.id, username: 'bob', name: 'Bob Builder', email: 'bob@example.com', iterations: 600000 }) : new Promise(() => undefined),
+      type === 'enrollStart'
+        ? Promise.resolve({
+            userId: ALICE.id,
+            username: 'bob',
+            name: 'Bob Builder',
+            email: 'bob@example.com',
+            iterations: 600000,
+          })
+        : new Promise(() => undefined),
     );
     await openEnroll();
     await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
@@ -91,23 +105,37 @@ describe('options page: enrollment', () => {
     expect(screen.getByRole('alert').textContent).toBe('The two passwords are different.');
     await fill('Type it again', 'four random words here');
     await userEvent.click(screen.getByRole('button', { name: 'Create my keys and sign in' }));
-    expect(worker.sendMessage).toHaveBeenCalledWith('enroll', { serverUrl: 'https://vault.example', username: 'bob', code: 'INVITE-1234', password: 'four random words here' });
+    expect(worker.sendMessage).toHaveBeenCalledWith('enroll', {
+      serverUrl: 'https://vault.example',
+      username: 'bob',
+      code: 'INVITE-1234',
+      password: 'four random words here',
+    });
   });
 
   it('says when the code has expired', async () => {
-    worker.sendMessage.mockImplementation((type: string) => (type === 'enrollStart' ? Promise.reject(new VaultError('enrollment_code_expired')) : new Promise(() => undefined)));
+    worker.sendMessage.mockImplementation((type: string) =>
+      type === 'enrollStart' ? Promise.reject(new VaultError('enrollment_code_expired')) : new Promise(() => undefined),
+    );
     await openEnroll();
     await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('That invitation code has expired. Ask your administrator for a new one.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'That invitation code has expired. Ask your administrator for a new one.',
+    );
   });
 });
 
 describe('options page: signed in', () => {
   it('shows the account with Lock and Sign out, and saves the auto-lock time', async () => {
     await fakeBrowser.storage.local.set({ account });
-    await fakeBrowser.storage.session.set({ session: { token: 't', expiresAt: 'x', me: { fingerprint: 'ab'.repeat(32) } }, resume: {} });
+    await fakeBrowser.storage.session.set({
+      session: { token: 't', expiresAt: 'x', me: { fingerprint: 'ab'.repeat(32) } },
+      resume: {},
+    });
     worker.sendMessage.mockImplementation((type: string, data?: { autoLockMinutes: number }) =>
-      type === 'saveSettings' ? Promise.resolve({ serverUrl: '', username: 'alice', autoLockMinutes: data?.autoLockMinutes }) : new Promise(() => undefined),
+      type === 'saveSettings'
+        ? Promise.resolve({ serverUrl: '', username: 'alice', autoLockMinutes: data?.autoLockMinutes })
+        : new Promise(() => undefined),
     );
     render(<App />);
     expect(await screen.findByRole('heading', { name: 'Signed in as Alice Example' })).toBeTruthy();

@@ -16,8 +16,13 @@ const PAYMENTS = secret({ name: 'Payments API' });
 const CRM = secret({ name: 'CRM Sandbox', owner: BOB, permissions: { view: true, edit: false, share: false } });
 
 beforeEach(async () => {
-  await fakeBrowser.storage.local.set({ account: { userId: ALICE.id, username: 'alice', name: 'Alice Example', serverUrl: SERVER } });
-  await fakeBrowser.storage.session.set({ session: { token: 't', expiresAt: 'x', me: { id: ALICE.id } }, resume: { key: 'k', iv: 'i', ct: 'c' } });
+  await fakeBrowser.storage.local.set({
+    account: { userId: ALICE.id, username: 'alice', name: 'Alice Example', serverUrl: SERVER },
+  });
+  await fakeBrowser.storage.session.set({
+    session: { token: 't', expiresAt: 'x', me: { id: ALICE.id } },
+    resume: { key: 'k', iv: 'i', ct: 'c' },
+  });
   const db = await openCache();
   await applySync(db, syncResponse({ full: true, secrets: [PAYMENTS, CRM] }), { userId: ALICE.id, serverUrl: SERVER });
   db.close();

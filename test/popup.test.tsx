@@ -20,17 +20,30 @@ vi.mock('@/utils/messaging', () => ({
 
 const SERVER = 'https://vault.example';
 const account = { userId: ALICE.id, username: 'alice', name: 'Alice Example', serverUrl: SERVER };
-const ok: SyncReport = { ok: true, applied: { full: false, upserted: 0, removed: 0, more: false }, at: '2025-03-01T10:00:00Z' };
+const ok: SyncReport = {
+  ok: true,
+  applied: { full: false, upserted: 0, removed: 0, more: false },
+  at: '2025-03-01T10:00:00Z',
+};
 const me = { id: ALICE.id, fingerprint: 'a'.repeat(64) };
 
 async function signedInAs(state: 'unlocked' | 'locked') {
   await fakeBrowser.storage.local.set({ account });
-  if (state === 'unlocked') await fakeBrowser.storage.session.set({ session: { token: 't', expiresAt: 'x', me }, resume: { key: 'k', iv: 'i', ct: 'c' } });
+  if (state === 'unlocked')
+    await fakeBrowser.storage.session.set({
+      session: { token: 't', expiresAt: 'x', me },
+      resume: { key: 'k', iv: 'i', ct: 'c' },
+    });
   else await fakeBrowser.storage.session.set({ lockReason: 'idle' });
 }
 async function cached(...secrets: ReturnType<typeof secret>[]) {
   const db = await openCache();
-  await applySync(db, syncResponse({ full: true, secrets }), { userId: ALICE.id, serverUrl: SERVER }, new Date('2025-03-01T08:30:00Z'));
+  await applySync(
+    db,
+    syncResponse({ full: true, secrets }),
+    { userId: ALICE.id, serverUrl: SERVER },
+    new Date('2025-03-01T08:30:00Z'),
+  );
   db.close();
 }
 /** The worker's answers: its status, and what a sync returns (a promise the test may hold back). */
@@ -131,7 +144,9 @@ describe('popup', () => {
     expect(await screen.findByText('The vault server had a problem. Try again in a moment.')).toBeTruthy();
     workerAnswers();
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
-    await waitFor(() => expect(screen.queryByText('The vault server had a problem. Try again in a moment.')).toBeNull());
+    await waitFor(() =>
+      expect(screen.queryByText('The vault server had a problem. Try again in a moment.')).toBeNull(),
+    );
   });
 
   it('empty vault: says so once synced', async () => {
@@ -144,7 +159,10 @@ describe('popup', () => {
 
   it('opens a secret’s details with Enter and goes back with Escape, search kept', async () => {
     await signedInAs('unlocked');
-    await cached(secret({ name: 'Payments API', clientId: 'pay-123', identifier: 'PAY' }), secret({ name: 'Maps API', url: 'https://maps.example' }));
+    await cached(
+      secret({ name: 'Payments API', clientId: 'pay-123', identifier: 'PAY' }),
+      secret({ name: 'Maps API', url: 'https://maps.example' }),
+    );
     workerAnswers();
     render(<App />);
     const search = await screen.findByRole('combobox');

@@ -16,7 +16,10 @@ function getMessage(key: string, subs?: string | string[]): string {
   const entry = (catalogue as Record<string, Entry>)[key];
   if (!entry) return '';
   const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-  const named = entry.message.replace(/\$([a-z0-9_]+)\$/gi, (_, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? '');
+  const named = entry.message.replace(
+    /\$([a-z0-9_]+)\$/gi,
+    (_, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? '',
+  );
   return named.replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
 }
 

@@ -14,7 +14,9 @@ function uiLanguage(): string | undefined {
 }
 
 // Built on first use, not at import: WXT imports entrypoints in Node at build time, where there is no browser.
-let formats: { plural: Intl.PluralRules; number: Intl.NumberFormat; dateTime: Intl.DateTimeFormat; time: Intl.DateTimeFormat } | undefined;
+let formats:
+  | { plural: Intl.PluralRules; number: Intl.NumberFormat; dateTime: Intl.DateTimeFormat; time: Intl.DateTimeFormat }
+  | undefined;
 
 /** Plural rules, numbers and dates in the same language as the words around them. */
 function localeFormats() {
@@ -52,5 +54,7 @@ export function tCount(n: number, one: MessageKey, other: MessageKey): string {
 /** A timestamp as people read it: the time alone when it is today, date and time otherwise. */
 export function formatWhen(iso: string, now = new Date()): string {
   const when = new Date(iso);
-  return when.toDateString() === now.toDateString() ? localeFormats().time.format(when) : localeFormats().dateTime.format(when);
+  return when.toDateString() === now.toDateString()
+    ? localeFormats().time.format(when)
+    : localeFormats().dateTime.format(when);
 }

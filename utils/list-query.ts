@@ -14,7 +14,9 @@ export function indexSecrets(secrets: readonly SecretSummary[]): IndexedSecret[]
   return secrets
     .map((secret) => {
       const { name, url, tags, identifier, clientId, owner } = secret;
-      const haystack = [name, url, ...tags, identifier ?? '', clientId, owner.name, owner.username].join('\n').toLowerCase();
+      const haystack = [name, url, ...tags, identifier ?? '', clientId, owner.name, owner.username]
+        .join('\n')
+        .toLowerCase();
       return { secret, haystack };
     })
     .sort((a, b) => collator.compare(a.secret.name, b.secret.name) || a.secret.id.localeCompare(b.secret.id));
@@ -31,7 +33,12 @@ export function inFilter(secret: SecretSummary, filter: Filter, meId: string): b
 }
 
 /** The secrets under a filter that contain every word of the query (case-insensitive), in name order. */
-export function querySecrets(index: readonly IndexedSecret[], query: string, filter: Filter, meId: string): SecretSummary[] {
+export function querySecrets(
+  index: readonly IndexedSecret[],
+  query: string,
+  filter: Filter,
+  meId: string,
+): SecretSummary[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const out: SecretSummary[] = [];
   for (const { secret, haystack } of index) {

@@ -30,11 +30,15 @@ export type HandoffKind = 'pending' | 'prefill';
 export type HandoffEntry = { value: unknown; expiresAt: number };
 /** Hand-offs live under one prefix, one key per one-time token, so expired ones can be found and pruned. */
 export const HANDOFF_PREFIX = 'handoff:';
-export const handoffItem = (kind: HandoffKind, token: string) => storage.defineItem<HandoffEntry>(`session:${HANDOFF_PREFIX}${kind}:${token}`);
+export const handoffItem = (kind: HandoffKind, token: string) =>
+  storage.defineItem<HandoffEntry>(`session:${HANDOFF_PREFIX}${kind}:${token}`);
 /** Every hand-off waiting, by key (without the area prefix). */
 export async function allHandoffs(): Promise<Record<string, HandoffEntry>> {
   const all = await storage.snapshot('session');
-  return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith(HANDOFF_PREFIX))) as Record<string, HandoffEntry>;
+  return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith(HANDOFF_PREFIX))) as Record<
+    string,
+    HandoffEntry
+  >;
 }
 export const removeHandoffs = (keys: string[]) => storage.removeItems(keys.map((k) => `session:${k}` as const));
 /** Forgets every `storage.session` key: sign-out. */

@@ -7,7 +7,15 @@ export type LoadResult = { requests: number; perSecond: number; p99: number; err
  * Keeps `concurrency` GETs in flight against `base` (keep-alive, one socket per worker) for `ms`
  * milliseconds, or for `total` requests when given; `path(i)` picks each request's path.
  */
-export async function load(o: { base: string; token: string; concurrency: number; ms?: number; total?: number; path: (i: number) => string; onProgress?: (done: number) => void }): Promise<LoadResult> {
+export async function load(o: {
+  base: string;
+  token: string;
+  concurrency: number;
+  ms?: number;
+  total?: number;
+  path: (i: number) => string;
+  onProgress?: (done: number) => void;
+}): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: o.concurrency });
   const times: number[] = [];
   let issued = 0;
@@ -32,9 +40,11 @@ export async function load(o: { base: string; token: string; concurrency: number
       });
       req.end();
     });
-  await Promise.all(Array.from({ length: o.concurrency }, async () => {
-    while (more()) await one(o.path(issued++));
-  }));
+  await Promise.all(
+    Array.from({ length: o.concurrency }, async () => {
+      while (more()) await one(o.path(issued++));
+    }),
+  );
   const elapsed = performance.now() - start;
   agent.destroy();
   return { requests: times.length, perSecond: (times.length / elapsed) * 1000, p99: percentile(times, 99), errors };
@@ -45,7 +55,14 @@ export async function load(o: { base: string; token: string; concurrency: number
  * rate among the levels that met the budget (0 when none did). Every level runs: on a
  * shared machine one noisy level says little about the next.
  */
-export async function sustained(o: { base: string; token: string; ms: number; levels: number[]; p99Budget: number; path: (i: number) => string }) {
+export async function sustained(o: {
+  base: string;
+  token: string;
+  ms: number;
+  levels: number[];
+  p99Budget: number;
+  path: (i: number) => string;
+}) {
   let best: LoadResult & { concurrency: number } = { requests: 0, perSecond: 0, p99: NaN, errors: 0, concurrency: 0 };
   for (const concurrency of o.levels) {
     const r = await load({ ...o, concurrency });

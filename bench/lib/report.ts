@@ -39,7 +39,9 @@ export const meetsBudget = (r: Row) => r.budget === null || r.budgetIsGuide === 
 /** Whether the figure stays within `maxRatio` of its baseline, in the direction the figure improves. */
 export const meetsRatio = (r: Row) => {
   if (r.maxRatio === undefined || !r.baseline) return true;
-  return (r.direction ?? 'lower') === 'lower' ? r.value <= r.maxRatio * r.baseline.value : r.value * r.maxRatio >= r.baseline.value;
+  return (r.direction ?? 'lower') === 'lower'
+    ? r.value <= r.maxRatio * r.baseline.value
+    : r.value * r.maxRatio >= r.baseline.value;
 };
 
 export const passes = (r: Row) => meetsBudget(r) && meetsRatio(r);

@@ -1,7 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-export type ServerProcess = { url: string; host: string; port: number; pid: number; rssMB(): number; close(): Promise<void> };
+export type ServerProcess = {
+  url: string;
+  host: string;
+  port: number;
+  pid: number;
+  rssMB(): number;
+  close(): Promise<void>;
+};
 
 /** The resident set of a process, from the kernel (the server exposes nothing for it). */
 export function rssMB(pid: number): number {

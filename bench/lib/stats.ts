@@ -26,7 +26,11 @@ export const spread = (xs: number[]) => ({ p25: percentile(xs, 25), p75: percent
  * Runs A and B alternately (A, B, A, B…) so that background load that comes and goes falls on both alike,
  * after one unmeasured run of each; returns both samples.
  */
-export async function alternate(n: number, a: () => Promise<number>, b: () => Promise<number>): Promise<{ a: number[]; b: number[] }> {
+export async function alternate(
+  n: number,
+  a: () => Promise<number>,
+  b: () => Promise<number>,
+): Promise<{ a: number[]; b: number[] }> {
   await a();
   await b();
   const out = { a: [] as number[], b: [] as number[] };

@@ -41,7 +41,11 @@ export async function timeFirstRow(context: BrowserContext, url: string): Promis
  * would see as dropped. Throws if the list did not actually move.
  */
 export async function scrollFrames(page: Page, expectedRows: number, frames = 180): Promise<number[]> {
-  await page.waitForFunction((n) => ((document.querySelector('[role="listbox"]') as HTMLElement | null)?.offsetHeight ?? 0) >= n * 50, expectedRows, { timeout: 30_000 });
+  await page.waitForFunction(
+    (n) => ((document.querySelector('[role="listbox"]') as HTMLElement | null)?.offsetHeight ?? 0) >= n * 50,
+    expectedRows,
+    { timeout: 30_000 },
+  );
   await page.waitForTimeout(300);
   const { times, moved } = await page.evaluate(async (n) => {
     const list = document.querySelector('[role="listbox"]') as HTMLElement;

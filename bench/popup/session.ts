@@ -8,7 +8,11 @@ export const BENCH_DIR = resolve('.output-bench/chrome-mv3');
 let built = false;
 export function buildBenchExtension() {
   if (built) return;
-  const r = spawnSync('npx', ['wxt', 'build'], { env: { ...process.env, VAULTSHARE_BENCH: '1', WXT_OUT_DIR: '.output-bench' }, stdio: 'pipe', encoding: 'utf8' });
+  const r = spawnSync('npx', ['wxt', 'build'], {
+    env: { ...process.env, VAULTSHARE_BENCH: '1', WXT_OUT_DIR: '.output-bench' },
+    stdio: 'pipe',
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`bench build failed:\n${r.stdout}\n${r.stderr}`);
   built = true;
 }

@@ -8,10 +8,18 @@ import { launchWithExtension, type ExtensionBrowser } from '../../e2e/support/ex
 import { SEARCH_DEBOUNCE_MS } from '../../utils/config';
 import { BENCH_DIR, buildBenchExtension, signIn } from './session';
 
-const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;
+const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<
+  string,
+  { message: string }
+>;
 const SEARCHING = messages.searching!.message;
 const SEARCH_LABEL = messages.recipientSearchLabel!.message;
-const QUERIES: Record<number, string[]> = { 1: ['m', 'j', 's', 'a'], 2: ['ma', 'jo', 'si', 'an'], 3: ['mar', 'joh', 'sil', 'ana'], 6: ['marian', 'johnso', 'santos', 'oliver'] };
+const QUERIES: Record<number, string[]> = {
+  1: ['m', 'j', 's', 'a'],
+  2: ['ma', 'jo', 'si', 'an'],
+  3: ['mar', 'joh', 'sil', 'ana'],
+  6: ['marian', 'johnso', 'santos', 'oliver'],
+};
 
 /** Types a query as one input event and waits until the panel shows its results; the debounce is subtracted. */
 function keystrokeToResults(page: Page, q: string): Promise<number> {
@@ -28,7 +36,8 @@ function keystrokeToResults(page: Page, q: string): Promise<number> {
       for (;;) {
         await new Promise((r) => requestAnimationFrame(r));
         const text = status.textContent ?? '';
-        if (performance.now() - t0 > (debounce as number) && text && text !== searching) return performance.now() - t0 - (debounce as number);
+        if (performance.now() - t0 > (debounce as number) && text && text !== searching)
+          return performance.now() - t0 - (debounce as number);
       }
     },
     [q, SEARCHING, SEARCH_DEBOUNCE_MS, SEARCH_LABEL] as const,
@@ -58,12 +67,20 @@ export async function sharePanelBench(opts: { smoke: boolean }): Promise<Row[]> 
     const sizes = opts.smoke ? [3] : [10, 100];
     // Recipients sign in never, so their keys can be made quickly: only their public keys matter.
     const recipients = [];
-    for (let i = 0; i < Math.max(...sizes); i++) recipients.push(await benchUser(s, `share.recipient${String(i).padStart(3, '0')}`, `Share Recipient ${String(i).padStart(3, '0')}`));
+    for (let i = 0; i < Math.max(...sizes); i++)
+      recipients.push(
+        await benchUser(
+          s,
+          `share.recipient${String(i).padStart(3, '0')}`,
+          `Share Recipient ${String(i).padStart(3, '0')}`,
+        ),
+      );
     await populateDirectory(s, opts.smoke ? 2_000 : 50_000, opts.smoke ? 200 : 5_000);
     const runs = opts.smoke ? 1 : 5;
     // Real secrets, each with its own item key: the worker opens the key before it can grant it.
     const ids: string[] = [];
-    for (let i = 0; i < sizes.length * runs + 1; i++) ids.push((await sharer.createSecret({ name: `Shared service ${i}`, clientSecret: `bench-${i}` })).id);
+    for (let i = 0; i < sizes.length * runs + 1; i++)
+      ids.push((await sharer.createSecret({ name: `Shared service ${i}`, clientSecret: `bench-${i}` })).id);
     await signIn(b, s.url, sharer.username, sharer.password, ids.length);
     const rows: Row[] = [];
 
@@ -82,7 +99,15 @@ export async function sharePanelBench(opts: { smoke: boolean }): Promise<Row[]> 
           return performance.now() - t;
         },
       );
-      rows.push({ section: 'share panel', figure: `keystroke to results, ${len}-char query, p95 (debounce excluded)`, value: percentile(times, 95), unit: 'ms', budget: 100, spread: spread(times), baseline: { label: 'same search, API from Node', value: percentile(direct, 95) } });
+      rows.push({
+        section: 'share panel',
+        figure: `keystroke to results, ${len}-char query, p95 (debounce excluded)`,
+        value: percentile(times, 95),
+        unit: 'ms',
+        budget: 100,
+        spread: spread(times),
+        baseline: { label: 'same search, API from Node', value: percentile(direct, 95) },
+      });
     }
     await page.close();
 
@@ -98,19 +123,37 @@ export async function sharePanelBench(opts: { smoke: boolean }): Promise<Row[]> 
         }
         const t0 = await page.evaluate(() => performance.now());
         await page.getByRole('button', { name: 'Share', exact: true }).click();
-        await page.getByRole('heading', { name: 'Shared' }).waitFor({ timeout: 60_000 }).catch(async (e) => {
-          await page.screenshot({ path: '/tmp/share-bench.png' });
-          throw e;
-        });
+        await page
+          .getByRole('heading', { name: 'Shared' })
+          .waitFor({ timeout: 60_000 })
+          .catch(async (e) => {
+            await page.screenshot({ path: '/tmp/share-bench.png' });
+            throw e;
+          });
         times.push((await page.evaluate(() => performance.now())) - t0);
         await page.close();
       }
       // The baseline: the same share made by a Node client (grants and the write), no extension in between.
       const fresh = await sharer.createSecret({ name: `Baseline ${size}`, clientSecret: 'baseline' });
       const t = performance.now();
-      await sharer.call('PUT', `/v1/secrets/${fresh.id}/access`, await sharer.accessBody(fresh.id, fresh.accessRevision, recipients.slice(0, size).map((p) => p.me())));
+      await sharer.call(
+        'PUT',
+        `/v1/secrets/${fresh.id}/access`,
+        await sharer.accessBody(
+          fresh.id,
+          fresh.accessRevision,
+          recipients.slice(0, size).map((p) => p.me()),
+        ),
+      );
       const direct = performance.now() - t;
-      rows.push({ section: 'share panel', figure: `Share to "Shared", ${size} recipients (grants in the worker), median of ${times.length}`, value: median(times), unit: 'ms', budget: size === 10 ? 300 : null, baseline: { label: 'same share from a Node client', value: direct } });
+      rows.push({
+        section: 'share panel',
+        figure: `Share to "Shared", ${size} recipients (grants in the worker), median of ${times.length}`,
+        value: median(times),
+        unit: 'ms',
+        budget: size === 10 ? 300 : null,
+        baseline: { label: 'same share from a Node client', value: direct },
+      });
     }
     return rows;
   } finally {

@@ -12,7 +12,8 @@ import { VaultClient } from '../../server/test/support/client';
 export type BenchDb = 'sqlite' | 'postgres';
 
 /** Where the PostgreSQL runs go (a fresh schema each, dropped afterwards). */
-export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const BENCH_DATABASE_URL =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** The databases to bench on: SQLite always, PostgreSQL when one answers within a second. */
 export async function benchDatabases(): Promise<BenchDb[]> {
@@ -31,14 +32,24 @@ export async function benchDatabases(): Promise<BenchDb[]> {
 /** A bare query on the server's own database, outside the server: the floor the API is compared with. */
 export type Bare = { all(sql: string, params: unknown[]): Promise<unknown[]>; close(): Promise<void> };
 
-export type BenchServer = RunningServer & { db: BenchDb; bare(): Promise<Bare>; /** Where a child process finds the same data. */ env: Record<string, string> };
+export type BenchServer = RunningServer & {
+  db: BenchDb;
+  bare(): Promise<Bare>;
+  /** Where a child process finds the same data. */ env: Record<string, string>;
+};
 
 /**
  * A real vault server on a fresh SQLite file in a temporary folder, or on a fresh PostgreSQL schema (low
  * PBKDF2 count: the bench measures the API).
  */
 export async function benchServer(opts: { kdfIterations?: number; db?: BenchDb } = {}): Promise<BenchServer> {
-  const base = { port: 0, host: '127.0.0.1', quiet: true, kdfIterations: opts.kdfIterations ?? 1000, minKdfIterations: 1000 };
+  const base = {
+    port: 0,
+    host: '127.0.0.1',
+    quiet: true,
+    kdfIterations: opts.kdfIterations ?? 1000,
+    minKdfIterations: 1000,
+  };
   if (opts.db === 'postgres') {
     const schema = `bench_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
     const s = await startServer({ ...base, databaseUrl: BENCH_DATABASE_URL, schema });
@@ -50,7 +61,16 @@ export async function benchServer(opts: { kdfIterations?: number; db?: BenchDb }
         const c = new pg.Client({ connectionString: BENCH_DATABASE_URL, options: `-c search_path=${schema}` });
         await c.connect();
         // pg numbers its parameters; the benches write them as SQLite's "?".
-        return { all: async (q, p) => (await c.query(q.split('?').reduce((a, part, i) => (i ? `${a}$${i}${part}` : part), ''), p)).rows, close: () => c.end() };
+        return {
+          all: async (q, p) =>
+            (
+              await c.query(
+                q.split('?').reduce((a, part, i) => (i ? `${a}$${i}${part}` : part), ''),
+                p,
+              )
+            ).rows,
+          close: () => c.end(),
+        };
       },
       close: async () => {
         await s.close();
@@ -95,20 +115,29 @@ export function serverTime(headers: Headers): number {
  * A GET as the extension makes it (gzip accepted): the bytes that cross the wire, the JSON they unpack to,
  * and the server's own time. Node's fetch unpacks silently, so this counts on the raw socket.
  */
-export function wireGet(base: string, path: string, token: string): Promise<{ wire: number; body: unknown; server: number }> {
+export function wireGet(
+  base: string,
+  path: string,
+  token: string,
+): Promise<{ wire: number; body: unknown; server: number }> {
   return new Promise((done, fail) => {
-    const req = request(new URL(path, base), { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } }, (res) => {
-      const parts: Buffer[] = [];
-      res.on('data', (c: Buffer) => parts.push(c));
-      res.on('error', fail);
-      res.on('end', () => {
-        const raw = Buffer.concat(parts);
-        if (res.statusCode !== 200) return fail(new Error(`GET ${path} → ${res.statusCode}`));
-        const text = res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
-        const timing = new Headers({ 'server-timing': String(res.headers['server-timing'] ?? '') });
-        done({ wire: raw.length, body: JSON.parse(text), server: serverTime(timing) });
-      });
-    });
+    const req = request(
+      new URL(path, base),
+      { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c));
+        res.on('error', fail);
+        res.on('end', () => {
+          const raw = Buffer.concat(parts);
+          if (res.statusCode !== 200) return fail(new Error(`GET ${path} → ${res.statusCode}`));
+          const text =
+            res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
+          const timing = new Headers({ 'server-timing': String(res.headers['server-timing'] ?? '') });
+          done({ wire: raw.length, body: JSON.parse(text), server: serverTime(timing) });
+        });
+      },
+    );
     req.on('error', fail);
     req.end();
   });

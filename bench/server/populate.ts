@@ -8,10 +8,12 @@ const now = () => new Date().toISOString();
 
 /** A pool of real P-256 keys: the directory's answers carry real keys without making 50,000 of them. */
 async function keyPool(n: number) {
-  return Promise.all(Array.from({ length: n }, async () => {
-    const k = await generateKeyPair();
-    return { publicKey: k.publicKey, fingerprint: k.fingerprint };
-  }));
+  return Promise.all(
+    Array.from({ length: n }, async () => {
+      const k = await generateKeyPair();
+      return { publicKey: k.publicKey, fingerprint: k.fingerprint };
+    }),
+  );
 }
 
 /**
@@ -30,13 +32,40 @@ export async function populateDirectory(s: RunningServer, users: number, groups:
         const p = person(n);
         const k = keys[n % keys.length]!;
         const id = randomUUID();
-        rows.push({ id, username: p.username, name: p.name, email: p.email, is_admin: 0, status: 'active' as const, enroll_code_hash: null, enroll_expires_at: null, kdf_salt: 'AAAAAAAAAAAAAAAAAAAAAA', kdf_iterations: 600000, auth_hash: null, public_key: k.publicKey, fingerprint: k.fingerprint, encrypted_private_key: null, created_at: now(), updated_at: now() });
+        rows.push({
+          id,
+          username: p.username,
+          name: p.name,
+          email: p.email,
+          is_admin: 0,
+          status: 'active' as const,
+          enroll_code_hash: null,
+          enroll_expires_at: null,
+          kdf_salt: 'AAAAAAAAAAAAAAAAAAAAAA',
+          kdf_iterations: 600000,
+          auth_hash: null,
+          public_key: k.publicKey,
+          fingerprint: k.fingerprint,
+          encrypted_private_key: null,
+          created_at: now(),
+          updated_at: now(),
+        });
         const [local = '', domain = ''] = p.email.split('@');
-        for (const t of termsOf(p.name, [p.username, p.email], [local, domain])) terms.push({ ...t, kind: 'user' as const, entity_id: id, sort_name: p.name.toLowerCase() });
-        texts.push({ kind: 'user' as const, entity_id: id, sort_name: p.name.toLowerCase(), haystack: haystackOf([p.name, p.username, p.email]) });
+        for (const t of termsOf(p.name, [p.username, p.email], [local, domain]))
+          terms.push({ ...t, kind: 'user' as const, entity_id: id, sort_name: p.name.toLowerCase() });
+        texts.push({
+          kind: 'user' as const,
+          entity_id: id,
+          sort_name: p.name.toLowerCase(),
+          haystack: haystackOf([p.name, p.username, p.email]),
+        });
       }
       await tx.insertInto('users').values(rows).execute();
-      for (let i = 0; i < terms.length; i += 1000) await tx.insertInto('directory_terms').values(terms.slice(i, i + 1000)).execute();
+      for (let i = 0; i < terms.length; i += 1000)
+        await tx
+          .insertInto('directory_terms')
+          .values(terms.slice(i, i + 1000))
+          .execute();
       await tx.insertInto('directory_text').values(texts).execute();
     });
   }
@@ -49,12 +78,34 @@ export async function populateDirectory(s: RunningServer, users: number, groups:
         const name = groupName(n);
         const k = keys[n % keys.length]!;
         const id = randomUUID();
-        rows.push({ id, kind: 'user' as const, name, description: '', enabled: 1, members_can_view: 1, owner_id: null, public_key: k.publicKey, fingerprint: k.fingerprint, created_at: now(), updated_at: now() });
-        for (const t of termsOf(name, [])) terms.push({ ...t, kind: 'group' as const, entity_id: id, sort_name: name.toLowerCase() });
-        texts.push({ kind: 'group' as const, entity_id: id, sort_name: name.toLowerCase(), haystack: haystackOf([name]) });
+        rows.push({
+          id,
+          kind: 'user' as const,
+          name,
+          description: '',
+          enabled: 1,
+          members_can_view: 1,
+          owner_id: null,
+          public_key: k.publicKey,
+          fingerprint: k.fingerprint,
+          created_at: now(),
+          updated_at: now(),
+        });
+        for (const t of termsOf(name, []))
+          terms.push({ ...t, kind: 'group' as const, entity_id: id, sort_name: name.toLowerCase() });
+        texts.push({
+          kind: 'group' as const,
+          entity_id: id,
+          sort_name: name.toLowerCase(),
+          haystack: haystackOf([name]),
+        });
       }
       await tx.insertInto('groups').values(rows).execute();
-      for (let i = 0; i < terms.length; i += 1000) await tx.insertInto('directory_terms').values(terms.slice(i, i + 1000)).execute();
+      for (let i = 0; i < terms.length; i += 1000)
+        await tx
+          .insertInto('directory_terms')
+          .values(terms.slice(i, i + 1000))
+          .execute();
       await tx.insertInto('directory_text').values(texts).execute();
     });
   }
@@ -65,11 +116,46 @@ export async function populateSecrets(s: RunningServer, owner: { id: string; pub
   const itemKey = newItemKey();
   const template = randomUUID();
   const value = JSON.stringify(await encryptSecret(itemKey, template, 1, { clientSecret: 'bench-secret' }));
-  const grant = JSON.stringify(await createGrant({ subjectKind: 'secret', subjectId: template, recipientKind: 'user', recipientId: owner.id, recipientPublicKey: owner.publicKey }, itemKey));
+  const grant = JSON.stringify(
+    await createGrant(
+      {
+        subjectKind: 'secret',
+        subjectId: template,
+        recipientKind: 'user',
+        recipientId: owner.id,
+        recipientPublicKey: owner.publicKey,
+      },
+      itemKey,
+    ),
+  );
   for (let start = 0; start < count; start += 500) {
     const rows = [];
     for (let n = start; n < Math.min(count, start + 500); n++)
-      rows.push({ id: randomUUID(), owner_id: owner.id, name: `Service ${n} API`, url: `https://api${n}.example.com/v1`, client_id: `client-${n}`, identifier: `svc-${n}`, method: 'GET', tags: '["bench"]', notes: '', status: 'enabled' as const, value, value_revision: 1, owner_grant: grant, revision: 1, access_revision: 1, access_users: 0, access_groups: 0, created_by: owner.id, created_at: now(), updated_by: owner.id, updated_at: now(), last_used_at: null, readable_by_disabled: 0 });
+      rows.push({
+        id: randomUUID(),
+        owner_id: owner.id,
+        name: `Service ${n} API`,
+        url: `https://api${n}.example.com/v1`,
+        client_id: `client-${n}`,
+        identifier: `svc-${n}`,
+        method: 'GET',
+        tags: '["bench"]',
+        notes: '',
+        status: 'enabled' as const,
+        value,
+        value_revision: 1,
+        owner_grant: grant,
+        revision: 1,
+        access_revision: 1,
+        access_users: 0,
+        access_groups: 0,
+        created_by: owner.id,
+        created_at: now(),
+        updated_by: owner.id,
+        updated_at: now(),
+        last_used_at: null,
+        readable_by_disabled: 0,
+      });
     await s.store.db.insertInto('secrets').values(rows).execute();
   }
 }

@@ -27,7 +27,9 @@ export async function scaleBench(opts: { smoke: boolean }): Promise<Row[]> {
     const writers: VaultClient[] = [];
     const writerCount = opts.smoke ? 10 : 50;
     for (let i = 0; i < writerCount; i++) writers.push(await benchUser(s, `bench.writer${i}`));
-    const own = await Promise.all(writers.map((w, i) => w.createSecret({ name: `writer ${i}`, clientSecret: `value ${i}` }).then((x) => x.id)));
+    const own = await Promise.all(
+      writers.map((w, i) => w.createSecret({ name: `writer ${i}`, clientSecret: `value ${i}` }).then((x) => x.id)),
+    );
 
     procs.push(await serverProcess(s.env), await serverProcess(s.env));
     const proxy = await roundRobinProxy(procs.map((p) => ({ host: p.host, port: p.port })));
@@ -37,7 +39,8 @@ export async function scaleBench(opts: { smoke: boolean }): Promise<Row[]> {
       const ms = opts.smoke ? 400 : 3000;
       const levels = opts.smoke ? [1, 2, 4] : [1, 2, 4, 8, 16];
       // Unmeasured load first: tsx's compile and the JIT of each process, and the pool's connections.
-      for (const base of [procs[0]!.url, procs[1]!.url]) await load({ base, token: owner.token!, concurrency: 4, ms: opts.smoke ? 500 : 2000, path });
+      for (const base of [procs[0]!.url, procs[1]!.url])
+        await load({ base, token: owner.token!, concurrency: 4, ms: opts.smoke ? 500 : 2000, path });
       const one = await sustained({ base: procs[0]!.url, token: owner.token!, ms, levels, p99Budget: 50, path });
       const two = await sustained({ base: proxy.url, token: owner.token!, ms, levels, p99Budget: 50, path });
 
@@ -47,7 +50,10 @@ export async function scaleBench(opts: { smoke: boolean }): Promise<Row[]> {
         const edit = async (i: number) => {
           const t = performance.now();
           const cur = await viaProxy[i]!.get(own[i]!);
-          const r = await viaProxy[i]!.call('PATCH', `/v1/secrets/${own[i]}`, { baseRevision: cur.revision, notes: `edit ${t}` });
+          const r = await viaProxy[i]!.call('PATCH', `/v1/secrets/${own[i]}`, {
+            baseRevision: cur.revision,
+            notes: `edit ${t}`,
+          });
           if (r.status !== 200) throw new Error(`edit → ${r.status}`);
           times.push(performance.now() - t);
         };
@@ -79,9 +85,36 @@ export async function scaleBench(opts: { smoke: boolean }): Promise<Row[]> {
       if (feed.status !== 200) throw new Error(`sync after the writes → ${feed.status}`);
       const n = `${writerCount} clients`;
       return [
-        { section, figure: 'no-change sync sustained at p99 < 50 ms (round-robin proxy)', value: two.perSecond, unit: 'req/s', direction: 'higher', budget: null, maxRatio: 1.5, baseline: { label: `one process alone (c=${one.concurrency}, p99 ${one.p99.toFixed(1)} ms)`, value: one.perSecond } },
-        { section, figure: `${n} each editing their own secret at once (global write lock): wall time`, value: median(together), unit: 'ms', budget: null, maxRatio: 1.5, baseline: { label: 'the same edits one after another', value: median(alone) } },
-        { section, figure: `${n} at once: one edit (read + PATCH), p99`, value: percentile(togetherEach, 99), unit: 'ms', budget: null, baseline: { label: 'one edit at a time, p99', value: percentile(aloneEach, 99) } },
+        {
+          section,
+          figure: 'no-change sync sustained at p99 < 50 ms (round-robin proxy)',
+          value: two.perSecond,
+          unit: 'req/s',
+          direction: 'higher',
+          budget: null,
+          maxRatio: 1.5,
+          baseline: {
+            label: `one process alone (c=${one.concurrency}, p99 ${one.p99.toFixed(1)} ms)`,
+            value: one.perSecond,
+          },
+        },
+        {
+          section,
+          figure: `${n} each editing their own secret at once (global write lock): wall time`,
+          value: median(together),
+          unit: 'ms',
+          budget: null,
+          maxRatio: 1.5,
+          baseline: { label: 'the same edits one after another', value: median(alone) },
+        },
+        {
+          section,
+          figure: `${n} at once: one edit (read + PATCH), p99`,
+          value: percentile(togetherEach, 99),
+          unit: 'ms',
+          budget: null,
+          baseline: { label: 'one edit at a time, p99', value: percentile(aloneEach, 99) },
+        },
       ];
     } finally {
       await proxy.close();

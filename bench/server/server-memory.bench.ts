@@ -34,7 +34,15 @@ export async function serverMemoryBench(opts: { smoke: boolean }): Promise<Row[]
       if (r.errors) throw new Error(`${r.errors} request(s) failed`);
       const end = p.rssMB();
       return [
-        { section: 'server memory', figure: `RSS after ${total.toLocaleString('en')} requests (sync + search, 8 in flight)`, value: end, unit: 'MB', budget: null, maxRatio: 1.2, baseline: { label: `RSS after the first ${(total / 10).toLocaleString('en')}`, value: warm } },
+        {
+          section: 'server memory',
+          figure: `RSS after ${total.toLocaleString('en')} requests (sync + search, 8 in flight)`,
+          value: end,
+          unit: 'MB',
+          budget: null,
+          maxRatio: 1.2,
+          baseline: { label: `RSS after the first ${(total / 10).toLocaleString('en')}`, value: warm },
+        },
       ];
     } finally {
       await p.close();

@@ -20,29 +20,51 @@ async function shareOn(db: BenchDb, opts: { smoke: boolean }): Promise<Row[]> {
     const owner = await benchUser(s, 'bench.sharer');
     const sizes = opts.smoke ? [10] : [10, 100];
     const people: VaultClient[] = [];
-    for (let i = 0; i < Math.max(...sizes); i++) people.push(await benchUser(s, `bench.recipient${i}`, `Recipient ${i}`));
+    for (let i = 0; i < Math.max(...sizes); i++)
+      people.push(await benchUser(s, `bench.recipient${i}`, `Recipient ${i}`));
     const rows: Row[] = [];
     for (const size of sizes) {
       const recipients = people.slice(0, size).map((p) => p.me());
       const server: number[] = [];
       const noop: number[] = [];
       const n = opts.smoke ? 3 : size === 10 ? 20 : 10;
-      const client = await sample(n, async () => {
-        const secret = await owner.createSecret({ name: `Shared ${Math.random()}`, clientSecret: 'bench' });
-        const t = performance.now();
-        const body = await owner.accessBody(secret.id, secret.accessRevision, recipients);
-        const r = await owner.call<{ accessRevision: number }>('PUT', `/v1/secrets/${secret.id}/access`, body);
-        const elapsed = performance.now() - t;
-        if (r.status !== 200) throw new Error(`share → ${r.status}`);
-        server.push(serverTime(r.headers));
-        // The same list again changes nothing: the floor of an access-list write (auth, revision, read back).
-        const again = await owner.call('PUT', `/v1/secrets/${secret.id}/access`, { baseRevision: r.body.accessRevision, entries: body.entries.map(({ grant: _g, ...e }) => e) });
-        noop.push(serverTime(again.headers));
-        return elapsed;
-      }, 1);
+      const client = await sample(
+        n,
+        async () => {
+          const secret = await owner.createSecret({ name: `Shared ${Math.random()}`, clientSecret: 'bench' });
+          const t = performance.now();
+          const body = await owner.accessBody(secret.id, secret.accessRevision, recipients);
+          const r = await owner.call<{ accessRevision: number }>('PUT', `/v1/secrets/${secret.id}/access`, body);
+          const elapsed = performance.now() - t;
+          if (r.status !== 200) throw new Error(`share → ${r.status}`);
+          server.push(serverTime(r.headers));
+          // The same list again changes nothing: the floor of an access-list write (auth, revision, read back).
+          const again = await owner.call('PUT', `/v1/secrets/${secret.id}/access`, {
+            baseRevision: r.body.accessRevision,
+            entries: body.entries.map(({ grant: _g, ...e }) => e),
+          });
+          noop.push(serverTime(again.headers));
+          return elapsed;
+        },
+        1,
+      );
       rows.push(
-        { section, figure: `${size} recipients: grants + write from a client, p95`, value: percentile(client, 95), unit: 'ms', budget: size === 10 ? 300 : null, baseline: { label: 'server write alone', value: percentile(server, 95) } },
-        { section, figure: `${size} recipients: server access-list write, median`, value: median(server), unit: 'ms', budget: null, baseline: { label: 'unchanged list', value: median(noop) } },
+        {
+          section,
+          figure: `${size} recipients: grants + write from a client, p95`,
+          value: percentile(client, 95),
+          unit: 'ms',
+          budget: size === 10 ? 300 : null,
+          baseline: { label: 'server write alone', value: percentile(server, 95) },
+        },
+        {
+          section,
+          figure: `${size} recipients: server access-list write, median`,
+          value: median(server),
+          unit: 'ms',
+          budget: null,
+          baseline: { label: 'unchanged list', value: median(noop) },
+        },
       );
     }
     return rows;

@@ -8,7 +8,13 @@ import { populateSecrets } from './populate';
 async function firstLoad(base: string, token: string) {
   let page = await wireGet(base, '/v1/sync', token);
   const first = page;
-  const total = { wire: page.wire, server: page.server, json: JSON.stringify(page.body).length, secrets: (page.body as SyncResponse).secrets.length, pages: 1 };
+  const total = {
+    wire: page.wire,
+    server: page.server,
+    json: JSON.stringify(page.body).length,
+    secrets: (page.body as SyncResponse).secrets.length,
+    pages: 1,
+  };
   while ((page.body as SyncResponse).next) {
     page = await wireGet(base, `/v1/sync?page=${encodeURIComponent((page.body as SyncResponse).next!)}`, token);
     total.wire += page.wire;
@@ -38,46 +44,114 @@ async function syncOn(db: BenchDb, opts: { smoke: boolean }): Promise<Row[]> {
     const n = opts.smoke ? 3 : 11;
 
     const loads: Awaited<ReturnType<typeof firstLoad>>[] = [];
-    const full = await sample(n, async () => {
-      const l = await firstLoad(s.url, owner.token!);
-      if (l.total.secrets !== count) throw new Error(`the first load returned ${l.total.secrets} secrets`);
-      loads.push(l);
-      return l.total.server;
-    }, 2);
-    const fullSql = await sample(n, async () => void (await bare.all('select * from secrets where owner_id = ?', [owner.userId])), 2);
+    const full = await sample(
+      n,
+      async () => {
+        const l = await firstLoad(s.url, owner.token!);
+        if (l.total.secrets !== count) throw new Error(`the first load returned ${l.total.secrets} secrets`);
+        loads.push(l);
+        return l.total.server;
+      },
+      2,
+    );
+    const fullSql = await sample(
+      n,
+      async () => void (await bare.all('select * from secrets where owner_id = ?', [owner.userId])),
+      2,
+    );
     // The JSON a first load was before summaries named people by id and came in pages: every row, people inline.
     const legacy = await owner.call<{ items: unknown[] }>('GET', '/v1/secrets');
     const legacyBytes = JSON.stringify({ secrets: legacy.body.items }).length;
 
-    const ids = ((await bare.all('select id from secrets where owner_id = ? limit 50', [owner.userId])) as { id: string }[]).map((r) => r.id);
+    const ids = (
+      (await bare.all('select id from secrets where owner_id = ? limit 50', [owner.userId])) as { id: string }[]
+    ).map((r) => r.id);
     let cursor = (await owner.sync()).cursor;
     const bytes: number[] = [];
     const oneBytes: number[] = [];
     let k = 0;
-    const incremental = await sample(opts.smoke ? 5 : 20, async () => {
-      const id = ids[k++ % ids.length]!;
-      const cur = await owner.get(id);
-      const edit = await owner.call('PATCH', `/v1/secrets/${id}`, { baseRevision: cur.revision, notes: `changed ${k}` });
-      if (edit.status !== 200) throw new Error(`edit → ${edit.status}`);
-      oneBytes.push(JSON.stringify(edit.body).length);
-      const r = await owner.call<{ cursor: string; secrets: unknown[] }>('GET', `/v1/sync?since=${cursor}`);
-      if (r.body.secrets.length !== 1) throw new Error(`incremental sync returned ${r.body.secrets.length} secrets`);
-      cursor = r.body.cursor;
-      bytes.push(JSON.stringify(r.body).length);
-      return serverTime(r.headers);
-    }, 2);
-    const incSql = await sample(20, async () => void (await bare.all("select entity, entity_id from changes where user_id in (?, '') and seq > ?", [owner.userId, Number(cursor) - 1])), 2);
+    const incremental = await sample(
+      opts.smoke ? 5 : 20,
+      async () => {
+        const id = ids[k++ % ids.length]!;
+        const cur = await owner.get(id);
+        const edit = await owner.call('PATCH', `/v1/secrets/${id}`, {
+          baseRevision: cur.revision,
+          notes: `changed ${k}`,
+        });
+        if (edit.status !== 200) throw new Error(`edit → ${edit.status}`);
+        oneBytes.push(JSON.stringify(edit.body).length);
+        const r = await owner.call<{ cursor: string; secrets: unknown[] }>('GET', `/v1/sync?since=${cursor}`);
+        if (r.body.secrets.length !== 1) throw new Error(`incremental sync returned ${r.body.secrets.length} secrets`);
+        cursor = r.body.cursor;
+        bytes.push(JSON.stringify(r.body).length);
+        return serverTime(r.headers);
+      },
+      2,
+    );
+    const incSql = await sample(
+      20,
+      async () =>
+        void (await bare.all("select entity, entity_id from changes where user_id in (?, '') and seq > ?", [
+          owner.userId,
+          Number(cursor) - 1,
+        ])),
+      2,
+    );
     await bare.close();
     const label = `${count.toLocaleString('en')} secrets`;
     const pages = loads[0]!.total.pages;
     const firstPages = loads.map((l) => l.first.server);
     return [
-      { section, figure: `incremental, 1 change among ${label}: server p95`, value: percentile(incremental, 95), unit: 'ms', budget: 50, baseline: { label: 'bare SQL of the change rows', value: percentile(incSql, 95) } },
-      { section, figure: `incremental, 1 change among ${label}: payload`, value: median(bytes), unit: 'B', budget: 2048, baseline: { label: 'the one changed summary alone', value: median(oneBytes) } },
-      { section, figure: `first load of ${label} (${pages} pages): server time, all pages, median`, value: median(full), unit: 'ms', budget: 300, spread: spread(full), baseline: { label: 'bare SQL select of the rows', value: median(fullSql) } },
-      { section, figure: `first load of ${label}: first page (draws the list), server median`, value: median(firstPages), unit: 'ms', budget: null, baseline: { label: 'all pages', value: median(full) } },
-      { section, figure: `first load of ${label}: on the wire (gzip), all pages`, value: median(loads.map((l) => l.total.wire)) / 1024 / 1024, unit: 'MB', budget: 1.5, baseline: { label: 'JSON, unpacked', value: median(loads.map((l) => l.total.json)) / 1024 / 1024 } },
-      { section, figure: `first load of ${label}: JSON`, value: median(loads.map((l) => l.total.json)) / 1024 / 1024, unit: 'MB', budget: null, baseline: { label: 'summaries with people inline, one answer', value: legacyBytes / 1024 / 1024 } },
+      {
+        section,
+        figure: `incremental, 1 change among ${label}: server p95`,
+        value: percentile(incremental, 95),
+        unit: 'ms',
+        budget: 50,
+        baseline: { label: 'bare SQL of the change rows', value: percentile(incSql, 95) },
+      },
+      {
+        section,
+        figure: `incremental, 1 change among ${label}: payload`,
+        value: median(bytes),
+        unit: 'B',
+        budget: 2048,
+        baseline: { label: 'the one changed summary alone', value: median(oneBytes) },
+      },
+      {
+        section,
+        figure: `first load of ${label} (${pages} pages): server time, all pages, median`,
+        value: median(full),
+        unit: 'ms',
+        budget: 300,
+        spread: spread(full),
+        baseline: { label: 'bare SQL select of the rows', value: median(fullSql) },
+      },
+      {
+        section,
+        figure: `first load of ${label}: first page (draws the list), server median`,
+        value: median(firstPages),
+        unit: 'ms',
+        budget: null,
+        baseline: { label: 'all pages', value: median(full) },
+      },
+      {
+        section,
+        figure: `first load of ${label}: on the wire (gzip), all pages`,
+        value: median(loads.map((l) => l.total.wire)) / 1024 / 1024,
+        unit: 'MB',
+        budget: 1.5,
+        baseline: { label: 'JSON, unpacked', value: median(loads.map((l) => l.total.json)) / 1024 / 1024 },
+      },
+      {
+        section,
+        figure: `first load of ${label}: JSON`,
+        value: median(loads.map((l) => l.total.json)) / 1024 / 1024,
+        unit: 'MB',
+        budget: null,
+        baseline: { label: 'summaries with people inline, one answer', value: legacyBytes / 1024 / 1024 },
+      },
     ];
   } finally {
     await s.close();

@@ -5,7 +5,15 @@ import type { Page } from 'puppeteer-core';
 import { seriousA11yViolations } from '../support/axe';
 import { ARTIFACTS_DIR } from '../support/extension';
 import { startDemoVault, type RunningVault } from '../support/vault-server';
-import { bodyText, click, fill, launchFirefox, openFromOptions, waitForText, type FirefoxProfile } from './support/firefox';
+import {
+  bodyText,
+  click,
+  fill,
+  launchFirefox,
+  openFromOptions,
+  waitForText,
+  type FirefoxProfile,
+} from './support/firefox';
 
 // The extension's Firefox build (MV2, background page, `menus`) in Debian's Firefox ESR, driven over
 // WebDriver BiDi, against a real vault server with the demo organisation: sign-in from the page a new
@@ -42,10 +50,19 @@ async function openPopup(p: FirefoxProfile, hash = ''): Promise<Page> {
 
 async function findRow(popup: Page, name: string) {
   await fill(popup, 'Search API secrets', name);
-  await popup.waitForFunction((n) => [...document.querySelectorAll('[role="option"]')].some((o) => o.textContent?.startsWith(n)), { timeout: 30_000 }, name);
+  await popup.waitForFunction(
+    (n) => [...document.querySelectorAll('[role="option"]')].some((o) => o.textContent?.startsWith(n)),
+    { timeout: 30_000 },
+    name,
+  );
 }
 const rowText = (popup: Page, name: string) =>
-  popup.evaluate((n) => [...document.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.textContent?.startsWith(n))?.innerText ?? '', name);
+  popup.evaluate(
+    (n) =>
+      [...document.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.textContent?.startsWith(n))
+        ?.innerText ?? '',
+    name,
+  );
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
@@ -63,7 +80,9 @@ describe('in Firefox', () => {
     expect(await bodyText(alice.options)).toContain('Sign in to your vault');
     await signIn(alice, 'alice');
     const granted = await alice.options.evaluate(() =>
-      (globalThis as unknown as { browser: { permissions: { getAll(): Promise<{ origins: string[] }> } } }).browser.permissions.getAll(),
+      (
+        globalThis as unknown as { browser: { permissions: { getAll(): Promise<{ origins: string[] }> } } }
+      ).browser.permissions.getAll(),
     );
     expect(granted.origins).toContain('http://127.0.0.1/*');
     await shot(alice.options, 'options-signed-in');
@@ -75,7 +94,11 @@ describe('in Firefox', () => {
     await findRow(popup, SECRET);
     expect(await rowText(popup, SECRET)).toContain('Shared: No');
     await click(popup, 'button, [role="tab"], [role="radio"]', 'Shared with me', { partial: true });
-    await popup.waitForFunction((n) => ![...document.querySelectorAll('[role="option"]')].some((o) => o.textContent?.startsWith(n)), {}, SECRET);
+    await popup.waitForFunction(
+      (n) => ![...document.querySelectorAll('[role="option"]')].some((o) => o.textContent?.startsWith(n)),
+      {},
+      SECRET,
+    );
     await click(popup, 'button, [role="tab"], [role="radio"]', 'All', { partial: true });
     await shot(popup, 'list');
     expect(await seriousA11yViolations(popup, { contrastChecked: true })).toEqual([]);
@@ -92,15 +115,19 @@ describe('in Firefox', () => {
     await click(popup, '[role="option"]', 'Bob Silva', { partial: true });
     await fill(popup, 'Search users or groups', 'Secur');
     await click(popup, '[role="option"]', 'Security', { partial: true });
-    await popup.waitForFunction(() => {
-      // The Can edit box in the Security group's row.
-      const edit = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === 'Can edit' && l.closest('li')?.textContent?.includes('Security'));
-      edit?.setAttribute('data-e2e-edit', '');
-      return !!edit;
-    }).catch(async (e: unknown) => {
-      await shot(popup, 'share-panel-failed');
-      throw new Error(`No Security row; the panel shows: ${await bodyText(popup)}`, { cause: e });
-    });
+    await popup
+      .waitForFunction(() => {
+        // The Can edit box in the Security group's row.
+        const edit = [...document.querySelectorAll('label')].find(
+          (l) => l.textContent?.trim() === 'Can edit' && l.closest('li')?.textContent?.includes('Security'),
+        );
+        edit?.setAttribute('data-e2e-edit', '');
+        return !!edit;
+      })
+      .catch(async (e: unknown) => {
+        await shot(popup, 'share-panel-failed');
+        throw new Error(`No Security row; the panel shows: ${await bodyText(popup)}`, { cause: e });
+      });
     await popup.click('[data-e2e-edit]');
     await waitForText(popup, 'Users with editing permission can disable the API secret.').catch(async (e: unknown) => {
       await shot(popup, 'share-panel-failed');
@@ -108,16 +135,28 @@ describe('in Firefox', () => {
     });
     await shot(popup, 'share-panel');
     await click(popup, 'button', 'Share');
-    await popup.waitForFunction(() => [...document.querySelectorAll('h2, h3')].some((h) => h.textContent?.trim() === 'Shared'), { timeout: 30_000 });
+    await popup.waitForFunction(
+      () => [...document.querySelectorAll('h2, h3')].some((h) => h.textContent?.trim() === 'Shared'),
+      { timeout: 30_000 },
+    );
     await click(popup, 'button', 'Close');
-    await popup.waitForFunction((n) => [...document.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.textContent?.startsWith(n))?.innerText.includes('Shared: Yes'), { timeout: 30_000 }, SECRET);
+    await popup.waitForFunction(
+      (n) =>
+        [...document.querySelectorAll<HTMLElement>('[role="option"]')]
+          .find((o) => o.textContent?.startsWith(n))
+          ?.innerText.includes('Shared: Yes'),
+      { timeout: 30_000 },
+      SECRET,
+    );
 
     // Who has access, in the details.
     await click(popup, '[role="option"]', SECRET, { partial: true });
     await waitForText(popup, 'Users with access to information');
     await waitForText(popup, 'Bob Silva');
     const access = await popup.evaluate(() => {
-      const region = [...document.querySelectorAll<HTMLElement>('[role="region"], section')].find((r) => r.innerText.includes('Users with access to information'))!;
+      const region = [...document.querySelectorAll<HTMLElement>('[role="region"], section')].find((r) =>
+        r.innerText.includes('Users with access to information'),
+      )!;
       return [...region.querySelectorAll<HTMLElement>('li')].map((li) => li.innerText);
     });
     expect(access.find((l) => l.includes('Bob Silva'))).toContain('Can view');
@@ -139,7 +178,9 @@ describe('in Firefox', () => {
     await findRow(popup, SECRET);
     expect(await rowText(popup, SECRET)).toContain('Owner: Alice Martins');
     await click(popup, 'button', `Actions for ${SECRET}`);
-    const items = await popup.evaluate(() => [...document.querySelectorAll<HTMLElement>('[role="menuitem"]')].map((m) => m.innerText.trim()));
+    const items = await popup.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[role="menuitem"]')].map((m) => m.innerText.trim()),
+    );
     expect(items).toContain('View details');
     expect(items).not.toContain('Edit');
     expect(items).not.toContain('Share');
@@ -163,7 +204,9 @@ describe('in Firefox', () => {
     const text = await alice.options.waitForFunction(
       (h, names) => {
         type Views = { extension: { getViews(): Window[] } };
-        const view = (globalThis as unknown as { browser: Views }).browser.extension.getViews().find((w) => w.location.hash === h);
+        const view = (globalThis as unknown as { browser: Views }).browser.extension
+          .getViews()
+          .find((w) => w.location.hash === h);
         const seen = view?.document.body.innerText ?? '';
         return names.every((n) => seen.includes(n)) && seen;
       },

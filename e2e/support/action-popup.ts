@@ -19,7 +19,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * (they are no tab), so this goes through a CDP session of any page: `Target.attachToTarget` without
  * flattening, then commands wrapped in `Target.sendMessageToTarget`.
  */
-export async function findActionPopup(page: Page, urlPrefix: string, timeoutMs = 15_000): Promise<ActionPopup & { url: string }> {
+export async function findActionPopup(
+  page: Page,
+  urlPrefix: string,
+  timeoutMs = 15_000,
+): Promise<ActionPopup & { url: string }> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   let target: Target | undefined;
   for (const end = Date.now() + timeoutMs; !target && Date.now() < end; await sleep(100)) {
@@ -27,7 +31,9 @@ export async function findActionPopup(page: Page, urlPrefix: string, timeoutMs =
     target = targetInfos.find((t) => t.type === 'page' && t.url.startsWith(urlPrefix) && !t.attached);
   }
   if (!target) throw new Error(`No toolbar popup at ${urlPrefix} within ${timeoutMs} ms`);
-  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as {
+    sessionId: string;
+  };
   const waiting = new Map<number, (m: { result?: unknown; error?: { message: string } }) => void>();
   cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
     if (e.sessionId !== sessionId) return;
@@ -38,12 +44,23 @@ export async function findActionPopup(page: Page, urlPrefix: string, timeoutMs =
   const send = <T>(method: string, params: object = {}) =>
     new Promise<T>((resolve, reject) => {
       const id = ++next;
-      waiting.set(id, (m) => (waiting.delete(id), m.error ? reject(new Error(`${method}: ${m.error.message}`)) : resolve(m.result as T)));
-      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+      waiting.set(
+        id,
+        (m) => (
+          waiting.delete(id),
+          m.error ? reject(new Error(`${method}: ${m.error.message}`)) : resolve(m.result as T)
+        ),
+      );
+      void cdp
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
+        .catch(reject);
     });
 
   async function evaluate<T>(expression: string): Promise<T> {
-    const r = await send<{ result: { value?: T }; exceptionDetails?: { text: string; exception?: { description?: string } } }>('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
+    const r = await send<{
+      result: { value?: T };
+      exceptionDetails?: { text: string; exception?: { description?: string } };
+    }>('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
     if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
     return r.result.value as T;
   }

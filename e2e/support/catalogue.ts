@@ -9,11 +9,16 @@ type Entry = { message: string; placeholders?: Record<string, { content: string 
  */
 export function catalogue(lang: string): (key: string, ...subs: string[]) => string {
   const folder = lang.replace('-', '_');
-  const messages = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/_locales', folder, 'messages.json'), 'utf8')) as Record<string, Entry>;
+  const messages = JSON.parse(
+    readFileSync(resolve(import.meta.dirname, '../../public/_locales', folder, 'messages.json'), 'utf8'),
+  ) as Record<string, Entry>;
   return (key, ...subs) => {
     const entry = messages[key];
     if (!entry) throw new Error(`No message ${key} in ${folder}`);
-    const named = entry.message.replace(/\$([a-z0-9_]+)\$/gi, (_, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? '');
+    const named = entry.message.replace(
+      /\$([a-z0-9_]+)\$/gi,
+      (_, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? '',
+    );
     return named.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
   };
 }

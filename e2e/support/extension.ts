@@ -15,8 +15,12 @@ export type ExtensionBrowser = { context: BrowserContext; extensionId: string; c
  * extension's id is read from its service worker's URL. `lang` (like `pt-BR`) is the browser's interface
  * language, which the extension's catalogue follows; on Linux Chromium reads it from `LANGUAGE`.
  */
-export async function launchWithExtension(extensionDir = EXTENSION_DIR, opts: { lang?: string } = {}): Promise<ExtensionBrowser> {
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No build in ${extensionDir}: run \`npm run build:e2e\` first.`);
+export async function launchWithExtension(
+  extensionDir = EXTENSION_DIR,
+  opts: { lang?: string } = {},
+): Promise<ExtensionBrowser> {
+  if (!existsSync(join(extensionDir, 'manifest.json')))
+    throw new Error(`No build in ${extensionDir}: run \`npm run build:e2e\` first.`);
   const profile = mkdtempSync(join(tmpdir(), 'vaultshare-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -32,7 +36,12 @@ export async function launchWithExtension(extensionDir = EXTENSION_DIR, opts: { 
       '--disable-gpu',
       ...(opts.lang ? [`--lang=${opts.lang}`] : []),
     ],
-    ...(opts.lang ? { locale: opts.lang, env: { ...process.env, LANGUAGE: opts.lang.replace('-', '_'), LANG: `${opts.lang.replace('-', '_')}.UTF-8` } } : {}),
+    ...(opts.lang
+      ? {
+          locale: opts.lang,
+          env: { ...process.env, LANGUAGE: opts.lang.replace('-', '_'), LANG: `${opts.lang.replace('-', '_')}.UTF-8` },
+        }
+      : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
@@ -56,14 +65,22 @@ export async function grantHostPermission(b: ExtensionBrowser, origin: string): 
   await page.goto(`chrome://extensions/?id=${b.extensionId}`);
   const pattern = `${new URL(origin).protocol}//${new URL(origin).hostname}/*`;
   await page.evaluate(
-    ([id, p]) => (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(id!, p!),
+    ([id, p]) =>
+      (
+        globalThis as unknown as {
+          chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } };
+        }
+      ).chrome.developerPrivate.addHostPermission(id!, p!),
     [b.extensionId, pattern],
   );
   await page.close();
 }
 
 /** Opens one of the extension's pages in a tab; the popup gets the toolbar popup's 380-pixel width. */
-export async function openExtensionPage(b: ExtensionBrowser, path: 'popup.html' | 'options.html' | 'bench-floor.html'): Promise<Page> {
+export async function openExtensionPage(
+  b: ExtensionBrowser,
+  path: 'popup.html' | 'options.html' | 'bench-floor.html',
+): Promise<Page> {
   const page = await b.context.newPage();
   if (path !== 'options.html') await page.setViewportSize({ width: 380, height: 560 });
   await page.goto(`chrome-extension://${b.extensionId}/${path}`);

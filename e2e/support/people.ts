@@ -15,7 +15,18 @@ export async function addPeople(sqlitePath: string, people: { username: string; 
     for (const p of people) {
       const { id, code } = await invite(s, { ...p, email: `${p.username}@example.com` });
       const keys = await enroll(`${p.username}-password`, id, 1000);
-      await enrollAccount(s, { username: p.username, code, kdf: keys.kdf, authKey: keys.authKey, publicKey: keys.publicKey, encryptedPrivateKey: keys.encryptedPrivateKey }, 'e2e');
+      await enrollAccount(
+        s,
+        {
+          username: p.username,
+          code,
+          kdf: keys.kdf,
+          authKey: keys.authKey,
+          publicKey: keys.publicKey,
+          encryptedPrivateKey: keys.encryptedPrivateKey,
+        },
+        'e2e',
+      );
     }
   } finally {
     await store.close();

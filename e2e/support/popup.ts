@@ -13,7 +13,7 @@ export async function collectRows(page: Page): Promise<Map<string, string>> {
   const rows = new Map<string, string>();
   const list = page.getByRole('listbox');
   await scrollList(page, 0);
-  for (let last = -1; ; ) {
+  for (let last = -1; ;) {
     await page.waitForTimeout(50);
     for (const row of await page.getByRole('option').all()) {
       const name = await row.locator('.row__name').textContent();
@@ -33,7 +33,9 @@ export async function collectRows(page: Page): Promise<Map<string, string>> {
  * checkbox and actions button, which cannot live inside the listbox).
  */
 export async function scrollList(page: Page, top: number): Promise<void> {
-  await page.getByRole('listbox').evaluate((el, y) => void ((el.closest<HTMLElement>('.vlist') ?? el).scrollTop = y), top);
+  await page
+    .getByRole('listbox')
+    .evaluate((el, y) => void ((el.closest<HTMLElement>('.vlist') ?? el).scrollTop = y), top);
 }
 
 /**
@@ -66,5 +68,8 @@ type StorageArea = { get(): Promise<Record<string, unknown>> };
 
 /** One of the extension's `browser.storage` areas, read from one of its pages. */
 export function dumpStorage(page: Page, area: 'local' | 'session'): Promise<Record<string, unknown>> {
-  return page.evaluate((a) => (globalThis as unknown as { chrome: { storage: Record<string, StorageArea> } }).chrome.storage[a]!.get(), area);
+  return page.evaluate(
+    (a) => (globalThis as unknown as { chrome: { storage: Record<string, StorageArea> } }).chrome.storage[a]!.get(),
+    area,
+  );
 }

@@ -18,7 +18,9 @@ export type RunningVault = {
  * the server down (to test offline behaviour); `cleanup` also removes its data. `prepare` adds to the
  * demo before the server starts.
  */
-export async function startDemoVault(opts: { prepare?: (sqlitePath: string) => Promise<void> } = {}): Promise<RunningVault> {
+export async function startDemoVault(
+  opts: { prepare?: (sqlitePath: string) => Promise<void> } = {},
+): Promise<RunningVault> {
   const dir = mkdtempSync(join(tmpdir(), 'vaultshare-vault-'));
   const sqlitePath = join(dir, 'vault.db');
   const { users } = await seedDemo({ sqlitePath });

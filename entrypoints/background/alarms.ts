@@ -10,5 +10,8 @@ export const SYNC_ALARM = 'vaultshare:sync';
  */
 export async function ensureSyncAlarm(): Promise<void> {
   if (await browser.alarms.get(SYNC_ALARM)) return;
-  await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES, delayInMinutes: SYNC_PERIOD_MINUTES });
+  await browser.alarms.create(SYNC_ALARM, {
+    periodInMinutes: SYNC_PERIOD_MINUTES,
+    delayInMinutes: SYNC_PERIOD_MINUTES,
+  });
 }

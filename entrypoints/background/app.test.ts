@@ -17,14 +17,24 @@ let vault: FakeVault;
 let clock: number;
 
 function start() {
-  const app = createBackgroundApp({ createClient: vault.createClient, hasAccess: async () => true, floor: { minIterations: TEST_ITERATIONS }, now: () => clock });
+  const app = createBackgroundApp({
+    createClient: vault.createClient,
+    hasAccess: async () => true,
+    floor: { minIterations: TEST_ITERATIONS },
+    now: () => clock,
+  });
   // fake-browser delivers messages without a sender; the real browser says which page sent it.
   fakeBrowser.runtime.onMessage.addListener(answerLikeChrome((m) => app.onMessage(m, ownPage())));
   return app;
 }
 function fakePort(sender: Browser.runtime.MessageSender = ownPage()) {
   const events: VaultEvent[] = [];
-  const port = { name: EVENTS_PORT, sender, postMessage: (e: VaultEvent) => events.push(e), onDisconnect: { addListener: vi.fn() } };
+  const port = {
+    name: EVENTS_PORT,
+    sender,
+    postMessage: (e: VaultEvent) => events.push(e),
+    onDisconnect: { addListener: vi.fn() },
+  };
   return { port: port as unknown as Browser.runtime.Port, events };
 }
 const signIn = () => sendMessage('signIn', { serverUrl: SERVER, username: 'alice', password: PASSWORD });
@@ -45,12 +55,17 @@ describe('background worker', () => {
     expect(app.hub.attach(port)).toBe(true);
     expect(await signIn()).toMatchObject({ state: 'unlocked' });
     await vi.waitFor(() => expect(events.map((e) => e.type)).toEqual(['status', 'synced']));
-    expect((await readSnapshot(await openCache())).secrets.map((s) => s.name).sort()).toEqual(['Maps API', 'Payments API']);
+    expect((await readSnapshot(await openCache())).secrets.map((s) => s.name).sort()).toEqual([
+      'Maps API',
+      'Payments API',
+    ]);
   });
 
   it('answers a failed request with an error the page can word', async () => {
     start();
-    await expect(sendMessage('signIn', { serverUrl: SERVER, username: 'alice', password: 'wrong' })).rejects.toMatchObject({ name: 'VaultError', code: 'invalid_credentials' });
+    await expect(
+      sendMessage('signIn', { serverUrl: SERVER, username: 'alice', password: 'wrong' }),
+    ).rejects.toMatchObject({ name: 'VaultError', code: 'invalid_credentials' });
   });
 
   it.each([
@@ -60,7 +75,10 @@ describe('background worker', () => {
   ])('refuses messages from %s', async (_who, sender) => {
     const app = start();
     await signIn();
-    const reply = await app.onMessage({ channel: 'vaultshare', type: 'signOut' }, sender as Browser.runtime.MessageSender);
+    const reply = await app.onMessage(
+      { channel: 'vaultshare', type: 'signOut' },
+      sender as Browser.runtime.MessageSender,
+    );
     expect(reply).toEqual({ ok: false, error: { code: 'forbidden' } });
     expect(app.session.status().state).toBe('unlocked');
     expect(app.hub.attach(fakePort(sender as Browser.runtime.MessageSender).port)).toBe(false);

@@ -14,7 +14,10 @@ import { createSyncHandlers } from './handlers/sync';
 import { createRightClick, type RightClickDeps } from './right-click';
 import { createUnlockedWork } from './unlocked';
 
-export type BackgroundOptions = { openDb?: () => Promise<CacheDb>; openView?: RightClickDeps['open'] } & Omit<VaultSessionDeps, 'db' | 'onStatus'>;
+export type BackgroundOptions = { openDb?: () => Promise<CacheDb>; openView?: RightClickDeps['open'] } & Omit<
+  VaultSessionDeps,
+  'db' | 'onStatus'
+>;
 
 /**
  * Everything the worker does, wired together but not yet listening: `index.ts` registers the listeners in
@@ -50,7 +53,11 @@ export function createBackgroundApp(opts: BackgroundOptions = {}) {
     ...createSecretHandlers(work),
     ...createShareHandlers(work, rightClick.badge),
     ...createLinksHandlers(work, session),
-    ...createSelectionHandlers({ session: () => session, handoff: rightClick.handoff, selection: rightClick.selection }),
+    ...createSelectionHandlers({
+      session: () => session,
+      handoff: rightClick.handoff,
+      selection: rightClick.selection,
+    }),
     ...createClipboardHandlers(),
   };
 
@@ -64,7 +71,10 @@ export function createBackgroundApp(opts: BackgroundOptions = {}) {
     hub,
     rightClick,
     /** The right-click action (the menu listener and the end-to-end test call it). @returns the view's hash */
-    handleSelection: async (kind: SelectionKind, selectionText: string) => (await afterReady(), rightClick.handleSelection(kind, selectionText)),
+    handleSelection: async (kind: SelectionKind, selectionText: string) => (
+      await afterReady(),
+      rightClick.handleSelection(kind, selectionText)
+    ),
     async onMenuClick(menuItemId: string | number, selectionText?: string) {
       await afterReady();
       return rightClick.onMenuClick(menuItemId, selectionText);

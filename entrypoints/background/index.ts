@@ -19,5 +19,6 @@ export default defineBackground(() => {
   rebuildMenus().catch((e: unknown) => console.warn('Vaultshare: could not create the context menu items', e));
   // The end-to-end test drives the menu's own handler here (a headless browser has no context menu to
   // click). Only in the build made for it: the flag is a build-time constant, so the product has no trace.
-  if (__VAULTSHARE_TEST_HOOK__) (globalThis as { __vaultshareTest?: unknown }).__vaultshareTest = { handleSelection: app.handleSelection };
+  if (__VAULTSHARE_TEST_HOOK__)
+    (globalThis as { __vaultshareTest?: unknown }).__vaultshareTest = { handleSelection: app.handleSelection };
 });

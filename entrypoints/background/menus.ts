@@ -21,7 +21,8 @@ export function menusApi(): MenusApi {
 }
 
 /** Which action a clicked menu item stands for; undefined for items that are not ours. */
-export const kindOfMenu = (menuItemId: string | number): SelectionKind | undefined => MENU_ITEMS.find((m) => m.id === menuItemId)?.kind;
+export const kindOfMenu = (menuItemId: string | number): SelectionKind | undefined =>
+  MENU_ITEMS.find((m) => m.id === menuItemId)?.kind;
 
 /**
  * Creates the items on a text selection. Remove all first, at every worker start: Chrome keeps items

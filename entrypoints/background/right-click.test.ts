@@ -31,7 +31,12 @@ function createClient(serverUrl: string, getToken: () => string | undefined): Va
   };
 }
 function start() {
-  app = createBackgroundApp({ createClient, hasAccess: async () => true, floor: { minIterations: TEST_ITERATIONS }, openView: async (hash) => void opened.push(hash) });
+  app = createBackgroundApp({
+    createClient,
+    hasAccess: async () => true,
+    floor: { minIterations: TEST_ITERATIONS },
+    openView: async (hash) => void opened.push(hash),
+  });
   fakeBrowser.runtime.onMessage.addListener(answerLikeChrome((m) => app.onMessage(m, ownPage())));
   return app;
 }

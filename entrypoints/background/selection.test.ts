@@ -8,10 +8,31 @@ import { createHandoff } from './handoff';
 import { createSelectionHandler } from './selection';
 
 const SECRETS = [
-  secret({ name: 'Stripe production', identifier: 'stripe-prod', clientId: 'acct_1Nv0FGQ9RKHgCVdK', url: 'https://api.stripe.com/v1' }),
-  secret({ name: 'Stripe test mode', identifier: 'stripe-test', clientId: 'acct_1Nv0FGQ9RKtest01', url: 'https://api.stripe.com/v1' }),
-  secret({ name: 'GitHub Actions deploy bot', identifier: 'gh-deploy', clientId: 'Iv1.8a61f9b3a7aba766', url: 'https://api.github.com' }),
-  secret({ name: 'Salesforce sandbox', identifier: 'sfdc-sandbox', clientId: '3MVG9d8..z.hDcPLDlm9QqJ', url: 'https://acme--dev.sandbox.my.salesforce.com/', owner: BOB }),
+  secret({
+    name: 'Stripe production',
+    identifier: 'stripe-prod',
+    clientId: 'acct_1Nv0FGQ9RKHgCVdK',
+    url: 'https://api.stripe.com/v1',
+  }),
+  secret({
+    name: 'Stripe test mode',
+    identifier: 'stripe-test',
+    clientId: 'acct_1Nv0FGQ9RKtest01',
+    url: 'https://api.stripe.com/v1',
+  }),
+  secret({
+    name: 'GitHub Actions deploy bot',
+    identifier: 'gh-deploy',
+    clientId: 'Iv1.8a61f9b3a7aba766',
+    url: 'https://api.github.com',
+  }),
+  secret({
+    name: 'Salesforce sandbox',
+    identifier: 'sfdc-sandbox',
+    clientId: '3MVG9d8..z.hDcPLDlm9QqJ',
+    url: 'https://acme--dev.sandbox.my.salesforce.com/',
+    owner: BOB,
+  }),
 ];
 const VALUES: Record<string, string> = {
   'Stripe production': 'sk_live_51HqLyjWDarjtT1zdp7dc',
@@ -60,11 +81,23 @@ describe('handleSelection', () => {
     ['an exact name', 'Stripe production', { share: 'Stripe production' }],
     ['an identifier', 'gh-deploy', { share: 'GitHub Actions deploy bot' }],
     ['a client ID', 'Iv1.8a61f9b3a7aba766', { share: 'GitHub Actions deploy bot' }],
-    ['a name with whitespace and quotes around it (Bob’s: who has access, since only he shares it)', '\n  “Salesforce sandbox”, ', { access: 'Salesforce sandbox' }],
-    ['a URL without the stored trailing slash', 'https://acme--dev.sandbox.my.salesforce.com', { access: 'Salesforce sandbox' }],
+    [
+      'a name with whitespace and quotes around it (Bob’s: who has access, since only he shares it)',
+      '\n  “Salesforce sandbox”, ',
+      { access: 'Salesforce sandbox' },
+    ],
+    [
+      'a URL without the stored trailing slash',
+      'https://acme--dev.sandbox.my.salesforce.com',
+      { access: 'Salesforce sandbox' },
+    ],
     ['a URL with a trailing slash', 'https://api.github.com/', { share: 'GitHub Actions deploy bot' }],
     ['a client secret', 'sk_live_51HqLyjWDarjtT1zdp7dc', { share: 'Stripe production' }],
-    ['a client secret in quotes', ' "ghs_16C7e42F292c6912E7710c838347Ae178B4a" ', { share: 'GitHub Actions deploy bot' }],
+    [
+      'a client secret in quotes',
+      ' "ghs_16C7e42F292c6912E7710c838347Ae178B4a" ',
+      { share: 'GitHub Actions deploy bot' },
+    ],
     ['a value two secrets hold', 'shared-value-Zq81', { choose: ['Salesforce sandbox', 'Stripe test mode'] }],
     ['a URL two secrets share', 'https://api.stripe.com/v1/', { choose: ['Stripe production', 'Stripe test mode'] }],
     ['an ambiguous word', 'stripe', { choose: ['Stripe production', 'Stripe test mode'] }],
@@ -81,14 +114,26 @@ describe('handleSelection', () => {
   });
 
   it('"Share API secret…" on a secret only its owner may share opens who has access (the owner to ask)', async () => {
-    const viewOnly = secret({ name: 'Zendesk support', owner: BOB, permissions: { view: true, edit: false, share: false } });
-    const h = createSelectionHandler({ status: () => 'unlocked', secrets: async () => [viewOnly], lookupValue: async () => [], handoff: createHandoff(), open: async () => undefined });
+    const viewOnly = secret({
+      name: 'Zendesk support',
+      owner: BOB,
+      permissions: { view: true, edit: false, share: false },
+    });
+    const h = createSelectionHandler({
+      status: () => 'unlocked',
+      secrets: async () => [viewOnly],
+      lookupValue: async () => [],
+      handoff: createHandoff(),
+      open: async () => undefined,
+    });
     expect(await h.handleSelection('share', 'Zendesk support')).toBe(`#/access/${viewOnly.id}`);
   });
 
   it('"Who has access?" opens the access view', async () => {
     const { h, handoff } = await handler();
-    expect(await landing(await h.handleSelection('access', 'stripe-prod'), handoff)).toEqual({ access: 'Stripe production' });
+    expect(await landing(await h.handleSelection('access', 'stripe-prod'), handoff)).toEqual({
+      access: 'Stripe production',
+    });
   });
 
   it('keeps an unmatched selection out of the address: the page takes it once with a token', async () => {
@@ -123,8 +168,16 @@ describe('handleSelection', () => {
   });
 
   it('a chooser never lists more than a dozen, and says how many matched', async () => {
-    const many = Array.from({ length: 30 }, (_, i) => secret({ name: `Billing service ${String(i).padStart(2, '0')}` }));
-    const h = createSelectionHandler({ status: () => 'unlocked', secrets: async () => many, lookupValue: async () => [], handoff: createHandoff(), open: async () => undefined });
+    const many = Array.from({ length: 30 }, (_, i) =>
+      secret({ name: `Billing service ${String(i).padStart(2, '0')}` }),
+    );
+    const h = createSelectionHandler({
+      status: () => 'unlocked',
+      secrets: async () => many,
+      lookupValue: async () => [],
+      handoff: createHandoff(),
+      open: async () => undefined,
+    });
     const route = parseRoute(await h.handleSelection('share', 'billing'));
     expect(route).toMatchObject({ view: 'choose', total: 30 });
     expect(route?.view === 'choose' && route.ids).toEqual(many.slice(0, 12).map((s) => s.id));

@@ -50,7 +50,11 @@ export function createSelectionHandler(deps: SelectionDeps) {
     async handleSelection(kind: SelectionKind, selectionText: string): Promise<string> {
       const state = deps.status();
       let hash = '';
-      if (state === 'locked') hash = routeHash({ view: 'pending', token: await deps.handoff.put('pending', { kind, text: selectionText } satisfies PendingSelection) });
+      if (state === 'locked')
+        hash = routeHash({
+          view: 'pending',
+          token: await deps.handoff.put('pending', { kind, text: selectionText } satisfies PendingSelection),
+        });
       else if (state === 'unlocked') hash = await resolve(kind, selectionText);
       await deps.open(hash);
       return hash;

@@ -33,7 +33,12 @@ describe('opening a view', () => {
     const focus = vi.spyOn(fakeBrowser.windows, 'update').mockResolvedValue({} as never);
     const opener = createViewOpener();
     expect(await opener.open('#/access/abc')).toBe('window');
-    expect(create).toHaveBeenCalledWith({ type: 'popup', url: fakeBrowser.runtime.getURL('/popup.html#/access/abc'), width: 400, height: 600 });
+    expect(create).toHaveBeenCalledWith({
+      type: 'popup',
+      url: fakeBrowser.runtime.getURL('/popup.html#/access/abc'),
+      width: 400,
+      height: 600,
+    });
     expect(a.current()).toBe('popup.html');
     await opener.open('#/share/def');
     expect(create).toHaveBeenCalledTimes(1);

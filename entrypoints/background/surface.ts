@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import { VIEW_WINDOW } from '@/utils/config';
 import { actionApi } from './action';
 
-
 /**
  * Opens the popup on a given view (`#/share/<id>`…), in the toolbar popup where the browser allows an
  * extension to open it, otherwise in a small extension window. One window is reused, so repeated

@@ -43,15 +43,33 @@ export function App() {
         (mode === 'signIn' ? (
           <SignInForm initial={initial} onSignIn={signIn} onEnrollInstead={() => setMode('enroll')} />
         ) : (
-          <EnrollForm initial={initial} onCheckCode={checkCode} onEnroll={enroll} onSignInInstead={() => setMode('signIn')} />
+          <EnrollForm
+            initial={initial}
+            onCheckCode={checkCode}
+            onEnroll={enroll}
+            onSignInInstead={() => setMode('signIn')}
+          />
         ))}
       {status.state === 'locked' && (
-        <UnlockForm account={status.account} reason={status.reason} onUnlock={(password) => sendMessage('unlock', { password })} onSignOut={signOut} />
+        <UnlockForm
+          account={status.account}
+          reason={status.reason}
+          onUnlock={(password) => sendMessage('unlock', { password })}
+          onSignOut={signOut}
+        />
       )}
       {status.state === 'unlocked' && (
         <>
-          <AccountCard account={status.account} fingerprint={status.fingerprint} onLock={() => void sendMessage('lock')} onSignOut={signOut} />
-          <SettingsCard settings={settings} onSave={(autoLockMinutes) => sendMessage('saveSettings', { autoLockMinutes }).then(setSettings)} />
+          <AccountCard
+            account={status.account}
+            fingerprint={status.fingerprint}
+            onLock={() => void sendMessage('lock')}
+            onSignOut={signOut}
+          />
+          <SettingsCard
+            settings={settings}
+            onSave={(autoLockMinutes) => sendMessage('saveSettings', { autoLockMinutes }).then(setSettings)}
+          />
         </>
       )}
       <ThemeCard theme={theme} onChange={(next) => void saveTheme(next).then(() => setTheme(next))} />

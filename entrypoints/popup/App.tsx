@@ -36,7 +36,14 @@ export function App() {
   if (!status) return null;
   if (status.state === 'signedOut') return <SignedOutCard onSignIn={openOptions} />;
   if (status.state === 'locked') {
-    return <UnlockForm account={status.account} reason={status.reason} onUnlock={(password) => sendMessage('unlock', { password })} onSignOut={() => void sendMessage('signOut')} />;
+    return (
+      <UnlockForm
+        account={status.account}
+        reason={status.reason}
+        onUnlock={(password) => sendMessage('unlock', { password })}
+        onSignOut={() => void sendMessage('signOut')}
+      />
+    );
   }
 
   const meId = status.account.userId;
@@ -48,13 +55,31 @@ export function App() {
         <span class="topbar__user" title={status.account.serverUrl}>
           {status.account.name}
         </span>
-        <button type="button" class="icon-button" aria-label={t('addSecret')} title={t('addSecret')} onClick={() => navigate({ view: 'add' })}>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={t('addSecret')}
+          title={t('addSecret')}
+          onClick={() => navigate({ view: 'add' })}
+        >
           <PlusIcon />
         </button>
-        <button type="button" class="icon-button" aria-label={t('lock')} title={t('lock')} onClick={() => void sendMessage('lock')}>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={t('lock')}
+          title={t('lock')}
+          onClick={() => void sendMessage('lock')}
+        >
           <LockIcon />
         </button>
-        <button type="button" class="icon-button" aria-label={t('settings')} title={t('settings')} onClick={openOptions}>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={t('settings')}
+          title={t('settings')}
+          onClick={openOptions}
+        >
           <GearIcon />
         </button>
       </header>
@@ -69,7 +94,11 @@ export function App() {
       ) : (
         <>
           <div hidden={!listed} class="list-holder">
-            <SelectionBar count={selection.selected.size} onShare={() => navigate({ view: 'share', ids: [...selection.selected] })} onClear={selection.clear} />
+            <SelectionBar
+              count={selection.selected.size}
+              onShare={() => navigate({ view: 'share', ids: [...selection.selected] })}
+              onClear={selection.clear}
+            />
             <SecretList
               secrets={secrets}
               meId={meId}
@@ -82,9 +111,23 @@ export function App() {
             />
           </div>
           {route.view === 'list' ? null : isSelectionRoute(route) ? (
-            <SelectionView route={route} secrets={secrets} meId={meId} navigate={navigate} onAdd={(p) => (setAddInitial(p), navigate({ view: 'add' }))} />
+            <SelectionView
+              route={route}
+              secrets={secrets}
+              meId={meId}
+              navigate={navigate}
+              onAdd={(p) => (setAddInitial(p), navigate({ view: 'add' }))}
+            />
           ) : (
-            <RouteView route={route} secrets={secrets} meId={meId} navigate={navigate} onAction={actions.onAction} initial={addInitial} onShared={selection.clear} />
+            <RouteView
+              route={route}
+              secrets={secrets}
+              meId={meId}
+              navigate={navigate}
+              onAction={actions.onAction}
+              initial={addInitial}
+              onShared={selection.clear}
+            />
           )}
         </>
       )}

@@ -38,12 +38,27 @@ export function RouteView({ route, secrets, meId, navigate, onAction, initial, o
   const toList = () => navigate({ view: 'list' });
   const find = (id: string) => secrets.find((s) => s.id === id);
   if (route.view === 'add') {
-    return <SecretForm initial={initial} onCancel={toList} onShare={(s) => navigate({ view: 'share', ids: [s.id] })} onDone={toList} />;
+    return (
+      <SecretForm
+        initial={initial}
+        onCancel={toList}
+        onShare={(s) => navigate({ view: 'share', ids: [s.id] })}
+        onDone={toList}
+      />
+    );
   }
   if (route.view === 'share') {
     const chosen = route.ids.map(find).filter((s): s is SecretSummary => !!s?.permissions.share);
     if (chosen.length !== route.ids.length) return <Missing onBack={toList} />;
-    return <SharePanel key={route.ids.join(',')} secrets={chosen} onClose={toList} onShared={onShared} onRotate={(s) => navigate({ view: 'edit', id: s.id })} />;
+    return (
+      <SharePanel
+        key={route.ids.join(',')}
+        secrets={chosen}
+        onClose={toList}
+        onShared={onShared}
+        onRotate={(s) => navigate({ view: 'edit', id: s.id })}
+      />
+    );
   }
   const secret = find(route.id);
   if (!secret) return <Missing onBack={toList} />;
@@ -51,7 +66,9 @@ export function RouteView({ route, secrets, meId, navigate, onAction, initial, o
   if (route.view === 'access') return <AccessView secret={secret} meId={meId} onClose={toList} />;
   if (route.view === 'edit') {
     if (!secret.permissions.edit) return <Missing onBack={toList} />;
-    return <SecretForm key={secret.id} secret={secret} onCancel={toDetails} onShare={() => undefined} onDone={toDetails} />;
+    return (
+      <SecretForm key={secret.id} secret={secret} onCancel={toDetails} onShare={() => undefined} onDone={toDetails} />
+    );
   }
   return <SecretDetails secret={secret} meId={meId} onClose={toList} onAction={onAction} />;
 }

@@ -55,5 +55,15 @@ export function SelectionView({ route, secrets, meId, onAdd, navigate }: Selecti
     const secret = secrets.find((s) => s.id === id);
     if (secret) navigate(targetFor(kind, secret));
   };
-  return <SelectionChooser kind={kind} ids={route.ids} total={route.total} secrets={secrets} meId={meId} onPick={pick} onList={toList} />;
+  return (
+    <SelectionChooser
+      kind={kind}
+      ids={route.ids}
+      total={route.total}
+      secrets={secrets}
+      meId={meId}
+      onPick={pick}
+      onList={toList}
+    />
+  );
 }

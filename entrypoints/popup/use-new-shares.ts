@@ -10,7 +10,11 @@ const NONE: ReadonlySet<string> = new Set();
 export function useNewShares(unlocked: boolean): ReadonlySet<string> {
   const [ids, setIds] = useState(NONE);
   useEffect(() => {
-    if (unlocked) sendMessage('takeNewShares').then((taken) => taken?.length && setIds(new Set(taken)), () => undefined);
+    if (unlocked)
+      sendMessage('takeNewShares').then(
+        (taken) => taken?.length && setIds(new Set(taken)),
+        () => undefined,
+      );
   }, [unlocked]);
   return ids;
 }

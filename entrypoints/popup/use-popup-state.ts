@@ -46,7 +46,9 @@ export function usePopupState() {
   );
   const requestSync = useCallback(() => {
     setSync((s) => ({ ...s, running: true }));
-    sendMessage('sync').then(onReport, (e: { toProblem?: () => VaultProblem }) => setSync({ running: false, error: e.toProblem?.() ?? { code: 'unexpected' } }));
+    sendMessage('sync').then(onReport, (e: { toProblem?: () => VaultProblem }) =>
+      setSync({ running: false, error: e.toProblem?.() ?? { code: 'unexpected' } }),
+    );
   }, [onReport]);
 
   useEffect(() => {
@@ -59,7 +61,9 @@ export function usePopupState() {
       // The worker is woken only after that first frame: on two cores its start-up would delay it.
       afterPaint(() => {
         if (closed) return;
-        disconnect = connectEvents((event) => (event.type === 'status' ? setStatus(event.status) : onReport(event.report)));
+        disconnect = connectEvents((event) =>
+          event.type === 'status' ? setStatus(event.status) : onReport(event.report),
+        );
         sendMessage('getStatus').then(setStatus, () => undefined);
       });
     });

@@ -76,5 +76,10 @@ export function useSecretActions(navigate: Navigate) {
       <p>{t(disabling ? 'confirmDisableBody' : 'confirmEnableBody')}</p>
     </ConfirmDialog>
   );
-  return { onAction: (a: RowAction, s: SecretSummary) => void onAction(a, s), note, clearNote: () => setNote(undefined), dialog };
+  return {
+    onAction: (a: RowAction, s: SecretSummary) => void onAction(a, s),
+    note,
+    clearNote: () => setNote(undefined),
+    dialog,
+  };
 }

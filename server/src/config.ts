@@ -113,7 +113,9 @@ class EnvReader {
     } catch {
       /* reported below */
     }
-    this.problems.push(`${name} must be a ${protocols.map((p) => p.replace(':', '://')).join(' or ')} address (it is "${raw}").`);
+    this.problems.push(
+      `${name} must be a ${protocols.map((p) => p.replace(':', '://')).join(' or ')} address (it is "${raw}").`,
+    );
     return undefined;
   }
 }
@@ -126,7 +128,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: r.url('DATABASE_URL', ['postgres:', 'postgresql:']),
     databaseSchema: r.text('DATABASE_SCHEMA'),
     sqlitePath: r.text('VAULT_DB_PATH') ?? 'data/vault.db',
-    corsOrigins: (r.text('CORS_ORIGINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (r.text('CORS_ORIGINS') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     publicUrl: r.url('PUBLIC_URL', ['https:', 'http:']),
     tlsCertFile: r.text('TLS_CERT_FILE'),
     tlsKeyFile: r.text('TLS_KEY_FILE'),
@@ -144,7 +149,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       connectTimeoutMs: r.int('DB_CONNECT_TIMEOUT_MS', 3000, 100, 600_000),
       statementTimeoutMs: r.int('DB_STATEMENT_TIMEOUT_MS', 5000, 100, 3_600_000),
     },
-    trustProxy: (r.text('TRUST_PROXY') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    trustProxy: (r.text('TRUST_PROXY') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     kdfIterations: r.int('VAULT_KDF_ITERATIONS', DEFAULT_ITERATIONS, KDF_FLOOR, 10_000_000),
     minKdfIterations: KDF_FLOOR,
     bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 1024 * 1024, 16 * 1024, 64 * 1024 * 1024),
@@ -165,9 +173,15 @@ export function checkConfig(c: Config): Config {
     problems.push(`VAULT_KDF_ITERATIONS must be at least ${c.minKdfIterations} (it is ${c.kdfIterations}).`);
   // The name goes into a search_path option and a create schema statement: a plain identifier only.
   if (c.databaseSchema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(c.databaseSchema))
-    problems.push(`DATABASE_SCHEMA must be a lower-case name of letters, digits and underscores (it is "${c.databaseSchema}").`);
-  if (!!c.tlsCertFile !== !!c.tlsKeyFile) problems.push('TLS_CERT_FILE and TLS_KEY_FILE go together: set both to serve HTTPS, or neither.');
-  for (const [name, file] of [['TLS_CERT_FILE', c.tlsCertFile], ['TLS_KEY_FILE', c.tlsKeyFile]] as const)
+    problems.push(
+      `DATABASE_SCHEMA must be a lower-case name of letters, digits and underscores (it is "${c.databaseSchema}").`,
+    );
+  if (!!c.tlsCertFile !== !!c.tlsKeyFile)
+    problems.push('TLS_CERT_FILE and TLS_KEY_FILE go together: set both to serve HTTPS, or neither.');
+  for (const [name, file] of [
+    ['TLS_CERT_FILE', c.tlsCertFile],
+    ['TLS_KEY_FILE', c.tlsKeyFile],
+  ] as const)
     if (file && !existsSync(file)) problems.push(`${name} names a file that does not exist: ${file}`);
   if (problems.length) throw new ConfigError(problems);
   return c;

@@ -12,7 +12,9 @@ const server = await startServer({ waitForDatabase: (line) => console.error(line
   console.error(e.message);
   process.exit(1);
 });
-console.log(`Vaultshare vault server listening on ${server.url} (${server.store.dialect})${server.services.config.publicUrl ? `, advertised as ${server.services.config.publicUrl}` : ''}`);
+console.log(
+  `Vaultshare vault server listening on ${server.url} (${server.store.dialect})${server.services.config.publicUrl ? `, advertised as ${server.services.config.publicUrl}` : ''}`,
+);
 console.log(server.services.mailer.describe);
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {

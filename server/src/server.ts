@@ -31,14 +31,21 @@ async function openWhenReachable(options: StoreOptions, say?: (line: string) => 
 
 /** Starts the vault server: opens (and migrates) the database, then listens. Port 0 picks a free one. */
 export async function startServer(
-  opts: Partial<Config> & { schema?: string; onAnswer?: AppOptions['onAnswer']; waitForDatabase?: (line: string) => void } = {},
+  opts: Partial<Config> & {
+    schema?: string;
+    onAnswer?: AppOptions['onAnswer'];
+    waitForDatabase?: (line: string) => void;
+  } = {},
 ): Promise<RunningServer> {
   const config: Config = checkConfig({ ...configFromEnv(), ...opts });
   const logger = createLogger(config);
   const trusted = trustList(config.trustProxy);
   const store = await openWhenReachable(
     {
-      databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, schema: opts.schema ?? config.databaseSchema, timeouts: config.database,
+      databaseUrl: config.databaseUrl,
+      sqlitePath: config.sqlitePath,
+      schema: opts.schema ?? config.databaseSchema,
+      timeouts: config.database,
       onIdleError: (err) => logger.warn({ event: 'database_connection_lost', message: describeFault(err) }),
     },
     opts.waitForDatabase,
@@ -47,15 +54,24 @@ export async function startServer(
   const app = createApp(services, {
     clientAddress: (c) => {
       const env = (c as { env?: { incoming?: IncomingMessage } }).env;
-      return clientAddress(env?.incoming?.socket?.remoteAddress, env?.incoming?.headers['x-forwarded-for']?.toString(), trusted);
+      return clientAddress(
+        env?.incoming?.socket?.remoteAddress,
+        env?.incoming?.headers['x-forwarded-for']?.toString(),
+        trusted,
+      );
     },
     onAnswer: opts.onAnswer,
   });
   // With a certificate the server speaks HTTPS itself; otherwise plain HTTP, for loopback or behind a proxy.
-  const tls = config.tlsCertFile && config.tlsKeyFile ? { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) } : undefined;
+  const tls =
+    config.tlsCertFile && config.tlsKeyFile
+      ? { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) }
+      : undefined;
   const listen = { fetch: app.fetch, port: config.port, hostname: config.host };
   const server: ServerType = await new Promise((resolve) => {
-    const s = tls ? serve({ ...listen, createServer: createHttpsServer, serverOptions: tls }, () => resolve(s)) : serve(listen, () => resolve(s));
+    const s = tls
+      ? serve({ ...listen, createServer: createHttpsServer, serverOptions: tls }, () => resolve(s))
+      : serve(listen, () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   return {

@@ -36,7 +36,11 @@ describe.each(dialects)('accounts on %s', (dialect) => {
     return anon().call('POST', '/v1/auth/login', { username, authKey });
   }
   const enrolled = async (username: string, password = `${username}-password`) => {
-    const { code } = await invite(s.services, { username, name: `${username} Example`, email: `${username}@example.com` });
+    const { code } = await invite(s.services, {
+      username,
+      name: `${username} Example`,
+      email: `${username}@example.com`,
+    });
     return new VaultClient(s.url, username, password).enroll(code);
   };
 
@@ -55,7 +59,12 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       expect((await prelogin('nobody-here')).body).toEqual(unknown.body);
       expect((await prelogin('henry')).body).toEqual(pending.body);
       expect((await prelogin('  Nobody-Here ')).body).toEqual(unknown.body); // usernames are case-insensitive
-      const salts = new Set([unknown.body.salt, pending.body.salt, real.body.salt, (await prelogin('nobody-else')).body.salt]);
+      const salts = new Set([
+        unknown.body.salt,
+        pending.body.salt,
+        real.body.salt,
+        (await prelogin('nobody-else')).body.salt,
+      ]);
       expect(salts.size).toBe(4);
       // an enrolled user's answer is their real salt
       expect(real.body.salt).toBe((await org.alice.call<Me>('GET', '/v1/me')).body.kdf.salt);
@@ -70,7 +79,9 @@ describe.each(dialects)('accounts on %s', (dialect) => {
   describe('login', () => {
     it('a wrong password → 401 invalid_credentials; an unknown or pending user gets exactly the same answer', async () => {
       const wrong = await expectRefused(s, 401, 'invalid_credentials', () => login('alice', 'not-her-password'));
-      const unknown = await expectRefused(s, 401, 'invalid_credentials', () => login('nobody-here', 'whatever-password'));
+      const unknown = await expectRefused(s, 401, 'invalid_credentials', () =>
+        login('nobody-here', 'whatever-password'),
+      );
       const pending = await expectRefused(s, 401, 'invalid_credentials', () => login('henry', 'henry-password'));
       expect(unknown).toEqual(wrong);
       expect(pending).toEqual(wrong);
@@ -100,12 +111,27 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       const jane = await invite(s.services, { username: 'jane', name: 'Jane Example', email: 'jane@example.com' });
       const kate = await invite(s.services, { username: 'kate', name: 'Kate Example', email: 'kate@example.com' });
       expect(jane.code).toMatch(/^[A-Z2-9]{5}(-[A-Z2-9]{5}){4}$/);
-      await expectRefused(s, 401, 'invalid_enrollment_code', () => anon().call('POST', '/v1/auth/enroll/start', { username: 'jane', code: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE' }));
-      await expectRefused(s, 401, 'invalid_enrollment_code', () => anon().call('POST', '/v1/auth/enroll/start', { username: 'jane', code: kate.code }));
+      await expectRefused(s, 401, 'invalid_enrollment_code', () =>
+        anon().call('POST', '/v1/auth/enroll/start', { username: 'jane', code: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE' }),
+      );
+      await expectRefused(s, 401, 'invalid_enrollment_code', () =>
+        anon().call('POST', '/v1/auth/enroll/start', { username: 'jane', code: kate.code }),
+      );
       const keys = await enroll('jane-password', jane.id, 1000);
-      const body = { username: 'jane', code: kate.code, kdf: keys.kdf, authKey: keys.authKey, publicKey: keys.publicKey, encryptedPrivateKey: keys.encryptedPrivateKey };
+      const body = {
+        username: 'jane',
+        code: kate.code,
+        kdf: keys.kdf,
+        authKey: keys.authKey,
+        publicKey: keys.publicKey,
+        encryptedPrivateKey: keys.encryptedPrivateKey,
+      };
       await expectRefused(s, 401, 'invalid_enrollment_code', () => anon().call('POST', '/v1/auth/enroll', body));
-      const row = await s.store.db.selectFrom('users').select(['status', 'auth_hash']).where('id', '=', jane.id).executeTakeFirstOrThrow();
+      const row = await s.store.db
+        .selectFrom('users')
+        .select(['status', 'auth_hash'])
+        .where('id', '=', jane.id)
+        .executeTakeFirstOrThrow();
       expect(row).toEqual({ status: 'pending', auth_hash: null });
     });
 
@@ -113,14 +139,26 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       const { code } = await invite(s.services, { username: 'nina', name: 'Nina Example', email: 'nina@example.com' });
       const typed = code.toLowerCase().replace(/-/g, '');
       const nina = await new VaultClient(s.url, 'nina').enroll(typed);
-      expect((await nina.call<Me>('GET', '/v1/me')).body).toMatchObject({ username: 'nina', publicKey: nina.publicKey });
+      expect((await nina.call<Me>('GET', '/v1/me')).body).toMatchObject({
+        username: 'nina',
+        publicKey: nina.publicKey,
+      });
       expect((await login('nina', 'nina-password')).status).toBe(200);
 
       const again = await enroll('evil-password', nina.userId, 1000);
       for (const c of [code, typed]) {
-        await expectRefused(s, 401, 'invalid_enrollment_code', () => anon().call('POST', '/v1/auth/enroll/start', { username: 'nina', code: c }));
         await expectRefused(s, 401, 'invalid_enrollment_code', () =>
-          anon().call('POST', '/v1/auth/enroll', { username: 'nina', code: c, kdf: again.kdf, authKey: again.authKey, publicKey: again.publicKey, encryptedPrivateKey: again.encryptedPrivateKey }),
+          anon().call('POST', '/v1/auth/enroll/start', { username: 'nina', code: c }),
+        );
+        await expectRefused(s, 401, 'invalid_enrollment_code', () =>
+          anon().call('POST', '/v1/auth/enroll', {
+            username: 'nina',
+            code: c,
+            kdf: again.kdf,
+            authKey: again.authKey,
+            publicKey: again.publicKey,
+            encryptedPrivateKey: again.encryptedPrivateKey,
+          }),
         );
       }
       expect((await login('nina', 'nina-password')).status).toBe(200);
@@ -129,20 +167,42 @@ describe.each(dialects)('accounts on %s', (dialect) => {
 
     it('an expired code → 410 enrollment_code_expired (told only to someone holding the right code)', async () => {
       const olga = await invite(s.services, { username: 'olga', name: 'Olga Example', email: 'olga@example.com' });
-      await s.store.db.updateTable('users').set({ enroll_expires_at: new Date(Date.now() - 60_000).toISOString() }).where('id', '=', olga.id).execute();
-      await expectRefused(s, 410, 'enrollment_code_expired', () => anon().call('POST', '/v1/auth/enroll/start', { username: 'olga', code: olga.code }));
+      await s.store.db
+        .updateTable('users')
+        .set({ enroll_expires_at: new Date(Date.now() - 60_000).toISOString() })
+        .where('id', '=', olga.id)
+        .execute();
+      await expectRefused(s, 410, 'enrollment_code_expired', () =>
+        anon().call('POST', '/v1/auth/enroll/start', { username: 'olga', code: olga.code }),
+      );
       const keys = await enroll('olga-password', olga.id, 1000);
       await expectRefused(s, 410, 'enrollment_code_expired', () =>
-        anon().call('POST', '/v1/auth/enroll', { username: 'olga', code: olga.code, kdf: keys.kdf, authKey: keys.authKey, publicKey: keys.publicKey, encryptedPrivateKey: keys.encryptedPrivateKey }),
+        anon().call('POST', '/v1/auth/enroll', {
+          username: 'olga',
+          code: olga.code,
+          kdf: keys.kdf,
+          authKey: keys.authKey,
+          publicKey: keys.publicKey,
+          encryptedPrivateKey: keys.encryptedPrivateKey,
+        }),
       );
-      await expectRefused(s, 401, 'invalid_enrollment_code', () => anon().call('POST', '/v1/auth/enroll/start', { username: 'olga', code: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE' }));
+      await expectRefused(s, 401, 'invalid_enrollment_code', () =>
+        anon().call('POST', '/v1/auth/enroll/start', { username: 'olga', code: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE' }),
+      );
     });
 
     it('a public key that is not a P-256 key → 400 invalid_public_key, the user still pending', async () => {
       const pia = await invite(s.services, { username: 'pia', name: 'Pia Example', email: 'pia@example.com' });
       const keys = await enroll('pia-password', pia.id, 1000);
       await expectRefused(s, 400, 'invalid_public_key', () =>
-        anon().call('POST', '/v1/auth/enroll', { username: 'pia', code: pia.code, kdf: keys.kdf, authKey: keys.authKey, publicKey: 'A'.repeat(120), encryptedPrivateKey: keys.encryptedPrivateKey }),
+        anon().call('POST', '/v1/auth/enroll', {
+          username: 'pia',
+          code: pia.code,
+          kdf: keys.kdf,
+          authKey: keys.authKey,
+          publicKey: 'A'.repeat(120),
+          encryptedPrivateKey: keys.encryptedPrivateKey,
+        }),
       );
       // the code is still good afterwards
       expect((await new VaultClient(s.url, 'pia').enroll(pia.code)).userId).toBe(pia.id);
@@ -155,16 +215,29 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       const secret = await lena.createSecret({ name: 'Lena key', clientSecret: 'lena-value' });
       const otherDevice = await new VaultClient(s.url, 'lena', 'lena-old-password').signIn();
       const me = (await lena.call<Me>('GET', '/v1/me')).body;
-      const change = await changePassword('lena-old-password', me.kdf, 'lena-new-password', lena.userId, me.encryptedPrivateKey, 1000);
+      const change = await changePassword(
+        'lena-old-password',
+        me.kdf,
+        'lena-new-password',
+        lena.userId,
+        me.encryptedPrivateKey,
+        1000,
+      );
 
       // the wrong current password is refused, with nothing changed
       const wrongCurrent = (await deriveKeys('not-the-password', me.kdf)).authKey;
-      await expectRefused(s, 403, 'invalid_credentials', () => lena.call('POST', '/v1/auth/password', { ...change, currentAuthKey: wrongCurrent }));
+      await expectRefused(s, 403, 'invalid_credentials', () =>
+        lena.call('POST', '/v1/auth/password', { ...change, currentAuthKey: wrongCurrent }),
+      );
       expect((await otherDevice.call('GET', '/v1/me')).status).toBe(200);
 
       const done = await lena.call('POST', '/v1/auth/password', change);
       expect(done).toMatchObject({ status: 200, body: { ok: true } });
-      expect((await lena.call<Me>('GET', '/v1/me')).body).toMatchObject({ kdf: change.kdf, publicKey: me.publicKey, fingerprint: me.fingerprint });
+      expect((await lena.call<Me>('GET', '/v1/me')).body).toMatchObject({
+        kdf: change.kdf,
+        publicKey: me.publicKey,
+        fingerprint: me.fingerprint,
+      });
       expectProblem(await otherDevice.call('GET', '/v1/me'), 401, 'session_expired');
 
       expectProblem(await login('lena', 'lena-old-password'), 401, 'invalid_credentials');
@@ -186,16 +259,32 @@ describe.each(dialects)('accounts on %s', (dialect) => {
     it('an expired session → 401 session_expired, and its row is gone', async () => {
       const second = await new VaultClient(s.url, 'carol').signIn();
       const hash = sha256Hex(second.token!);
-      await s.store.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('token_hash', '=', hash).execute();
+      await s.store.db
+        .updateTable('sessions')
+        .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+        .where('token_hash', '=', hash)
+        .execute();
       expectProblem(await second.call('GET', '/v1/secrets'), 401, 'session_expired');
-      expect(await s.store.db.selectFrom('sessions').select('token_hash').where('token_hash', '=', hash).executeTakeFirst()).toBeUndefined();
+      expect(
+        await s.store.db.selectFrom('sessions').select('token_hash').where('token_hash', '=', hash).executeTakeFirst(),
+      ).toBeUndefined();
       expect((await org.carol.call('GET', '/v1/me')).status).toBe(200);
     });
 
     it('no token, a malformed header, or an unknown token → 401', async () => {
       expectProblem(await anon().call('GET', '/v1/me'), 401, 'unauthenticated');
-      expectProblem(await anon().call('GET', '/v1/me', undefined, { authorization: `Basic ${Buffer.from('alice:alice-password').toString('base64')}` }), 401, 'unauthenticated');
-      expectProblem(await anon().call('GET', '/v1/me', undefined, { authorization: `Bearer ${'x'.repeat(43)}` }), 401, 'session_expired');
+      expectProblem(
+        await anon().call('GET', '/v1/me', undefined, {
+          authorization: `Basic ${Buffer.from('alice:alice-password').toString('base64')}`,
+        }),
+        401,
+        'unauthenticated',
+      );
+      expectProblem(
+        await anon().call('GET', '/v1/me', undefined, { authorization: `Bearer ${'x'.repeat(43)}` }),
+        401,
+        'session_expired',
+      );
     });
   });
 
@@ -203,16 +292,43 @@ describe.each(dialects)('accounts on %s', (dialect) => {
     it('no raw auth key (an Argon2id hash only), no session token, no enrollment code in clear', async () => {
       const me = (await org.alice.call<Me>('GET', '/v1/me')).body;
       const { authKey } = await deriveKeys('alice-password', me.kdf);
-      const row = await s.store.db.selectFrom('users').selectAll().where('id', '=', org.alice.userId).executeTakeFirstOrThrow();
+      const row = await s.store.db
+        .selectFrom('users')
+        .selectAll()
+        .where('id', '=', org.alice.userId)
+        .executeTakeFirstOrThrow();
       expect(row.auth_hash).toMatch(/^\$argon2id\$/);
-      const { code } = await invite(s.services, { username: 'quinn', name: 'Quinn Example', email: 'quinn@example.com' });
+      const { code } = await invite(s.services, {
+        username: 'quinn',
+        name: 'Quinn Example',
+        email: 'quinn@example.com',
+      });
       const dump = JSON.stringify(await snapshot(s));
       expect(dump).toContain(row.auth_hash!); // the dump is what we think it is
-      const forbidden = [authKey, Buffer.from(authKey, 'base64url').toString('hex'), Buffer.from(authKey, 'base64url').toString('base64'), org.alice.token!, org.bob.token!, code, code.replace(/-/g, ''), code.toLowerCase()];
+      const forbidden = [
+        authKey,
+        Buffer.from(authKey, 'base64url').toString('hex'),
+        Buffer.from(authKey, 'base64url').toString('base64'),
+        org.alice.token!,
+        org.bob.token!,
+        code,
+        code.replace(/-/g, ''),
+        code.toLowerCase(),
+      ];
       for (const f of forbidden) expect(dump.includes(f), f).toBe(false);
-      const quinn = await s.store.db.selectFrom('users').select(['enroll_code_hash', 'status']).where('username', '=', 'quinn').executeTakeFirstOrThrow();
+      const quinn = await s.store.db
+        .selectFrom('users')
+        .select(['enroll_code_hash', 'status'])
+        .where('username', '=', 'quinn')
+        .executeTakeFirstOrThrow();
       expect(quinn).toEqual({ status: 'pending', enroll_code_hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
-      expect(await s.store.db.selectFrom('sessions').select('token_hash').where('token_hash', '=', sha256Hex(org.alice.token!)).executeTakeFirst()).toBeDefined();
+      expect(
+        await s.store.db
+          .selectFrom('sessions')
+          .select('token_hash')
+          .where('token_hash', '=', sha256Hex(org.alice.token!))
+          .executeTakeFirst(),
+      ).toBeDefined();
     });
   });
 

@@ -15,7 +15,15 @@ const CLIENT_ID = 'matrix-client-id-7731';
 const expected: Record<string, Record<Role, number>> = {
   getSecret: { owner: 200, editor: 200, viewer: 200, groupMember: 200, pending: 404, stranger: 404, signedOut: 401 },
   updateSecret: { owner: 200, editor: 200, viewer: 403, groupMember: 403, pending: 404, stranger: 404, signedOut: 401 },
-  disableSecret: { owner: 200, editor: 200, viewer: 403, groupMember: 403, pending: 404, stranger: 404, signedOut: 401 },
+  disableSecret: {
+    owner: 200,
+    editor: 200,
+    viewer: 403,
+    groupMember: 403,
+    pending: 404,
+    stranger: 404,
+    signedOut: 401,
+  },
   enableSecret: { owner: 200, editor: 200, viewer: 403, groupMember: 403, pending: 404, stranger: 404, signedOut: 401 },
   revealSecret: { owner: 200, editor: 200, viewer: 200, groupMember: 200, pending: 404, stranger: 404, signedOut: 401 },
   getAccess: { owner: 200, editor: 200, viewer: 200, groupMember: 200, pending: 404, stranger: 404, signedOut: 401 },
@@ -35,15 +43,31 @@ describe.each(dialects)('authorization matrix on %s', (dialect) => {
     s = await startTestServer(dialect);
     const users: Partial<Record<Role, VaultClient>> = {};
     for (const role of ROLES.filter((r) => r !== 'signedOut')) {
-      const { code } = await invite(s.services, { username: role.toLowerCase(), name: `Person ${role}`, email: `${role}@example.com` });
+      const { code } = await invite(s.services, {
+        username: role.toLowerCase(),
+        name: `Person ${role}`,
+        email: `${role}@example.com`,
+      });
       users[role] = await new VaultClient(s.url, role.toLowerCase()).enroll(code);
     }
     c = { ...(users as Record<Role, VaultClient>), signedOut: new VaultClient(s.url, 'nobody') };
-    const group = await createGroupAsAdmin(s.services, { name: 'Billing readers', managers: ['groupmember'], members: [] });
+    const group = await createGroupAsAdmin(s.services, {
+      name: 'Billing readers',
+      managers: ['groupmember'],
+      members: [],
+    });
     groupId = group.id;
     await addPendingMember(s.services, groupId, c.pending.userId);
-    const g = await s.store.db.selectFrom('groups').select('public_key').where('id', '=', groupId).executeTakeFirstOrThrow();
-    const secret = await c.owner.createSecret({ name: NAME, clientSecret: 'matrix-client-secret', clientId: CLIENT_ID });
+    const g = await s.store.db
+      .selectFrom('groups')
+      .select('public_key')
+      .where('id', '=', groupId)
+      .executeTakeFirstOrThrow();
+    const secret = await c.owner.createSecret({
+      name: NAME,
+      clientSecret: 'matrix-client-secret',
+      clientId: CLIENT_ID,
+    });
     secretId = secret.id;
     const recipients = [
       { ...c.editor.me(), canEdit: true },
@@ -59,22 +83,40 @@ describe.each(dialects)('authorization matrix on %s', (dialect) => {
   const fresh = () => c.owner.get(secretId);
   const ensureStatus = async (status: 'enabled' | 'disabled') => {
     const cur = await fresh();
-    if (cur.status !== status) await c.owner.call('POST', `/v1/secrets/${secretId}/${status === 'enabled' ? 'enable' : 'disable'}`, { baseRevision: cur.revision });
+    if (cur.status !== status)
+      await c.owner.call('POST', `/v1/secrets/${secretId}/${status === 'enabled' ? 'enable' : 'disable'}`, {
+        baseRevision: cur.revision,
+      });
   };
 
   const calls: Record<string, (who: VaultClient) => Promise<Res>> = {
     getSecret: (who) => who.call('GET', `/v1/secrets/${secretId}`),
-    updateSecret: async (who) => who.call('PATCH', `/v1/secrets/${secretId}`, { baseRevision: (await fresh()).revision, notes: `edited by ${who.username}` }),
-    disableSecret: async (who) => { await ensureStatus('enabled'); return who.call('POST', `/v1/secrets/${secretId}/disable`, { baseRevision: (await fresh()).revision }); },
-    enableSecret: async (who) => { await ensureStatus('disabled'); return who.call('POST', `/v1/secrets/${secretId}/enable`, { baseRevision: (await fresh()).revision }); },
-    revealSecret: async (who) => { await ensureStatus('enabled'); return who.call('POST', `/v1/secrets/${secretId}/reveal`); },
+    updateSecret: async (who) =>
+      who.call('PATCH', `/v1/secrets/${secretId}`, {
+        baseRevision: (await fresh()).revision,
+        notes: `edited by ${who.username}`,
+      }),
+    disableSecret: async (who) => {
+      await ensureStatus('enabled');
+      return who.call('POST', `/v1/secrets/${secretId}/disable`, { baseRevision: (await fresh()).revision });
+    },
+    enableSecret: async (who) => {
+      await ensureStatus('disabled');
+      return who.call('POST', `/v1/secrets/${secretId}/enable`, { baseRevision: (await fresh()).revision });
+    },
+    revealSecret: async (who) => {
+      await ensureStatus('enabled');
+      return who.call('POST', `/v1/secrets/${secretId}/reveal`);
+    },
     getAccess: (who) => who.call('GET', `/v1/secrets/${secretId}/access`),
     putAccess: async (who) => who.call('PUT', `/v1/secrets/${secretId}/access`, await shareBody()),
     batchAccess: async (who) => who.call('POST', '/v1/access/batch', { items: [{ secretId, ...(await shareBody()) }] }),
     secretAudit: (who) => who.call('GET', `/v1/secrets/${secretId}/audit`),
   };
 
-  const cases = Object.keys(expected).flatMap((route) => ROLES.map((role) => [route, role, expected[route]![role]] as const));
+  const cases = Object.keys(expected).flatMap((route) =>
+    ROLES.map((role) => [route, role, expected[route]![role]] as const),
+  );
 
   it.each(cases)('%s as %s → %i', async (route, role, status) => {
     const res = await calls[route]!(c[role]);
@@ -84,7 +126,8 @@ describe.each(dialects)('authorization matrix on %s', (dialect) => {
       expect(res.headers.get('content-type')).toContain('application/problem+json');
       expect(Object.keys(res.body as object).sort()).toEqual(['code', 'detail', 'status', 'title', 'type']);
       const text = JSON.stringify(res.body);
-      for (const leak of [NAME, CLIENT_ID, 'Person editor', 'Person viewer', 'Billing readers', '"ct"', '"grant"']) expect(text).not.toContain(leak);
+      for (const leak of [NAME, CLIENT_ID, 'Person editor', 'Person viewer', 'Billing readers', '"ct"', '"grant"'])
+        expect(text).not.toContain(leak);
     }
   });
 
@@ -100,14 +143,19 @@ describe.each(dialects)('authorization matrix on %s', (dialect) => {
     expect(feed.body.secrets.some((x) => x.id === secretId)).toBe(allowed);
   });
 
-  it.each(ROLES)('bulk values (for on-device matching) hold the ciphertext for %s only when allowed, and record no last use', async (role) => {
-    const before = (await fresh()).lastUsedAt;
-    const r = await c[role].call<{ items: { secretId: string }[] }>('POST', '/v1/secrets/values', { ids: [secretId] });
-    if (role === 'signedOut') return expect(r.status).toBe(401);
-    expect(r.status).toBe(200);
-    expect(r.body.items.map((x) => x.secretId)).toEqual(expected.revealSecret![role] === 200 ? [secretId] : []);
-    expect((await fresh()).lastUsedAt).toBe(before);
-  });
+  it.each(ROLES)(
+    'bulk values (for on-device matching) hold the ciphertext for %s only when allowed, and record no last use',
+    async (role) => {
+      const before = (await fresh()).lastUsedAt;
+      const r = await c[role].call<{ items: { secretId: string }[] }>('POST', '/v1/secrets/values', {
+        ids: [secretId],
+      });
+      if (role === 'signedOut') return expect(r.status).toBe(401);
+      expect(r.status).toBe(200);
+      expect(r.body.items.map((x) => x.secretId)).toEqual(expected.revealSecret![role] === 200 ? [secretId] : []);
+      expect((await fresh()).lastUsedAt).toBe(before);
+    },
+  );
 
   it('the pending member cannot reach the item key even through the group', async () => {
     const r = await c.pending.call('POST', `/v1/secrets/${secretId}/reveal`);
@@ -117,14 +165,21 @@ describe.each(dialects)('authorization matrix on %s', (dialect) => {
     expect(view.body.myGrant).toBeNull();
   });
 
-  it.each(Object.entries(routes).filter(([, r]) => r.auth))('%s refuses a missing or forged session with 401', async (_name, r) => {
-    const path = r.path.replace(':id', secretId).replace(':userId', c.viewer.userId);
-    for (const auth of [undefined, 'Bearer forged-token-forged-token-forged', 'Basic YWxpY2U6cGFzcw==']) {
-      const res = await fetch(s.url + path, { method: r.method.toUpperCase(), headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) }, body: r.method === 'get' ? undefined : '{}' });
-      expect(res.status).toBe(401);
-      expect(await res.text()).not.toContain(NAME);
-    }
-  });
+  it.each(Object.entries(routes).filter(([, r]) => r.auth))(
+    '%s refuses a missing or forged session with 401',
+    async (_name, r) => {
+      const path = r.path.replace(':id', secretId).replace(':userId', c.viewer.userId);
+      for (const auth of [undefined, 'Bearer forged-token-forged-token-forged', 'Basic YWxpY2U6cGFzcw==']) {
+        const res = await fetch(s.url + path, {
+          method: r.method.toUpperCase(),
+          headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
+          body: r.method === 'get' ? undefined : '{}',
+        });
+        expect(res.status).toBe(401);
+        expect(await res.text()).not.toContain(NAME);
+      }
+    },
+  );
 
   it('group routes: only managers change a group; strangers cannot see it', async () => {
     const { view, keys } = await c.owner.createPrivateGroup('Owner circle');
@@ -134,8 +189,15 @@ describe.each(dialects)('authorization matrix on %s', (dialect) => {
     // a plain member sees the group but may not change it or add people
     expect((await c.viewer.call('GET', `/v1/groups/${view.id}`)).status).toBe(200);
     expect((await c.viewer.call('PATCH', `/v1/groups/${view.id}`, { name: 'Taken over' })).status).toBe(403);
-    const grant = await c.viewer.grant('group', view.id, { kind: 'user', id: c.stranger.userId, publicKey: c.stranger.publicKey }, keys.privateKeyPkcs8);
-    expect((await c.viewer.call('POST', `/v1/groups/${view.id}/members`, { userId: c.stranger.userId, grant })).status).toBe(403);
+    const grant = await c.viewer.grant(
+      'group',
+      view.id,
+      { kind: 'user', id: c.stranger.userId, publicKey: c.stranger.publicKey },
+      keys.privateKeyPkcs8,
+    );
+    expect(
+      (await c.viewer.call('POST', `/v1/groups/${view.id}/members`, { userId: c.stranger.userId, grant })).status,
+    ).toBe(403);
     expect((await c.stranger.call('DELETE', `/v1/groups/${view.id}/members/${c.viewer.userId}`)).status).toBe(404);
     expect((await c.owner.call<{ name: string }>('GET', `/v1/groups/${view.id}`)).body.name).toBe('Owner circle');
   });

@@ -27,7 +27,9 @@ afterEach(() => stops.splice(0).forEach((stop) => stop()));
 async function launch(l: Launch) {
   const data = mkdtempSync(join(tmpdir(), 'vaultshare-deploy-'));
   const volume = l.volumes[0]!;
-  const env = Object.fromEntries(Object.entries(l.env).map(([k, v]) => [k, v.startsWith(volume) ? data + v.slice(volume.length) : v]));
+  const env = Object.fromEntries(
+    Object.entries(l.env).map(([k, v]) => [k, v.startsWith(volume) ? data + v.slice(volume.length) : v]),
+  );
   const port = await freePort();
   env.PORT = String(port);
   const [program, ...args] = l.command;
@@ -51,11 +53,15 @@ describe('deployment files', () => {
   it('the systemd unit runs the server as an unprivileged user on loopback, its data in the state directory', () => {
     const l = systemdLaunch();
     expect(l.user).toBe('vaultshare');
-    expect(l.env).toMatchObject({ HOST: '127.0.0.1', NODE_ENV: 'production', VAULT_DB_PATH: '/var/lib/vaultshare/vault.db' });
+    expect(l.env).toMatchObject({
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      VAULT_DB_PATH: '/var/lib/vaultshare/vault.db',
+    });
     expect(dirname(l.env.VAULT_DB_PATH!)).toBe(l.volumes[0]);
   });
 
-  it('the container runs the server as the image\'s unprivileged user, its data in the volume', () => {
+  it("the container runs the server as the image's unprivileged user, its data in the volume", () => {
     const l = containerLaunch();
     expect(l.user).toBe('node');
     expect(dirname(l.env.VAULT_DB_PATH!)).toBe(l.volumes[0]);
@@ -64,13 +70,17 @@ describe('deployment files', () => {
   it.each([
     ['the systemd unit', systemdLaunch],
     ['the container', containerLaunch],
-  ])("%s's command line and environment start a server that answers /healthz and keeps its data in the volume", async (_name, read) => {
-    const l = read();
-    const s = await launch(l);
-    const res = await fetch(`${s.base}/healthz`);
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true });
-    expect(existsSync(s.dbFile)).toBe(true);
-    // tsx compiles the whole server at start: on a busy 2-core machine that alone can take half a minute.
-  }, 180_000);
+  ])(
+    "%s's command line and environment start a server that answers /healthz and keeps its data in the volume",
+    async (_name, read) => {
+      const l = read();
+      const s = await launch(l);
+      const res = await fetch(`${s.base}/healthz`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ ok: true });
+      expect(existsSync(s.dbFile)).toBe(true);
+      // tsx compiles the whole server at start: on a busy 2-core machine that alone can take half a minute.
+    },
+    180_000,
+  );
 });

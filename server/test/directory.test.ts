@@ -32,7 +32,11 @@ describe.each(dialects)('directory search on %s', (dialect) => {
     tessa = await person('tquinn', 'Tessa Quinn', 'tq@example.com');
     // 25 people whose *later* name word starts with "zed", then one whose name does, enrolled last
     for (let i = 1; i <= 25; i += 5)
-      await Promise.all([0, 1, 2, 3, 4].map((k) => person(`zw${i + k}`, `Member ${String(i + k).padStart(2, '0')} Zedwick`, `m${i + k}@example.com`)));
+      await Promise.all(
+        [0, 1, 2, 3, 4].map((k) =>
+          person(`zw${i + k}`, `Member ${String(i + k).padStart(2, '0')} Zedwick`, `m${i + k}@example.com`),
+        ),
+      );
     zedna = await person('zlast', 'Zedna Last', 'zl@example.com');
     await invite(s.services, { username: 'zpending', name: 'Zed Pending', email: 'zed.pending@example.com' });
 
@@ -44,7 +48,8 @@ describe.each(dialects)('directory search on %s', (dialect) => {
     const open = await org.bob.createPrivateGroup('Onyx Open');
     groups.bobOpen = open.view.id;
     expect((await org.bob.call('PATCH', `/v1/groups/${groups.bobOpen}`, { membersCanView: true })).status).toBe(200);
-    for (const id of [groups.bobClosed, groups.bobOpen]) await org.bob.addMember(id, await groupKeyOf(org.bob, id), org.carol.me());
+    for (const id of [groups.bobClosed, groups.bobOpen])
+      await org.bob.addMember(id, await groupKeyOf(org.bob, id), org.carol.me());
   });
   afterAll(() => s?.close());
 
@@ -58,7 +63,13 @@ describe.each(dialects)('directory search on %s', (dialect) => {
 
   it('finds a user by a later word of the name', async () => {
     expect(users(await org.alice.search('smi'))).toEqual(['Robin Smith']);
-    expect(users(await org.alice.search('tester')).sort()).toEqual(['Bob Tester', 'Carol Tester', 'Dave Tester', 'Erin Tester', 'Frank Tester']);
+    expect(users(await org.alice.search('tester')).sort()).toEqual([
+      'Bob Tester',
+      'Carol Tester',
+      'Dave Tester',
+      'Erin Tester',
+      'Frank Tester',
+    ]);
   });
 
   it('finds a user by username and by email', async () => {
@@ -70,7 +81,13 @@ describe.each(dialects)('directory search on %s', (dialect) => {
   it('ranks prefix matches before word matches', async () => {
     const r = await org.alice.search('tes');
     expect(r[0]!.name).toBe('Tessa Quinn');
-    expect(names(r.slice(1)).sort()).toEqual(['Bob Tester', 'Carol Tester', 'Dave Tester', 'Erin Tester', 'Frank Tester']);
+    expect(names(r.slice(1)).sort()).toEqual([
+      'Bob Tester',
+      'Carol Tester',
+      'Dave Tester',
+      'Erin Tester',
+      'Frank Tester',
+    ]);
   });
 
   it('returns at most 20, the prefix match first even when 25 word matches exist', async () => {
@@ -82,7 +99,9 @@ describe.each(dialects)('directory search on %s', (dialect) => {
     expect(await org.alice.search('member')).toHaveLength(20);
     const five = await org.alice.call<{ results: DirectoryEntry[] }>('GET', '/v1/directory/search?q=zedwick&limit=5');
     expect(five.body.results).toHaveLength(5);
-    const tooMany = await expectRefused(s, 400, 'invalid_request', () => org.alice.call('GET', '/v1/directory/search?q=zed&limit=21'));
+    const tooMany = await expectRefused(s, 400, 'invalid_request', () =>
+      org.alice.call('GET', '/v1/directory/search?q=zed&limit=21'),
+    );
     expect(errorPaths(tooMany)).toEqual(['limit']);
   });
 
@@ -102,13 +121,26 @@ describe.each(dialects)('directory search on %s', (dialect) => {
   it('lists user groups, to anyone, with their member count (pending members included)', async () => {
     for (const who of [org.alice, org.dave, org.carol]) {
       const ops = (await who.search('ops')).filter((x) => x.kind === 'group') as DirectoryGroup[];
-      expect(ops).toEqual([expect.objectContaining({ kind: 'group', id: org.ops.id, name: 'Ops', groupKind: 'user', memberCount: 3, publicKey: org.ops.publicKey })]);
+      expect(ops).toEqual([
+        expect.objectContaining({
+          kind: 'group',
+          id: org.ops.id,
+          name: 'Ops',
+          groupKind: 'user',
+          memberCount: 3,
+          publicKey: org.ops.publicKey,
+        }),
+      ]);
     }
   });
 
   it("includes the caller's own enabled private groups, never disabled ones or other people's", async () => {
     expect(names(await org.alice.search('quartz'))).toEqual(['Quartz Crew']);
-    expect((await org.alice.search('crew'))[0]).toMatchObject({ id: groups.aliceCrew, groupKind: 'private', memberCount: 0 });
+    expect((await org.alice.search('crew'))[0]).toMatchObject({
+      id: groups.aliceCrew,
+      groupKind: 'private',
+      memberCount: 0,
+    });
     expect(await org.alice.search('onyx')).toEqual([]);
     expect(await org.bob.search('quartz')).toEqual([]);
     expect(names(await org.bob.search('onyx')).sort()).toEqual(['Onyx Closed', 'Onyx Open']);
@@ -116,12 +148,19 @@ describe.each(dialects)('directory search on %s', (dialect) => {
 
   it('includes a private group for its members only when the owner lets members view it', async () => {
     const forCarol = await org.carol.search('onyx');
-    expect(forCarol).toEqual([expect.objectContaining({ id: groups.bobOpen, name: 'Onyx Open', groupKind: 'private', memberCount: 1 })]);
+    expect(forCarol).toEqual([
+      expect.objectContaining({ id: groups.bobOpen, name: 'Onyx Open', groupKind: 'private', memberCount: 1 }),
+    ]);
     expect(await org.dave.search('onyx')).toEqual([]);
   });
 
   it('gives every result its public key and the 64-hex fingerprint of that key', async () => {
-    const all = [...(await org.alice.search('tes')), ...(await org.alice.search('ops')), ...(await org.alice.search('quartz')), ...(await org.bob.search('zedn'))];
+    const all = [
+      ...(await org.alice.search('tes')),
+      ...(await org.alice.search('ops')),
+      ...(await org.alice.search('quartz')),
+      ...(await org.bob.search('zedn')),
+    ];
     expect(all.length).toBeGreaterThan(7);
     for (const r of all) {
       expect(r.fingerprint).toMatch(/^[0-9a-f]{64}$/);
@@ -134,13 +173,20 @@ describe.each(dialects)('directory search on %s', (dialect) => {
 
   it('an empty or blank query → 400 naming q', async () => {
     for (const query of ['q=', 'q=%20%20', ''])
-      expect(errorPaths(await expectRefused(s, 400, 'invalid_request', () => org.alice.call('GET', `/v1/directory/search?${query}`)))).toEqual(['q']);
+      expect(
+        errorPaths(
+          await expectRefused(s, 400, 'invalid_request', () => org.alice.call('GET', `/v1/directory/search?${query}`)),
+        ),
+      ).toEqual(['q']);
   });
 
   it('finds what people type: a word after punctuation, an email domain, three letters inside a name', async () => {
     const oncall = (await org.alice.createPrivateGroup('Payments on-call')).view.id;
     for (const q of ['on-call', 'call', 'payments on', 'ments'])
-      expect((await org.alice.search(q)).map((x) => x.id), q).toContain(oncall);
+      expect(
+        (await org.alice.search(q)).map((x) => x.id),
+        q,
+      ).toContain(oncall);
     expect(users(await org.alice.search('corp.example'))).toEqual(['Robin Smith']);
     const domain = (await org.alice.search('example.com')).filter((x) => x.kind === 'user');
     expect(domain.length).toBe(20);
@@ -153,7 +199,11 @@ describe.each(dialects)('directory search on %s', (dialect) => {
   it('ranks exact, then start of the name, then start of a later word, then inside', async () => {
     const { code } = await invite(s.services, { username: 'quinnie', name: 'Quinn Avery', email: 'qa@example.com' });
     const quinn = await new VaultClient(s.url, 'quinnie').enroll(code);
-    const { code: c2 } = await invite(s.services, { username: 'mquinnell', name: 'Mara Dequinn', email: 'md@example.com' });
+    const { code: c2 } = await invite(s.services, {
+      username: 'mquinnell',
+      name: 'Mara Dequinn',
+      email: 'md@example.com',
+    });
     await new VaultClient(s.url, 'mquinnell').enroll(c2);
     expect(users(await org.alice.search('quinn'))).toEqual(['Quinn Avery', 'Tessa Quinn', 'Mara Dequinn']);
     expect(users(await org.alice.search('quinnie'))[0]).toBe('Quinn Avery');
@@ -161,9 +211,15 @@ describe.each(dialects)('directory search on %s', (dialect) => {
   });
 
   it('says when the query matches the caller, who is never a result', async () => {
-    const mine = await org.alice.call<{ results: DirectoryEntry[]; matchesYou: boolean }>('GET', '/v1/directory/search?q=alice');
+    const mine = await org.alice.call<{ results: DirectoryEntry[]; matchesYou: boolean }>(
+      'GET',
+      '/v1/directory/search?q=alice',
+    );
     expect(mine.body).toEqual({ results: [], matchesYou: true });
-    const bobs = await org.bob.call<{ results: DirectoryEntry[]; matchesYou: boolean }>('GET', '/v1/directory/search?q=alice');
+    const bobs = await org.bob.call<{ results: DirectoryEntry[]; matchesYou: boolean }>(
+      'GET',
+      '/v1/directory/search?q=alice',
+    );
     expect(bobs.body.matchesYou).toBe(false);
     expect(users(bobs.body.results)).toEqual(['Alice Tester']);
   });
@@ -172,6 +228,14 @@ describe.each(dialects)('directory search on %s', (dialect) => {
     const { code } = await invite(s.services, { username: 'yara', name: 'Yara Newcomer', email: 'yara@example.com' });
     expect(await org.alice.search('yara')).toEqual([]);
     const yara = await new VaultClient(s.url, 'yara').enroll(code);
-    expect(await org.alice.search('yara')).toEqual([expect.objectContaining({ kind: 'user', id: yara.userId, username: 'yara', email: 'yara@example.com', publicKey: yara.publicKey })]);
+    expect(await org.alice.search('yara')).toEqual([
+      expect.objectContaining({
+        kind: 'user',
+        id: yara.userId,
+        username: 'yara',
+        email: 'yara@example.com',
+        publicKey: yara.publicKey,
+      }),
+    ]);
   });
 });

@@ -16,7 +16,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 if (!PG) console.warn('faults.test.ts: the PostgreSQL fault tests are skipped: set TEST_DATABASE_URL to run them.');
 
 /** `npm run serve` as its own process, with this environment; resolves once it says where it listens. */
-function serverProcess(env: Record<string, string>): { child: ChildProcess; url: Promise<string>; output: () => string } {
+function serverProcess(env: Record<string, string>): {
+  child: ChildProcess;
+  url: Promise<string>;
+  output: () => string;
+} {
   const child = spawn('node_modules/.bin/tsx', ['server/src/main.ts'], {
     env: { ...process.env, VAULT_QUIET: '1', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,7 +58,10 @@ function stallingProxy(target: { host: string; port: number }) {
     pipe(upstream, client);
   });
   return {
-    listen: (port = 0) => new Promise<number>((r) => server.listen(port, '127.0.0.1', () => r((server.address() as { port: number }).port))),
+    listen: (port = 0) =>
+      new Promise<number>((r) =>
+        server.listen(port, '127.0.0.1', () => r((server.address() as { port: number }).port)),
+      ),
     stall: () => (stalled = true),
     resume: () => {
       stalled = false;
@@ -121,8 +128,20 @@ describe.skipIf(!PG)('database faults on postgres (server processes)', () => {
     let killed = 0;
     try {
       for (let round = 0; round < 3; round++) {
-        await within(10_000, async () => Number((await admin.query('select count(*) from pg_stat_activity where application_name = $1', [app])).rows[0].count) > 0);
-        killed += (await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [app])).rowCount ?? 0;
+        await within(
+          10_000,
+          async () =>
+            Number(
+              (await admin.query('select count(*) from pg_stat_activity where application_name = $1', [app])).rows[0]
+                .count,
+            ) > 0,
+        );
+        killed +=
+          (
+            await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [
+              app,
+            ])
+          ).rowCount ?? 0;
         await sleep(300);
       }
     } finally {
@@ -140,7 +159,12 @@ describe.skipIf(!PG)('database faults on postgres (server processes)', () => {
     const port = await proxy.listen();
     const viaProxy = new URL(url);
     viaProxy.host = `127.0.0.1:${port}`;
-    const p = serverProcess({ ...env, DATABASE_URL: viaProxy.toString(), DB_STATEMENT_TIMEOUT_MS: '1500', DB_CONNECT_TIMEOUT_MS: '1500' });
+    const p = serverProcess({
+      ...env,
+      DATABASE_URL: viaProxy.toString(),
+      DB_STATEMENT_TIMEOUT_MS: '1500',
+      DB_CONNECT_TIMEOUT_MS: '1500',
+    });
     children.push(p.child);
     const base = await p.url;
     const c = new VaultClient(base, 'alice');
@@ -203,7 +227,9 @@ describe('SQLite shared by the command-line tools and a running server', () => {
     const owner = await new VaultClient(s.url, 'owner').enroll(code);
     const cli = (args: string[]) =>
       new Promise<{ code: number | null; out: string }>((resolve) => {
-        const child = spawn('node_modules/.bin/tsx', ['server/src/cli/main.ts', ...args], { env: { ...process.env, VAULT_DB_PATH: s.sqlitePath } });
+        const child = spawn('node_modules/.bin/tsx', ['server/src/cli/main.ts', ...args], {
+          env: { ...process.env, VAULT_DB_PATH: s.sqlitePath },
+        });
         let out = '';
         child.stdout.on('data', (d) => (out += d));
         child.stderr.on('data', (d) => (out += d));
@@ -213,16 +239,27 @@ describe('SQLite shared by the command-line tools and a running server', () => {
     const statuses: number[] = [];
     const serverWrites = (async () => {
       for (let i = 0; running || i < 20; i++) {
-        const created = await owner.createSecret({ name: `Secret ${i}`, clientSecret: `v${i}` }).then(() => 201, (e: Error) => Number(/→ (\d+)/.exec(e.message)?.[1] ?? 0));
+        const created = await owner.createSecret({ name: `Secret ${i}`, clientSecret: `v${i}` }).then(
+          () => 201,
+          (e: Error) => Number(/→ (\d+)/.exec(e.message)?.[1] ?? 0),
+        );
         statuses.push(created);
       }
     })();
-    const runs = await Promise.all(Array.from({ length: 2 }, (_, i) => cli(['invite', `member${i}`, '--name', `Member ${i}`, '--email', `m${i}@example.com`])));
+    const runs = await Promise.all(
+      Array.from({ length: 2 }, (_, i) =>
+        cli(['invite', `member${i}`, '--name', `Member ${i}`, '--email', `m${i}@example.com`]),
+      ),
+    );
     running = false;
     await serverWrites;
     for (const r of runs) expect(r, r.out).toMatchObject({ code: 0 });
     expect(statuses.filter((x) => x !== 201)).toEqual([]);
-    const invited = await s.store.db.selectFrom('users').select('username').where('username', 'like', 'member%').execute();
+    const invited = await s.store.db
+      .selectFrom('users')
+      .select('username')
+      .where('username', 'like', 'member%')
+      .execute();
     expect(invited).toHaveLength(2);
     const events = await exportAudit(s);
     expect(events.filter((e) => e.action === 'user.invited')).toHaveLength(3);

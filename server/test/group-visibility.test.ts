@@ -28,7 +28,9 @@ describe.each(dialects)('group member visibility on %s', (dialect) => {
     // bob's private group that keeps its member list to its managers, with carol in it
     const g = await org.bob.createPrivateGroup('Night shift');
     hidden = { id: g.view.id, publicKey: g.view.publicKey };
-    expect((await org.bob.call('PATCH', `/v1/groups/${hidden.id}`, { description: 'Who covers the night' })).status).toBe(200);
+    expect(
+      (await org.bob.call('PATCH', `/v1/groups/${hidden.id}`, { description: 'Who covers the night' })).status,
+    ).toBe(200);
     await org.bob.addMember(hidden.id, await groupKeyOf(org.bob, hidden.id), org.carol.me());
     // bob shares a secret with the group, with Ops (a user group) and directly with dave
     secretId = (await org.bob.createSecret({ name: 'Night pager', clientSecret: 'night-secret' })).id;
@@ -46,7 +48,7 @@ describe.each(dialects)('group member visibility on %s', (dialect) => {
     expect(JSON.stringify(line)).not.toMatch(/carol/i);
   });
 
-  it("a member of a hidden group sees neither its members nor its description", async () => {
+  it('a member of a hidden group sees neither its members nor its description', async () => {
     expect(await groupLine('carol', hidden.id)).toMatchObject({ memberCount: 1, members: null });
     const view = (await org.carol.call<GroupView>('GET', `/v1/groups/${hidden.id}`)).body;
     expect(view.members).toBeUndefined();
@@ -56,13 +58,18 @@ describe.each(dialects)('group member visibility on %s', (dialect) => {
 
   it('its manager sees the members and the description', async () => {
     expect((await groupLine('bob', hidden.id)).members?.map((m) => m.name)).toEqual(['Carol Tester']);
-    expect((await org.bob.call<GroupView>('GET', `/v1/groups/${hidden.id}`)).body).toMatchObject({ description: 'Who covers the night', members: [expect.objectContaining({ user: expect.objectContaining({ name: 'Carol Tester' }) })] });
+    expect((await org.bob.call<GroupView>('GET', `/v1/groups/${hidden.id}`)).body).toMatchObject({
+      description: 'Who covers the night',
+      members: [expect.objectContaining({ user: expect.objectContaining({ name: 'Carol Tester' }) })],
+    });
   });
 
   it('once the group lets members view it, its members see them; outsiders still see only the count', async () => {
     expect((await org.bob.call('PATCH', `/v1/groups/${hidden.id}`, { membersCanView: true })).status).toBe(200);
     expect((await groupLine('carol', hidden.id)).members?.map((m) => m.name)).toEqual(['Carol Tester']);
-    expect((await org.carol.call<GroupView>('GET', `/v1/groups/${hidden.id}`)).body.description).toBe('Who covers the night');
+    expect((await org.carol.call<GroupView>('GET', `/v1/groups/${hidden.id}`)).body.description).toBe(
+      'Who covers the night',
+    );
     expect(await groupLine('dave', hidden.id)).toMatchObject({ memberCount: 1, members: null });
     expect((await org.bob.call('PATCH', `/v1/groups/${hidden.id}`, { membersCanView: false })).status).toBe(200);
   });

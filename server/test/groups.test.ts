@@ -35,8 +35,16 @@ describe.each(dialects)('groups on %s', (dialect) => {
       crew = await org.bob.createPrivateGroup("Bob's crew");
       crewRef = { kind: 'group', id: crew.view.id, publicKey: crew.view.publicKey };
       expect(crew.view).toMatchObject({
-        kind: 'private', name: "Bob's crew", enabled: true, membersCanView: false, owner: { username: 'bob' },
-        isManager: true, isMember: false, memberCount: 0, members: [], myGrant: { recipientKind: 'user', recipientId: org.bob.userId },
+        kind: 'private',
+        name: "Bob's crew",
+        enabled: true,
+        membersCanView: false,
+        owner: { username: 'bob' },
+        isManager: true,
+        isMember: false,
+        memberCount: 0,
+        members: [],
+        myGrant: { recipientKind: 'user', recipientId: org.bob.userId },
       });
       expect(crew.view.fingerprint).toBe(await fingerprintOf(crew.keys.publicKey));
       expect((await org.bob.call<GroupList>('GET', '/v1/groups')).body.groups.map((g) => g.id)).toContain(crew.view.id);
@@ -47,9 +55,19 @@ describe.each(dialects)('groups on %s', (dialect) => {
     it('gains a member through a grant; the member opens what is shared with the group', async () => {
       const view = await addCarol();
       expect(view.memberCount).toBe(1);
-      expect(view.members).toEqual([expect.objectContaining({ user: expect.objectContaining({ username: 'carol' }), pending: false, publicKey: org.carol.publicKey })]);
+      expect(view.members).toEqual([
+        expect.objectContaining({
+          user: expect.objectContaining({ username: 'carol' }),
+          pending: false,
+          publicKey: org.carol.publicKey,
+        }),
+      ]);
       const carolsView = (await group(org.carol, crew.view.id)).body;
-      expect(carolsView).toMatchObject({ isMember: true, isManager: false, myGrant: { recipientId: org.carol.userId } });
+      expect(carolsView).toMatchObject({
+        isMember: true,
+        isManager: false,
+        myGrant: { recipientId: org.carol.userId },
+      });
 
       shared = await org.bob.createSecret({ name: 'Crew database', clientSecret: 'crew-db-password' });
       await org.bob.share(shared.id, [crewRef]);
@@ -66,8 +84,13 @@ describe.each(dialects)('groups on %s', (dialect) => {
       // members may share with the group once the owner lets them view it
       const closed = await org.carol.createSecret({ name: 'Carol closed', clientSecret: 'x' });
       const body = await org.carol.accessBody(closed.id, 1, [crewRef]);
-      await expectRefused(s, 422, 'unknown_recipient', () => org.carol.call('PUT', `/v1/secrets/${closed.id}/access`, body));
-      expect((await org.bob.call<GroupView>('PATCH', `/v1/groups/${crew.view.id}`, { membersCanView: true })).body.membersCanView).toBe(true);
+      await expectRefused(s, 422, 'unknown_recipient', () =>
+        org.carol.call('PUT', `/v1/secrets/${closed.id}/access`, body),
+      );
+      expect(
+        (await org.bob.call<GroupView>('PATCH', `/v1/groups/${crew.view.id}`, { membersCanView: true })).body
+          .membersCanView,
+      ).toBe(true);
       const carols = await org.carol.createSecret({ name: 'Carol for the crew', clientSecret: 'carol-crew-value' });
       await org.carol.share(carols.id, [crewRef]);
 
@@ -81,7 +104,8 @@ describe.each(dialects)('groups on %s', (dialect) => {
 
     it('removing a member takes the access away: list, reveal, sync; their group grant is deleted', async () => {
       const cursor = (await org.carol.sync()).cursor;
-      const view = (await org.bob.call<GroupView>('DELETE', `/v1/groups/${crew.view.id}/members/${org.carol.userId}`)).body;
+      const view = (await org.bob.call<GroupView>('DELETE', `/v1/groups/${crew.view.id}/members/${org.carol.userId}`))
+        .body;
       expect(view.members!.map((m) => m.user.username)).toEqual(['bob']);
       expect(await ids(org.carol)).not.toContain(shared.id);
       expect(await revealStatus(org.carol, shared.id)).toBe(404);
@@ -91,7 +115,12 @@ describe.each(dialects)('groups on %s', (dialect) => {
       expect(feed.secrets.map((x) => x.id)).not.toContain(shared.id);
       expect((await org.carol.sync()).secrets.map((x) => x.id)).not.toContain(shared.id);
       expectProblem(await group(org.carol, crew.view.id), 404, 'not_found');
-      const row = await s.store.db.selectFrom('group_members').selectAll().where('group_id', '=', crew.view.id).where('user_id', '=', org.carol.userId).executeTakeFirst();
+      const row = await s.store.db
+        .selectFrom('group_members')
+        .selectAll()
+        .where('group_id', '=', crew.view.id)
+        .where('user_id', '=', org.carol.userId)
+        .executeTakeFirst();
       expect(row).toBeUndefined();
     });
 
@@ -111,15 +140,21 @@ describe.each(dialects)('groups on %s', (dialect) => {
       await addCarol();
       expect(await ids(org.carol)).toContain(shared.id);
       const cursor = (await org.carol.sync()).cursor;
-      expect((await org.bob.call<GroupView>('PATCH', `/v1/groups/${crew.view.id}`, { enabled: false })).body.enabled).toBe(false);
+      expect(
+        (await org.bob.call<GroupView>('PATCH', `/v1/groups/${crew.view.id}`, { enabled: false })).body.enabled,
+      ).toBe(false);
       expect(await ids(org.carol)).not.toContain(shared.id);
       expect(await revealStatus(org.carol, shared.id)).toBe(404);
       expect((await org.carol.sync(cursor)).removedSecrets).toContain(shared.id);
 
       const another = await org.bob.createSecret({ name: 'Not for a disabled group', clientSecret: 'y' });
-      await expectRefused(s, 422, 'group_disabled', async () => org.bob.call('PUT', `/v1/secrets/${another.id}/access`, await org.bob.accessBody(another.id, 1, [crewRef])));
+      await expectRefused(s, 422, 'group_disabled', async () =>
+        org.bob.call('PUT', `/v1/secrets/${another.id}/access`, await org.bob.accessBody(another.id, 1, [crewRef])),
+      );
 
-      expect((await org.bob.call<GroupView>('PATCH', `/v1/groups/${crew.view.id}`, { enabled: true })).body.enabled).toBe(true);
+      expect(
+        (await org.bob.call<GroupView>('PATCH', `/v1/groups/${crew.view.id}`, { enabled: true })).body.enabled,
+      ).toBe(true);
       expect(await org.carol.reveal(shared.id)).toBe('crew-db-password');
     });
 
@@ -141,9 +176,18 @@ describe.each(dialects)('groups on %s', (dialect) => {
 
     it('a member who is not a manager cannot add, remove or rename (403)', async () => {
       const key = await groupKeyOf(org.carol, crew.view.id); // carol holds the key, but is not a manager
-      await expectRefused(s, 403, 'forbidden', async () => org.carol.call('POST', `/v1/groups/${crew.view.id}/members`, { userId: org.dave.userId, grant: await org.carol.grant('group', crew.view.id, org.dave.me(), key) }));
-      await expectRefused(s, 403, 'forbidden', () => org.carol.call('DELETE', `/v1/groups/${crew.view.id}/members/${org.bob.userId}`));
-      await expectRefused(s, 403, 'forbidden', () => org.carol.call('PATCH', `/v1/groups/${crew.view.id}`, { name: 'Carol crew' }));
+      await expectRefused(s, 403, 'forbidden', async () =>
+        org.carol.call('POST', `/v1/groups/${crew.view.id}/members`, {
+          userId: org.dave.userId,
+          grant: await org.carol.grant('group', crew.view.id, org.dave.me(), key),
+        }),
+      );
+      await expectRefused(s, 403, 'forbidden', () =>
+        org.carol.call('DELETE', `/v1/groups/${crew.view.id}/members/${org.bob.userId}`),
+      );
+      await expectRefused(s, 403, 'forbidden', () =>
+        org.carol.call('PATCH', `/v1/groups/${crew.view.id}`, { name: 'Carol crew' }),
+      );
     });
   });
 
@@ -158,20 +202,34 @@ describe.each(dialects)('groups on %s', (dialect) => {
       expect(await revealStatus(org.erin, opsSecret.id)).toBe(404);
       expect((await group(org.erin, org.ops.id)).body).toMatchObject({ isMember: true, myGrant: null });
       const framesView = (await group(org.frank, org.ops.id)).body;
-      expect(framesView.members!.map((m) => [m.user.username, m.pending])).toEqual([['carol', false], ['erin', true], ['frank', false]]);
+      expect(framesView.members!.map((m) => [m.user.username, m.pending])).toEqual([
+        ['carol', false],
+        ['erin', true],
+        ['frank', false],
+      ]);
       expect(await ids(org.carol)).toContain(opsSecret.id);
 
       const completed = await org.frank.addMember(org.ops.id, await groupKeyOf(org.frank, org.ops.id), org.erin.me());
       expect(completed.members!.find((m) => m.user.username === 'erin')).toMatchObject({ pending: false });
       expect(await org.erin.reveal(opsSecret.id)).toBe('pager-token');
       expect((await org.erin.sync(cursor)).secrets.map((x) => x.id)).toContain(opsSecret.id);
-      const audit = await s.store.db.selectFrom('audit_events').select(['action', 'actor_id']).where('object_id', '=', org.ops.id).where('action', '=', 'group.member_completed').execute();
+      const audit = await s.store.db
+        .selectFrom('audit_events')
+        .select(['action', 'actor_id'])
+        .where('object_id', '=', org.ops.id)
+        .where('action', '=', 'group.member_completed')
+        .execute();
       expect(audit).toEqual([{ action: 'group.member_completed', actor_id: org.frank.userId }]);
     });
 
     it('a member who is not a manager cannot add members (403), even holding the key', async () => {
       const key = await groupKeyOf(org.carol, org.ops.id);
-      await expectRefused(s, 403, 'forbidden', async () => org.carol.call('POST', `/v1/groups/${org.ops.id}/members`, { userId: org.dave.userId, grant: await org.carol.grant('group', org.ops.id, org.dave.me(), key) }));
+      await expectRefused(s, 403, 'forbidden', async () =>
+        org.carol.call('POST', `/v1/groups/${org.ops.id}/members`, {
+          userId: org.dave.userId,
+          grant: await org.carol.grant('group', org.ops.id, org.dave.me(), key),
+        }),
+      );
       expect(await ids(org.dave)).not.toContain(opsSecret.id);
     });
 
@@ -181,7 +239,9 @@ describe.each(dialects)('groups on %s', (dialect) => {
       expect(r.body).toMatchObject({ kind: 'user', isMember: false, isManager: false, myGrant: null });
       expect(r.body.members).toBeUndefined();
       // and its managers cannot rename it: user groups belong to the administrators
-      await expectRefused(s, 403, 'forbidden', () => org.frank.call('PATCH', `/v1/groups/${org.ops.id}`, { name: 'Frank ops' }));
+      await expectRefused(s, 403, 'forbidden', () =>
+        org.frank.call('PATCH', `/v1/groups/${org.ops.id}`, { name: 'Frank ops' }),
+      );
     });
   });
 });

@@ -23,8 +23,17 @@ describe.each(dialects)('PBKDF2 floor on %s', (dialect) => {
     it('refuses an enrollment derived with fewer iterations (400 kdf_too_weak on kdf.iterations, still pending), accepts 600,000', async () => {
       const zoe = await invite(s.services, { username: 'zoe', name: 'Zoe Example', email: 'zoe@example.com' });
       const weak = await enroll('zoe-password', zoe.id, 1000);
-      const body = { username: 'zoe', code: zoe.code, kdf: weak.kdf, authKey: weak.authKey, publicKey: weak.publicKey, encryptedPrivateKey: weak.encryptedPrivateKey };
-      const p = await expectRefused(s, 400, 'kdf_too_weak', () => new VaultClient(s.url, 'zoe').call('POST', '/v1/auth/enroll', body));
+      const body = {
+        username: 'zoe',
+        code: zoe.code,
+        kdf: weak.kdf,
+        authKey: weak.authKey,
+        publicKey: weak.publicKey,
+        encryptedPrivateKey: weak.encryptedPrivateKey,
+      };
+      const p = await expectRefused(s, 400, 'kdf_too_weak', () =>
+        new VaultClient(s.url, 'zoe').call('POST', '/v1/auth/enroll', body),
+      );
       expect(p.errors).toEqual([{ path: 'kdf.iterations', message: 'must be at least 600000' }]);
       expect(p.detail).toContain('600000');
       // the same code then enrolls with the server's own count
@@ -36,7 +45,14 @@ describe.each(dialects)('PBKDF2 floor on %s', (dialect) => {
       const yan = await invite(s.services, { username: 'yan', name: 'Yan Example', email: 'yan@example.com' });
       const client = await new VaultClient(s.url, 'yan', 'yan-password').enroll(yan.code);
       const me = (await client.call<Me>('GET', '/v1/me')).body;
-      const change = await changePassword('yan-password', me.kdf, 'yan-new-password', client.userId, me.encryptedPrivateKey, 1000);
+      const change = await changePassword(
+        'yan-password',
+        me.kdf,
+        'yan-new-password',
+        client.userId,
+        me.encryptedPrivateKey,
+        1000,
+      );
       const p = await expectRefused(s, 400, 'kdf_too_weak', () => client.call('POST', '/v1/auth/password', change));
       expect(p.errors?.map((e) => e.path)).toEqual(['kdf.iterations']);
     });
@@ -51,7 +67,11 @@ describe.each(dialects)('PBKDF2 floor on %s', (dialect) => {
 
     it('unknown usernames answer a count that real accounts have, the same each time', async () => {
       for (const name of ['ana', 'ben', 'cy']) {
-        const { code } = await invite(s.services, { username: name, name: `${name} Example`, email: `${name}@example.com` });
+        const { code } = await invite(s.services, {
+          username: name,
+          name: `${name} Example`,
+          email: `${name}@example.com`,
+        });
         await new VaultClient(s.url, name, `${name}-password`).enroll(code);
       }
       const enrolledWith = s.services.config.kdfIterations;

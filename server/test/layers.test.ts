@@ -30,14 +30,18 @@ describe('server layers', () => {
 
   it('services and db never import the HTTP layer (domain errors, not problem+json, come out of services)', () => {
     const upward = [...graph].flatMap(([from, tos]) =>
-      ['services', 'db'].includes(layerOf(from)) ? tos.filter((t) => layerOf(t) === 'http').map((t) => `${from} -> ${t}`) : [],
+      ['services', 'db'].includes(layerOf(from))
+        ? tos.filter((t) => layerOf(t) === 'http').map((t) => `${from} -> ${t}`)
+        : [],
     );
     expect(upward).toEqual([]);
   });
 
   it('db imports nothing above it', () => {
     const upward = [...graph].flatMap(([from, tos]) =>
-      layerOf(from) === 'db' ? tos.filter((t) => t.startsWith('..') || !['db'].includes(layerOf(t))).map((t) => `${from} -> ${t}`) : [],
+      layerOf(from) === 'db'
+        ? tos.filter((t) => t.startsWith('..') || !['db'].includes(layerOf(t))).map((t) => `${from} -> ${t}`)
+        : [],
     );
     expect(upward).toEqual([]);
   });

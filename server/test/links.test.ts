@@ -17,7 +17,10 @@ const HOUR = 3_600_000;
 
 /** A text/plain body as the reader sees it: soft line breaks joined, =XX escapes decoded. */
 const quotedPrintable = (raw: string) =>
-  Buffer.from(raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+  Buffer.from(
+    raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+    'latin1',
+  ).toString('utf8');
 
 describe.each(dialects)('external links on %s', (dialect) => {
   let s: TestServer;
@@ -30,11 +33,21 @@ describe.each(dialects)('external links on %s', (dialect) => {
     // Generous open limits: this suite opens many links from one address; the limits have their own test.
     // Not quiet, so every request's log line is written, and kept here to check that nothing secret is in it.
     const write = process.stdout.write.bind(process.stdout);
-    const keep = (chunk: string | Uint8Array) => (String(chunk).startsWith('{"level"') ? (logs.push(String(chunk)), true) : write(chunk));
+    const keep = (chunk: string | Uint8Array) =>
+      String(chunk).startsWith('{"level"') ? (logs.push(String(chunk)), true) : write(chunk);
     vi.spyOn(process.stdout, 'write').mockImplementation(keep as typeof process.stdout.write);
-    s = await startTestServer(dialect, { outboxDir: outbox, linkOpens: { perLink: 100, perNetwork: 1000 }, quiet: false });
+    s = await startTestServer(dialect, {
+      outboxDir: outbox,
+      linkOpens: { perLink: 100, perNetwork: 1000 },
+      quiet: false,
+    });
     org = await buildOrg(s);
-    secret = await org.alice.createSecret({ name: 'Partner billing', clientSecret: 'sk_live_external_7Qz', url: 'https://billing.example.com/v2', clientId: 'partner-billing' });
+    secret = await org.alice.createSecret({
+      name: 'Partner billing',
+      clientSecret: 'sk_live_external_7Qz',
+      url: 'https://billing.example.com/v2',
+      clientId: 'partner-billing',
+    });
     await org.alice.share(secret.id, [{ ...org.bob.me(), canEdit: false }]);
     await updatePolicy(s.store.db, { external: true, maxLinkSeconds: 7 * 86_400 });
   });
@@ -49,19 +62,32 @@ describe.each(dialects)('external links on %s', (dialect) => {
   it('opens once in a browser without an account, shows the fields, then says it is finished', async () => {
     const link = await createLink(org.alice, secret, { maxAccesses: 1 });
     expect(link.res.status).toBe(201);
-    expect(link.res.body).toMatchObject({ status: 'active', remainingAccesses: 1, secretName: 'Partner billing', hasCode: false, recipientEmail: 'partner@example.org' });
+    expect(link.res.body).toMatchObject({
+      status: 'active',
+      remainingAccesses: 1,
+      secretName: 'Partner billing',
+      hasCode: false,
+      recipientEmail: 'partner@example.org',
+    });
     expect((await linkInfo(s.url, link.id)).body).toEqual({ status: 'active', code: null });
 
     const first = await openLink(s.url, link.id, link.fragmentKey);
     expect(first.res.status).toBe(200);
-    expect(first.fields).toEqual({ name: 'Partner billing', url: 'https://billing.example.com/v2', clientId: 'partner-billing', clientSecret: 'sk_live_external_7Qz' });
+    expect(first.fields).toEqual({
+      name: 'Partner billing',
+      url: 'https://billing.example.com/v2',
+      clientId: 'partner-billing',
+      clientSecret: 'sk_live_external_7Qz',
+    });
     expect(first.res.body.remainingAccesses).toBe(0);
 
     expectProblem((await openLink(s.url, link.id, link.fragmentKey)).res, 410, 'link_finished');
     expect((await linkInfo(s.url, link.id)).body).toEqual({ status: 'finished', code: null });
     const mine = (await myLinks()).find((l) => l.id === link.id)!;
     expect(mine).toMatchObject({ status: 'finished', accesses: 1, remainingAccesses: 0 });
-    expect(mine.log).toEqual([{ at: expect.any(String), network: '127.0.0.0/24', browser: expect.any(String), outcome: 'opened' }]);
+    expect(mine.log).toEqual([
+      { at: expect.any(String), network: '127.0.0.0/24', browser: expect.any(String), outcome: 'opened' },
+    ]);
   });
 
   it('of 20 simultaneous opens of a one-access link, exactly one gets the ciphertext', async () => {
@@ -70,7 +96,11 @@ describe.each(dialects)('external links on %s', (dialect) => {
     const results = await Promise.all(Array.from({ length: 20 }, () => presentVerifier(s.url, link.id, verifier)));
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     for (const r of results.filter((x) => x.status !== 200)) expectProblem(r, 410, 'link_finished');
-    const row = await s.store.db.selectFrom('links').select('accesses').where('id', '=', link.id).executeTakeFirstOrThrow();
+    const row = await s.store.db
+      .selectFrom('links')
+      .select('accesses')
+      .where('id', '=', link.id)
+      .executeTakeFirstOrThrow();
     expect(row.accesses).toBe(1);
     expect((await myLinks()).find((l) => l.id === link.id)!.log).toHaveLength(1);
   });
@@ -85,13 +115,22 @@ describe.each(dialects)('external links on %s', (dialect) => {
   it('counts nothing for an unlimited link but still records each access', async () => {
     const link = await createLink(org.alice, secret, { maxAccesses: null });
     for (let i = 0; i < 3; i++) expect((await openLink(s.url, link.id, link.fragmentKey)).res.status).toBe(200);
-    expect((await myLinks()).find((l) => l.id === link.id)).toMatchObject({ status: 'active', maxAccesses: null, remainingAccesses: null, accesses: 3 });
+    expect((await myLinks()).find((l) => l.id === link.id)).toMatchObject({
+      status: 'active',
+      maxAccesses: null,
+      remainingAccesses: null,
+      accesses: 3,
+    });
   });
 
   it('stops at its expiry', async () => {
     const link = await createLink(org.alice, secret, { maxAccesses: 5 });
     // Time passing, without the test waiting for it: the expiry moves into the past.
-    await s.store.db.updateTable('links').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', link.id).execute();
+    await s.store.db
+      .updateTable('links')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', link.id)
+      .execute();
     expectProblem((await openLink(s.url, link.id, link.fragmentKey)).res, 410, 'link_expired');
     expect((await linkInfo(s.url, link.id)).body.status).toBe('expired');
     expect((await myLinks()).find((l) => l.id === link.id)).toMatchObject({ status: 'expired', accesses: 0 });
@@ -107,7 +146,12 @@ describe.each(dialects)('external links on %s', (dialect) => {
     expect(Date.parse(revoked.body.expiresAt)).toBeLessThanOrEqual(Date.now());
     expectProblem((await openLink(s.url, link.id, link.fragmentKey)).res, 410, 'link_revoked');
     expect((await linkInfo(s.url, link.id)).body).toEqual({ status: 'revoked', code: null });
-    const audit = await s.store.db.selectFrom('audit_events').select(['action', 'details']).where('object_id', '=', link.id).orderBy('id').execute();
+    const audit = await s.store.db
+      .selectFrom('audit_events')
+      .select(['action', 'details'])
+      .where('object_id', '=', link.id)
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['link.created', 'link.opened', 'link.revoked', 'link.refused']);
     expect(JSON.parse(audit[3]!.details)).toMatchObject({ reason: 'revoked' });
   });
@@ -116,7 +160,9 @@ describe.each(dialects)('external links on %s', (dialect) => {
     const link = await createLink(org.alice, secret, { maxAccesses: 2, code: 'amber-falcon-42' });
     expect((await linkInfo(s.url, link.id)).body).toEqual({ status: 'active', code: { iterations: 600_000 } });
     // The fragment alone is not enough.
-    expect(expectProblem((await openLink(s.url, link.id, link.fragmentKey)).res, 403, 'wrong_code').detail).toMatch(/4 tries are left/);
+    expect(expectProblem((await openLink(s.url, link.id, link.fragmentKey)).res, 403, 'wrong_code').detail).toMatch(
+      /4 tries are left/,
+    );
     expectProblem((await openLink(s.url, link.id, link.fragmentKey, 'amber-falcon-43')).res, 403, 'wrong_code');
     const right = await openLink(s.url, link.id, link.fragmentKey, ' amber-falcon-42 ');
     expect(right.fields?.clientSecret).toBe('sk_live_external_7Qz');
@@ -127,7 +173,14 @@ describe.each(dialects)('external links on %s', (dialect) => {
     expectProblem((await openLink(s.url, link.id, link.fragmentKey, 'amber-falcon-42')).res, 410, 'link_finished');
     const mine = (await myLinks()).find((l) => l.id === link.id)!;
     expect(mine).toMatchObject({ status: 'finished', accesses: 1, remainingAccesses: 1 });
-    expect(mine.log.map((l) => l.outcome)).toEqual(['wrong_code', 'wrong_code', 'opened', 'wrong_code', 'wrong_code', 'wrong_code']);
+    expect(mine.log.map((l) => l.outcome)).toEqual([
+      'wrong_code',
+      'wrong_code',
+      'opened',
+      'wrong_code',
+      'wrong_code',
+      'wrong_code',
+    ]);
   });
 
   it('records the coarse network and browser family of each opener', async () => {
@@ -135,7 +188,9 @@ describe.each(dialects)('external links on %s', (dialect) => {
     const { verifier } = await verifierFor(link.id, link.fragmentKey);
     const ua = 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0';
     expect((await presentVerifier(s.url, link.id, verifier, { 'user-agent': ua })).status).toBe(200);
-    expect((await myLinks()).find((l) => l.id === link.id)!.log).toEqual([{ at: expect.any(String), network: '127.0.0.0/24', browser: 'Firefox', outcome: 'opened' }]);
+    expect((await myLinks()).find((l) => l.id === link.id)!.log).toEqual([
+      { at: expect.any(String), network: '127.0.0.0/24', browser: 'Firefox', outcome: 'opened' },
+    ]);
   });
 
   it('refuses an expiry beyond the administrator maximum or in the past, and changes nothing', async () => {
@@ -161,13 +216,19 @@ describe.each(dialects)('external links on %s', (dialect) => {
     await expectRefused(s, 403, 'forbidden', () => org.bob.call('POST', '/v1/links', bobs.body));
     const { body } = await linkBody(org.alice, secret);
     await expectRefused(s, 404, 'not_found', () => org.dave.call('POST', '/v1/links', body));
-    await expectRefused(s, 401, 'unauthenticated', () => new VaultClient(s.url, 'nobody').call('POST', '/v1/links', body));
+    await expectRefused(s, 401, 'unauthenticated', () =>
+      new VaultClient(s.url, 'nobody').call('POST', '/v1/links', body),
+    );
   });
 
   it('refuses every link while external sharing is off, and says so', async () => {
     await updatePolicy(s.store.db, { external: false });
     try {
-      expect((await org.alice.call('GET', '/v1/sharing/policy')).body).toEqual({ external: false, maxLinkSeconds: 7 * 86_400, baseUrl: null });
+      expect((await org.alice.call('GET', '/v1/sharing/policy')).body).toEqual({
+        external: false,
+        maxLinkSeconds: 7 * 86_400,
+        baseUrl: null,
+      });
       const { body } = await linkBody(org.alice, secret);
       await expectRefused(s, 403, 'external_sharing_off', () => org.alice.call('POST', '/v1/links', body));
     } finally {
@@ -178,17 +239,28 @@ describe.each(dialects)('external links on %s', (dialect) => {
   it('lets the sharer copy the link again from the grant of its key made for them', async () => {
     const link = await createLink(org.alice, secret);
     const view = (await myLinks()).find((l) => l.id === link.id)!;
-    const back = await openGrant(view.sharerGrant, { subjectKind: 'link', subjectId: link.id }, org.alice.privateKey, org.alice.publicKey);
+    const back = await openGrant(
+      view.sharerGrant,
+      { subjectKind: 'link', subjectId: link.id },
+      org.alice.privateKey,
+      org.alice.publicKey,
+    );
     expect(toB64url(back)).toBe(fragmentOf(link.fragmentKey));
   });
 
   it('writes an emailed link to the outbox; a link without an access code cannot be emailed', async () => {
     const plain = await createLink(org.alice, secret);
-    await expectRefused(s, 422, 'access_code_required', () => org.alice.call('POST', `/v1/links/${plain.id}/send`, { fragmentKey: fragmentOf(plain.fragmentKey) }));
+    await expectRefused(s, 422, 'access_code_required', () =>
+      org.alice.call('POST', `/v1/links/${plain.id}/send`, { fragmentKey: fragmentOf(plain.fragmentKey) }),
+    );
     expect(readdirSync(outbox)).toEqual([]);
     const link = await createLink(org.alice, secret, { code: 'amber-falcon-42', email: 'recipient@partner.example' });
-    await expectRefused(s, 404, 'not_found', () => org.bob.call('POST', `/v1/links/${link.id}/send`, { fragmentKey: fragmentOf(link.fragmentKey) }));
-    const sent = await org.alice.call<LinkView>('POST', `/v1/links/${link.id}/send`, { fragmentKey: fragmentOf(link.fragmentKey) });
+    await expectRefused(s, 404, 'not_found', () =>
+      org.bob.call('POST', `/v1/links/${link.id}/send`, { fragmentKey: fragmentOf(link.fragmentKey) }),
+    );
+    const sent = await org.alice.call<LinkView>('POST', `/v1/links/${link.id}/send`, {
+      fragmentKey: fragmentOf(link.fragmentKey),
+    });
     expect(sent.status).toBe(200);
     expect(sent.body.lastEmailedAt).toEqual(expect.any(String));
     const files = readdirSync(outbox).filter((f) => f.endsWith('.eml'));
@@ -210,8 +282,11 @@ describe.each(dialects)('external links on %s', (dialect) => {
     const log = Buffer.from(logs.join('\n'));
     expect(logs.length).toBeGreaterThan(10);
     for (const [what, value] of [
-      ['client secret', 'sk_live_external_7Qz'], ['access code', 'amber-falcon-42'], ['fragment key', link.fragmentKey],
-      ['link key', derived.linkKey], ['verifier', derived.verifier],
+      ['client secret', 'sk_live_external_7Qz'],
+      ['access code', 'amber-falcon-42'],
+      ['fragment key', link.fragmentKey],
+      ['link key', derived.linkKey],
+      ['verifier', derived.verifier],
     ] as const) {
       expectAbsent(db, `${what} in the database`, value);
       expectAbsent(log, `${what} in the logs`, value);
@@ -231,14 +306,20 @@ describe('external links by email through a real SMTP server', () => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString('utf8') });
+          received.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            data: Buffer.concat(chunks).toString('utf8'),
+          });
           done();
         });
       },
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
     const { port } = smtp.server.address() as { port: number };
-    s = await startTestServer('sqlite', { smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'Vaultshare <vault@example.com>' });
+    s = await startTestServer('sqlite', {
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      mailFrom: 'Vaultshare <vault@example.com>',
+    });
     await updatePolicy(s.store.db, { external: true, baseUrl: 'https://vault.example.com' });
   });
   afterAll(async () => {
@@ -249,8 +330,14 @@ describe('external links by email through a real SMTP server', () => {
   it('delivers the link to the recipient; the message alone does not open the secret', async () => {
     const org = await buildOrg(s);
     const secret = await org.alice.createSecret({ name: 'Partner billing', clientSecret: 'sk_live_mailed_9Xy' });
-    const link = await createLink(org.alice, secret, { code: 'quiet-harbor-77', email: 'partner@example.org', maxAccesses: 1 });
-    const sent = await org.alice.call<LinkView>('POST', `/v1/links/${link.id}/send`, { fragmentKey: fragmentOf(link.fragmentKey) });
+    const link = await createLink(org.alice, secret, {
+      code: 'quiet-harbor-77',
+      email: 'partner@example.org',
+      maxAccesses: 1,
+    });
+    const sent = await org.alice.call<LinkView>('POST', `/v1/links/${link.id}/send`, {
+      fragmentKey: fragmentOf(link.fragmentKey),
+    });
     expect(sent.status).toBe(200);
     expect(received).toHaveLength(1);
     const mail = { ...received[0]!, data: quotedPrintable(received[0]!.data) };
@@ -264,9 +351,15 @@ describe('external links by email through a real SMTP server', () => {
     const url = /https:\/\/vault\.example\.com\/s\/\S+/.exec(mail.data)![0];
     const parsed = parseLinkUrl(url);
     expect(parsed.linkId).toBe(link.id);
-    const row = await s.store.db.selectFrom('links').select('ciphertext').where('id', '=', link.id).executeTakeFirstOrThrow();
+    const row = await s.store.db
+      .selectFrom('links')
+      .select('ciphertext')
+      .where('id', '=', link.id)
+      .executeTakeFirstOrThrow();
     const withoutCode = await deriveLinkSecrets(parsed.fragmentKey, link.id, null);
-    await expect(decryptLink(withoutCode.linkKey, link.id, JSON.parse(row.ciphertext) as Ciphertext)).rejects.toThrow(/could not be decrypted/);
+    await expect(decryptLink(withoutCode.linkKey, link.id, JSON.parse(row.ciphertext) as Ciphertext)).rejects.toThrow(
+      /could not be decrypted/,
+    );
     // With the code passed another way, the recipient opens it.
     const opened = await openLink(s.url, link.id, parsed.fragmentKey, 'quiet-harbor-77');
     expect(opened.fields?.clientSecret).toBe('sk_live_mailed_9Xy');

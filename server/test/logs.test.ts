@@ -13,10 +13,19 @@ describe.each(dialects)('logs on %s', (dialect) => {
       const ok = await fetch(`${s.url}/healthz`);
       const res = await fetch(`${s.url}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
       expect([ok.status, res.status]).toEqual([200, 500]);
-      const lines = out.mock.calls.flatMap((args) => String(args[0]).split('\n').filter(Boolean)).map((l) => JSON.parse(l) as Record<string, unknown>);
+      const lines = out.mock.calls
+        .flatMap((args) => String(args[0]).split('\n').filter(Boolean))
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
       // Quiet: the successful request left no line; the failure left exactly one, tied to its request.
       expect(lines).toEqual([
-        expect.objectContaining({ level: 'error', msg: 'request failed', requestId: res.headers.get('x-request-id'), method: 'GET', route: '/v1/me', err: expect.objectContaining({ message: expect.stringContaining('sessions') }) }),
+        expect.objectContaining({
+          level: 'error',
+          msg: 'request failed',
+          requestId: res.headers.get('x-request-id'),
+          method: 'GET',
+          route: '/v1/me',
+          err: expect.objectContaining({ message: expect.stringContaining('sessions') }),
+        }),
       ]);
       expect(JSON.stringify(lines)).not.toContain(token);
     } finally {

@@ -55,10 +55,14 @@ describe('the Node.js version check', () => {
   it.each([
     ['the server', 'server/src/main.ts', []],
     ['the administration command', 'server/src/cli/main.ts', ['users']],
-  ])('%s started on Node 20 exits with that sentence before opening the database', async (_name, entry, args) => {
-    const r = await startOnNode20(entry, args);
-    expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe(nodeVersionProblem('20.20.2'));
-    expect(r.dbCreated).toBe(false);
-  }, 120_000);
+  ])(
+    '%s started on Node 20 exits with that sentence before opening the database',
+    async (_name, entry, args) => {
+      const r = await startOnNode20(entry, args);
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim()).toBe(nodeVersionProblem('20.20.2'));
+      expect(r.dbCreated).toBe(false);
+    },
+    120_000,
+  );
 });

@@ -10,7 +10,12 @@ import { VaultClient } from './support/client';
 
 /** `npm run vault -- …` against the test's database, as its own process. */
 async function vault(s: TestServer, ...args: string[]) {
-  const env = { ...process.env, ...(s.dialect === 'sqlite' ? { VAULT_DB_PATH: s.sqlitePath } : { DATABASE_URL: process.env.TEST_DATABASE_URL, DATABASE_SCHEMA: s.schema }) };
+  const env = {
+    ...process.env,
+    ...(s.dialect === 'sqlite'
+      ? { VAULT_DB_PATH: s.sqlitePath }
+      : { DATABASE_URL: process.env.TEST_DATABASE_URL, DATABASE_SCHEMA: s.schema }),
+  };
   return (await promisify(execFile)('node_modules/.bin/tsx', ['server/src/cli/main.ts', ...args], { env })).stdout;
 }
 
@@ -32,7 +37,8 @@ describe.each(dialects)('offboarding on %s', (dialect) => {
   });
   afterAll(() => s?.close());
 
-  const flagged = async (c: VaultClient) => Object.fromEntries((await c.list()).map((i) => [i.name, i.readableByDisabledUser]));
+  const flagged = async (c: VaultClient) =>
+    Object.fromEntries((await c.list()).map((i) => [i.name, i.readableByDisabledUser]));
 
   it('user disable: sessions end at once, sign-in refused with a clear message, hidden from search, the readable secrets printed', async () => {
     expect((await org.carol.call('GET', '/v1/me')).status).toBe(200);

@@ -7,7 +7,6 @@ import { buildOrg } from './support/org';
 import { createSecretBody } from './support/requests';
 import { databaseBytes, expectAbsent } from './support/bytes';
 
-
 /** The server holds no plaintext client secret, password or auth key: not in the rows, not in the files. */
 describe.each(dialects)('no plaintext in the database on %s', (dialect) => {
   let s: TestServer;
@@ -19,7 +18,12 @@ describe.each(dialects)('no plaintext in the database on %s', (dialect) => {
   afterAll(() => s?.close());
 
   it('after writing, sharing, revealing and editing a secret whose client secret is a unique marker', async () => {
-    const markers = [`MARKER-${randomUUID()}`, `MARKER-${randomUUID()}`, `MARKER-${randomUUID()}`, `MARKER-${randomUUID()}`];
+    const markers = [
+      `MARKER-${randomUUID()}`,
+      `MARKER-${randomUUID()}`,
+      `MARKER-${randomUUID()}`,
+      `MARKER-${randomUUID()}`,
+    ];
     const name = `Plaintext probe ${randomUUID()}`;
     const { alice, bob, carol, ops } = org;
 
@@ -32,9 +36,14 @@ describe.each(dialects)('no plaintext in the database on %s', (dialect) => {
     expect(await bob.reveal(secret.id)).toBe(markers[2]);
     expect(await alice.reveal(secret.id)).toBe(markers[2]);
     // a confused client that sends the client secret in clear is refused, and nothing of it is kept
-    const confused = await alice.call('POST', '/v1/secrets', { ...(await createSecretBody(alice)), clientSecret: markers[3] });
+    const confused = await alice.call('POST', '/v1/secrets', {
+      ...(await createSecretBody(alice)),
+      clientSecret: markers[3],
+    });
     expect(confused.status).toBe(400);
-    const bad = await alice.call('POST', '/v1/secrets', `{"clientSecret":"${markers[3]}",`, { 'content-type': 'application/json' });
+    const bad = await alice.call('POST', '/v1/secrets', `{"clientSecret":"${markers[3]}",`, {
+      'content-type': 'application/json',
+    });
     expect(bad.status).toBe(400);
 
     const bytes = await databaseBytes(s);

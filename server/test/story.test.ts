@@ -13,20 +13,46 @@ describe.each(dialects)('the sharing story on %s, with the crypto module as the 
 
   it('alice shares with bob (view) and a group (edit); bob reads, cannot edit; a member edits; removing bob takes it away', async () => {
     const { alice, bob, carol, ops } = org;
-    const secret = await alice.createSecret({ name: 'Stripe production', clientSecret: 'sk_live_story_value', identifier: 'stripe' });
-    expect(secret).toMatchObject({ shared: false, permissions: { view: true, edit: true, share: true }, access: { users: 0, groups: 0 } });
+    const secret = await alice.createSecret({
+      name: 'Stripe production',
+      clientSecret: 'sk_live_story_value',
+      identifier: 'stripe',
+    });
+    expect(secret).toMatchObject({
+      shared: false,
+      permissions: { view: true, edit: true, share: true },
+      access: { users: 0, groups: 0 },
+    });
     expect((await bob.list()).map((x) => x.id)).not.toContain(secret.id);
 
-    const list = await alice.share(secret.id, [{ ...bob.me(), canEdit: false }, { ...ops, canEdit: true }]);
-    expect(list.entries.map((e) => [e.name, e.canView, e.canEdit])).toEqual([['Bob Tester', true, false], ['Ops', true, true]]);
-    expect(list.entries[1]!.members!.map((m) => [m.name, m.pending])).toEqual([['Carol Tester', false], ['Erin Tester', true], ['Frank Tester', false]]);
+    const list = await alice.share(secret.id, [
+      { ...bob.me(), canEdit: false },
+      { ...ops, canEdit: true },
+    ]);
+    expect(list.entries.map((e) => [e.name, e.canView, e.canEdit])).toEqual([
+      ['Bob Tester', true, false],
+      ['Ops', true, true],
+    ]);
+    expect(list.entries[1]!.members!.map((m) => [m.name, m.pending])).toEqual([
+      ['Carol Tester', false],
+      ['Erin Tester', true],
+      ['Frank Tester', false],
+    ]);
     expect(await alice.get(secret.id)).toMatchObject({ shared: true, access: { users: 1, groups: 1 } });
 
     // bob sees it, decrypts it, and is refused an edit
     const bobsView = (await bob.list()).find((x) => x.id === secret.id)!;
-    expect(bobsView).toMatchObject({ name: 'Stripe production', shared: true, permissions: { view: true, edit: false, share: false }, owner: { username: 'alice' } });
+    expect(bobsView).toMatchObject({
+      name: 'Stripe production',
+      shared: true,
+      permissions: { view: true, edit: false, share: false },
+      owner: { username: 'alice' },
+    });
     expect(await bob.reveal(secret.id)).toBe('sk_live_story_value');
-    const refused = await bob.call('PATCH', `/v1/secrets/${secret.id}`, { baseRevision: bobsView.revision, name: 'Hijacked' });
+    const refused = await bob.call('PATCH', `/v1/secrets/${secret.id}`, {
+      baseRevision: bobsView.revision,
+      name: 'Hijacked',
+    });
     expect(refused.status).toBe(403);
     expect((await alice.get(secret.id)).name).toBe('Stripe production');
 

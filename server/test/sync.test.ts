@@ -37,7 +37,11 @@ describe.each(dialects)('sync on %s', (dialect) => {
       expect(feed.full).toBe(true);
       expect(feed.cursor).toMatch(/^\d+$/);
       expect(secretIds(feed)).toEqual([own.id, direct.id, viaOps.id].sort());
-      expect(feed.secrets.find((x) => x.id === viaOps.id)!.permissions).toEqual({ view: true, edit: true, share: false });
+      expect(feed.secrets.find((x) => x.id === viaOps.id)!.permissions).toEqual({
+        view: true,
+        edit: true,
+        share: false,
+      });
       expect(feed.groups.map((g) => g.id)).toEqual([org.ops.id]);
       expect(feed.removedSecrets).toEqual([]);
     }
@@ -57,13 +61,30 @@ describe.each(dialects)('sync on %s', (dialect) => {
     await org.alice.share(secret.id, [org.bob.me()]);
     let feed = await org.bob.sync(cursor);
     expect(feed).toMatchObject({ full: false, removedSecrets: [] });
-    expect(feed.secrets).toEqual([expect.objectContaining({ id: secret.id, name: 'Shared later', shared: true, permissions: { view: true, edit: false, share: false } })]);
+    expect(feed.secrets).toEqual([
+      expect.objectContaining({
+        id: secret.id,
+        name: 'Shared later',
+        shared: true,
+        permissions: { view: true, edit: false, share: false },
+      }),
+    ]);
     cursor = feed.cursor;
 
     const revision = (await org.alice.get(secret.id)).revision;
-    expect((await org.alice.call('PATCH', `/v1/secrets/${secret.id}`, { baseRevision: revision, name: 'Renamed', tags: ['prod'] })).status).toBe(200);
+    expect(
+      (
+        await org.alice.call('PATCH', `/v1/secrets/${secret.id}`, {
+          baseRevision: revision,
+          name: 'Renamed',
+          tags: ['prod'],
+        })
+      ).status,
+    ).toBe(200);
     feed = await org.bob.sync(cursor);
-    expect(feed.secrets).toEqual([expect.objectContaining({ id: secret.id, name: 'Renamed', tags: ['prod'], revision: revision + 1 })]);
+    expect(feed.secrets).toEqual([
+      expect.objectContaining({ id: secret.id, name: 'Renamed', tags: ['prod'], revision: revision + 1 }),
+    ]);
     expect(feed.removedSecrets).toEqual([]);
     cursor = feed.cursor;
 
@@ -73,7 +94,10 @@ describe.each(dialects)('sync on %s', (dialect) => {
     cursor = feed.cursor;
 
     // what alice does with it afterwards is no longer bob's business: not even its id
-    expect((await org.alice.call('PATCH', `/v1/secrets/${secret.id}`, { baseRevision: revision + 1, name: 'After bob' })).status).toBe(200);
+    expect(
+      (await org.alice.call('PATCH', `/v1/secrets/${secret.id}`, { baseRevision: revision + 1, name: 'After bob' }))
+        .status,
+    ).toBe(200);
     feed = await org.bob.sync(cursor);
     expect(feed).toEqual({ cursor: feed.cursor, full: false, ...empty });
   });
@@ -149,9 +173,22 @@ describe.each(dialects)('sync on %s', (dialect) => {
     const { code } = await invite(s.services, { username: 'gwen', name: 'Gwen Newcomer', email: 'gwen@example.com' });
     expect((await org.alice.sync(cursors.alice)).users).toEqual([]);
     const gwen = await new VaultClient(s.url, 'gwen').enroll(code);
-    for (const [who, c] of [[org.alice, cursors.alice], [org.dave, cursors.dave]] as const) {
+    for (const [who, c] of [
+      [org.alice, cursors.alice],
+      [org.dave, cursors.dave],
+    ] as const) {
       const feed = await who.sync(c);
-      expect(feed.users).toEqual([{ kind: 'user', id: gwen.userId, name: 'Gwen Newcomer', username: 'gwen', email: 'gwen@example.com', publicKey: gwen.publicKey, fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+      expect(feed.users).toEqual([
+        {
+          kind: 'user',
+          id: gwen.userId,
+          name: 'Gwen Newcomer',
+          username: 'gwen',
+          email: 'gwen@example.com',
+          publicKey: gwen.publicKey,
+          fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
+        },
+      ]);
       expect(feed.secrets).toEqual([]);
     }
   });
@@ -168,7 +205,12 @@ describe.each(dialects)('sync on %s', (dialect) => {
     const { code } = await invite(s.services, { username: 'uma', name: 'Uma Many', email: 'uma@example.com' });
     const uma = await new VaultClient(s.url, 'uma').enroll(code);
     const made: SecretSummary[] = [];
-    for (let i = 0; i < 300; i += 25) made.push(...(await Promise.all(Array.from({ length: 25 }, (_, k) => uma.createSecret({ name: `Bulk ${i + k}`, clientSecret: `v${i + k}` })))));
+    for (let i = 0; i < 300; i += 25)
+      made.push(
+        ...(await Promise.all(
+          Array.from({ length: 25 }, (_, k) => uma.createSecret({ name: `Bulk ${i + k}`, clientSecret: `v${i + k}` })),
+        )),
+      );
     const full = await uma.sync();
     expect(full.secrets).toHaveLength(300);
 
@@ -179,7 +221,12 @@ describe.each(dialects)('sync on %s', (dialect) => {
     expect(feed.secrets.map((x) => [x.id, x.name])).toEqual([[target.id, 'Bulk 137 renamed']]);
     expect(feed.removedSecrets).toEqual([]);
     // the server read one change row for her, not 300 secrets
-    const rows = await s.store.db.selectFrom('changes').select('entity_id').where('user_id', '=', uma.userId).where('seq', '>', Number(full.cursor)).execute();
+    const rows = await s.store.db
+      .selectFrom('changes')
+      .select('entity_id')
+      .where('user_id', '=', uma.userId)
+      .where('seq', '>', Number(full.cursor))
+      .execute();
     expect(rows).toEqual([{ entity_id: target.id }]);
   }, 120_000);
 
@@ -187,13 +234,28 @@ describe.each(dialects)('sync on %s', (dialect) => {
     // More than a page of carol's secrets, copied in the database from one made through the API: the test is
     // about paging, and creating hundreds through the API would only measure the machine.
     const model = await s.store.db.selectFrom('secrets').selectAll().where('id', '=', own.id).executeTakeFirstOrThrow();
-    const copies = Array.from({ length: FIRST_PAGE + 5 }, (_, i) => ({ ...model, id: randomUUID(), name: `Page ${String(i).padStart(3, '0')}` }));
-    for (let i = 0; i < copies.length; i += 100) await s.store.db.insertInto('secrets').values(copies.slice(i, i + 100)).execute();
+    const copies = Array.from({ length: FIRST_PAGE + 5 }, (_, i) => ({
+      ...model,
+      id: randomUUID(),
+      name: `Page ${String(i).padStart(3, '0')}`,
+    }));
+    for (let i = 0; i < copies.length; i += 100)
+      await s.store.db
+        .insertInto('secrets')
+        .values(copies.slice(i, i + 100))
+        .execute();
     // Reachable twice, directly (view) and through a group (edit): one summary, with the better permission.
     const pagers = await createGroupAsAdmin(s.services, { name: 'Pagers', managers: ['frank'], members: ['carol'] });
-    const key = await s.store.db.selectFrom('groups').select('public_key').where('id', '=', pagers.id).executeTakeFirstOrThrow();
+    const key = await s.store.db
+      .selectFrom('groups')
+      .select('public_key')
+      .where('id', '=', pagers.id)
+      .executeTakeFirstOrThrow();
     const both = await org.alice.createSecret({ name: 'Both ways', clientSecret: 'b' });
-    await org.alice.share(both.id, [org.carol.me(), { kind: 'group', id: pagers.id, publicKey: key.public_key, canEdit: true }]);
+    await org.alice.share(both.id, [
+      org.carol.me(),
+      { kind: 'group', id: pagers.id, publicKey: key.public_key, canEdit: true },
+    ]);
     const first = await org.carol.syncPage();
     expect(first).toMatchObject({ full: true, next: expect.any(String) });
     expect(first.secrets).toHaveLength(FIRST_PAGE);
@@ -208,7 +270,10 @@ describe.each(dialects)('sync on %s', (dialect) => {
     expect(ids.length).toBe(new Set(ids).size);
     expect(ids.sort()).toEqual([...(await visibleSecrets(s.store.db, org.carol.userId)).keys()].sort());
     const gathered = await org.carol.sync();
-    expect(gathered.secrets.find((x) => x.id === both.id)).toMatchObject({ owner: { id: org.alice.userId, name: expect.any(String) }, permissions: { view: true, edit: true, share: false } });
+    expect(gathered.secrets.find((x) => x.id === both.id)).toMatchObject({
+      owner: { id: org.alice.userId, name: expect.any(String) },
+      permissions: { view: true, edit: true, share: false },
+    });
   });
 
   it('refuses a page token that is not one', async () => {

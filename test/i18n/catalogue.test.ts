@@ -14,7 +14,8 @@ const others = readdirSync(localesDir).filter((l) => l !== 'en');
 /** The named placeholders a message uses, in upper case as Chrome and Firefox match them. */
 const used = (m: string) => [...m.matchAll(/\$([a-z0-9_@]+)\$/gi)].map((x) => x[1]!.toUpperCase()).sort();
 /** What each declared placeholder stands for ("$1"), so a translation cannot swap or drop an argument. */
-const declared = (e: Entry) => Object.fromEntries(Object.entries(e.placeholders ?? {}).map(([k, v]) => [k.toUpperCase(), v.content]));
+const declared = (e: Entry) =>
+  Object.fromEntries(Object.entries(e.placeholders ?? {}).map(([k, v]) => [k.toUpperCase(), v.content]));
 
 describe('message catalogues', () => {
   it('ships the three languages the product promises', () => {
@@ -25,13 +26,22 @@ describe('message catalogues', () => {
     const cat = read(lang);
 
     it('has every English key and no other', () => {
-      expect(Object.keys(en).filter((k) => !(k in cat)), 'missing').toEqual([]);
-      expect(Object.keys(cat).filter((k) => !(k in en)), 'unknown').toEqual([]);
+      expect(
+        Object.keys(en).filter((k) => !(k in cat)),
+        'missing',
+      ).toEqual([]);
+      expect(
+        Object.keys(cat).filter((k) => !(k in en)),
+        'unknown',
+      ).toEqual([]);
     });
 
     it('uses the same placeholders as English, standing for the same arguments', () => {
       const wrong = Object.keys(en).filter(
-        (k) => cat[k] && (used(cat[k].message).join() !== used(en[k]!.message).join() || JSON.stringify(declared(cat[k])) !== JSON.stringify(declared(en[k]!))),
+        (k) =>
+          cat[k] &&
+          (used(cat[k].message).join() !== used(en[k]!.message).join() ||
+            JSON.stringify(declared(cat[k])) !== JSON.stringify(declared(en[k]!))),
       );
       expect(wrong).toEqual([]);
     });
@@ -39,7 +49,13 @@ describe('message catalogues', () => {
     it('leaves no sentence in English', () => {
       // OAuth's field names stay in English in every language, as senhasegura's own Portuguese keeps them.
       const kept = new Set(['fieldClientId', 'fieldClientSecret']);
-      const same = Object.keys(en).filter((k) => !kept.has(k) && cat[k]?.message === en[k]!.message && /\s/.test(en[k]!.message) && /[a-z]{4}/.test(en[k]!.message.replace(/\$[A-Z]+\$/g, '')));
+      const same = Object.keys(en).filter(
+        (k) =>
+          !kept.has(k) &&
+          cat[k]?.message === en[k]!.message &&
+          /\s/.test(en[k]!.message) &&
+          /[a-z]{4}/.test(en[k]!.message.replace(/\$[A-Z]+\$/g, '')),
+      );
       expect(same).toEqual([]);
     });
   });
@@ -49,12 +65,17 @@ describe('message catalogues', () => {
 export function unpairedPlurals(cat: Catalogue): string[] {
   const counted = Object.keys(cat).filter((k) => /(One|Other)$/.test(k) && /\$[A-Z]+\$/i.test(cat[k]!.message));
   const set = new Set(counted);
-  return counted.filter((k) => (k.endsWith('One') && !set.has(`${k.slice(0, -3)}Other`)) || (k.endsWith('Other') && !set.has(`${k.slice(0, -5)}One`)));
+  return counted.filter(
+    (k) =>
+      (k.endsWith('One') && !set.has(`${k.slice(0, -3)}Other`)) ||
+      (k.endsWith('Other') && !set.has(`${k.slice(0, -5)}One`)),
+  );
 }
 
 /** English messages that put a count before a plural noun without being a One/Other pair ("$1 users"). */
 export function countedWithoutPlural(cat: Catalogue): string[] {
-  const noun = /\$[A-Z]+\$ (?:[A-Za-z]+ )?(?:users|groups|members|secrets|records|minutes|hours|days|seconds|characters|tags|items|recipients)\b/;
+  const noun =
+    /\$[A-Z]+\$ (?:[A-Za-z]+ )?(?:users|groups|members|secrets|records|minutes|hours|days|seconds|characters|tags|items|recipients)\b/;
   return Object.entries(cat)
     .filter(([k, e]) => noun.test(e.message) && !/(One|Other)$/.test(k))
     .map(([k]) => k);
@@ -88,17 +109,21 @@ describe('plurals come from Intl.PluralRules, never from concatenation', () => {
     ["`${n} user${n === 1 ? '' : 's'}`", true],
     ["tCount(results.length, 'resultCountOne', 'resultCountOther')", false],
     ["t('accessList', parts[0], parts[1])", false],
-    ["lists.length === 1 ? lists[0]!.entries : commonEntries(lists)", false],
+    ['lists.length === 1 ? lists[0]!.entries : commonEntries(lists)', false],
   ])('the check flags %s: %s', (line, flagged) => {
     expect(concatenatedPlurals(line).length > 0).toBe(flagged);
   });
 
   it('the check flags an English count phrase that is not a pair', () => {
-    expect(countedWithoutPlural({ a: { message: '$FIRST$ users found' }, aOne: { message: '$FIRST$ user' } })).toEqual(['a']);
+    expect(countedWithoutPlural({ a: { message: '$FIRST$ users found' }, aOne: { message: '$FIRST$ user' } })).toEqual([
+      'a',
+    ]);
   });
 
   it('no extension source builds a plural by hand', () => {
-    const found = ['components', 'entrypoints', 'utils'].flatMap(sourceFiles).flatMap((f) => concatenatedPlurals(readFileSync(f, 'utf8')).map((l) => `${f}: ${l.trim()}`));
+    const found = ['components', 'entrypoints', 'utils']
+      .flatMap(sourceFiles)
+      .flatMap((f) => concatenatedPlurals(readFileSync(f, 'utf8')).map((l) => `${f}: ${l.trim()}`));
     expect(found).toEqual([]);
   });
 

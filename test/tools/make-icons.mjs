@@ -38,7 +38,10 @@ function render(size) {
         for (let sx = 0; sx < S; sx++) {
           const c = colourAt((i + (sx + 0.5) / S) / size, (j + (sy + 0.5) / S) / size);
           if (!c) continue;
-          acc[0] += c[0]; acc[1] += c[1]; acc[2] += c[2]; acc[3] += 1;
+          acc[0] += c[0];
+          acc[1] += c[1];
+          acc[2] += c[2];
+          acc[3] += 1;
         }
       const o = (j * size + i) * 4;
       if (acc[3]) for (let k = 0; k < 3; k++) px[o + k] = Math.round(acc[k] / acc[3]);
@@ -73,7 +76,12 @@ function png(size, rgba) {
   const rows = Buffer.alloc(size * (size * 4 + 1));
   for (let j = 0; j < size; j++) rgba.copy(rows, j * (size * 4 + 1) + 1, j * size * 4, (j + 1) * size * 4);
   const sig = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-  return Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    sig,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const out = new URL('../../public/icon/', import.meta.url);

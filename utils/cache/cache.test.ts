@@ -9,7 +9,16 @@ describe('cache schema', () => {
   it('creates every store the extension needs', async () => {
     const db = await openCache();
     expect(db.version).toBe(MIGRATIONS.length);
-    expect([...db.objectStoreNames].sort()).toEqual(['access', 'groups', 'head', 'meta', 'pins', 'revisions', 'secrets', 'users']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'access',
+      'groups',
+      'head',
+      'meta',
+      'pins',
+      'revisions',
+      'secrets',
+      'users',
+    ]);
   });
 
   it('stores and reads back a record in every store', async () => {
@@ -18,10 +27,21 @@ describe('cache schema', () => {
     const g = group();
     const u = directoryUser();
     await db.put('secrets', s);
-    await db.put('access', { secretId: s.id, accessRevision: 1, list: { secretId: s.id, accessRevision: 1, owner: ALICE, entries: [] }, fetchedAt: 'now' });
+    await db.put('access', {
+      secretId: s.id,
+      accessRevision: 1,
+      list: { secretId: s.id, accessRevision: 1, owner: ALICE, entries: [] },
+      fetchedAt: 'now',
+    });
     await db.put('groups', g);
     await db.put('users', u);
-    await db.put('pins', { key: pinKey('user', u.id), kind: 'user', id: u.id, fingerprint: u.fingerprint, pinnedAt: 'now' });
+    await db.put('pins', {
+      key: pinKey('user', u.id),
+      kind: 'user',
+      id: u.id,
+      fingerprint: u.fingerprint,
+      pinnedAt: 'now',
+    });
     await db.put('meta', { ...owner, cursor: '7', lastSyncAt: 'then' }, 'sync');
     expect(await db.get('secrets', s.id)).toEqual(s);
     expect((await db.get('access', s.id))?.accessRevision).toBe(1);
@@ -70,15 +90,34 @@ describe('applySync and clearCache', () => {
   it('drops a cached access list when its secret’s access revision moves, and keeps it otherwise', async () => {
     const db = await openCache();
     const [a, b] = [secret(), secret()];
-    for (const s of [a, b]) await db.put('access', { secretId: s.id, accessRevision: 1, list: { secretId: s.id, accessRevision: 1, owner: ALICE, entries: [] }, fetchedAt: 'now' });
-    await applySync(db, syncResponse({ secrets: [{ ...a, accessRevision: 2, shared: true }, { ...b, name: 'Renamed' }] }), owner);
+    for (const s of [a, b])
+      await db.put('access', {
+        secretId: s.id,
+        accessRevision: 1,
+        list: { secretId: s.id, accessRevision: 1, owner: ALICE, entries: [] },
+        fetchedAt: 'now',
+      });
+    await applySync(
+      db,
+      syncResponse({
+        secrets: [
+          { ...a, accessRevision: 2, shared: true },
+          { ...b, name: 'Renamed' },
+        ],
+      }),
+      owner,
+    );
     expect(await db.get('access', a.id)).toBeUndefined();
     expect(await db.get('access', b.id)).toBeDefined();
   });
 
   it('sign-out leaves every store empty', async () => {
     const db = await openCache();
-    await applySync(db, syncResponse({ full: true, secrets: [secret()], groups: [group()], users: [directoryUser()] }), owner);
+    await applySync(
+      db,
+      syncResponse({ full: true, secrets: [secret()], groups: [group()], users: [directoryUser()] }),
+      owner,
+    );
     await db.put('pins', { key: 'user:x', kind: 'user', id: 'x', fingerprint: 'f', pinnedAt: 'now' });
     await clearCache(db);
     expect(Object.values(await countRecords(db)).every((n) => n === 0)).toBe(true);

@@ -20,7 +20,11 @@ describe('the list head (the popup first screen)', () => {
 
   it('is rewritten from the cache after a sync, and a full sync replaces it', async () => {
     const db = await openCache({ name: `head-${Math.random()}` });
-    await applySync(db, syncResponse({ full: true, secrets: [secret({ name: 'Zebra API' }), secret({ name: 'Alpha API' })] }), meta);
+    await applySync(
+      db,
+      syncResponse({ full: true, secrets: [secret({ name: 'Zebra API' }), secret({ name: 'Alpha API' })] }),
+      meta,
+    );
     await writeHead(db);
     expect((await readHead(db))?.rows.map((s) => s.name)).toEqual(['Alpha API', 'Zebra API']);
     await applySync(db, syncResponse({ full: true, secrets: [secret({ name: 'Only one' })] }), meta);

@@ -7,7 +7,12 @@ import type { ListHead, SyncMeta } from './schema';
 /** The head of the default view (All, in name order) with the filters' counts. */
 export function computeHead(secrets: readonly SecretSummary[], meta: SyncMeta): ListHead {
   const index = indexSecrets(secrets);
-  return { userId: meta.userId, rows: querySecrets(index, '', 'all', meta.userId).slice(0, LIST_HEAD_ROWS), counts: countByFilter(index, meta.userId), meta };
+  return {
+    userId: meta.userId,
+    rows: querySecrets(index, '', 'all', meta.userId).slice(0, LIST_HEAD_ROWS),
+    counts: countByFilter(index, meta.userId),
+    meta,
+  };
 }
 
 /** Recomputes the head from the cache as it now stands (the worker, after a sync or a write). */

@@ -8,7 +8,11 @@ export type CacheSnapshot = { secrets: SecretSummary[]; meta: SyncMeta | undefin
 /** Reads everything the list shows in one read-only transaction, so secrets and meta agree. */
 export async function readSnapshot(db: CacheDb): Promise<CacheSnapshot> {
   const tx = db.transaction(['secrets', 'meta'], 'readonly');
-  const [secrets, meta] = await Promise.all([tx.objectStore('secrets').getAll(), tx.objectStore('meta').get('sync'), tx.done]);
+  const [secrets, meta] = await Promise.all([
+    tx.objectStore('secrets').getAll(),
+    tx.objectStore('meta').get('sync'),
+    tx.done,
+  ]);
   return { secrets, meta };
 }
 

@@ -34,7 +34,13 @@ async function commit(tx: Tx, issue: (ops: Promise<unknown>[]) => void): Promise
  * The new cursor is written in the same transaction, so it never runs ahead of the data; so is `resume`, the
  * page a first load continues from (absent once it is whole).
  */
-export async function applySync(db: CacheDb, res: SyncBatch, who: Pick<SyncMeta, 'userId' | 'serverUrl'>, now = new Date(), resume?: string): Promise<AppliedSync> {
+export async function applySync(
+  db: CacheDb,
+  res: SyncBatch,
+  who: Pick<SyncMeta, 'userId' | 'serverUrl'>,
+  now = new Date(),
+  resume?: string,
+): Promise<AppliedSync> {
   const tx = db.transaction(['secrets', 'access', 'groups', 'users', 'meta'], 'readwrite');
   const secrets = tx.objectStore('secrets');
   const access = tx.objectStore('access');
@@ -45,13 +51,18 @@ export async function applySync(db: CacheDb, res: SyncBatch, who: Pick<SyncMeta,
     if (res.full) ops.push(secrets.clear(), access.clear(), groups.clear(), users.clear());
     for (const s of res.secrets) {
       ops.push(secrets.put(s));
-      if (!res.full) ops.push(access.get(s.id).then((c) => (c && c.accessRevision !== s.accessRevision ? access.delete(s.id) : undefined)));
+      if (!res.full)
+        ops.push(
+          access.get(s.id).then((c) => (c && c.accessRevision !== s.accessRevision ? access.delete(s.id) : undefined)),
+        );
     }
     for (const id of res.removedSecrets) ops.push(secrets.delete(id), access.delete(id));
     for (const g of res.groups) ops.push(groups.put(g));
     for (const id of res.removedGroups) ops.push(groups.delete(id));
     for (const u of res.users) ops.push(users.put(u));
-    ops.push(meta.put({ ...who, cursor: res.cursor, lastSyncAt: now.toISOString(), ...(resume ? { resume } : {}) }, 'sync'));
+    ops.push(
+      meta.put({ ...who, cursor: res.cursor, lastSyncAt: now.toISOString(), ...(resume ? { resume } : {}) }, 'sync'),
+    );
   });
   return { full: res.full, upserted: res.secrets.length, removed: res.removedSecrets.length };
 }

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { CLIPBOARD_CLEAR_MS } from '@/utils/config';
 
-
 /** The alarm that clears the clipboard when the page that copied is gone (alarms wake a sleeping worker). */
 export const CLIPBOARD_ALARM = 'vaultshare:clipboard';
 

@@ -20,7 +20,11 @@ export async function clearClipboardFromWorker(): Promise<void> {
     return;
   }
   if (!(await offscreen.hasDocument?.())) {
-    await offscreen.createDocument({ url: browser.runtime.getURL(CLIPBOARD_PAGE), reasons: ['CLIPBOARD'], justification: 'Clear a copied client secret from the clipboard after 30 seconds.' });
+    await offscreen.createDocument({
+      url: browser.runtime.getURL(CLIPBOARD_PAGE),
+      reasons: ['CLIPBOARD'],
+      justification: 'Clear a copied client secret from the clipboard after 30 seconds.',
+    });
   }
   try {
     await browser.runtime.sendMessage(CLEAR_MESSAGE);

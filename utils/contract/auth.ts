@@ -38,7 +38,10 @@ export type Me = z.infer<typeof Me>;
 export const Session = z.object({ token: z.string(), expiresAt: Timestamp, user: Me });
 export type Session = z.infer<typeof Session>;
 
-export const EnrollmentCode = z.string().trim().regex(/^[A-Za-z0-9-]{8,64}$/, 'is not an enrollment code');
+export const EnrollmentCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{8,64}$/, 'is not an enrollment code');
 
 export const EnrollStartRequest = z.strictObject({ username: Username, code: EnrollmentCode });
 export const EnrollStartResponse = z.object({

@@ -1,7 +1,10 @@
 import { z } from './zod';
 
 /** base64url without padding, the encoding of every binary field on the wire (docs/crypto.md). */
-export const B64url = z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be base64url without padding').max(8192);
+export const B64url = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be base64url without padding')
+  .max(8192);
 
 /** A client-generated UUID v4: secrets, groups and links bind their id into their ciphertext. */
 export const Uuid = z.uuid({ version: 'v4', message: 'must be a UUID v4' });

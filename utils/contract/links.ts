@@ -29,7 +29,12 @@ export const CreateLinkRequest = z.strictObject({
   recipientEmail: z.email({ message: "Recipient's email is not a valid email address" }).max(254),
   expiresAt: Timestamp,
   /** null: unlimited. */
-  maxAccesses: z.number().int().min(1, 'must be at least 1').max(MAX_LINK_ACCESSES, `must be at most ${MAX_LINK_ACCESSES}`).nullable(),
+  maxAccesses: z
+    .number()
+    .int()
+    .min(1, 'must be at least 1')
+    .max(MAX_LINK_ACCESSES, `must be at most ${MAX_LINK_ACCESSES}`)
+    .nullable(),
   /** `{ name, url, clientId, clientSecret }` under the link's own key. */
   ciphertext: Ciphertext,
   /** SHA-256 of the verifier the opener will present, as hex. */

@@ -12,7 +12,10 @@ const openApiPath = (p: string) => p.replace(/:(\w+)/g, '{$1}');
 
 function parameters(r: Route) {
   const out: unknown[] = [];
-  for (const [where, schema] of [['path', r.params], ['query', r.query]] as const) {
+  for (const [where, schema] of [
+    ['path', r.params],
+    ['query', r.query],
+  ] as const) {
     if (!schema) continue;
     const s = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
     for (const [name, prop] of Object.entries(s.properties ?? {}))
@@ -21,7 +24,10 @@ function parameters(r: Route) {
   return out;
 }
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
 
 /**
  * The OpenAPI 3.1 document of the vault API, generated from the contract's route table: each route's statuses
@@ -36,22 +42,34 @@ export function buildOpenApi(serverUrl?: string) {
       summary: r.summary,
       parameters: parameters(r),
       responses: {
-        [r.status]: { description: 'OK', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } },
-        ...Object.fromEntries(routeProblems(r).map((k) => [problemKinds[k].status, problem(problemKinds[k].description)])),
+        [r.status]: {
+          description: 'OK',
+          content: { 'application/json': { schema: jsonSchema(r.response, 'output') } },
+        },
+        ...Object.fromEntries(
+          routeProblems(r).map((k) => [problemKinds[k].status, problem(problemKinds[k].description)]),
+        ),
       },
     };
     if (r.auth) op.security = [{ bearer: [] }];
-    if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } };
+    if (r.body)
+      op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } };
     (paths[openApiPath(r.path)] ??= {})[r.method] = op;
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Vaultshare vault API', version: '1.0.0', description: 'End-to-end encrypted sharing of API secrets (VEP/1, see docs/crypto.md).' },
+    info: {
+      title: 'Vaultshare vault API',
+      version: '1.0.0',
+      description: 'End-to-end encrypted sharing of API secrets (VEP/1, see docs/crypto.md).',
+    },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     paths,
     components: {
       schemas: { Problem: jsonSchema(Problem, 'output') },
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An opaque session token from /v1/auth/login' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'An opaque session token from /v1/auth/login' },
+      },
     },
   };
 }

@@ -4,7 +4,10 @@ import { routeStatuses, routes, type Route } from './routes';
 
 type Doc = { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
 const doc = buildOpenApi() as unknown as Doc;
-const published = (r: Route) => Object.keys(doc.paths[r.path.replace(/:(\w+)/g, '{$1}')]![r.method]!.responses).map(Number).sort((a, b) => a - b);
+const published = (r: Route) =>
+  Object.keys(doc.paths[r.path.replace(/:(\w+)/g, '{$1}')]![r.method]!.responses)
+    .map(Number)
+    .sort((a, b) => a - b);
 
 describe('statuses in the OpenAPI document', () => {
   it.each([

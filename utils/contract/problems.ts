@@ -12,7 +12,10 @@ export const problemKinds = {
   gone: { status: 410, description: 'Expired' },
   too_large: { status: 413, description: 'The request body is larger than the server accepts' },
   unsupported_media_type: { status: 415, description: 'The body is not sent as JSON' },
-  unprocessable: { status: 422, description: 'A recipient or member cannot take part (unknown, not enrolled, disabled)' },
+  unprocessable: {
+    status: 422,
+    description: 'A recipient or member cannot take part (unknown, not enrolled, disabled)',
+  },
   rate_limited: { status: 429, description: 'Too many attempts; see Retry-After' },
   internal: { status: 500, description: 'The server failed; try again' },
   unavailable: { status: 503, description: 'The database is unreachable; see Retry-After' },

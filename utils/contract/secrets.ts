@@ -8,8 +8,13 @@ export type Method = z.infer<typeof Method>;
 
 export const SecretStatus = z.enum(['enabled', 'disabled']);
 
-const Name = displayName(z.string().trim().min(1, 'Name is required').max(200, 'Name is too long (200 characters at most)'));
-const Url = singleLine(z.string().trim().min(1, 'URL is required').max(2000, 'URL is too long')).refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), 'URL must start with http:// or https://');
+const Name = displayName(
+  z.string().trim().min(1, 'Name is required').max(200, 'Name is too long (200 characters at most)'),
+);
+const Url = singleLine(z.string().trim().min(1, 'URL is required').max(2000, 'URL is too long')).refine(
+  (s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol),
+  'URL must start with http:// or https://',
+);
 const ClientId = singleLine(z.string().trim().min(1, 'Client ID is required').max(500, 'Client ID is too long'));
 const Identifier = displayName(z.string().trim().max(100, 'Identifier is too long'))
   .transform((s) => (s === '' ? null : s))

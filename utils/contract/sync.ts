@@ -11,7 +11,10 @@ const PAGE_TOKEN = /^\d{1,18}\.[A-Za-z0-9_-]{0,1100}\.[0-9a-f-]{36}$/;
 
 /** An opaque cursor; "0" or none asks for everything. `page` continues a first load. */
 export const SyncQuery = z.strictObject({
-  since: z.string().regex(/^\d{1,18}$/, 'is not a sync cursor').optional(),
+  since: z
+    .string()
+    .regex(/^\d{1,18}$/, 'is not a sync cursor')
+    .optional(),
   page: z.string().regex(PAGE_TOKEN, 'is not a sync page').optional(),
 });
 
@@ -19,7 +22,11 @@ export const SyncQuery = z.strictObject({
  * A summary as the change feed sends it: its people by id, named once in the answer's `people`. A first load
  * of 10,000 secrets owned by a handful of people would otherwise repeat the same three objects 10,000 times.
  */
-export const SyncSecret = SecretSummary.omit({ owner: true, createdBy: true, updatedBy: true }).extend({ ownerId: Id, createdById: Id, updatedById: Id });
+export const SyncSecret = SecretSummary.omit({ owner: true, createdBy: true, updatedBy: true }).extend({
+  ownerId: Id,
+  createdById: Id,
+  updatedById: Id,
+});
 export type SyncSecret = z.infer<typeof SyncSecret>;
 
 /**
@@ -61,6 +68,11 @@ export function expandSync({ people, next: _next, secrets, ...rest }: SyncRespon
   const ref = (id: string) => byId.get(id) ?? { id, name: 'Unknown user', username: '' };
   return {
     ...rest,
-    secrets: secrets.map(({ ownerId, createdById, updatedById, ...s }) => ({ ...s, owner: ref(ownerId), createdBy: ref(createdById), updatedBy: ref(updatedById) })),
+    secrets: secrets.map(({ ownerId, createdById, updatedById, ...s }) => ({
+      ...s,
+      owner: ref(ownerId),
+      createdBy: ref(createdById),
+      updatedBy: ref(updatedById),
+    })),
   };
 }

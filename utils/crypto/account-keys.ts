@@ -54,7 +54,10 @@ export async function deriveKeys(password: string, kdf: KdfParams): Promise<Deri
   const noSalt = new Uint8Array(0);
   const authKey = await hkdfSha256(masterKey, noSalt, AUTH_INFO);
   const accountBytes = await hkdfSha256(masterKey, noSalt, ACCOUNT_INFO);
-  const accountKey = await globalThis.crypto.subtle.importKey('raw', accountBytes, 'AES-GCM', false, ['encrypt', 'decrypt']);
+  const accountKey = await globalThis.crypto.subtle.importKey('raw', accountBytes, 'AES-GCM', false, [
+    'encrypt',
+    'decrypt',
+  ]);
   // Best effort only (JS may have copied them), but it shortens the life of the bytes we control.
   masterKey.fill(0);
   accountBytes.fill(0);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_ITERATIONS, assertKdfPolicy, changePassword, deriveKeys, enroll, fingerprintOf, newKdfParams, openAccount, toB64url,
+  DEFAULT_ITERATIONS,
+  assertKdfPolicy,
+  changePassword,
+  deriveKeys,
+  enroll,
+  fingerprintOf,
+  newKdfParams,
+  openAccount,
+  toB64url,
 } from './index';
 import { FAST_ITERATIONS, byteLength, expectVepError, flipByte } from './testing';
 
@@ -27,15 +35,30 @@ describe('enroll then open', () => {
   it('refuses a wrong password with decrypt_failed and a message about the password', async () => {
     const e = await enroll(password, userId, FAST_ITERATIONS);
     const attempt = openAccount('correct horse battery stapler', e.kdf, userId, e.encryptedPrivateKey);
-    await expect(attempt).rejects.toMatchObject({ code: 'decrypt_failed', message: expect.stringMatching(/password is wrong/) });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'decrypt_failed',
+      message: expect.stringMatching(/password is wrong/),
+    });
   });
 
   it('refuses the private key of another user id, another salt, or a changed byte', async () => {
     const e = await enroll(password, userId, FAST_ITERATIONS);
-    await expectVepError(openAccount(password, e.kdf, '2b0c5a8e-4f3d-4c1a-9e7b-5d6f8a9b0c1e', e.encryptedPrivateKey), 'decrypt_failed');
-    await expectVepError(openAccount(password, { ...e.kdf, salt: flipByte(e.kdf.salt, 0) }, userId, e.encryptedPrivateKey), 'decrypt_failed');
-    await expectVepError(openAccount(password, e.kdf, userId, { ...e.encryptedPrivateKey, iv: flipByte(e.encryptedPrivateKey.iv, 11) }), 'decrypt_failed');
-    await expectVepError(openAccount(password, e.kdf, userId, { ...e.encryptedPrivateKey, ct: flipByte(e.encryptedPrivateKey.ct, 5) }), 'decrypt_failed');
+    await expectVepError(
+      openAccount(password, e.kdf, '2b0c5a8e-4f3d-4c1a-9e7b-5d6f8a9b0c1e', e.encryptedPrivateKey),
+      'decrypt_failed',
+    );
+    await expectVepError(
+      openAccount(password, { ...e.kdf, salt: flipByte(e.kdf.salt, 0) }, userId, e.encryptedPrivateKey),
+      'decrypt_failed',
+    );
+    await expectVepError(
+      openAccount(password, e.kdf, userId, { ...e.encryptedPrivateKey, iv: flipByte(e.encryptedPrivateKey.iv, 11) }),
+      'decrypt_failed',
+    );
+    await expectVepError(
+      openAccount(password, e.kdf, userId, { ...e.encryptedPrivateKey, ct: flipByte(e.encryptedPrivateKey.ct, 5) }),
+      'decrypt_failed',
+    );
   });
 
   it('normalises the password to NFC, so a composed and a decomposed "é" are the same password', async () => {
@@ -47,7 +70,14 @@ describe('enroll then open', () => {
 
   it('changes the password without changing the key pair', async () => {
     const e = await enroll(password, userId, FAST_ITERATIONS);
-    const changed = await changePassword(password, e.kdf, 'a new long passphrase', userId, e.encryptedPrivateKey, FAST_ITERATIONS);
+    const changed = await changePassword(
+      password,
+      e.kdf,
+      'a new long passphrase',
+      userId,
+      e.encryptedPrivateKey,
+      FAST_ITERATIONS,
+    );
     expect(changed.kdf.salt).not.toBe(e.kdf.salt);
     expect(changed.authKey).not.toBe(e.authKey);
     expect(changed.currentAuthKey).toBe(e.authKey);
@@ -59,7 +89,10 @@ describe('enroll then open', () => {
 
   it('does not change the password when the old one is wrong', async () => {
     const e = await enroll(password, userId, FAST_ITERATIONS);
-    await expectVepError(changePassword('guess', e.kdf, 'new one', userId, e.encryptedPrivateKey, FAST_ITERATIONS), 'decrypt_failed');
+    await expectVepError(
+      changePassword('guess', e.kdf, 'new one', userId, e.encryptedPrivateKey, FAST_ITERATIONS),
+      'decrypt_failed',
+    );
   });
 });
 

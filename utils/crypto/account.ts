@@ -9,8 +9,13 @@ import { generateKeyPair, importPrivateKey, publicKeyOf } from './keys';
 
 /** Everything enrollment uploads (all but the private key fields) and keeps in memory. */
 export type Enrollment = {
-  kdf: KdfParams; authKey: string; publicKey: string; fingerprint: string; encryptedPrivateKey: Ciphertext;
-  privateKey: CryptoKey; privateKeyPkcs8: Uint8Array;
+  kdf: KdfParams;
+  authKey: string;
+  publicKey: string;
+  fingerprint: string;
+  encryptedPrivateKey: Ciphertext;
+  privateKey: CryptoKey;
+  privateKeyPkcs8: Uint8Array;
 };
 
 /** An unlocked account: the login proof and the private key. */
@@ -20,12 +25,21 @@ export type OpenedAccount = { authKey: string; privateKey: CryptoKey; privateKey
  * An opened private key. `publicKey` and `fingerprint` are computed from it: the client checks that the
  * server publishes this same key for the user (docs/crypto.md, "Account keys and login", step 5).
  */
-export type OpenedPrivateKey = { privateKey: CryptoKey; privateKeyPkcs8: Uint8Array; publicKey: string; fingerprint: string };
+export type OpenedPrivateKey = {
+  privateKey: CryptoKey;
+  privateKeyPkcs8: Uint8Array;
+  publicKey: string;
+  fingerprint: string;
+};
 
 const WRONG_PASSWORD = 'The password is wrong, or the account data was changed.';
 
 /** Creates an account's keys: new KDF parameters, a new P-256 key pair, its private key sealed to the user. */
-export async function enroll(password: string, userId: string, iterations: number = DEFAULT_ITERATIONS): Promise<Enrollment> {
+export async function enroll(
+  password: string,
+  userId: string,
+  iterations: number = DEFAULT_ITERATIONS,
+): Promise<Enrollment> {
   const aad = accountAad(userId); // validated before the slow PBKDF2
   const kdf = newKdfParams(iterations);
   const { authKey, accountKey } = await deriveKeys(password, kdf);
@@ -38,7 +52,11 @@ export async function enroll(password: string, userId: string, iterations: numbe
  * Opens the private key with an account key already derived (a login derives once, then opens).
  * @throws {@link VepError} `decrypt_failed` when the account key is wrong or the data was changed.
  */
-export async function openPrivateKey(accountKey: CryptoKey, userId: string, encryptedPrivateKey: Ciphertext): Promise<OpenedPrivateKey> {
+export async function openPrivateKey(
+  accountKey: CryptoKey,
+  userId: string,
+  encryptedPrivateKey: Ciphertext,
+): Promise<OpenedPrivateKey> {
   const aad = accountAad(userId);
   let pkcs8: Uint8Array;
   try {
@@ -55,7 +73,12 @@ export async function openPrivateKey(accountKey: CryptoKey, userId: string, encr
  * Derives the keys from the password and opens the account's private key.
  * @throws {@link VepError} `decrypt_failed` on a wrong password (or changed data), `bad_input` on malformed input.
  */
-export async function openAccount(password: string, kdf: KdfParams, userId: string, encryptedPrivateKey: Ciphertext): Promise<OpenedAccount & OpenedPrivateKey> {
+export async function openAccount(
+  password: string,
+  kdf: KdfParams,
+  userId: string,
+  encryptedPrivateKey: Ciphertext,
+): Promise<OpenedAccount & OpenedPrivateKey> {
   accountAad(userId); // a malformed id fails now, not after the slow PBKDF2
   const { authKey, accountKey } = await deriveKeys(password, kdf);
   return { authKey, ...(await openPrivateKey(accountKey, userId, encryptedPrivateKey)) };
@@ -67,7 +90,11 @@ export async function openAccount(password: string, kdf: KdfParams, userId: stri
  * @throws {@link VepError} `decrypt_failed` when the old password is wrong.
  */
 export async function changePassword(
-  oldPassword: string, oldKdf: KdfParams, newPassword: string, userId: string, encryptedPrivateKey: Ciphertext,
+  oldPassword: string,
+  oldKdf: KdfParams,
+  newPassword: string,
+  userId: string,
+  encryptedPrivateKey: Ciphertext,
   iterations: number = DEFAULT_ITERATIONS,
 ): Promise<{ kdf: KdfParams; authKey: string; encryptedPrivateKey: Ciphertext; currentAuthKey: string }> {
   const opened = await openAccount(oldPassword, oldKdf, userId, encryptedPrivateKey);

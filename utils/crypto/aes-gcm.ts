@@ -17,13 +17,22 @@ async function aesKey(key: Uint8Array | CryptoKey, usage: KeyUsage): Promise<Cry
  * AES-256-GCM with binary AAD, the layer under {@link aesGcmEncrypt}. Exported for the known-answer tests,
  * whose published vectors have binary AAD; the protocol itself only uses string AAD.
  */
-export async function sealBytes(key: Uint8Array | CryptoKey, plaintext: Uint8Array, aad: Uint8Array, iv?: Uint8Array): Promise<Ciphertext> {
+export async function sealBytes(
+  key: Uint8Array | CryptoKey,
+  plaintext: Uint8Array,
+  aad: Uint8Array,
+  iv?: Uint8Array,
+): Promise<Ciphertext> {
   const nonce = iv === undefined ? randomBytes(IV_BYTES) : bytesOf(iv);
   if (nonce.length !== IV_BYTES) throw badInput('An AES-GCM IV must be 12 bytes.');
   const k = await aesKey(key, 'encrypt');
   let ct: ArrayBuffer;
   try {
-    ct = await globalThis.crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData: bytesOf(aad) }, k, bytesOf(plaintext));
+    ct = await globalThis.crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv: nonce, additionalData: bytesOf(aad) },
+      k,
+      bytesOf(plaintext),
+    );
   } catch {
     throw badInput('This key cannot be used for AES-GCM encryption.');
   }
@@ -31,7 +40,11 @@ export async function sealBytes(key: Uint8Array | CryptoKey, plaintext: Uint8Arr
 }
 
 /** Opens a {@link sealBytes} ciphertext; every failure about `c` is `decrypt_failed`. */
-export async function openBytes(key: Uint8Array | CryptoKey, c: Ciphertext, aad: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
+export async function openBytes(
+  key: Uint8Array | CryptoKey,
+  c: Ciphertext,
+  aad: Uint8Array,
+): Promise<Uint8Array<ArrayBuffer>> {
   const k = await aesKey(key, 'decrypt');
   let iv: Uint8Array<ArrayBuffer>;
   let ct: Uint8Array<ArrayBuffer>;
@@ -57,7 +70,12 @@ export async function openBytes(key: Uint8Array | CryptoKey, c: Ciphertext, aad:
  * @param key - 32 raw bytes or an AES-GCM `CryptoKey`
  * @param iv - only for known-answer tests: reusing an IV with one key breaks GCM entirely
  */
-export async function aesGcmEncrypt(key: Uint8Array | CryptoKey, plaintext: Uint8Array, aad: string, iv?: Uint8Array): Promise<Ciphertext> {
+export async function aesGcmEncrypt(
+  key: Uint8Array | CryptoKey,
+  plaintext: Uint8Array,
+  aad: string,
+  iv?: Uint8Array,
+): Promise<Ciphertext> {
   return sealBytes(key, plaintext, utf8(aad), iv);
 }
 
@@ -65,6 +83,10 @@ export async function aesGcmEncrypt(key: Uint8Array | CryptoKey, plaintext: Uint
  * Decrypts and authenticates {@link aesGcmEncrypt}'s output. Never returns a wrong plaintext.
  * @throws {@link VepError} `decrypt_failed` on a changed byte, a wrong key, a wrong AAD or a malformed object.
  */
-export async function aesGcmDecrypt(key: Uint8Array | CryptoKey, c: Ciphertext, aad: string): Promise<Uint8Array<ArrayBuffer>> {
+export async function aesGcmDecrypt(
+  key: Uint8Array | CryptoKey,
+  c: Ciphertext,
+  aad: string,
+): Promise<Uint8Array<ArrayBuffer>> {
   return openBytes(key, c, utf8(aad));
 }

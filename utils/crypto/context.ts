@@ -64,7 +64,12 @@ export function linkVerifierInfo(linkId: string): string {
  * @returns `"vep1/grant/<subjectKind>/<subjectId>/<recipientKind>/<recipientId>"`
  * @throws {@link VepError} `bad_input` on an unknown kind or an id containing "/" or whitespace.
  */
-export function grantContext(t: { subjectKind: SubjectKind; subjectId: string; recipientKind: RecipientKind; recipientId: string }): string {
+export function grantContext(t: {
+  subjectKind: SubjectKind;
+  subjectId: string;
+  recipientKind: RecipientKind;
+  recipientId: string;
+}): string {
   const subjectKind = oneOf('subject kind', t.subjectKind, ['secret', 'group', 'link']);
   const recipientKind = oneOf('recipient kind', t.recipientKind, ['user', 'group']);
   return `vep1/grant/${subjectKind}/${id('subject id', t.subjectId)}/${recipientKind}/${id('recipient id', t.recipientId)}`;

@@ -53,7 +53,9 @@ describe('random values', () => {
 describe('formatFingerprint', () => {
   it('shows 16 groups of 4 hex digits', () => {
     const hex = '0123456789abcdef'.repeat(4);
-    expect(formatFingerprint(hex)).toBe('0123 4567 89ab cdef 0123 4567 89ab cdef 0123 4567 89ab cdef 0123 4567 89ab cdef');
+    expect(formatFingerprint(hex)).toBe(
+      '0123 4567 89ab cdef 0123 4567 89ab cdef 0123 4567 89ab cdef 0123 4567 89ab cdef',
+    );
   });
 
   it('refuses anything but 64 hex digits', () => {

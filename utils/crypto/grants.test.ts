@@ -1,7 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  type Grant, type KeyPair, createGrant, generateKeyPair, grantContext, newGroupKeys, newId, newItemKey, openGrant,
-  openGroupKey, toB64url,
+  type Grant,
+  type KeyPair,
+  createGrant,
+  generateKeyPair,
+  grantContext,
+  newGroupKeys,
+  newId,
+  newItemKey,
+  openGrant,
+  openGroupKey,
+  toB64url,
 } from './index';
 import { byteLength, expectVepError, flipByte } from './testing';
 
@@ -15,25 +24,37 @@ beforeAll(async () => {
 });
 
 function toAlice(keyBytes: Uint8Array): Promise<Grant> {
-  return createGrant({ ...secret, recipientKind: 'user', recipientId: aliceId, recipientPublicKey: alice.publicKey }, keyBytes);
+  return createGrant(
+    { ...secret, recipientKind: 'user', recipientId: aliceId, recipientPublicKey: alice.publicKey },
+    keyBytes,
+  );
 }
 
 describe('grants to a user', () => {
   it('spells the context as the doc says', () => {
-    expect(grantContext({ ...secret, recipientKind: 'user', recipientId: aliceId })).toBe(`vep1/grant/secret/${secret.subjectId}/user/${aliceId}`);
+    expect(grantContext({ ...secret, recipientKind: 'user', recipientId: aliceId })).toBe(
+      `vep1/grant/secret/${secret.subjectId}/user/${aliceId}`,
+    );
   });
 
   it('gives the recipient the exact key bytes', async () => {
     const itemKey = newItemKey();
     const grant = await toAlice(itemKey);
-    expect(grant).toMatchObject({ recipientKind: 'user', recipientId: aliceId, recipientKeyFingerprint: alice.fingerprint });
+    expect(grant).toMatchObject({
+      recipientKind: 'user',
+      recipientId: aliceId,
+      recipientKeyFingerprint: alice.fingerprint,
+    });
     expect(toB64url(await openGrant(grant, secret, alice.privateKey, alice.publicKey))).toBe(toB64url(itemKey));
   });
 
   it('says wrong_recipient when someone else tries to open it', async () => {
     const grant = await toAlice(newItemKey());
     await expectVepError(openGrant(grant, secret, bob.privateKey, bob.publicKey), 'wrong_recipient');
-    await expectVepError(openGrant({ ...grant, recipientKeyFingerprint: bob.fingerprint }, secret, bob.privateKey, bob.publicKey), 'decrypt_failed');
+    await expectVepError(
+      openGrant({ ...grant, recipientKeyFingerprint: bob.fingerprint }, secret, bob.privateKey, bob.publicKey),
+      'decrypt_failed',
+    );
   });
 
   it('fails when the private key does not belong to the public key given', async () => {
@@ -43,7 +64,8 @@ describe('grants to a user', () => {
 
   it('refuses to be moved to another subject or recipient', async () => {
     const grant = await toAlice(newItemKey());
-    const open = (g: Grant, s: { subjectKind: 'secret' | 'group'; subjectId: string }) => openGrant(g, s, alice.privateKey, alice.publicKey);
+    const open = (g: Grant, s: { subjectKind: 'secret' | 'group'; subjectId: string }) =>
+      openGrant(g, s, alice.privateKey, alice.publicKey);
     await expectVepError(open(grant, { ...secret, subjectId: newId() }), 'decrypt_failed');
     await expectVepError(open(grant, { ...secret, subjectKind: 'group' }), 'decrypt_failed');
     await expectVepError(open({ ...grant, recipientId: newId() }, secret), 'decrypt_failed');
@@ -53,13 +75,20 @@ describe('grants to a user', () => {
   it.each(['ephemeralPublicKey', 'iv', 'ct'] as const)('fails on a change to any byte of %s', async (field) => {
     const grant = await toAlice(newItemKey());
     const attempts = Array.from({ length: byteLength(grant[field]) }, (_, i) =>
-      expectVepError(openGrant({ ...grant, [field]: flipByte(grant[field], i) }, secret, alice.privateKey, alice.publicKey)),
+      expectVepError(
+        openGrant({ ...grant, [field]: flipByte(grant[field], i) }, secret, alice.privateKey, alice.publicKey),
+      ),
     );
     await Promise.all(attempts);
   });
 
   it('refuses a recipient public key that is not a P-256 key', async () => {
-    const target = { ...secret, recipientKind: 'user', recipientId: aliceId, recipientPublicKey: flipByte(alice.publicKey, 40) } as const;
+    const target = {
+      ...secret,
+      recipientKind: 'user',
+      recipientId: aliceId,
+      recipientPublicKey: flipByte(alice.publicKey, 40),
+    } as const;
     await expectVepError(createGrant(target, newItemKey()), 'bad_input');
   });
 });
@@ -69,19 +98,36 @@ describe('grants through a group (two steps)', () => {
     const groupId = newId();
     const group = await newGroupKeys();
     const itemKey = newItemKey();
-    const itemGrant = await createGrant({ ...secret, recipientKind: 'group', recipientId: groupId, recipientPublicKey: group.publicKey }, itemKey);
+    const itemGrant = await createGrant(
+      { ...secret, recipientKind: 'group', recipientId: groupId, recipientPublicKey: group.publicKey },
+      itemKey,
+    );
     const aliceGrant = await createGrant(
-      { subjectKind: 'group', subjectId: groupId, recipientKind: 'user', recipientId: aliceId, recipientPublicKey: alice.publicKey },
+      {
+        subjectKind: 'group',
+        subjectId: groupId,
+        recipientKind: 'user',
+        recipientId: aliceId,
+        recipientPublicKey: alice.publicKey,
+      },
       group.privateKeyPkcs8,
     );
 
     const aliceGroup = await openGroupKey(aliceGrant, groupId, alice.privateKey, alice.publicKey, group.publicKey);
-    expect(toB64url(await openGrant(itemGrant, secret, aliceGroup.privateKey, group.publicKey))).toBe(toB64url(itemKey));
+    expect(toB64url(await openGrant(itemGrant, secret, aliceGroup.privateKey, group.publicKey))).toBe(
+      toB64url(itemKey),
+    );
 
     // Alice, as a manager, grants the group key to Bob, who was pending.
     const bobId = newId();
     const bobGrant = await createGrant(
-      { subjectKind: 'group', subjectId: groupId, recipientKind: 'user', recipientId: bobId, recipientPublicKey: bob.publicKey },
+      {
+        subjectKind: 'group',
+        subjectId: groupId,
+        recipientKind: 'user',
+        recipientId: bobId,
+        recipientPublicKey: bob.publicKey,
+      },
       aliceGroup.privateKeyPkcs8,
     );
     const bobGroup = await openGroupKey(bobGrant, groupId, bob.privateKey, bob.publicKey, group.publicKey);
@@ -92,9 +138,18 @@ describe('grants through a group (two steps)', () => {
     const groupId = newId();
     const [group, forged] = await Promise.all([newGroupKeys(), newGroupKeys()]);
     const grant = await createGrant(
-      { subjectKind: 'group', subjectId: groupId, recipientKind: 'user', recipientId: aliceId, recipientPublicKey: alice.publicKey },
+      {
+        subjectKind: 'group',
+        subjectId: groupId,
+        recipientKind: 'user',
+        recipientId: aliceId,
+        recipientPublicKey: alice.publicKey,
+      },
       forged.privateKeyPkcs8,
     );
-    await expectVepError(openGroupKey(grant, groupId, alice.privateKey, alice.publicKey, group.publicKey), 'decrypt_failed');
+    await expectVepError(
+      openGroupKey(grant, groupId, alice.privateKey, alice.publicKey, group.publicKey),
+      'decrypt_failed',
+    );
   });
 });

@@ -8,18 +8,34 @@ import { P256, importPublicKey } from './keys';
 
 /** One key (an itemKey or a group's PKCS8 private key) wrapped for one recipient public key. */
 export type Grant = {
-  recipientKind: RecipientKind; recipientId: string; recipientKeyFingerprint: string;
-  ephemeralPublicKey: string; iv: string; ct: string;
+  recipientKind: RecipientKind;
+  recipientId: string;
+  recipientKeyFingerprint: string;
+  ephemeralPublicKey: string;
+  iv: string;
+  ct: string;
 };
 
 /** Whose key is granted, to whom, and the recipient's SPKI public key (base64url). */
 export type GrantTarget = {
-  subjectKind: SubjectKind; subjectId: string; recipientKind: RecipientKind; recipientId: string; recipientPublicKey: string;
+  subjectKind: SubjectKind;
+  subjectId: string;
+  recipientKind: RecipientKind;
+  recipientId: string;
+  recipientPublicKey: string;
 };
 
 /** ECDH then HKDF: the salt binds both public keys, so a grant only opens for the pair that made it. */
-async function kek(privateKey: CryptoKey, publicKey: CryptoKey, ephemeralSpki: Uint8Array, recipientSpki: Uint8Array, context: string) {
-  const z = new Uint8Array(await globalThis.crypto.subtle.deriveBits({ name: 'ECDH', public: publicKey }, privateKey, 256));
+async function kek(
+  privateKey: CryptoKey,
+  publicKey: CryptoKey,
+  ephemeralSpki: Uint8Array,
+  recipientSpki: Uint8Array,
+  context: string,
+) {
+  const z = new Uint8Array(
+    await globalThis.crypto.subtle.deriveBits({ name: 'ECDH', public: publicKey }, privateKey, 256),
+  );
   return hkdfSha256(z, concatBytes(ephemeralSpki, recipientSpki), context);
 }
 
@@ -35,10 +51,18 @@ export async function createGrant(t: GrantTarget, keyBytes: Uint8Array): Promise
   const subtle = globalThis.crypto.subtle;
   const e = (await subtle.generateKey(P256, true, ['deriveBits'])) as CryptoKeyPair;
   const ephemeralSpki = new Uint8Array(await subtle.exportKey('spki', e.publicKey));
-  const wrapped = await aesGcmEncrypt(await kek(e.privateKey, recipientKey, ephemeralSpki, recipientSpki, context), keyBytes, context);
+  const wrapped = await aesGcmEncrypt(
+    await kek(e.privateKey, recipientKey, ephemeralSpki, recipientSpki, context),
+    keyBytes,
+    context,
+  );
   return {
-    recipientKind: t.recipientKind, recipientId: t.recipientId, recipientKeyFingerprint: await sha256Hex(recipientSpki),
-    ephemeralPublicKey: toB64url(ephemeralSpki), iv: wrapped.iv, ct: wrapped.ct,
+    recipientKind: t.recipientKind,
+    recipientId: t.recipientId,
+    recipientKeyFingerprint: await sha256Hex(recipientSpki),
+    ephemeralPublicKey: toB64url(ephemeralSpki),
+    iv: wrapped.iv,
+    ct: wrapped.ct,
   };
 }
 
@@ -50,7 +74,10 @@ export async function createGrant(t: GrantTarget, keyBytes: Uint8Array): Promise
  * changed byte or wrong context.
  */
 export async function openGrant(
-  grant: Grant, subject: { subjectKind: SubjectKind; subjectId: string }, recipientPrivateKey: CryptoKey, recipientPublicKey: string,
+  grant: Grant,
+  subject: { subjectKind: SubjectKind; subjectId: string },
+  recipientPrivateKey: CryptoKey,
+  recipientPublicKey: string,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const context = grantContext({ ...subject, recipientKind: grant.recipientKind, recipientId: grant.recipientId });
   const recipientSpki = fromB64url(recipientPublicKey);

@@ -19,10 +19,17 @@ export function newGroupKeys(): Promise<KeyPair> {
  * the key does not match `groupPublicKey`.
  */
 export async function openGroupKey(
-  grant: Grant, groupId: string, memberPrivateKey: CryptoKey, memberPublicKey: string, groupPublicKey: string,
+  grant: Grant,
+  groupId: string,
+  memberPrivateKey: CryptoKey,
+  memberPublicKey: string,
+  groupPublicKey: string,
 ): Promise<{ privateKey: CryptoKey; privateKeyPkcs8: Uint8Array }> {
   const pkcs8 = await openGrant(grant, { subjectKind: 'group', subjectId: groupId }, memberPrivateKey, memberPublicKey);
-  const matches = await publicKeyOf(pkcs8).then((pub) => pub === groupPublicKey, () => false);
+  const matches = await publicKeyOf(pkcs8).then(
+    (pub) => pub === groupPublicKey,
+    () => false,
+  );
   if (!matches) throw decryptFailed("This group key does not match the group's public key.");
   return { privateKey: await importPrivateKey(pkcs8), privateKeyPkcs8: pkcs8 };
 }

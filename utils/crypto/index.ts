@@ -11,11 +11,29 @@ export { type Ciphertext, aesGcmEncrypt, aesGcmDecrypt } from './aes-gcm';
 export { sha256Hex, fingerprintOf, formatFingerprint } from './fingerprint';
 export { type KeyPair, generateKeyPair, importPrivateKey, importPublicKey, publicKeyOf } from './keys';
 export { type KdfParams, type DerivedKeys, newKdfParams, assertKdfPolicy, deriveKeys } from './account-keys';
-export { type Enrollment, type OpenedAccount, type OpenedPrivateKey, enroll, openAccount, openPrivateKey, changePassword } from './account';
+export {
+  type Enrollment,
+  type OpenedAccount,
+  type OpenedPrivateKey,
+  enroll,
+  openAccount,
+  openPrivateKey,
+  changePassword,
+} from './account';
 export { type SubjectKind, type RecipientKind, grantContext } from './context';
 export { type Grant, type GrantTarget, createGrant, openGrant } from './grants';
 export { type SecretFields, SENSITIVE_FIELDS, newItemKey, encryptSecret, decryptSecret } from './secrets';
 export { newGroupKeys, openGroupKey } from './groups';
 export {
-  type LinkSecrets, ACCESS_CODE_MIN, ACCESS_CODE_MAX, newLinkKey, normaliseAccessCode, deriveLinkSecrets, linkVerifierHash, encryptLink, decryptLink, linkUrl, parseLinkUrl,
+  type LinkSecrets,
+  ACCESS_CODE_MIN,
+  ACCESS_CODE_MAX,
+  newLinkKey,
+  normaliseAccessCode,
+  deriveLinkSecrets,
+  linkVerifierHash,
+  encryptLink,
+  decryptLink,
+  linkUrl,
+  parseLinkUrl,
 } from './links';

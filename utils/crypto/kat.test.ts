@@ -11,7 +11,10 @@ describe('PBKDF2-HMAC-SHA256 known answers (RFC 6070 inputs, SHA-256 outputs)', 
     ['password', 'salt', 2, 32, 'ae4d0c95af6b46d32d0adff928f06dd02a303f8ef3c251dfd6e2d85a95474c43'],
     ['password', 'salt', 4096, 32, 'c5e478d59288c841aa530db6845c4c8d962893a001ce4e11a4963873aa98134a'],
     [
-      'passwordPASSWORDpassword', 'saltSALTsaltSALTsaltSALTsaltSALTsalt', 4096, 40,
+      'passwordPASSWORDpassword',
+      'saltSALTsaltSALTsaltSALTsaltSALTsalt',
+      4096,
+      40,
       '348c89dbcbd32b2f32d814b8116e84cf2b17347ebc1800181c4e2a1fb8dd53e1c635518c7dac47e9',
     ],
   ])('%s / %s, c=%i, dkLen=%i', async (password, salt, c, dkLen, expected) => {
@@ -48,8 +51,10 @@ describe('HKDF-SHA256 known answers (RFC 5869)', () => {
 describe('AES-256-GCM known answers (McGrew & Viega, GCM spec test cases 15 and 16)', () => {
   const key = hex('feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308');
   const iv = hex('cafebabefacedbaddecaf888');
-  const p16 = 'd9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a721c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39';
-  const c16 = '522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662';
+  const p16 =
+    'd9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a721c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39';
+  const c16 =
+    '522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662';
 
   it('test case 16: 256-bit key, 96-bit IV, with AAD', async () => {
     const aad = hex('feedfacedeadbeeffeedfacedeadbeefabaddad2');

@@ -52,4 +52,3 @@ export async function hkdfSha256(
   const params = { name: 'HKDF', hash: 'SHA-256', salt: bytesOf(salt), info: infoBytes };
   return new Uint8Array(await subtle.deriveBits(params, base, bits));
 }
-

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  createGrant, decryptLink, deriveLinkSecrets, encryptLink, fromB64url, generateKeyPair, linkUrl, newId, newLinkKey, normaliseAccessCode,
-  openGrant, parseLinkUrl, toB64url,
+  createGrant,
+  decryptLink,
+  deriveLinkSecrets,
+  encryptLink,
+  fromB64url,
+  generateKeyPair,
+  linkUrl,
+  newId,
+  newLinkKey,
+  normaliseAccessCode,
+  openGrant,
+  parseLinkUrl,
+  toB64url,
 } from './index';
 import { toHex } from './encoding';
 import { FAST_ITERATIONS, byteLength, expectVepError, flipByte } from './testing';
@@ -82,16 +93,36 @@ describe('external links', () => {
     const sharer = await generateKeyPair();
     const other = await generateKeyPair();
     const userId = newId();
-    const grant = await createGrant({ subjectKind: 'link', subjectId: linkId, recipientKind: 'user', recipientId: userId, recipientPublicKey: sharer.publicKey }, fragmentKey);
-    expect(toB64url(await openGrant(grant, { subjectKind: 'link', subjectId: linkId }, sharer.privateKey, sharer.publicKey))).toBe(toB64url(fragmentKey));
-    await expectVepError(openGrant(grant, { subjectKind: 'link', subjectId: newId() }, sharer.privateKey, sharer.publicKey), 'decrypt_failed');
-    await expectVepError(openGrant(grant, { subjectKind: 'link', subjectId: linkId }, other.privateKey, other.publicKey), 'wrong_recipient');
+    const grant = await createGrant(
+      {
+        subjectKind: 'link',
+        subjectId: linkId,
+        recipientKind: 'user',
+        recipientId: userId,
+        recipientPublicKey: sharer.publicKey,
+      },
+      fragmentKey,
+    );
+    expect(
+      toB64url(await openGrant(grant, { subjectKind: 'link', subjectId: linkId }, sharer.privateKey, sharer.publicKey)),
+    ).toBe(toB64url(fragmentKey));
+    await expectVepError(
+      openGrant(grant, { subjectKind: 'link', subjectId: newId() }, sharer.privateKey, sharer.publicKey),
+      'decrypt_failed',
+    );
+    await expectVepError(
+      openGrant(grant, { subjectKind: 'link', subjectId: linkId }, other.privateKey, other.publicKey),
+      'wrong_recipient',
+    );
   });
 
   it('refuses short codes, weak code hashing, bad fields and link keys of the wrong size', async () => {
     expect(() => normaliseAccessCode('12345')).toThrow(/6 to 128/);
     expect(normaliseAccessCode(' Café42 ')).toBe('Café42'.normalize('NFC'));
-    await expectVepError(deriveLinkSecrets(newLinkKey(), newId(), { code: 'orange-42', iterations: 1000 }), 'bad_input');
+    await expectVepError(
+      deriveLinkSecrets(newLinkKey(), newId(), { code: 'orange-42', iterations: 1000 }),
+      'bad_input',
+    );
     await expectVepError(deriveLinkSecrets(new Uint8Array(16), newId(), null), 'bad_input');
     await expectVepError(encryptLink(newLinkKey(), newId(), { n: 1 } as never), 'bad_input');
     expect(() => linkUrl('https://vault.example.com', newId(), new Uint8Array(16))).toThrow(/32 bytes/);

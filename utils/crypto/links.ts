@@ -57,7 +57,8 @@ export async function deriveLinkSecrets(
   access: { code: string; iterations: number } | null,
   minIterations: number = MIN_ITERATIONS,
 ): Promise<LinkSecrets> {
-  if (!(fragmentKey instanceof Uint8Array) || fragmentKey.length !== KEY_BYTES) throw badInput('A link key must be 32 bytes.');
+  if (!(fragmentKey instanceof Uint8Array) || fragmentKey.length !== KEY_BYTES)
+    throw badInput('A link key must be 32 bytes.');
   const keyInfo = linkKeyInfo(linkId);
   let material = bytesOf(fragmentKey);
   if (access) {
@@ -82,7 +83,11 @@ export async function linkVerifierHash(verifier: string): Promise<string> {
 }
 
 /** Encrypts the fields shared through a link under its derived key, `aad = "vep1/link/<linkId>"`. */
-export async function encryptLink(linkKey: Uint8Array, linkId: string, fields: Record<string, string>): Promise<Ciphertext> {
+export async function encryptLink(
+  linkKey: Uint8Array,
+  linkId: string,
+  fields: Record<string, string>,
+): Promise<Ciphertext> {
   const aad = linkAad(linkId);
   return aesGcmEncrypt(linkKey, utf8(JSON.stringify(checkFields(fields))), aad);
 }

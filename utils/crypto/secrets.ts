@@ -21,7 +21,12 @@ export function newItemKey(): Uint8Array<ArrayBuffer> {
  * under `aad = "vep1/secret/<secretId>/<valueRevision>"`.
  * @throws {@link VepError} `bad_input` when a sensitive field is not a string.
  */
-export async function encryptSecret(itemKey: Uint8Array, secretId: string, valueRevision: number, fields: SecretFields): Promise<Ciphertext> {
+export async function encryptSecret(
+  itemKey: Uint8Array,
+  secretId: string,
+  valueRevision: number,
+  fields: SecretFields,
+): Promise<Ciphertext> {
   const aad = secretAad(secretId, valueRevision);
   const picked: Record<string, string> = {};
   for (const name of SENSITIVE_FIELDS) {
@@ -36,7 +41,12 @@ export async function encryptSecret(itemKey: Uint8Array, secretId: string, value
  * never accept one lower than it has already seen (docs/crypto.md, "Secrets"): that is what stops replays.
  * @throws {@link VepError} `decrypt_failed` on a changed byte, wrong key, id or revision.
  */
-export async function decryptSecret(itemKey: Uint8Array, secretId: string, valueRevision: number, c: Ciphertext): Promise<SecretFields> {
+export async function decryptSecret(
+  itemKey: Uint8Array,
+  secretId: string,
+  valueRevision: number,
+  c: Ciphertext,
+): Promise<SecretFields> {
   const plaintext = await aesGcmDecrypt(itemKey, c, secretAad(secretId, valueRevision));
   let parsed: unknown;
   try {

@@ -1,5 +1,13 @@
 import {
-  createGrant, deriveLinkSecrets, encryptLink, linkUrl, linkVerifierHash, newId, newLinkKey, openGrant, toB64url,
+  createGrant,
+  deriveLinkSecrets,
+  encryptLink,
+  linkUrl,
+  linkVerifierHash,
+  newId,
+  newLinkKey,
+  openGrant,
+  toB64url,
 } from '@/utils/crypto';
 import type { LinkView } from '@/utils/contract';
 import { revealSecret, type Unlocked } from '@/utils/secrets';
@@ -8,7 +16,13 @@ import { revealSecret, type Unlocked } from '@/utils/secrets';
 export const CODE_ITERATIONS = 600_000;
 
 /** What the External screen asks for. `accessCode` null: the link opens with the URL alone. */
-export type LinkDraft = { secretId: string; recipientEmail: string; expiresAt: string; maxAccesses: number | null; accessCode: string | null };
+export type LinkDraft = {
+  secretId: string;
+  recipientEmail: string;
+  expiresAt: string;
+  maxAccesses: number | null;
+  accessCode: string | null;
+};
 
 /** Where links point: the administrator's base URL, else the vault server the extension signed in to. */
 async function linkBase(u: Unlocked, serverUrl: string): Promise<string> {
@@ -21,7 +35,11 @@ async function linkBase(u: Unlocked, serverUrl: string): Promise<string> {
  * hash and the fragment key granted to the sharer. The value shared is the one at this moment.
  * @returns the link as the server lists it, and its URL (with the key in the fragment) to copy
  */
-export async function createExternalLink(u: Unlocked, serverUrl: string, d: LinkDraft): Promise<{ link: LinkView; url: string }> {
+export async function createExternalLink(
+  u: Unlocked,
+  serverUrl: string,
+  d: LinkDraft,
+): Promise<{ link: LinkView; url: string }> {
   const base = await linkBase(u, serverUrl);
   const summary = await u.client.call('getSecret', { params: { id: d.secretId } });
   const { clientSecret } = await revealSecret(u, d.secretId);
@@ -30,16 +48,34 @@ export async function createExternalLink(u: Unlocked, serverUrl: string, d: Link
   try {
     const code = d.accessCode ? { code: d.accessCode, iterations: CODE_ITERATIONS } : null;
     const { linkKey, verifier } = await deriveLinkSecrets(fragmentKey, id, code);
-    const ciphertext = await encryptLink(linkKey, id, { name: summary.name, url: summary.url, clientId: summary.clientId, clientSecret });
+    const ciphertext = await encryptLink(linkKey, id, {
+      name: summary.name,
+      url: summary.url,
+      clientId: summary.clientId,
+      clientSecret,
+    });
     linkKey.fill(0);
     const sharerGrant = await createGrant(
-      { subjectKind: 'link', subjectId: id, recipientKind: 'user', recipientId: u.me.userId, recipientPublicKey: u.me.publicKey },
+      {
+        subjectKind: 'link',
+        subjectId: id,
+        recipientKind: 'user',
+        recipientId: u.me.userId,
+        recipientPublicKey: u.me.publicKey,
+      },
       fragmentKey,
     );
     const link = await u.client.call('createLink', {
       body: {
-        id, secretId: d.secretId, recipientEmail: d.recipientEmail, expiresAt: d.expiresAt, maxAccesses: d.maxAccesses, ciphertext,
-        verifierHash: await linkVerifierHash(verifier), code: code ? { iterations: CODE_ITERATIONS } : null, sharerGrant,
+        id,
+        secretId: d.secretId,
+        recipientEmail: d.recipientEmail,
+        expiresAt: d.expiresAt,
+        maxAccesses: d.maxAccesses,
+        ciphertext,
+        verifierHash: await linkVerifierHash(verifier),
+        code: code ? { iterations: CODE_ITERATIONS } : null,
+        sharerGrant,
       },
     });
     return { link, url: linkUrl(base, id, fragmentKey) };

@@ -9,7 +9,12 @@ export type IndexSource = { client: VaultClient; me: OwnKeys };
  * Fetches, opens and fingerprints one batch of values. `alive` turns false when the vault locks
  * meanwhile: nothing more is opened. Ids the server left out (no longer visible, disabled) are forgotten.
  */
-export async function indexBatch(idx: ValueIndex, src: IndexSource, ids: string[], alive: () => boolean): Promise<void> {
+export async function indexBatch(
+  idx: ValueIndex,
+  src: IndexSource,
+  ids: string[],
+  alive: () => boolean,
+): Promise<void> {
   const { items } = await src.client.call('secretValues', { body: { ids } });
   const answered = new Set<string>();
   for (const item of items) {

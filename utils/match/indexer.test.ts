@@ -13,7 +13,10 @@ let server: ReturnType<typeof fakeValues>;
 let unlocked: boolean;
 
 function indexer(opts?: { batch?: number }) {
-  const { client, calls } = fakeClient({ secretValues: (input) => server.answer((input.body as unknown as { ids: string[] }).ids, { id: ALICE.id, publicKey: keys.publicKey }) });
+  const { client, calls } = fakeClient({
+    secretValues: (input) =>
+      server.answer((input.body as unknown as { ids: string[] }).ids, { id: ALICE.id, publicKey: keys.publicKey }),
+  });
   const ix = createValueIndexer(() => (unlocked ? { client, me: keys } : undefined), opts);
   return { ix, calls };
 }
@@ -63,7 +66,13 @@ describe('value indexer', () => {
     const { ix } = indexer();
     await ix.update({ full: true, secrets: [a!, b!] });
     server.set(a!.id, 'new-value-aaaa', 2);
-    await ix.update({ full: false, secrets: [{ ...a!, valueRevision: 2 }, { ...b!, name: 'B renamed' }] });
+    await ix.update({
+      full: false,
+      secrets: [
+        { ...a!, valueRevision: 2 },
+        { ...b!, name: 'B renamed' },
+      ],
+    });
     expect(server.batches.at(-1)).toEqual([a!.id]);
     expect(await ix.lookup('old-value-aaaa')).toEqual([]);
     expect(await ix.lookup('new-value-aaaa')).toEqual([a!.id]);
@@ -84,7 +93,10 @@ describe('value indexer', () => {
     const [a, b] = stored(['A', 'value-aaaa'], ['B', 'value-bbbb']);
     server.values.get(a!.id)!.hidden = true;
     const other = await generateKeyPair();
-    const { client } = fakeClient({ secretValues: (input) => server.answer((input.body as unknown as { ids: string[] }).ids, { id: ALICE.id, publicKey: other.publicKey }) });
+    const { client } = fakeClient({
+      secretValues: (input) =>
+        server.answer((input.body as unknown as { ids: string[] }).ids, { id: ALICE.id, publicKey: other.publicKey }),
+    });
     const ix = createValueIndexer(() => ({ client, me: keys }));
     await ix.update({ full: true, secrets: [a!, b!] });
     expect(ix.size).toBe(0);

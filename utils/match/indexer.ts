@@ -16,7 +16,10 @@ const indexable = (s: SecretSummary) => s.status === 'enabled' && s.permissions.
  * by each sync (a new value revision is re-indexed, a removed or disabled secret forgotten), dropped on
  * lock. Client secrets are opened one at a time, fingerprinted, and not kept.
  */
-export function createValueIndexer(source: () => IndexSource | undefined, { batch = VALUES_BATCH }: { batch?: number } = {}) {
+export function createValueIndexer(
+  source: () => IndexSource | undefined,
+  { batch = VALUES_BATCH }: { batch?: number } = {},
+) {
   let index: ValueIndex | undefined;
   let queue: Promise<void> = Promise.resolve();
   // Bumped on drop: work queued before a lock must not fill the index of the next unlock.
@@ -34,7 +37,8 @@ export function createValueIndexer(source: () => IndexSource | undefined, { batc
       if (!indexable(s)) idx.remove(s.id);
       else if (idx.revisionOf(s.id) !== s.valueRevision) wanted.push(s.id);
     }
-    for (let i = 0; i < wanted.length && at === epoch; i += batch) await indexBatch(idx, src, wanted.slice(i, i + batch), () => at === epoch);
+    for (let i = 0; i < wanted.length && at === epoch; i += batch)
+      await indexBatch(idx, src, wanted.slice(i, i + batch), () => at === epoch);
   }
 
   return {

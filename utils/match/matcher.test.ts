@@ -2,10 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { matchSelection, type Matchable } from './matcher';
 
 const secrets: Matchable[] = [
-  { id: 'stripe', name: 'Stripe production', identifier: 'stripe-prod', clientId: 'acct_1Nv0FGQ9RKHgCVdK', url: 'https://api.stripe.com/v1' },
-  { id: 'stripe-test', name: 'Stripe test mode', identifier: 'stripe-test', clientId: 'acct_test_01', url: 'https://api.stripe.com/v1/' },
-  { id: 'github', name: 'GitHub Actions deploy bot', identifier: 'gh-deploy', clientId: 'Iv1.8a61f9b3a7aba766', url: 'https://api.github.com' },
-  { id: 'twilio', name: 'Twilio SMS', identifier: null, clientId: 'AC5ef8732a3c49', url: 'https://API.twilio.com:443/2010-04-01' },
+  {
+    id: 'stripe',
+    name: 'Stripe production',
+    identifier: 'stripe-prod',
+    clientId: 'acct_1Nv0FGQ9RKHgCVdK',
+    url: 'https://api.stripe.com/v1',
+  },
+  {
+    id: 'stripe-test',
+    name: 'Stripe test mode',
+    identifier: 'stripe-test',
+    clientId: 'acct_test_01',
+    url: 'https://api.stripe.com/v1/',
+  },
+  {
+    id: 'github',
+    name: 'GitHub Actions deploy bot',
+    identifier: 'gh-deploy',
+    clientId: 'Iv1.8a61f9b3a7aba766',
+    url: 'https://api.github.com',
+  },
+  {
+    id: 'twilio',
+    name: 'Twilio SMS',
+    identifier: null,
+    clientId: 'AC5ef8732a3c49',
+    url: 'https://API.twilio.com:443/2010-04-01',
+  },
 ];
 
 describe('matchSelection', () => {

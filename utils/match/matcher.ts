@@ -19,7 +19,11 @@ function fields(s: Matchable): string[] {
  * the keyed index), then an exact field, then the same ignoring case, then a field inside the selection or
  * the selection inside a field. URLs compare without trailing slashes, default ports or host case.
  */
-export function matchSelection(selection: string, secrets: Iterable<Matchable>, valueIds: Iterable<string> = []): MatchResult {
+export function matchSelection(
+  selection: string,
+  secrets: Iterable<Matchable>,
+  valueIds: Iterable<string> = [],
+): MatchResult {
   const text = cleanSelection(selection);
   const list = [...secrets];
   const byValue = [...new Set(valueIds)].filter((id) => list.some((s) => s.id === id));

@@ -45,7 +45,8 @@ describe('ValueIndex', () => {
     const two = await ValueIndex.create();
     await one.set('a', 1, 'same');
     await two.set('a', 1, 'same');
-    const fp = (i: ValueIndex) => JSON.stringify(i, (_k, v) => (v instanceof Map ? [...v] : v instanceof Set ? [...v] : v));
+    const fp = (i: ValueIndex) =>
+      JSON.stringify(i, (_k, v) => (v instanceof Map ? [...v] : v instanceof Set ? [...v] : v));
     expect(fp(one)).not.toEqual(fp(two));
   });
 });

@@ -11,11 +11,19 @@ export type VaultEvent = { type: 'status'; status: SessionStatus } | { type: 'sy
 
 type Envelope = { channel: 'vaultshare'; type: MessageType; data: unknown };
 type Reply = { ok: true; value: unknown } | { ok: false; error: VaultProblem };
-const isEnvelope = (m: unknown): m is Envelope => typeof m === 'object' && m !== null && (m as Envelope).channel === 'vaultshare';
+const isEnvelope = (m: unknown): m is Envelope =>
+  typeof m === 'object' && m !== null && (m as Envelope).channel === 'vaultshare';
 
 /** Sends a request to the background worker and unwraps its answer. @throws {@link VaultError} */
-export async function sendMessage<K extends MessageType>(type: K, ...data: DataOf<K> extends undefined ? [] : [DataOf<K>]): Promise<ResultOf<K>> {
-  const reply = (await browser.runtime.sendMessage({ channel: 'vaultshare', type, data: data[0] } satisfies Envelope)) as Reply | undefined;
+export async function sendMessage<K extends MessageType>(
+  type: K,
+  ...data: DataOf<K> extends undefined ? [] : [DataOf<K>]
+): Promise<ResultOf<K>> {
+  const reply = (await browser.runtime.sendMessage({
+    channel: 'vaultshare',
+    type,
+    data: data[0],
+  } satisfies Envelope)) as Reply | undefined;
   if (!reply) throw new VaultError('unexpected', { detail: 'The background worker did not answer.' });
   if (!reply.ok) throw VaultError.fromProblem(reply.error);
   return reply.value as ResultOf<K>;
@@ -26,24 +34,39 @@ export async function sendMessage<K extends MessageType>(type: K, ...data: DataO
  * extensions are refused: they could otherwise drive sign-out or, later, reveal secrets.
  */
 export function isOwnPage(sender: Browser.runtime.MessageSender | undefined): boolean {
-  return !!sender && sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
+  return (
+    !!sender &&
+    sender.id === browser.runtime.id &&
+    typeof sender.url === 'string' &&
+    sender.url.startsWith(browser.runtime.getURL('/'))
+  );
 }
 
 /**
  * The `runtime.onMessage` listener: routes envelopes to handlers after `before` (the worker's start-up
  * promise), and turns every failure into a plain problem object that survives the message channel.
  */
-export function createMessageListener(handlers: Handlers, before: (type: MessageType) => Promise<void> = async () => undefined) {
+export function createMessageListener(
+  handlers: Handlers,
+  before: (type: MessageType) => Promise<void> = async () => undefined,
+) {
   return (message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply> | undefined => {
     if (!isEnvelope(message)) return undefined;
     if (!isOwnPage(sender)) return Promise.resolve({ ok: false, error: { code: 'forbidden' } });
     const handler = handlers[message.type] as ((data: unknown) => unknown) | undefined;
-    if (!handler) return Promise.resolve({ ok: false, error: { code: 'invalid_request', detail: `unknown message ${message.type}` } });
+    if (!handler)
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'invalid_request', detail: `unknown message ${message.type}` },
+      });
     return before(message.type)
       .then(() => handler(message.data))
       .then(
         (value): Reply => ({ ok: true, value }),
-        (e: unknown): Reply => ({ ok: false, error: e instanceof VaultError ? e.toProblem() : { code: 'unexpected', detail: String(e) } }),
+        (e: unknown): Reply => ({
+          ok: false,
+          error: e instanceof VaultError ? e.toProblem() : { code: 'unexpected', detail: String(e) },
+        }),
       );
   };
 }

@@ -3,15 +3,32 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import { VaultError } from '@/utils/vault/errors';
-import { EVENTS_PORT, createEventHub, createMessageListener, isOwnPage, sendMessage, type Handlers, type VaultEvent } from '.';
+import {
+  EVENTS_PORT,
+  createEventHub,
+  createMessageListener,
+  isOwnPage,
+  sendMessage,
+  type Handlers,
+  type VaultEvent,
+} from '.';
 
-const own = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') }) as Browser.runtime.MessageSender;
-const handlers = { getStatus: () => ({ state: 'signedOut' }), lock: () => Promise.reject(new VaultError('signed_out')) } as unknown as Handlers;
+const own = () =>
+  ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') }) as Browser.runtime.MessageSender;
+const handlers = {
+  getStatus: () => ({ state: 'signedOut' }),
+  lock: () => Promise.reject(new VaultError('signed_out')),
+} as unknown as Handlers;
 
 function port(sender = own()) {
   const seen: VaultEvent[] = [];
   let disconnect = () => undefined as void;
-  const p = { name: EVENTS_PORT, sender, postMessage: (e: VaultEvent) => seen.push(e), onDisconnect: { addListener: (f: () => void) => (disconnect = f) } };
+  const p = {
+    name: EVENTS_PORT,
+    sender,
+    postMessage: (e: VaultEvent) => seen.push(e),
+    onDisconnect: { addListener: (f: () => void) => (disconnect = f) },
+  };
   return { p: p as unknown as Browser.runtime.Port, seen, disconnect: () => disconnect() };
 }
 
@@ -32,13 +49,19 @@ describe('messaging', () => {
 
   it('waits for the worker to be ready before handling', async () => {
     const order: string[] = [];
-    const listener = createMessageListener({ getStatus: () => (order.push('handled'), 'x') } as unknown as Handlers, async () => void order.push('ready'));
+    const listener = createMessageListener(
+      { getStatus: () => (order.push('handled'), 'x') } as unknown as Handlers,
+      async () => void order.push('ready'),
+    );
     await listener({ channel: 'vaultshare', type: 'getStatus' }, own());
     expect(order).toEqual(['ready', 'handled']);
   });
 
   it('answers an unknown request type without throwing', async () => {
-    expect(await createMessageListener(handlers)({ channel: 'vaultshare', type: 'nope' }, own())).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await createMessageListener(handlers)({ channel: 'vaultshare', type: 'nope' }, own())).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
   });
 
   it.each([
@@ -46,7 +69,9 @@ describe('messaging', () => {
     ['a web page', { id: fakeBrowser.runtime.id, url: 'https://example.com/' }, false],
     ['another extension', { id: 'other', url: 'chrome-extension://other/x.html' }, false],
     ['no sender', undefined, false],
-  ])('isOwnPage: %s → %s', (_what, sender, expected) => expect(isOwnPage(sender as Browser.runtime.MessageSender)).toBe(expected));
+  ])('isOwnPage: %s → %s', (_what, sender, expected) =>
+    expect(isOwnPage(sender as Browser.runtime.MessageSender)).toBe(expected),
+  );
 
   it('broadcasts events to open pages until they disconnect', () => {
     const hub = createEventHub();

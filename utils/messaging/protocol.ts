@@ -81,7 +81,15 @@ export interface ClipboardProtocol {
 }
 
 /** The whole protocol: every slice, each message name once. */
-export interface ProtocolMap extends SessionProtocol, SyncProtocol, SecretsProtocol, ShareProtocol, LinksProtocol, SelectionProtocol, ClipboardProtocol {}
+export interface ProtocolMap
+  extends
+    SessionProtocol,
+    SyncProtocol,
+    SecretsProtocol,
+    ShareProtocol,
+    LinksProtocol,
+    SelectionProtocol,
+    ClipboardProtocol {}
 
 export type MessageType = keyof ProtocolMap;
 export type DataOf<K extends MessageType> = Parameters<ProtocolMap[K]>[0];

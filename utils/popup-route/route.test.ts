@@ -42,7 +42,12 @@ describe('popup routes', () => {
   });
 
   it('the chooser never counts fewer matches than it lists', () => {
-    expect(parseRoute(`#/choose/share/${ID},${ID2}/1`)).toEqual({ view: 'choose', kind: 'share', ids: [ID, ID2], total: 2 });
+    expect(parseRoute(`#/choose/share/${ID},${ID2}/1`)).toEqual({
+      view: 'choose',
+      kind: 'share',
+      ids: [ID, ID2],
+      total: 2,
+    });
   });
 
   it.each<PopupRoute>([

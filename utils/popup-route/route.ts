@@ -41,7 +41,8 @@ function parseSelection(view: string, [a = '', b = '', c = '', ...rest]: string[
   if (view === 'no-match') return TOKEN.test(b) && !c ? { view, kind, token: b } : undefined;
   // Ids that are not ids are dropped rather than refused: the chooser still offers the valid ones.
   const ids = b.split(',').filter((id) => ID.test(id));
-  if (view === 'choose' && ids.length && !rest.length) return { view, kind, ids, total: Math.max(ids.length, Number(c) || 0) };
+  if (view === 'choose' && ids.length && !rest.length)
+    return { view, kind, ids, total: Math.max(ids.length, Number(c) || 0) };
   return undefined;
 }
 

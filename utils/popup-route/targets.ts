@@ -6,5 +6,7 @@ import type { PopupRoute, SelectionKind } from './route';
  * rather than a share panel that would refuse.
  */
 export function targetFor(kind: SelectionKind, secret: { id: string; permissions: { share: boolean } }): PopupRoute {
-  return kind === 'share' && secret.permissions.share ? { view: 'share', ids: [secret.id] } : { view: 'access', id: secret.id };
+  return kind === 'share' && secret.permissions.share
+    ? { view: 'share', ids: [secret.id] }
+    : { view: 'access', id: secret.id };
 }

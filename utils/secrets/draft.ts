@@ -19,22 +19,55 @@ export type SecretDraft = {
   notes: string;
 };
 
-export const EMPTY_DRAFT: SecretDraft = { name: '', url: '', clientId: '', clientSecret: '', identifier: '', method: 'GET', tags: '', notes: '' };
+export const EMPTY_DRAFT: SecretDraft = {
+  name: '',
+  url: '',
+  clientId: '',
+  clientSecret: '',
+  identifier: '',
+  method: 'GET',
+  tags: '',
+  notes: '',
+};
 
 /** A draft with `initial` over the empty one, so a partial prefill is enough. */
 export const draftFrom = (initial: Partial<SecretDraft> = {}): SecretDraft => ({ ...EMPTY_DRAFT, ...initial });
 
 /** The Edit form's starting point: the secret's fields, the client secret left empty. */
 export function draftOf(s: SecretSummary): SecretDraft {
-  return { name: s.name, url: s.url, clientId: s.clientId, clientSecret: '', identifier: s.identifier ?? '', method: s.method, tags: s.tags.join(', '), notes: s.notes };
+  return {
+    name: s.name,
+    url: s.url,
+    clientId: s.clientId,
+    clientSecret: '',
+    identifier: s.identifier ?? '',
+    method: s.method,
+    tags: s.tags.join(', '),
+    notes: s.notes,
+  };
 }
 
 /** Tags as the server takes them: split on commas, trimmed, empty ones dropped, duplicates once. */
-export const parseTags = (tags: string): string[] => [...new Set(tags.split(',').map((t) => t.trim()).filter(Boolean))];
+export const parseTags = (tags: string): string[] => [
+  ...new Set(
+    tags
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
+  ),
+];
 
 /** The descriptive fields of a draft, in the contract's shape. */
 export function fieldsOf(d: SecretDraft) {
-  return { name: d.name.trim(), url: d.url.trim(), clientId: d.clientId.trim(), identifier: d.identifier.trim() || null, method: d.method, tags: parseTags(d.tags), notes: d.notes };
+  return {
+    name: d.name.trim(),
+    url: d.url.trim(),
+    clientId: d.clientId.trim(),
+    identifier: d.identifier.trim() || null,
+    method: d.method,
+    tags: parseTags(d.tags),
+    notes: d.notes,
+  };
 }
 export type SecretFields = ReturnType<typeof fieldsOf>;
 

@@ -10,7 +10,8 @@ export async function openKeyOf(u: Unlocked, res: Pick<RevealResponse, 'secretId
   try {
     return await openItemKey(res, u.me);
   } catch (e) {
-    if (e instanceof VepError) throw new VaultError('bad_response', { detail: 'A key grant from the server does not open.' });
+    if (e instanceof VepError)
+      throw new VaultError('bad_response', { detail: 'A key grant from the server does not open.' });
     throw e;
   }
 }
@@ -21,7 +22,10 @@ export async function openKeyOf(u: Unlocked, res: Pick<RevealResponse, 'secretId
  * The caller zeroes the keys.
  * @throws {@link VaultError} `secret_disabled`, `old_value`, `bad_response`
  */
-export async function itemKeys(u: Unlocked, ids: readonly string[]): Promise<Map<string, { key: Uint8Array; valueRevision: number }>> {
+export async function itemKeys(
+  u: Unlocked,
+  ids: readonly string[],
+): Promise<Map<string, { key: Uint8Array; valueRevision: number }>> {
   const out = new Map<string, { key: Uint8Array; valueRevision: number }>();
   if (!ids.length) return out;
   const { items } = await u.client.call('secretValues', { body: { ids: [...ids] } });

@@ -20,7 +20,8 @@ export async function revealSecret(u: Unlocked, secretId: string): Promise<{ cli
     await noteRevision(u.db, secretId, res.valueRevision);
     return { clientSecret: fields.clientSecret };
   } catch (e) {
-    if (e instanceof VepError) throw new VaultError('bad_response', { detail: 'The client secret does not open with its key.' });
+    if (e instanceof VepError)
+      throw new VaultError('bad_response', { detail: 'The client secret does not open with its key.' });
     throw e;
   } finally {
     key.fill(0);

@@ -34,7 +34,13 @@ describe('validateDraft', () => {
 describe('drafts', () => {
   it('turns the form’s text into the contract’s fields', () => {
     expect(fieldsOf({ ...valid, name: ' Payments ', identifier: ' ', tags: 'a, b,, a ,' })).toEqual({
-      name: 'Payments', url: 'https://api.example.com', clientId: 'cid', identifier: null, method: 'GET', tags: ['a', 'b'], notes: '',
+      name: 'Payments',
+      url: 'https://api.example.com',
+      clientId: 'cid',
+      identifier: null,
+      method: 'GET',
+      tags: ['a', 'b'],
+      notes: '',
     });
     expect(parseTags('')).toEqual([]);
   });

@@ -14,7 +14,16 @@ export async function createSecret(u: Unlocked, draft: SecretDraft): Promise<Sec
   const itemKey = newItemKey();
   try {
     const value = await encryptSecret(itemKey, id, 1, { clientSecret: draft.clientSecret });
-    const ownerGrant = await createGrant({ subjectKind: 'secret', subjectId: id, recipientKind: 'user', recipientId: u.me.userId, recipientPublicKey: u.me.publicKey }, itemKey);
+    const ownerGrant = await createGrant(
+      {
+        subjectKind: 'secret',
+        subjectId: id,
+        recipientKind: 'user',
+        recipientId: u.me.userId,
+        recipientPublicKey: u.me.publicKey,
+      },
+      itemKey,
+    );
     const created = await u.client.call('createSecret', { body: { id, ...fieldsOf(draft), value, ownerGrant } });
     await u.db.put('secrets', created);
     await noteRevision(u.db, id, 1);
@@ -24,7 +33,12 @@ export async function createSecret(u: Unlocked, draft: SecretDraft): Promise<Sec
   }
 }
 
-export type UpdateInput = { secretId: string; baseRevision: number; fields: Partial<SecretFields>; clientSecret?: string };
+export type UpdateInput = {
+  secretId: string;
+  baseRevision: number;
+  fields: Partial<SecretFields>;
+  clientSecret?: string;
+};
 
 /**
  * Edits an API secret. A new client secret is encrypted under the secret's itemKey (opened along the
@@ -35,21 +49,33 @@ export async function updateSecret(u: Unlocked, input: UpdateInput): Promise<Sec
   if (input.clientSecret) {
     const { key, valueRevision } = (await itemKeys(u, [input.secretId])).get(input.secretId)!;
     try {
-      value = { ciphertext: await encryptSecret(key, input.secretId, valueRevision + 1, { clientSecret: input.clientSecret }), valueRevision: valueRevision + 1 };
+      value = {
+        ciphertext: await encryptSecret(key, input.secretId, valueRevision + 1, { clientSecret: input.clientSecret }),
+        valueRevision: valueRevision + 1,
+      };
     } finally {
       key.fill(0);
     }
   }
-  const updated = await u.client.call('updateSecret', { params: { id: input.secretId }, body: { baseRevision: input.baseRevision, ...input.fields, ...(value ? { value } : {}) } });
+  const updated = await u.client.call('updateSecret', {
+    params: { id: input.secretId },
+    body: { baseRevision: input.baseRevision, ...input.fields, ...(value ? { value } : {}) },
+  });
   await u.db.put('secrets', updated);
   if (value) await noteRevision(u.db, input.secretId, value.valueRevision);
   return updated;
 }
 
 /** Disables or enables an API secret, based on the revision the user saw. */
-export async function setSecretStatus(u: Unlocked, input: { secretId: string; baseRevision: number; enabled: boolean }): Promise<SecretSummary> {
+export async function setSecretStatus(
+  u: Unlocked,
+  input: { secretId: string; baseRevision: number; enabled: boolean },
+): Promise<SecretSummary> {
   const route = input.enabled ? 'enableSecret' : 'disableSecret';
-  const updated = await u.client.call(route, { params: { id: input.secretId }, body: { baseRevision: input.baseRevision } });
+  const updated = await u.client.call(route, {
+    params: { id: input.secretId },
+    body: { baseRevision: input.baseRevision },
+  });
   await u.db.put('secrets', updated);
   return updated;
 }

@@ -7,7 +7,8 @@ export const AUTO_LOCK_ALARM = 'vaultshare:auto-lock';
 export const lockDeadline = (lastActivityAt: number, minutes: number) => lastActivityAt + minutes * 60_000;
 
 /** Whether the deadline has passed (checked at worker start, since an alarm may fire late or not at all). */
-export const isOverdue = (lastActivityAt: number, minutes: number, now: number) => now >= lockDeadline(lastActivityAt, minutes);
+export const isOverdue = (lastActivityAt: number, minutes: number, now: number) =>
+  now >= lockDeadline(lastActivityAt, minutes);
 
 /**
  * Sets the alarm at the deadline. An alarm, not a timer: a service worker sleeps after 30 seconds idle and

@@ -1,5 +1,11 @@
 export * from './types';
-export { createVaultSession, type VaultSession, type VaultSessionDeps, type SignInInput, type EnrollInput } from './vault-session';
+export {
+  createVaultSession,
+  type VaultSession,
+  type VaultSessionDeps,
+  type SignInInput,
+  type EnrollInput,
+} from './vault-session';
 export { readSettings } from './store';
 export { readStoredStatus } from './status';
 export { AUTO_LOCK_ALARM } from './auto-lock';

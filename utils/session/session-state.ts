@@ -4,7 +4,15 @@ import { createVaultClient, type VaultClient } from '@/utils/vault/client';
 import { ACTIVITY_RESOLUTION_MS } from '@/utils/config';
 import { armAutoLock, disarmAutoLock, isOverdue } from './auto-lock';
 import { openResume, sealForResume } from './resume';
-import { accountItem, clearSessionStorage, lastActivityItem, lockReasonItem, resumeItem, sessionItem, settingsItem } from '@/utils/storage-items';
+import {
+  accountItem,
+  clearSessionStorage,
+  lastActivityItem,
+  lockReasonItem,
+  resumeItem,
+  sessionItem,
+  settingsItem,
+} from '@/utils/storage-items';
 import { readSettings } from './store';
 import type { Account, LockReason, OpenedSession, SessionRecord, SessionStatus, UnlockedSession } from './types';
 
@@ -72,7 +80,8 @@ export function createSessionState(deps: SessionStateDeps) {
     const next: Account = { userId: me.id, username: me.username, name: me.name, serverUrl };
     const previous = account ?? (await accountItem.getValue());
     // A cache filled for another account or server must not show through, even for a moment.
-    if (previous && (previous.userId !== next.userId || previous.serverUrl !== serverUrl)) await clearCache(await deps.db());
+    if (previous && (previous.userId !== next.userId || previous.serverUrl !== serverUrl))
+      await clearCache(await deps.db());
     account = next;
     record = { token: opened.token, expiresAt: opened.expiresAt, me };
     privateKey = opened.privateKey;

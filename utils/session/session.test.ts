@@ -30,7 +30,11 @@ async function signedIn() {
   await s.signIn({ serverUrl: SERVER, username: 'alice', password: PASSWORD });
   return s;
 }
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: { code?: string }) => e.code);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: { code?: string }) => e.code,
+  );
 /** Everything the extension put in browser storage, as text, to search for secrets. */
 const dump = async (area: 'local' | 'session') => JSON.stringify(await fakeBrowser.storage[area].get());
 
@@ -43,14 +47,21 @@ beforeEach(async () => {
 describe('sign in', () => {
   it('unlocks with the right password and keeps secrets out of storage.local', async () => {
     const s = await signedIn();
-    expect(s.status()).toMatchObject({ state: 'unlocked', account: { username: 'alice', name: 'Alice Example', serverUrl: SERVER } });
+    expect(s.status()).toMatchObject({
+      state: 'unlocked',
+      account: { username: 'alice', name: 'Alice Example', serverUrl: SERVER },
+    });
     const local = await dump('local');
     expect(local).not.toMatch(/token|encryptedPrivateKey|resume|"key"/);
     expect(JSON.parse(local)).toEqual({
       account: expect.objectContaining({ username: 'alice' }),
       settings: { serverUrl: SERVER, username: 'alice', autoLockMinutes: 15 },
     });
-    expect(Object.keys(await fakeBrowser.storage.session.get()).sort()).toEqual(['lastActivityAt', 'resume', 'session']);
+    expect(Object.keys(await fakeBrowser.storage.session.get()).sort()).toEqual([
+      'lastActivityAt',
+      'resume',
+      'session',
+    ]);
   });
 
   it.each([
@@ -64,12 +75,16 @@ describe('sign in', () => {
 
   it('says the server is unreachable when it is down', async () => {
     vault.state.online = false;
-    expect(await failure(startWorker().signIn({ serverUrl: SERVER, username: 'alice', password: PASSWORD }))).toBe('unreachable');
+    expect(await failure(startWorker().signIn({ serverUrl: SERVER, username: 'alice', password: PASSWORD }))).toBe(
+      'unreachable',
+    );
   });
 
   it('will not contact a server the user has not allowed', async () => {
     const s = startWorker({ access: false });
-    expect(await failure(s.signIn({ serverUrl: SERVER, username: 'alice', password: PASSWORD }))).toBe('permission_needed');
+    expect(await failure(s.signIn({ serverUrl: SERVER, username: 'alice', password: PASSWORD }))).toBe(
+      'permission_needed',
+    );
     expect(vault.state.calls).toEqual([]);
   });
 });
@@ -78,7 +93,9 @@ describe('enrollment', () => {
   it('checks the code, makes keys on the device and signs in', async () => {
     vault.invite('bob', 'INVITE-1234', 'Bob Builder');
     const s = startWorker();
-    expect(await s.enrollStart({ serverUrl: SERVER, username: 'bob', code: 'INVITE-1234' })).toMatchObject({ name: 'Bob Builder' });
+    expect(await s.enrollStart({ serverUrl: SERVER, username: 'bob', code: 'INVITE-1234' })).toMatchObject({
+      name: 'Bob Builder',
+    });
     await s.enroll({ serverUrl: SERVER, username: 'bob', code: 'INVITE-1234', password: PASSWORD });
     expect(s.status()).toMatchObject({ state: 'unlocked', account: { username: 'bob' } });
     await s.lock('manual');
@@ -98,7 +115,10 @@ describe('enrollment', () => {
 describe('lock and unlock', () => {
   it('drops the keys but keeps the cache, and unlocks offline with the password', async () => {
     const s = await signedIn();
-    await applySync(await openCache(), syncResponse({ full: true, secrets: [secret()] }), { userId: 'x', serverUrl: SERVER });
+    await applySync(await openCache(), syncResponse({ full: true, secrets: [secret()] }), {
+      userId: 'x',
+      serverUrl: SERVER,
+    });
     await s.lock('manual');
     expect(s.status()).toMatchObject({ state: 'locked', reason: 'manual' });
     expect(s.privateKey()).toBeUndefined();
@@ -184,7 +204,10 @@ describe('auto-lock', () => {
 describe('sign out', () => {
   it('clears storage.session, the account and every IndexedDB store, and tells the server', async () => {
     const s = await signedIn();
-    await applySync(await openCache(), syncResponse({ full: true, secrets: [secret()] }), { userId: 'x', serverUrl: SERVER });
+    await applySync(await openCache(), syncResponse({ full: true, secrets: [secret()] }), {
+      userId: 'x',
+      serverUrl: SERVER,
+    });
     await s.signOut();
     expect(s.status().state).toBe('signedOut');
     expect(vault.state.calls).toContain('logout');

@@ -8,7 +8,11 @@ import type { SessionStatus } from './types';
 export async function readStoredStatus(): Promise<SessionStatus> {
   const account = await accountItem.getValue();
   if (!account) return { state: 'signedOut' };
-  const [record, resume, reason] = await Promise.all([sessionItem.getValue(), resumeItem.getValue(), lockReasonItem.getValue()]);
+  const [record, resume, reason] = await Promise.all([
+    sessionItem.getValue(),
+    resumeItem.getValue(),
+    lockReasonItem.getValue(),
+  ]);
   if (record && resume) return { state: 'unlocked', account, fingerprint: record.me.fingerprint };
   return { state: 'locked', account, reason: reason ?? 'restart' };
 }

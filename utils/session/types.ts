@@ -18,7 +18,6 @@ export type SessionStatus =
 /** The user's settings (`storage.local`); the server and username prefill the sign-in form. */
 export type Settings = { serverUrl: string; username: string; autoLockMinutes: number };
 
-
 /**
  * The bearer session and the user's encrypted keys, kept in `storage.session` (memory only) while signed
  * in, locked or not: with it, unlocking needs only the password, even offline.

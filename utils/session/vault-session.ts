@@ -33,7 +33,10 @@ export function createVaultSession(deps: VaultSessionDeps) {
 
     async signIn(input: SignInInput): Promise<SessionStatus> {
       const serverUrl = await allowed(input);
-      return state.establish(await auth.signIn(anonymous(serverUrl), input.username, input.password, deps.floor), serverUrl);
+      return state.establish(
+        await auth.signIn(anonymous(serverUrl), input.username, input.password, deps.floor),
+        serverUrl,
+      );
     },
 
     async enrollStart(input: Omit<EnrollInput, 'password'>) {
@@ -43,7 +46,10 @@ export function createVaultSession(deps: VaultSessionDeps) {
 
     async enroll(input: EnrollInput): Promise<SessionStatus> {
       const serverUrl = await allowed(input);
-      return state.establish(await auth.enroll(anonymous(serverUrl), input.username, input.code, input.password, deps.floor), serverUrl);
+      return state.establish(
+        await auth.enroll(anonymous(serverUrl), input.username, input.code, input.password, deps.floor),
+        serverUrl,
+      );
     },
 
     /** Unlocks with the encrypted key kept since sign-in (works offline), or signs in again if there is none. */
@@ -52,9 +58,16 @@ export function createVaultSession(deps: VaultSessionDeps) {
       const record = state.record();
       if (!account) throw new VaultError('signed_out');
       if (state.privateKey()) return state.status();
-      if (record) return state.establish({ ...record, ...(await auth.unlockWithPassword(record.me, password, deps.floor)) }, account.serverUrl);
+      if (record)
+        return state.establish(
+          { ...record, ...(await auth.unlockWithPassword(record.me, password, deps.floor)) },
+          account.serverUrl,
+        );
       try {
-        return await state.establish(await auth.signIn(anonymous(account.serverUrl), account.username, password, deps.floor), account.serverUrl);
+        return await state.establish(
+          await auth.signIn(anonymous(account.serverUrl), account.username, password, deps.floor),
+          account.serverUrl,
+        );
       } catch (e) {
         throw e instanceof VaultError && e.code === 'invalid_credentials' ? new VaultError('wrong_password') : e;
       }
@@ -64,7 +77,11 @@ export function createVaultSession(deps: VaultSessionDeps) {
       const account = state.account();
       const token = state.record()?.token;
       // Best effort: the server forgets the token; being offline must not keep anyone signed in here.
-      if (account && token) await state.makeClient(account.serverUrl, () => token).call('logout').catch(() => undefined);
+      if (account && token)
+        await state
+          .makeClient(account.serverUrl, () => token)
+          .call('logout')
+          .catch(() => undefined);
       return state.forget();
     },
   };

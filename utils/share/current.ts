@@ -4,7 +4,12 @@ import { VaultError } from '@/utils/vault/errors';
 
 /** Stores an access list for the details and the panel (and for the next share to compare against). */
 export async function cacheAccess(u: Pick<Unlocked, 'db'>, list: AccessList, now = new Date()): Promise<void> {
-  await u.db.put('access', { secretId: list.secretId, accessRevision: list.accessRevision, list, fetchedAt: now.toISOString() });
+  await u.db.put('access', {
+    secretId: list.secretId,
+    accessRevision: list.accessRevision,
+    list,
+    fetchedAt: now.toISOString(),
+  });
 }
 
 /**
@@ -15,7 +20,12 @@ export async function reflectInSecret(u: Pick<Unlocked, 'db'>, list: AccessList)
   const s = await u.db.get('secrets', list.secretId);
   if (!s || s.accessRevision > list.accessRevision) return;
   const users = list.entries.filter((e) => e.recipientKind === 'user').length;
-  await u.db.put('secrets', { ...s, shared: list.entries.length > 0, accessRevision: list.accessRevision, access: { users, groups: list.entries.length - users } });
+  await u.db.put('secrets', {
+    ...s,
+    shared: list.entries.length > 0,
+    accessRevision: list.accessRevision,
+    access: { users, groups: list.entries.length - users },
+  });
 }
 
 /** Fetches a secret's access list from the server and caches it. */

@@ -8,14 +8,29 @@ import { recipientKey } from './types';
 async function completeGroup(u: Unlocked, g: GroupView): Promise<number> {
   const pending = (g.members ?? []).filter((m) => m.pending && m.publicKey);
   if (!g.isManager || !g.myGrant || !pending.length) return 0;
-  const targets = pending.map((m) => ({ key: recipientKey('user', m.user.id), kind: 'user' as const, id: m.user.id, name: m.user.name, publicKey: m.publicKey! }));
+  const targets = pending.map((m) => ({
+    key: recipientKey('user', m.user.id),
+    kind: 'user' as const,
+    id: m.user.id,
+    name: m.user.name,
+    publicKey: m.publicKey!,
+  }));
   // A member whose key changed since it was pinned is left pending: granting silently would defeat the pin.
   const { ok } = await checkPins(u.db, targets);
   if (!ok.length) return 0;
   const group = await openGroupKey(g.myGrant, g.id, u.me.privateKey, u.me.publicKey, g.publicKey);
   try {
     for (const t of ok) {
-      const grant = await createGrant({ subjectKind: 'group', subjectId: g.id, recipientKind: 'user', recipientId: t.id, recipientPublicKey: t.publicKey }, group.privateKeyPkcs8);
+      const grant = await createGrant(
+        {
+          subjectKind: 'group',
+          subjectId: g.id,
+          recipientKind: 'user',
+          recipientId: t.id,
+          recipientPublicKey: t.publicKey,
+        },
+        group.privateKeyPkcs8,
+      );
       await u.client.call('addMember', { params: { id: g.id }, body: { userId: t.id, grant } });
     }
   } finally {

@@ -4,20 +4,32 @@ import type { RecipientKind } from '@/utils/contract';
 import type { KeyChange, RecipientKey } from './types';
 
 /** A recipient about to receive a grant, with the fingerprint computed here from the key the server gave. */
-export type GrantTarget = { key: RecipientKey; kind: RecipientKind; id: string; name: string; publicKey: string; fingerprint: string };
+export type GrantTarget = {
+  key: RecipientKey;
+  kind: RecipientKind;
+  id: string;
+  name: string;
+  publicKey: string;
+  fingerprint: string;
+};
 
 /**
  * Trust on first use (docs/crypto.md, "Trust in public keys"). The fingerprint is computed from the public
  * key itself, never taken from the server's `fingerprint` field, and compared with the pin: a recipient
  * with a different key is returned as a change unless the user confirmed exactly this new fingerprint.
  */
-export async function checkPins(db: CacheDb, targets: readonly Omit<GrantTarget, 'fingerprint'>[], confirmed: Partial<Record<RecipientKey, string>> = {}) {
+export async function checkPins(
+  db: CacheDb,
+  targets: readonly Omit<GrantTarget, 'fingerprint'>[],
+  confirmed: Partial<Record<RecipientKey, string>> = {},
+) {
   const ok: GrantTarget[] = [];
   const changes: KeyChange[] = [];
   for (const t of targets) {
     const fingerprint = await fingerprintOf(t.publicKey);
     const pin = await db.get('pins', pinKey(t.kind, t.id));
-    if (pin && pin.fingerprint !== fingerprint && confirmed[t.key] !== fingerprint) changes.push({ key: t.key, name: t.name, pinned: pin.fingerprint, current: fingerprint });
+    if (pin && pin.fingerprint !== fingerprint && confirmed[t.key] !== fingerprint)
+      changes.push({ key: t.key, name: t.name, pinned: pin.fingerprint, current: fingerprint });
     else ok.push({ ...t, fingerprint });
   }
   return { ok, changes };
@@ -27,7 +39,15 @@ export async function checkPins(db: CacheDb, targets: readonly Omit<GrantTarget,
 export async function pinAll(db: CacheDb, targets: readonly GrantTarget[], now = new Date()): Promise<void> {
   const tx = db.transaction('pins', 'readwrite');
   await Promise.all([
-    ...targets.map((t) => tx.store.put({ key: pinKey(t.kind, t.id), kind: t.kind, id: t.id, fingerprint: t.fingerprint, pinnedAt: now.toISOString() })),
+    ...targets.map((t) =>
+      tx.store.put({
+        key: pinKey(t.kind, t.id),
+        kind: t.kind,
+        id: t.id,
+        fingerprint: t.fingerprint,
+        pinnedAt: now.toISOString(),
+      }),
+    ),
     tx.done,
   ]);
 }

@@ -6,7 +6,17 @@ import { NO_CHANGES, entryToPanel, recipientKey, type PanelEntry } from './types
 
 const S1 = '00000000-0000-4000-8000-000000000051';
 const S2 = '00000000-0000-4000-8000-000000000052';
-const carol: PanelEntry = { kind: 'user', id: CAROL.id, name: CAROL.name, username: 'carol', email: null, groupKind: null, memberCount: null, publicKey: 'KEY', canEdit: true };
+const carol: PanelEntry = {
+  kind: 'user',
+  id: CAROL.id,
+  name: CAROL.name,
+  username: 'carol',
+  email: null,
+  groupKind: null,
+  memberCount: null,
+  publicKey: 'KEY',
+  canEdit: true,
+};
 const bobKey = recipientKey('user', BOB.id);
 
 describe('share plan', () => {
@@ -14,8 +24,15 @@ describe('share plan', () => {
   const current = list.entries.map(entryToPanel);
 
   it('shows the current list with the changes applied: removed gone, permissions changed, added last', () => {
-    const shown = panelEntries(current, { added: [carol], removed: [recipientKey('group', list.entries[1]!.recipientId)], canEdit: { [bobKey]: true } });
-    expect(shown.map((e) => [e.name, e.canEdit])).toEqual([['Bob Builder', true], ['Carol Danvers', true]]);
+    const shown = panelEntries(current, {
+      added: [carol],
+      removed: [recipientKey('group', list.entries[1]!.recipientId)],
+      canEdit: { [bobKey]: true },
+    });
+    expect(shown.map((e) => [e.name, e.canEdit])).toEqual([
+      ['Bob Builder', true],
+      ['Carol Danvers', true],
+    ]);
   });
 
   it.each([
@@ -54,8 +71,21 @@ describe('share plan', () => {
     const b = accessList(S2, [userEntry(BOB, false)], 7);
     const req = shareRequest([a, b], { added: [{ ...carol, canEdit: false }], removed: [], canEdit: {} });
     expect(req.items.map((i) => [i.baseRevision, i.entries.map((e) => [e.recipientId, e.canEdit])])).toEqual([
-      [3, [[BOB.id, true], [DAVE.id, false], [CAROL.id, false]]],
-      [7, [[BOB.id, false], [CAROL.id, false]]],
+      [
+        3,
+        [
+          [BOB.id, true],
+          [DAVE.id, false],
+          [CAROL.id, false],
+        ],
+      ],
+      [
+        7,
+        [
+          [BOB.id, false],
+          [CAROL.id, false],
+        ],
+      ],
     ]);
   });
 
@@ -63,7 +93,10 @@ describe('share plan', () => {
     const a = accessList(S1, [userEntry(CAROL, false)]);
     const b = accessList(S2, []);
     const req = shareRequest([a, b], { ...NO_CHANGES, added: [carol] });
-    expect(req.items.map((i) => i.entries)).toEqual([[{ recipientKind: 'user', recipientId: CAROL.id, canEdit: true }], [{ recipientKind: 'user', recipientId: CAROL.id, canEdit: true }]]);
+    expect(req.items.map((i) => i.entries)).toEqual([
+      [{ recipientKind: 'user', recipientId: CAROL.id, canEdit: true }],
+      [{ recipientKind: 'user', recipientId: CAROL.id, canEdit: true }],
+    ]);
   });
 
   it('names who was removed, for the reminder', () => {

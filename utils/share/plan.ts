@@ -1,5 +1,13 @@
 import type { AccessList } from '@/utils/contract';
-import { entryToPanel, recipientKey, type PanelEntry, type RecipientKey, type ShareChanges, type ShareItem, type ShareRequest } from './types';
+import {
+  entryToPanel,
+  recipientKey,
+  type PanelEntry,
+  type RecipientKey,
+  type ShareChanges,
+  type ShareItem,
+  type ShareRequest,
+} from './types';
 
 /**
  * The panel's lines for one or several secrets: for one, its list; for a batch, the recipients every
@@ -49,9 +57,14 @@ function itemFor(list: AccessList, changes: ShareChanges): ShareItem {
 }
 
 /** The request the worker applies: every secret's new list, and the public keys of the added recipients. */
-export function shareRequest(lists: readonly AccessList[], changes: ShareChanges, confirmed?: ShareRequest['confirmed']): ShareRequest {
+export function shareRequest(
+  lists: readonly AccessList[],
+  changes: ShareChanges,
+  confirmed?: ShareRequest['confirmed'],
+): ShareRequest {
   const keys: ShareRequest['keys'] = {};
-  for (const a of changes.added) if (a.publicKey) keys[recipientKey(a.kind, a.id)] = { name: a.name, publicKey: a.publicKey };
+  for (const a of changes.added)
+    if (a.publicKey) keys[recipientKey(a.kind, a.id)] = { name: a.name, publicKey: a.publicKey };
   return { items: lists.map((l) => itemFor(l, changes)), keys, ...(confirmed ? { confirmed } : {}) };
 }
 

@@ -28,19 +28,35 @@ beforeEach(async () => {
   alice = await unlockedAs(org.alice, s.url);
 });
 
-const newSecret = (u: Unlocked, clientSecret = 'sk_live_share_test') => createSecret(u, draftFrom({ name: `Share test ${Math.random()}`, url: 'https://api.example.com', clientId: 'cid', clientSecret }));
+const newSecret = (u: Unlocked, clientSecret = 'sk_live_share_test') =>
+  createSecret(
+    u,
+    draftFrom({ name: `Share test ${Math.random()}`, url: 'https://api.example.com', clientId: 'cid', clientSecret }),
+  );
 const person = (p: { userId: string; publicKey: string; username: string }, canEdit = false): PanelEntry => ({
-  kind: 'user', id: p.userId, name: p.username, username: p.username, email: null, groupKind: null, memberCount: null, publicKey: p.publicKey, canEdit,
+  kind: 'user',
+  id: p.userId,
+  name: p.username,
+  username: p.username,
+  email: null,
+  groupKind: null,
+  memberCount: null,
+  publicKey: p.publicKey,
+  canEdit,
 });
 const adding = (...added: PanelEntry[]): ShareChanges => ({ ...NO_CHANGES, added });
-const share = (u: Unlocked, lists: AccessList[], changes: ShareChanges, confirmed?: Record<string, string>) => shareSecrets(u, shareRequest(lists, changes, confirmed));
+const share = (u: Unlocked, lists: AccessList[], changes: ShareChanges, confirmed?: Record<string, string>) =>
+  shareSecrets(u, shareRequest(lists, changes, confirmed));
 const grantsIn = (body: unknown) => JSON.stringify(body).match(/"ephemeralPublicKey"/g)?.length ?? 0;
 
 describe('shareSecrets (the worker, against a real vault server)', () => {
   it('grants the item key to a new recipient, who opens it with their own key', async () => {
     const secret = await newSecret(alice, 'sk_live_for_bob');
     const outcome = await share(alice, [await fetchAccess(alice, secret.id)], adding(person(org.bob)));
-    expect(outcome).toMatchObject({ ok: true, lists: [{ entries: [{ recipientId: org.bob.userId, canEdit: false }] }] });
+    expect(outcome).toMatchObject({
+      ok: true,
+      lists: [{ entries: [{ recipientId: org.bob.userId, canEdit: false }] }],
+    });
     expect(await org.bob.reveal(secret.id)).toBe('sk_live_for_bob');
     expect((await alice.db.get('secrets', secret.id))?.shared).toBe(true); // the list shows Yes at once
   });
@@ -56,12 +72,25 @@ describe('shareSecrets (the worker, against a real vault server)', () => {
     expect(grantsIn(put.body)).toBe(1);
     expect(await org.bob.reveal(secret.id)).toBe('sk_live_share_test');
     expect(await org.carol.reveal(secret.id)).toBe('sk_live_share_test');
-    expect((await org.alice.access(secret.id)).entries.map((e) => [e.name, e.canEdit])).toEqual([['Bob Tester', true], ['Carol Tester', false]]);
+    expect((await org.alice.access(secret.id)).entries.map((e) => [e.name, e.canEdit])).toEqual([
+      ['Bob Tester', true],
+      ['Carol Tester', false],
+    ]);
   });
 
   it('shares with a group: its members open the key through the group', async () => {
     const secret = await newSecret(alice, 'sk_group');
-    const ops: PanelEntry = { kind: 'group', id: org.ops.id, name: 'Ops', username: null, email: null, groupKind: 'user', memberCount: 1, publicKey: org.ops.publicKey, canEdit: true };
+    const ops: PanelEntry = {
+      kind: 'group',
+      id: org.ops.id,
+      name: 'Ops',
+      username: null,
+      email: null,
+      groupKind: 'user',
+      memberCount: 1,
+      publicKey: org.ops.publicKey,
+      canEdit: true,
+    };
     await share(alice, [await fetchAccess(alice, secret.id)], adding(ops));
     expect(await org.carol.reveal(secret.id)).toBe('sk_group');
   });
@@ -69,21 +98,36 @@ describe('shareSecrets (the worker, against a real vault server)', () => {
   it('pins a recipient’s key at the first share', async () => {
     const secret = await newSecret(alice);
     await share(alice, [await fetchAccess(alice, secret.id)], adding(person(org.dave)));
-    expect((await alice.db.get('pins', pinKey('user', org.dave.userId)))?.fingerprint).toBe(await fingerprintOf(org.dave.publicKey));
+    expect((await alice.db.get('pins', pinKey('user', org.dave.userId)))?.fingerprint).toBe(
+      await fingerprintOf(org.dave.publicKey),
+    );
   });
 
   it('refuses a key that differs from the pin, sending nothing, until the user confirms the new fingerprint', async () => {
     const secret = await newSecret(alice);
-    await alice.db.put('pins', { key: pinKey('user', org.bob.userId), kind: 'user', id: org.bob.userId, fingerprint: await fingerprintOf((await generateKeyPair()).publicKey), pinnedAt: 'earlier' });
+    await alice.db.put('pins', {
+      key: pinKey('user', org.bob.userId),
+      kind: 'user',
+      id: org.bob.userId,
+      fingerprint: await fingerprintOf((await generateKeyPair()).publicKey),
+      pinnedAt: 'earlier',
+    });
     const before = await fetchAccess(alice, secret.id);
     const refused = await share(alice, [before], adding(person(org.bob)));
     const current = await fingerprintOf(org.bob.publicKey);
-    expect(refused).toEqual({ ok: false, keyChanges: [expect.objectContaining({ key: `user:${org.bob.userId}`, current })] });
+    expect(refused).toEqual({
+      ok: false,
+      keyChanges: [expect.objectContaining({ key: `user:${org.bob.userId}`, current })],
+    });
     expect((await org.alice.access(secret.id)).accessRevision).toBe(before.accessRevision);
 
     // Confirming another fingerprint than the one shown does not count.
-    expect(await share(alice, [before], adding(person(org.bob)), { [`user:${org.bob.userId}`]: 'f'.repeat(64) })).toMatchObject({ ok: false });
-    expect(await share(alice, [before], adding(person(org.bob)), { [`user:${org.bob.userId}`]: current })).toMatchObject({ ok: true });
+    expect(
+      await share(alice, [before], adding(person(org.bob)), { [`user:${org.bob.userId}`]: 'f'.repeat(64) }),
+    ).toMatchObject({ ok: false });
+    expect(
+      await share(alice, [before], adding(person(org.bob)), { [`user:${org.bob.userId}`]: current }),
+    ).toMatchObject({ ok: true });
     expect((await alice.db.get('pins', pinKey('user', org.bob.userId)))?.fingerprint).toBe(current);
   });
 
@@ -91,7 +135,9 @@ describe('shareSecrets (the worker, against a real vault server)', () => {
     const secret = await newSecret(alice);
     const seen = await fetchAccess(alice, secret.id);
     await org.alice.share(secret.id, [{ ...org.dave.me() }]); // another device of alice's
-    await expect(share(alice, [seen], adding(person(org.bob)))).rejects.toMatchObject({ code: 'stale_access_revision' });
+    await expect(share(alice, [seen], adding(person(org.bob)))).rejects.toMatchObject({
+      code: 'stale_access_revision',
+    });
     expect((await org.alice.access(secret.id)).entries.map((e) => e.name)).toEqual(['Dave Tester']);
   });
 
@@ -108,17 +154,30 @@ describe('shareSecrets (the worker, against a real vault server)', () => {
     const both = [await fetchAccess(alice, c.id), await fetchAccess(alice, d.id)];
     await org.alice.share(d.id, [org.dave.me()]);
     await alice.db.delete('access', d.id); // so the worker asks the server rather than trusting the cache
-    await alice.db.put('access', { secretId: d.id, accessRevision: both[1]!.accessRevision, list: both[1]!, fetchedAt: 'x' });
+    await alice.db.put('access', {
+      secretId: d.id,
+      accessRevision: both[1]!.accessRevision,
+      list: both[1]!,
+      fetchedAt: 'x',
+    });
     const staleOnServer = recording(alice.client);
-    await expect(share({ ...alice, client: staleOnServer.client }, both, adding(person(org.bob)))).rejects.toMatchObject({ code: 'stale_access_revision' });
+    await expect(
+      share({ ...alice, client: staleOnServer.client }, both, adding(person(org.bob))),
+    ).rejects.toMatchObject({ code: 'stale_access_revision' });
     expect(staleOnServer.sent.map((x) => x.name)).toContain('batchAccess');
     expect((await org.alice.access(c.id)).entries).toEqual([]);
   });
 
   it('says when a recipient no longer exists', async () => {
     const secret = await newSecret(alice);
-    const ghost = { userId: '11111111-1111-4111-8111-111111111111', username: 'ghost', publicKey: (await generateKeyPair()).publicKey };
-    await expect(share(alice, [await fetchAccess(alice, secret.id)], adding(person(ghost)))).rejects.toMatchObject({ code: 'unknown_recipient' });
+    const ghost = {
+      userId: '11111111-1111-4111-8111-111111111111',
+      username: 'ghost',
+      publicKey: (await generateKeyPair()).publicKey,
+    };
+    await expect(share(alice, [await fetchAccess(alice, secret.id)], adding(person(ghost)))).rejects.toMatchObject({
+      code: 'unknown_recipient',
+    });
   });
 
   it('refuses to reveal a value older than one this device has seen', async () => {
@@ -131,8 +190,13 @@ describe('shareSecrets (the worker, against a real vault server)', () => {
   it('edits the client secret at the next value revision, readable by those it is shared with', async () => {
     const secret = await newSecret(alice, 'sk_old');
     await share(alice, [await fetchAccess(alice, secret.id)], adding(person(org.bob)));
-    const fresh = (await alice.client.call('getSecret', { params: { id: secret.id } }));
-    const updated = await updateSecret(alice, { secretId: secret.id, baseRevision: fresh.revision, fields: { notes: 'rotated' }, clientSecret: 'sk_new' });
+    const fresh = await alice.client.call('getSecret', { params: { id: secret.id } });
+    const updated = await updateSecret(alice, {
+      secretId: secret.id,
+      baseRevision: fresh.revision,
+      fields: { notes: 'rotated' },
+      clientSecret: 'sk_new',
+    });
     expect(updated).toMatchObject({ valueRevision: 2, notes: 'rotated' });
     expect(await org.bob.reveal(secret.id)).toBe('sk_new');
     expect(await alice.db.get('revisions', secret.id)).toEqual({ secretId: secret.id, valueRevision: 2 });
@@ -142,7 +206,17 @@ describe('shareSecrets (the worker, against a real vault server)', () => {
 describe('completePendingMembers (on unlock, for groups the user manages)', () => {
   it('grants the group key to a pending member, who can then open what is shared with the group', async () => {
     const secret = await newSecret(alice, 'sk_for_ops');
-    const ops: PanelEntry = { kind: 'group', id: org.ops.id, name: 'Ops', username: null, email: null, groupKind: 'user', memberCount: 2, publicKey: org.ops.publicKey, canEdit: false };
+    const ops: PanelEntry = {
+      kind: 'group',
+      id: org.ops.id,
+      name: 'Ops',
+      username: null,
+      email: null,
+      groupKind: 'user',
+      memberCount: 2,
+      publicKey: org.ops.publicKey,
+      canEdit: false,
+    };
     await share(alice, [await fetchAccess(alice, secret.id)], adding(ops));
     await expect(org.erin.reveal(secret.id)).rejects.toThrow(); // pending: no group key yet
 
@@ -150,7 +224,9 @@ describe('completePendingMembers (on unlock, for groups the user manages)', () =
     expect(await completePendingMembers(frank)).toBe(1);
     expect(await org.erin.reveal(secret.id)).toBe('sk_for_ops');
     expect(await completePendingMembers(frank)).toBe(0); // nothing left to do
-    expect((await frank.db.get('pins', pinKey('user', org.erin.userId)))?.fingerprint).toBe(await fingerprintOf(org.erin.publicKey));
+    expect((await frank.db.get('pins', pinKey('user', org.erin.userId)))?.fingerprint).toBe(
+      await fingerprintOf(org.erin.publicKey),
+    );
   });
 
   it('does nothing for groups the user does not manage', async () => {

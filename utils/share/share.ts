@@ -33,13 +33,26 @@ async function targetOf(u: Unlocked, req: ShareRequest, e: NewEntry): Promise<Om
 }
 
 /** Grants for the new entries, made from each secret's itemKey, which is zeroed afterwards. */
-async function makeGrants(u: Unlocked, fresh: readonly NewEntry[], targets: ReadonlyMap<RecipientKey, GrantTarget>): Promise<Map<string, Grant>> {
+async function makeGrants(
+  u: Unlocked,
+  fresh: readonly NewEntry[],
+  targets: ReadonlyMap<RecipientKey, GrantTarget>,
+): Promise<Map<string, Grant>> {
   const keys = await itemKeys(u, [...new Set(fresh.map((e) => e.secretId))]);
   const grants = new Map<string, Grant>();
   try {
     for (const e of fresh) {
       const t = targets.get(e.key)!;
-      const grant = await createGrant({ subjectKind: 'secret', subjectId: e.secretId, recipientKind: t.kind, recipientId: t.id, recipientPublicKey: t.publicKey }, keys.get(e.secretId)!.key);
+      const grant = await createGrant(
+        {
+          subjectKind: 'secret',
+          subjectId: e.secretId,
+          recipientKind: t.kind,
+          recipientId: t.id,
+          recipientPublicKey: t.publicKey,
+        },
+        keys.get(e.secretId)!.key,
+      );
       grants.set(`${e.secretId}/${e.key}`, grant);
     }
   } finally {
@@ -68,7 +81,13 @@ export async function shareSecrets(u: Unlocked, req: ShareRequest): Promise<Shar
     baseRevision: item.baseRevision,
     entries: item.entries.map((e): AccessEntryInput => {
       const grant = grants.get(`${item.secretId}/${recipientKey(e.recipientKind, e.recipientId)}`);
-      return { recipientKind: e.recipientKind, recipientId: e.recipientId, canView: true, canEdit: e.canEdit, ...(grant ? { grant } : {}) };
+      return {
+        recipientKind: e.recipientKind,
+        recipientId: e.recipientId,
+        canView: true,
+        canEdit: e.canEdit,
+        ...(grant ? { grant } : {}),
+      };
     }),
   });
   let lists: AccessList[];
@@ -76,7 +95,11 @@ export async function shareSecrets(u: Unlocked, req: ShareRequest): Promise<Shar
     const [item] = req.items as [ShareItem];
     lists = [await u.client.call('putAccess', { params: { id: item.secretId }, body: body(item) })];
   } else {
-    lists = (await u.client.call('batchAccess', { body: { items: req.items.map((i) => ({ secretId: i.secretId, ...body(i) })) } })).items;
+    lists = (
+      await u.client.call('batchAccess', {
+        body: { items: req.items.map((i) => ({ secretId: i.secretId, ...body(i) })) },
+      })
+    ).items;
   }
   await pinAll(u.db, ok);
   for (const list of lists) await Promise.all([cacheAccess(u, list), reflectInSecret(u, list)]);

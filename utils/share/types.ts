@@ -60,8 +60,15 @@ export type ShareOutcome = { ok: true; lists: AccessList[] } | { ok: false; keyC
 /** The panel's view of an access list line. */
 export function entryToPanel(e: AccessEntry): PanelEntry {
   return {
-    kind: e.recipientKind, id: e.recipientId, name: e.name, username: e.username, email: e.email,
-    groupKind: e.groupKind, memberCount: e.members?.length ?? null, canEdit: e.canEdit, fingerprint: e.fingerprint || undefined,
+    kind: e.recipientKind,
+    id: e.recipientId,
+    name: e.name,
+    username: e.username,
+    email: e.email,
+    groupKind: e.groupKind,
+    memberCount: e.members?.length ?? null,
+    canEdit: e.canEdit,
+    fingerprint: e.fingerprint || undefined,
   };
 }
 

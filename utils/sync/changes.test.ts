@@ -11,7 +11,10 @@ describe('what a sync pass reports to its observers', () => {
   it('a first load, then only the secrets the cache did not hold before', async () => {
     const db = await openCache();
     const [kept, fresh] = [secret({ name: 'Kept' }), secret({ name: 'Shared by Bob', owner: BOB })];
-    const answers = [syncResponse({ full: true, cursor: '1', secrets: [kept] }), syncResponse({ cursor: '2', secrets: [{ ...kept, name: 'Kept, renamed' }, fresh] })].map((b) => compactSync(b));
+    const answers = [
+      syncResponse({ full: true, cursor: '1', secrets: [kept] }),
+      syncResponse({ cursor: '2', secrets: [{ ...kept, name: 'Kept, renamed' }, fresh] }),
+    ].map((b) => compactSync(b));
     const { client } = fakeClient({ sync: () => answers.shift() });
     const seen: SyncChanges[] = [];
     await syncOnce(db, client, owner, (c) => seen.push(c));

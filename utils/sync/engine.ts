@@ -4,7 +4,8 @@ import { VaultError, type VaultProblem } from '@/utils/vault/errors';
 import { syncOnce, type AppliedPass, type CacheOwner, type SyncChanges } from './sync-once';
 
 /** The outcome a page shows: when data was last fresh, and why this attempt failed if it did. */
-export type SyncReport = { ok: true; applied: AppliedPass; at: string } | { ok: false; error: VaultProblem; at: string };
+export type SyncReport =
+  { ok: true; applied: AppliedPass; at: string } | { ok: false; error: VaultProblem; at: string };
 
 export type SyncEngineDeps = {
   db: () => Promise<CacheDb>;
@@ -36,7 +37,11 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     if (!session) return { ok: false, error: { code: 'locked' }, at };
     let report: SyncReport;
     try {
-      report = { ok: true, applied: await syncOnce(await deps.db(), session.client, session.owner, deps.onChanges), at };
+      report = {
+        ok: true,
+        applied: await syncOnce(await deps.db(), session.client, session.owner, deps.onChanges),
+        at,
+      };
     } catch (e) {
       const error = e instanceof VaultError ? e : new VaultError('unexpected', { detail: String(e) });
       deps.onFailed?.(error);

@@ -32,12 +32,19 @@ async function appearing(db: CacheDb, res: SyncBatch, firstLoad: boolean): Promi
  * A first load comes a page at a time, one page per pass, so the list draws from the first page while the
  * rest arrives; the page to ask for next is kept with the cursor, and an interrupted load resumes there.
  */
-export async function syncOnce(db: CacheDb, client: VaultClient, owner: CacheOwner, observe?: (changes: SyncChanges) => void): Promise<AppliedPass> {
+export async function syncOnce(
+  db: CacheDb,
+  client: VaultClient,
+  owner: CacheOwner,
+  observe?: (changes: SyncChanges) => void,
+): Promise<AppliedPass> {
   const meta = await readMeta(db);
   const ours = meta?.userId === owner.userId && meta.serverUrl === owner.serverUrl;
   if (meta && !ours) await clearCache(db);
   const resume = ours ? meta.resume : undefined;
-  const wire = await client.call('sync', { query: resume ? { page: resume } : { since: ours ? meta.cursor : undefined } });
+  const wire = await client.call('sync', {
+    query: resume ? { page: resume } : { since: ours ? meta.cursor : undefined },
+  });
   const res = expandSync(wire);
   const firstLoad = !ours || !!resume;
   const appeared = observe ? await appearing(db, res, firstLoad) : [];

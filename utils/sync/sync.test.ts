@@ -20,13 +20,17 @@ function feed(...answers: ((SyncBatch & { next?: string }) | Error)[]) {
     },
   });
 }
-const sinceOf = (calls: { input: { query?: Record<string, string | undefined> } }[]) => calls.map((c) => c.input.query?.since);
-const names = async (db: Awaited<ReturnType<typeof openCache>>) => (await readSnapshot(db)).secrets.map((s) => s.name).sort();
+const sinceOf = (calls: { input: { query?: Record<string, string | undefined> } }[]) =>
+  calls.map((c) => c.input.query?.since);
+const names = async (db: Awaited<ReturnType<typeof openCache>>) =>
+  (await readSnapshot(db)).secrets.map((s) => s.name).sort();
 
 describe('syncOnce', () => {
   it('loads everything on first run, asking without a cursor', async () => {
     const db = await openCache();
-    const { client, calls } = feed(syncResponse({ full: true, cursor: '5', secrets: [secret({ name: 'A' }), secret({ name: 'B', owner: BOB })] }));
+    const { client, calls } = feed(
+      syncResponse({ full: true, cursor: '5', secrets: [secret({ name: 'A' }), secret({ name: 'B', owner: BOB })] }),
+    );
     await syncOnce(db, client, owner);
     expect(sinceOf(calls)).toEqual([undefined]);
     expect(await names(db)).toEqual(['A', 'B']);
@@ -50,7 +54,10 @@ describe('syncOnce', () => {
   it('removes a secret that left the user’s view', async () => {
     const db = await openCache();
     const [keep, leave] = [secret({ name: 'Keep' }), secret({ name: 'Unshared from me', owner: BOB })];
-    const { client } = feed(syncResponse({ full: true, cursor: '2', secrets: [keep, leave] }), syncResponse({ cursor: '3', removedSecrets: [leave.id] }));
+    const { client } = feed(
+      syncResponse({ full: true, cursor: '2', secrets: [keep, leave] }),
+      syncResponse({ cursor: '3', removedSecrets: [leave.id] }),
+    );
     await syncOnce(db, client, owner);
     await syncOnce(db, client, owner);
     expect(await names(db)).toEqual(['Keep']);
@@ -58,7 +65,10 @@ describe('syncOnce', () => {
 
   it('replaces the cache when the server answers full again (a cursor it can no longer serve)', async () => {
     const db = await openCache();
-    const { client } = feed(syncResponse({ full: true, cursor: '2', secrets: [secret({ name: 'Old' })] }), syncResponse({ full: true, cursor: '90', secrets: [secret({ name: 'New' })] }));
+    const { client } = feed(
+      syncResponse({ full: true, cursor: '2', secrets: [secret({ name: 'Old' })] }),
+      syncResponse({ full: true, cursor: '90', secrets: [secret({ name: 'New' })] }),
+    );
     await syncOnce(db, client, owner);
     await syncOnce(db, client, owner);
     expect(await names(db)).toEqual(['New']);
@@ -66,7 +76,11 @@ describe('syncOnce', () => {
 
   it('keeps the cache and the cursor untouched when the server fails', async () => {
     const db = await openCache();
-    const { client, calls } = feed(syncResponse({ full: true, cursor: '4', secrets: [secret({ name: 'Saved' })] }), new VaultError('server_error', { status: 500 }), syncResponse({ cursor: '6' }));
+    const { client, calls } = feed(
+      syncResponse({ full: true, cursor: '4', secrets: [secret({ name: 'Saved' })] }),
+      new VaultError('server_error', { status: 500 }),
+      syncResponse({ cursor: '6' }),
+    );
     await syncOnce(db, client, owner);
     await expect(syncOnce(db, client, owner)).rejects.toMatchObject({ code: 'server_error' });
     expect(await names(db)).toEqual(['Saved']);
@@ -79,7 +93,13 @@ describe('syncOnce', () => {
     const { client } = feed(
       syncResponse({ full: true, cursor: '4', secrets: [secret({ name: 'Saved' })] }),
       // The second record cannot be stored (IndexedDB cannot clone a function): the write aborts midway.
-      syncResponse({ cursor: '9', secrets: [secret({ name: 'First of batch' }), { ...secret({ name: 'Poison' }), notes: (() => 1) as unknown as string }] }),
+      syncResponse({
+        cursor: '9',
+        secrets: [
+          secret({ name: 'First of batch' }),
+          { ...secret({ name: 'Poison' }), notes: (() => 1) as unknown as string },
+        ],
+      }),
     );
     await syncOnce(db, client, owner);
     await expect(syncOnce(db, client, owner)).rejects.toThrow();
@@ -89,7 +109,8 @@ describe('syncOnce', () => {
 
   it('takes a first load a page per pass, the list drawable from the first page, and resumes one cut short', async () => {
     const db = await openCache();
-    const pageOf = (calls: { input: { query?: Record<string, string | undefined> } }[]) => calls.map((c) => c.input.query?.page ?? `since:${c.input.query?.since}`);
+    const pageOf = (calls: { input: { query?: Record<string, string | undefined> } }[]) =>
+      calls.map((c) => c.input.query?.page ?? `since:${c.input.query?.since}`);
     const { client, calls } = feed(
       { ...syncResponse({ full: true, cursor: '7', secrets: [secret({ name: 'A', owner: BOB })] }), next: 'p1' },
       new VaultError('unreachable'),
@@ -125,7 +146,9 @@ describe('sync engine', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     let count = 0;
-    const { client } = fakeClient({ sync: async () => (count++ === 0 && (await gate), compactSync(syncResponse({ cursor: String(count) }))) });
+    const { client } = fakeClient({
+      sync: async () => (count++ === 0 && (await gate), compactSync(syncResponse({ cursor: String(count) }))),
+    });
     const engine = createSyncEngine({ db: async () => db, session: () => ({ client, owner }) });
     const first = engine.run();
     const second = engine.run();
@@ -141,7 +164,12 @@ describe('sync engine', () => {
     const { client } = feed(new VaultError('unreachable'));
     const reports: unknown[] = [];
     const failures: string[] = [];
-    const engine = createSyncEngine({ db: async () => db, session: () => ({ client, owner }), onReport: (r) => reports.push(r), onFailed: (e) => failures.push(e.code) });
+    const engine = createSyncEngine({
+      db: async () => db,
+      session: () => ({ client, owner }),
+      onReport: (r) => reports.push(r),
+      onFailed: (e) => failures.push(e.code),
+    });
     const report = await engine.run();
     expect(report).toMatchObject({ ok: false, error: { code: 'unreachable' } });
     expect(reports).toEqual([report]);
@@ -155,7 +183,11 @@ describe('sync engine', () => {
       syncResponse({ cursor: '3', secrets: [secret({ name: 'Last page' })] }),
     );
     const seen: number[] = [];
-    const engine = createSyncEngine({ db: async () => db, session: () => ({ client, owner }), onReport: (r) => seen.push(r.ok ? r.applied.upserted : -1) });
+    const engine = createSyncEngine({
+      db: async () => db,
+      session: () => ({ client, owner }),
+      onReport: (r) => seen.push(r.ok ? r.applied.upserted : -1),
+    });
     expect(await engine.run()).toMatchObject({ ok: true, applied: { more: false } });
     expect(seen).toEqual([1, 1]);
     expect(await names(db)).toEqual(['First page', 'Last page']);

@@ -51,7 +51,8 @@ export function followTheme(): () => void {
   if (isTheme(mirrored)) applyTheme(mirrored);
   void readTheme().then((theme) => applyTheme(theme));
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && THEME_KEY in changes) applyTheme(isTheme(changes[THEME_KEY]!.newValue) ? (changes[THEME_KEY]!.newValue as Theme) : 'system');
+    if (area === 'local' && THEME_KEY in changes)
+      applyTheme(isTheme(changes[THEME_KEY]!.newValue) ? (changes[THEME_KEY]!.newValue as Theme) : 'system');
   };
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);

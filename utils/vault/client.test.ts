@@ -4,11 +4,21 @@ import { VaultError } from './errors';
 import { normalizeServerUrl, serverOriginPattern } from './server-url';
 
 const KDF = { salt: 'AAAAAAAAAAAAAAAAAAAAAA', iterations: 600000 };
-const json = (status: number, body: unknown, type = 'application/json') => new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
-const problem = (status: number, code: string) => json(status, { type: 'about:blank', title: 'x', status, code, detail: `detail of ${code}` }, 'application/problem+json');
+const json = (status: number, body: unknown, type = 'application/json') =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
+const problem = (status: number, code: string) =>
+  json(
+    status,
+    { type: 'about:blank', title: 'x', status, code, detail: `detail of ${code}` },
+    'application/problem+json',
+  );
 
 /** A client whose fetch answers with `answer` and records each request. */
-function client(answer: (req: Request) => Response | Promise<Response>, token?: string, serverUrl = 'https://vault.example') {
+function client(
+  answer: (req: Request) => Response | Promise<Response>,
+  token?: string,
+  serverUrl = 'https://vault.example',
+) {
   const requests: Request[] = [];
   const c = createVaultClient({
     serverUrl,
@@ -21,7 +31,11 @@ function client(answer: (req: Request) => Response | Promise<Response>, token?: 
   });
   return { c, requests };
 }
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as VaultError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as VaultError,
+  );
 
 describe('vault client', () => {
   it('sends the normalised body and the bearer token, and returns the parsed answer', async () => {
@@ -34,7 +48,19 @@ describe('vault client', () => {
   });
 
   it('fills path parameters and leaves out empty query values', async () => {
-    const { c, requests } = client(() => json(200, { cursor: '1', full: true, secrets: [], people: [], removedSecrets: [], groups: [], removedGroups: [], users: [], next: null }));
+    const { c, requests } = client(() =>
+      json(200, {
+        cursor: '1',
+        full: true,
+        secrets: [],
+        people: [],
+        removedSecrets: [],
+        groups: [],
+        removedGroups: [],
+        users: [],
+        next: null,
+      }),
+    );
     await c.call('sync', { query: { since: undefined } });
     expect(requests[0]?.url).toBe('https://vault.example/v1/sync');
   });
@@ -60,11 +86,15 @@ describe('vault client', () => {
     [403, 'some_new_code', 'forbidden'],
   ])('maps a %i %s problem to %s', async (status, code, expected) => {
     const { c } = client(() => problem(status, code));
-    expect((await failure(c.call('login', { body: { username: 'alice', authKey: 'A'.repeat(43) } })))?.code).toBe(expected);
+    expect((await failure(c.call('login', { body: { username: 'alice', authKey: 'A'.repeat(43) } })))?.code).toBe(
+      expected,
+    );
   });
 
   it('calls an address that answers with a web page "not a vault"', async () => {
-    const { c } = client(() => new Response('<html>Not found</html>', { status: 404, headers: { 'content-type': 'text/html' } }));
+    const { c } = client(
+      () => new Response('<html>Not found</html>', { status: 404, headers: { 'content-type': 'text/html' } }),
+    );
     expect((await failure(c.call('prelogin', { body: { username: 'alice' } })))?.code).toBe('not_a_vault');
   });
 
@@ -99,7 +129,9 @@ describe('server address', () => {
     ['https://example.com/vault/?x=1#y', 'https://example.com/vault'],
   ])('normalises %s to %s', (input, expected) => expect(normalizeServerUrl(input)).toBe(expected));
 
-  it.each(['', '   ', 'ftp://vault.example', 'http://'])('refuses %j', (input) => expect(() => normalizeServerUrl(input)).toThrow(VaultError));
+  it.each(['', '   ', 'ftp://vault.example', 'http://'])('refuses %j', (input) =>
+    expect(() => normalizeServerUrl(input)).toThrow(VaultError),
+  );
 
   it('asks for the host without its port, as match patterns require', () => {
     expect(serverOriginPattern('http://127.0.0.1:8787')).toBe('http://127.0.0.1/*');

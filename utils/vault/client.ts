@@ -30,7 +30,9 @@ function parseBody(schema: ZodType, body: unknown): unknown {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new VaultError('invalid_request', { detail: issue ? `${issue.path.join('.')} ${issue.message}`.trim() : undefined });
+  throw new VaultError('invalid_request', {
+    detail: issue ? `${issue.path.join('.')} ${issue.message}`.trim() : undefined,
+  });
 }
 
 function pathOf(template: string, params: Record<string, string> = {}): string {
@@ -64,8 +66,12 @@ export function createVaultClient(opts: VaultClientOptions): VaultClient {
       const route = routes[name];
       const json = 'body' in route ? parseBody(route.body, input.body) : undefined;
       try {
-        const searchParams = Object.fromEntries(Object.entries(input.query ?? {}).filter((e): e is [string, string] => e[1] !== undefined));
-        const answer = await http(pathOf(route.path, input.params), { method: route.method, json, searchParams }).json(route.response);
+        const searchParams = Object.fromEntries(
+          Object.entries(input.query ?? {}).filter((e): e is [string, string] => e[1] !== undefined),
+        );
+        const answer = await http(pathOf(route.path, input.params), { method: route.method, json, searchParams }).json(
+          route.response,
+        );
         return answer as RouteResponse<typeof name>;
       } catch (e) {
         throw toVaultError(e);

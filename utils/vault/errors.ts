@@ -55,7 +55,11 @@ export class VaultError extends Error {
 
   /** Plain data for `runtime.sendMessage`, which cannot carry class instances. */
   toProblem(): VaultProblem {
-    return { code: this.code, ...(this.status ? { status: this.status } : {}), ...(this.detail ? { detail: this.detail } : {}) };
+    return {
+      code: this.code,
+      ...(this.status ? { status: this.status } : {}),
+      ...(this.detail ? { detail: this.detail } : {}),
+    };
   }
 
   static fromProblem(p: VaultProblem): VaultError {

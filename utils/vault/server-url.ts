@@ -10,7 +10,8 @@ const LOCAL_HOSTS = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/i;
 export function normalizeServerUrl(input: string): string {
   let text = input.trim();
   if (!text) throw new VaultError('invalid_url');
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) text = `${LOCAL_HOSTS.test(text.split('/')[0] ?? '') ? 'http' : 'https'}://${text}`;
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text))
+    text = `${LOCAL_HOSTS.test(text.split('/')[0] ?? '') ? 'http' : 'https'}://${text}`;
   let url: URL;
   try {
     url = new URL(text);

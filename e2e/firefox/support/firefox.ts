@@ -5,7 +5,12 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 /** The Firefox build that `npx wxt build -b firefox` writes. */
-export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../..', process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2');
+export const FIREFOX_EXTENSION_DIR = resolve(
+  import.meta.dirname,
+  '../../..',
+  process.env.WXT_OUT_DIR ?? '.output',
+  'firefox-mv2',
+);
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 export type FirefoxProfile = {
@@ -18,7 +23,11 @@ export type FirefoxProfile = {
 };
 
 const addonId = (dir: string): string =>
-  (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } }).browser_specific_settings.gecko.id;
+  (
+    JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+      browser_specific_settings: { gecko: { id: string } };
+    }
+  ).browser_specific_settings.gecko.id;
 
 /** The page's own idea of where it is: WebDriver BiDi reports moz-extension:// pages as about:blank. */
 export const href = (page: Page) => page.evaluate(() => location.href).catch(() => '');
@@ -42,7 +51,8 @@ export async function waitForPage(browser: Browser, prefix: string, timeoutMs = 
  */
 export async function launchFirefox(opts: { lang?: string; dir?: string } = {}): Promise<FirefoxProfile> {
   const dir = opts.dir ?? FIREFOX_EXTENSION_DIR;
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No Firefox build in ${dir}: run \`npx wxt build -b firefox\` first.`);
+  if (!existsSync(join(dir, 'manifest.json')))
+    throw new Error(`No Firefox build in ${dir}: run \`npx wxt build -b firefox\` first.`);
   const uuid = randomUUID();
   const profile = mkdtempSync(join(tmpdir(), 'vaultshare-firefox-'));
   const browser = await puppeteer.launch({
@@ -63,7 +73,10 @@ export async function launchFirefox(opts: { lang?: string; dir?: string } = {}):
   const origin = `moz-extension://${uuid}`;
   const options = await waitForPage(browser, `${origin}/options.html`);
   // Found as soon as its address is known, which can be before the page has drawn anything.
-  await options.waitForFunction(() => (document.querySelector('#app')?.childElementCount ?? 0) > 0, { timeout: 30_000, polling: 100 });
+  await options.waitForFunction(() => (document.querySelector('#app')?.childElementCount ?? 0) > 0, {
+    timeout: 30_000,
+    polling: 100,
+  });
   return {
     browser,
     origin,
@@ -84,11 +97,14 @@ export async function openFromOptions(p: FirefoxProfile, path: string): Promise<
   const url = `${p.origin}/${path}`;
   const before = new Set(await p.browser.pages());
   await p.options.evaluate(async (u) => {
-    await (globalThis as unknown as { browser: { tabs: { create(p: { url: string }): Promise<unknown> } } }).browser.tabs.create({ url: u });
+    await (
+      globalThis as unknown as { browser: { tabs: { create(p: { url: string }): Promise<unknown> } } }
+    ).browser.tabs.create({ url: u });
   }, url);
   const until = Date.now() + 30_000;
   while (Date.now() < until) {
-    for (const page of await p.browser.pages()) if (!before.has(page) && (await href(page)).startsWith(url.split('#')[0]!)) return page;
+    for (const page of await p.browser.pages())
+      if (!before.has(page) && (await href(page)).startsWith(url.split('#')[0]!)) return page;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${path} did not open`);
@@ -106,7 +122,12 @@ export async function waitForText(page: Page, text: string, timeout = 30_000): P
  * Marks the first element matching `selector` whose text or accessible name is `name` (or contains it,
  * with `partial`), then clicks it with real input events (a click that counts as the user's gesture).
  */
-export async function click(page: Page, selector: string, name: string, opts: { partial?: boolean; timeout?: number } = {}): Promise<void> {
+export async function click(
+  page: Page,
+  selector: string,
+  name: string,
+  opts: { partial?: boolean; timeout?: number } = {},
+): Promise<void> {
   await page.waitForFunction(
     (sel, n, partial) => {
       document.querySelectorAll('[data-e2e-target]').forEach((e) => e.removeAttribute('data-e2e-target'));

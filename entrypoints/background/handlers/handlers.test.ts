@@ -27,12 +27,22 @@ function worker(server: Parameters<typeof fakeClient>[0], unlocked = true) {
   const lock = vi.fn(async () => undefined);
   const session = {
     unlocked: () =>
-      unlocked ? { client, owner: { userId: ME, serverUrl: 'https://vault.example' }, me: { userId: ME, privateKey: me.privateKey, publicKey: me.publicKey } } : undefined,
+      unlocked
+        ? {
+            client,
+            owner: { userId: ME, serverUrl: 'https://vault.example' },
+            me: { userId: ME, privateKey: me.privateKey, publicKey: me.publicKey },
+          }
+        : undefined,
     lock,
   } as unknown as VaultSession;
   const engine = { run: vi.fn(async () => ({ ok: true })) } as unknown as SyncEngine;
   const work = createUnlockedWork({ db: () => openCache(), session, engine });
-  const handlers = { ...createSecretHandlers(work), ...createShareHandlers(work, createBadge()), ...createClipboardHandlers() };
+  const handlers = {
+    ...createSecretHandlers(work),
+    ...createShareHandlers(work, createBadge()),
+    ...createClipboardHandlers(),
+  };
   return { handlers, work, calls, lock, engine };
 }
 
@@ -49,8 +59,13 @@ describe('the worker’s secret, share and clipboard handlers', () => {
   });
 
   it('asks for a sync after every write, so the list shows Shared Yes/No and the status', async () => {
-    const { handlers, engine } = worker({ disableSecret: () => Promise.reject(new VaultError('stale_revision')), enableSecret: async () => secret() });
-    await expect(handlers.setSecretStatus({ secretId: uuid(), baseRevision: 1, enabled: false })).rejects.toMatchObject({ code: 'stale_revision' });
+    const { handlers, engine } = worker({
+      disableSecret: () => Promise.reject(new VaultError('stale_revision')),
+      enableSecret: async () => secret(),
+    });
+    await expect(handlers.setSecretStatus({ secretId: uuid(), baseRevision: 1, enabled: false })).rejects.toMatchObject(
+      { code: 'stale_revision' },
+    );
     expect(engine.run).not.toHaveBeenCalled();
     await handlers.setSecretStatus({ secretId: uuid(), baseRevision: 1, enabled: true });
     expect(engine.run).toHaveBeenCalled();
@@ -59,7 +74,9 @@ describe('the worker’s secret, share and clipboard handlers', () => {
   it('shows the saved access list when the server is unreachable', async () => {
     const secretId = uuid();
     const list = { secretId, accessRevision: 3, owner: { id: ME, name: 'Me', username: 'me' }, entries: [] };
-    await (await openCache()).put('access', { secretId, accessRevision: 3, list, fetchedAt: '2025-01-01T00:00:00.000Z' });
+    await (
+      await openCache()
+    ).put('access', { secretId, accessRevision: 3, list, fetchedAt: '2025-01-01T00:00:00.000Z' });
     const { handlers } = worker({ getAccess: () => Promise.reject(new VaultError('unreachable')) });
     expect(await handlers.getAccessList({ secretId })).toEqual({ list, savedAt: '2025-01-01T00:00:00.000Z' });
   });
@@ -70,21 +87,47 @@ describe('the worker’s secret, share and clipboard handlers', () => {
     const memberId = uuid();
     const view: GroupView = {
       ...group({ id: groupId, publicKey: groupKeys.publicKey, isManager: true }),
-      myGrant: await createGrant({ subjectKind: 'group', subjectId: groupId, recipientKind: 'user', recipientId: ME, recipientPublicKey: me.publicKey }, groupKeys.privateKeyPkcs8),
+      myGrant: await createGrant(
+        {
+          subjectKind: 'group',
+          subjectId: groupId,
+          recipientKind: 'user',
+          recipientId: ME,
+          recipientPublicKey: me.publicKey,
+        },
+        groupKeys.privateKeyPkcs8,
+      ),
       members: [
-        { user: { id: memberId, name: 'Erin', username: 'erin' }, pending: true, publicKey: member.publicKey, fingerprint: await fingerprintOf(member.publicKey) },
-        { user: { id: uuid(), name: 'Not enrolled', username: 'ne' }, pending: true, publicKey: null, fingerprint: null },
+        {
+          user: { id: memberId, name: 'Erin', username: 'erin' },
+          pending: true,
+          publicKey: member.publicKey,
+          fingerprint: await fingerprintOf(member.publicKey),
+        },
+        {
+          user: { id: uuid(), name: 'Not enrolled', username: 'ne' },
+          pending: true,
+          publicKey: null,
+          fingerprint: null,
+        },
       ],
     };
     const added: { id?: string; grant: Parameters<typeof openGroupKey>[0]; userId: string }[] = [];
     const { engine, work } = worker({
       listGroups: async () => ({ groups: [view, { ...view, id: uuid(), isManager: false }] }),
-      addMember: async (input) => void added.push({ id: input.params?.id, ...(input.body as unknown as { grant: never; userId: string }) }),
+      addMember: async (input) =>
+        void added.push({ id: input.params?.id, ...(input.body as unknown as { grant: never; userId: string }) }),
     });
     await completePendingMembersNow(work, engine);
     expect(added.map((a) => [a.id, a.userId])).toEqual([[groupId, memberId]]);
     // The grant opens with the member's own key, to the group's key.
-    const opened = await openGroupKey(added[0]!.grant, groupId, member.privateKey, member.publicKey, groupKeys.publicKey);
+    const opened = await openGroupKey(
+      added[0]!.grant,
+      groupId,
+      member.privateKey,
+      member.publicKey,
+      groupKeys.publicKey,
+    );
     expect(opened.privateKeyPkcs8).toEqual(groupKeys.privateKeyPkcs8);
     expect(engine.run).toHaveBeenCalled();
   });
@@ -99,7 +142,11 @@ describe('the worker’s secret, share and clipboard handlers', () => {
   });
 
   it('when the alarm fires in Chrome, clears the clipboard through a short-lived offscreen page', async () => {
-    const offscreen = { hasDocument: vi.fn(async () => false), createDocument: vi.fn(async () => undefined), closeDocument: vi.fn(async () => undefined) };
+    const offscreen = {
+      hasDocument: vi.fn(async () => false),
+      createDocument: vi.fn(async () => undefined),
+      closeDocument: vi.fn(async () => undefined),
+    };
     (fakeBrowser as unknown as { offscreen: typeof offscreen }).offscreen = offscreen;
     const sent: unknown[] = [];
     fakeBrowser.runtime.onMessage.addListener((m: unknown) => void sent.push(m));
@@ -121,7 +168,10 @@ describe('clearWithCopyCommand', () => {
     const doc = {
       addEventListener: (_: string, l: (e: unknown) => void) => (listener = l),
       removeEventListener: vi.fn(),
-      execCommand: () => (listener?.({ clipboardData: { setData: (t: string, v: string) => data.set(t, v) }, preventDefault: vi.fn() }), true),
+      execCommand: () => (
+        listener?.({ clipboardData: { setData: (t: string, v: string) => data.set(t, v) }, preventDefault: vi.fn() }),
+        true
+      ),
     } as unknown as Document;
     expect(clearWithCopyCommand(doc)).toBe(true);
     expect(data.get('text/plain')).toBe('');

@@ -1,7 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  createGrant, decryptLink, deriveLinkSecrets, encryptSecret, generateKeyPair, linkVerifierHash, newItemKey, parseLinkUrl, toB64url, type KeyPair,
+  createGrant,
+  decryptLink,
+  deriveLinkSecrets,
+  encryptSecret,
+  generateKeyPair,
+  linkVerifierHash,
+  newItemKey,
+  parseLinkUrl,
+  toB64url,
+  type KeyPair,
 } from '@/utils/crypto';
 import { openCache } from '@/utils/cache';
 import type { CreateLinkRequest, LinkView } from '@/utils/contract';
@@ -24,8 +33,22 @@ async function setup(baseUrl: string | null = null) {
   const summary = secret({ name: 'Partner billing', url: 'https://billing.example.com', clientId: 'partner-billing' });
   const itemKey = newItemKey();
   const reveal = {
-    secretId: summary.id, valueRevision: 1, value: await encryptSecret(itemKey, summary.id, 1, { clientSecret: 'sk_live_worker_1' }),
-    keyPath: { via: 'user' as const, grant: await createGrant({ subjectKind: 'secret', subjectId: summary.id, recipientKind: 'user', recipientId: ME, recipientPublicKey: me.publicKey }, itemKey) },
+    secretId: summary.id,
+    valueRevision: 1,
+    value: await encryptSecret(itemKey, summary.id, 1, { clientSecret: 'sk_live_worker_1' }),
+    keyPath: {
+      via: 'user' as const,
+      grant: await createGrant(
+        {
+          subjectKind: 'secret',
+          subjectId: summary.id,
+          recipientKind: 'user',
+          recipientId: ME,
+          recipientPublicKey: me.publicKey,
+        },
+        itemKey,
+      ),
+    },
   };
   const links: { body: CreateLinkRequest; view: LinkView }[] = [];
   const sent: string[] = [];
@@ -36,9 +59,21 @@ async function setup(baseUrl: string | null = null) {
     createLink: ({ body }) => {
       const b = body as unknown as CreateLinkRequest;
       const view: LinkView = {
-        id: b.id, secretId: b.secretId, secretName: summary.name, recipientEmail: b.recipientEmail, createdAt: new Date().toISOString(), expiresAt: b.expiresAt,
-        maxAccesses: b.maxAccesses, accesses: 0, remainingAccesses: b.maxAccesses, status: 'active', hasCode: b.code !== null, revokedAt: null, lastEmailedAt: null,
-        sharerGrant: b.sharerGrant, log: [],
+        id: b.id,
+        secretId: b.secretId,
+        secretName: summary.name,
+        recipientEmail: b.recipientEmail,
+        createdAt: new Date().toISOString(),
+        expiresAt: b.expiresAt,
+        maxAccesses: b.maxAccesses,
+        accesses: 0,
+        remainingAccesses: b.maxAccesses,
+        status: 'active',
+        hasCode: b.code !== null,
+        revokedAt: null,
+        lastEmailedAt: null,
+        sharerGrant: b.sharerGrant,
+        log: [],
       };
       links.push({ body: b, view });
       return view;
@@ -46,14 +81,25 @@ async function setup(baseUrl: string | null = null) {
     listLinks: () => ({ links: links.map((l) => l.view) }),
     sendLink: ({ body }) => (sent.push((body as unknown as { fragmentKey: string }).fragmentKey), links[0]!.view),
   });
-  const session = { unlocked: () => ({ client, owner: { userId: ME, serverUrl: 'https://vault.example' }, me: { userId: ME, privateKey: me.privateKey, publicKey: me.publicKey } }), lock: vi.fn() } as unknown as VaultSession;
+  const session = {
+    unlocked: () => ({
+      client,
+      owner: { userId: ME, serverUrl: 'https://vault.example' },
+      me: { userId: ME, privateKey: me.privateKey, publicKey: me.publicKey },
+    }),
+    lock: vi.fn(),
+  } as unknown as VaultSession;
   const engine = { run: vi.fn(async () => ({ ok: true })) } as unknown as SyncEngine;
   const handlers = createLinksHandlers(createUnlockedWork({ db: () => openCache(), session, engine }), session);
   return { handlers, summary, links, sent };
 }
 
 const draft = (secretId: string, accessCode: string | null) => ({
-  secretId, recipientEmail: 'partner@example.org', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), maxAccesses: 1, accessCode,
+  secretId,
+  recipientEmail: 'partner@example.org',
+  expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+  maxAccesses: 1,
+  accessCode,
 });
 
 describe('the worker’s external link handlers', () => {
@@ -64,10 +110,16 @@ describe('the worker’s external link handlers', () => {
     expect(url.startsWith(`https://vault.example/s/${link.id}#`)).toBe(true);
     const { body } = links[0]!;
     expect(body.code).toEqual({ iterations: 600_000 });
-    const right = await deriveLinkSecrets(parsed.fragmentKey, link.id, { code: 'amber-falcon-42', iterations: 600_000 });
+    const right = await deriveLinkSecrets(parsed.fragmentKey, link.id, {
+      code: 'amber-falcon-42',
+      iterations: 600_000,
+    });
     expect(body.verifierHash).toBe(await linkVerifierHash(right.verifier));
     expect(await decryptLink(right.linkKey, link.id, body.ciphertext)).toEqual({
-      name: 'Partner billing', url: 'https://billing.example.com', clientId: 'partner-billing', clientSecret: 'sk_live_worker_1',
+      name: 'Partner billing',
+      url: 'https://billing.example.com',
+      clientId: 'partner-billing',
+      clientSecret: 'sk_live_worker_1',
     });
     const fragmentOnly = await deriveLinkSecrets(parsed.fragmentKey, link.id, null);
     await expect(decryptLink(fragmentOnly.linkKey, link.id, body.ciphertext)).rejects.toThrow(/could not be decrypted/);

@@ -7,7 +7,11 @@ import type { SelectionHandler } from '../selection';
 export type SelectionHandlerDeps = { session: () => VaultSession; handoff: Handoff; selection: SelectionHandler };
 
 /** What the right-click flow left for the page it opened: taken once, and only while unlocked. */
-export function createSelectionHandlers({ session, handoff, selection }: SelectionHandlerDeps): Handlers<SelectionProtocol> {
+export function createSelectionHandlers({
+  session,
+  handoff,
+  selection,
+}: SelectionHandlerDeps): Handlers<SelectionProtocol> {
   const unlocked = () => {
     if (!session().unlocked()) throw new VaultError('locked');
   };

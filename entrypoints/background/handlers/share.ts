@@ -17,7 +17,8 @@ export function createShareHandlers(work: UnlockedWork, badge: Badge): Handlers<
           return { list: await fetchAccess(u, d.secretId) };
         } catch (e) {
           const saved = await u.db.get('access', d.secretId);
-          if (saved && e instanceof VaultError && isOffline(e.code)) return { list: saved.list, savedAt: saved.fetchedAt };
+          if (saved && e instanceof VaultError && isOffline(e.code))
+            return { list: saved.list, savedAt: saved.fetchedAt };
           throw e;
         }
       }),

@@ -37,7 +37,11 @@ const email = z.email({ message: 'is not an email address' });
 
 async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
   const config = configFromEnv();
-  const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, schema: config.databaseSchema });
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    sqlitePath: config.sqlitePath,
+    schema: config.databaseSchema,
+  });
   try {
     return await fn(await createContext(store, { ...config, quiet: true }));
   } finally {
@@ -51,7 +55,10 @@ function baseUrlOption(text: string): string | null {
   const ok = URL.canParse(text) && /^https?:$/.test(new URL(text).protocol);
   const u = ok ? new URL(text) : undefined;
   if (!u || u.search || u.hash || u.username || u.password || u.pathname.replace(/\/+$/, '') !== '')
-    throw new Invalid('usage', '--base-url takes the server\'s public address, such as https://vault.example.com (no path).');
+    throw new Invalid(
+      'usage',
+      "--base-url takes the server's public address, such as https://vault.example.com (no path).",
+    );
   return u.origin;
 }
 
@@ -60,9 +67,18 @@ async function run(argv: string[]) {
     args: argv,
     allowPositionals: true,
     options: {
-      name: { type: 'string' }, email: { type: 'string' }, admin: { type: 'boolean' }, manager: { type: 'string', multiple: true },
-      member: { type: 'string', multiple: true }, description: { type: 'string' }, out: { type: 'string' }, 'if-empty': { type: 'boolean' },
-      external: { type: 'string' }, 'max-time': { type: 'string' }, 'base-url': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      name: { type: 'string' },
+      email: { type: 'string' },
+      admin: { type: 'boolean' },
+      manager: { type: 'string', multiple: true },
+      member: { type: 'string', multiple: true },
+      description: { type: 'string' },
+      out: { type: 'string' },
+      'if-empty': { type: 'boolean' },
+      external: { type: 'string' },
+      'max-time': { type: 'string' },
+      'base-url': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   const [cmd, sub, ...rest] = positionals;
@@ -70,16 +86,30 @@ async function run(argv: string[]) {
 
   if (cmd === 'invite') {
     const username = Username.parse(sub);
-    if (!values.name) throw new Invalid('name_required', 'Give the user\'s full name with --name.');
+    if (!values.name) throw new Invalid('name_required', "Give the user's full name with --name.");
     const mail = email.parse(values.email);
     const name = PersonName.parse(values.name);
     const { code } = await withServices((s) => invite(s, { username, name, email: mail, isAdmin: values.admin }));
-    return console.log(`Invited ${username}. Their one-time enrollment code (valid ${configFromEnv().enrollmentTtlMs / 86_400_000} days):\n\n  ${code}\n\nThey enter it in the extension's options page with the username "${username}".`);
+    return console.log(
+      `Invited ${username}. Their one-time enrollment code (valid ${configFromEnv().enrollmentTtlMs / 86_400_000} days):\n\n  ${code}\n\nThey enter it in the extension's options page with the username "${username}".`,
+    );
   }
   if (cmd === 'users')
     return withServices(async (s) => {
-      const rows = await s.store.db.selectFrom('users').select(['username', 'name', 'email', 'status', 'is_admin']).orderBy('username').execute();
-      console.table(rows.map((r) => ({ username: r.username, name: r.name, email: r.email, state: r.status === 'pending' ? 'pending (not enrolled)' : r.status === 'disabled' ? 'disabled' : 'enrolled', admin: r.is_admin ? 'yes' : '' })));
+      const rows = await s.store.db
+        .selectFrom('users')
+        .select(['username', 'name', 'email', 'status', 'is_admin'])
+        .orderBy('username')
+        .execute();
+      console.table(
+        rows.map((r) => ({
+          username: r.username,
+          name: r.name,
+          email: r.email,
+          state: r.status === 'pending' ? 'pending (not enrolled)' : r.status === 'disabled' ? 'disabled' : 'enrolled',
+          admin: r.is_admin ? 'yes' : '',
+        })),
+      );
     });
   if (cmd === 'user' && (sub === 'disable' || sub === 'enable')) {
     const username = Username.parse(rest[0]);
@@ -88,25 +118,57 @@ async function run(argv: string[]) {
       return console.log(`Enabled ${username}: they can sign in again and appear in recipient search.`);
     }
     const exposed = await withServices((s) => disableUser(s, username));
-    console.log(`Disabled ${username}: their sessions have ended, sign-in is refused, and they no longer appear in recipient search.`);
+    console.log(
+      `Disabled ${username}: their sessions have ended, sign-in is refused, and they no longer appear in recipient search.`,
+    );
     if (!exposed.length) return console.log('They could read no API secrets of other people.');
-    console.log(`They could read ${exposed.length} API secret(s); ask the owners to rotate these (their extension shows a reminder):`);
+    console.log(
+      `They could read ${exposed.length} API secret(s); ask the owners to rotate these (their extension shows a reminder):`,
+    );
     console.table(exposed.map((e) => ({ secret: e.name, owner: e.owner, id: e.id })));
     return;
   }
   if (cmd === 'groups')
     return withServices(async (s) => {
       const rows = await s.store.db
-        .selectFrom('groups').leftJoin('group_members', 'group_members.group_id', 'groups.id').leftJoin('users', 'users.id', 'group_members.user_id')
-        .select(['groups.name as group', 'groups.kind', 'users.username', 'group_members.is_manager', 'group_members.grant'])
-        .where('groups.kind', '=', 'user').orderBy('groups.name').orderBy('users.username').execute();
-      console.table(rows.map((r) => ({ group: r.group, member: r.username ?? '', role: r.is_manager ? 'manager' : 'member', state: r.username && !r.grant ? 'pending' : '' })));
+        .selectFrom('groups')
+        .leftJoin('group_members', 'group_members.group_id', 'groups.id')
+        .leftJoin('users', 'users.id', 'group_members.user_id')
+        .select([
+          'groups.name as group',
+          'groups.kind',
+          'users.username',
+          'group_members.is_manager',
+          'group_members.grant',
+        ])
+        .where('groups.kind', '=', 'user')
+        .orderBy('groups.name')
+        .orderBy('users.username')
+        .execute();
+      console.table(
+        rows.map((r) => ({
+          group: r.group,
+          member: r.username ?? '',
+          role: r.is_manager ? 'manager' : 'member',
+          state: r.username && !r.grant ? 'pending' : '',
+        })),
+      );
     });
   if (cmd === 'group' && sub === 'create') {
     const name = rest[0];
-    if (!name) throw new Invalid('name_required', 'Give the group\'s name: group create "<name>" --manager <username>.');
-    const r = await withServices((s) => createGroupAsAdmin(s, { name, description: values.description, managers: values.manager ?? [], members: values.member ?? [] }));
-    return console.log(`Created user group "${name}"${r.pending ? ` (${r.pending} pending member(s) get the key when a manager's extension next runs unlocked)` : ''}.`);
+    if (!name)
+      throw new Invalid('name_required', 'Give the group\'s name: group create "<name>" --manager <username>.');
+    const r = await withServices((s) =>
+      createGroupAsAdmin(s, {
+        name,
+        description: values.description,
+        managers: values.manager ?? [],
+        members: values.member ?? [],
+      }),
+    );
+    return console.log(
+      `Created user group "${name}"${r.pending ? ` (${r.pending} pending member(s) get the key when a manager's extension next runs unlocked)` : ''}.`,
+    );
   }
   if (cmd === 'group' && (sub === 'add' || sub === 'remove')) {
     const [groupName, username] = rest;
@@ -117,26 +179,39 @@ async function run(argv: string[]) {
       if (sub === 'add') await addPendingMember(s, g.id, u.id);
       else await adminRemoveMember(s, g.id, u.id);
     });
-    return console.log(sub === 'add' ? `Added ${username} to "${groupName}" as a pending member; a manager's extension completes the key grant.` : `Removed ${username} from "${groupName}".`);
+    return console.log(
+      sub === 'add'
+        ? `Added ${username} to "${groupName}" as a pending member; a manager's extension completes the key grant.`
+        : `Removed ${username} from "${groupName}".`,
+    );
   }
   if (cmd === 'sharing' && (sub === 'show' || sub === 'set')) {
     const change: Partial<SharingPolicy> = {};
     if (sub === 'set') {
       const { external, 'max-time': maxTime, 'base-url': baseUrl } = values;
       if (external === undefined && maxTime === undefined && baseUrl === undefined)
-        throw new Invalid('usage', 'Give at least one of --external on|off, --max-time <30d> or --base-url <https://…>.');
+        throw new Invalid(
+          'usage',
+          'Give at least one of --external on|off, --max-time <30d> or --base-url <https://…>.',
+        );
       if (external !== undefined) {
         if (external !== 'on' && external !== 'off') throw new Invalid('usage', '--external takes "on" or "off".');
         change.external = external === 'on';
       }
       if (maxTime !== undefined) {
         const seconds = parseDuration(maxTime);
-        if (seconds === undefined) throw new Invalid('usage', '--max-time takes minutes, hours or days from 5m to 365d, for example 30d or 12h.');
+        if (seconds === undefined)
+          throw new Invalid(
+            'usage',
+            '--max-time takes minutes, hours or days from 5m to 365d, for example 30d or 12h.',
+          );
         change.maxLinkSeconds = seconds;
       }
       if (baseUrl !== undefined) change.baseUrl = baseUrlOption(baseUrl);
     }
-    const policy = await withServices((s) => (sub === 'set' ? updatePolicy(s.store.db, change) : readPolicy(s.store.db)));
+    const policy = await withServices((s) =>
+      sub === 'set' ? updatePolicy(s.store.db, change) : readPolicy(s.store.db),
+    );
     return console.log(
       [
         `External sharing: ${policy.external ? 'on' : 'off'}`,
@@ -149,7 +224,7 @@ async function run(argv: string[]) {
   if (cmd === 'audit' && sub === 'export') {
     const lines: string[] = [];
     await withServices(async (s) => {
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const page = await listAudit(s.store.db, { afterId: after, limit: 1000 });
         if (!page.length) break;
         for (const e of page) lines.push(JSON.stringify(e));
@@ -162,8 +237,13 @@ async function run(argv: string[]) {
   }
   if (cmd === 'demo') {
     const r = await seedDemo({});
-    if (!r.created && !values['if-empty']) throw new Conflict('not_empty', 'The database already has users; the demo only fills an empty vault.');
-    console.log(r.created ? 'Demo organisation created. Sign in with any of these:' : 'The vault already has data; demo users (if it was made by the demo):');
+    if (!r.created && !values['if-empty'])
+      throw new Conflict('not_empty', 'The database already has users; the demo only fills an empty vault.');
+    console.log(
+      r.created
+        ? 'Demo organisation created. Sign in with any of these:'
+        : 'The vault already has data; demo users (if it was made by the demo):',
+    );
     console.table(r.users.map((u) => ({ username: u.username, password: u.password, name: u.name })));
     return;
   }

@@ -7,10 +7,20 @@ export function isDatabaseUnreachable(err: unknown): boolean {
   const code = (err as { code?: unknown }).code;
   // Class 08 (connection exception), 57P01-57P03 (terminated, crash shutdown, cannot connect now),
   // 57014 (statement timeout), 53300 (too many connections).
-  if (typeof code === 'string' && (/^08/.test(code) || /^57P0[1-3]$/.test(code) || code === '57014' || code === '53300')) return true;
-  if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN'].includes(code)) return true;
+  if (
+    typeof code === 'string' &&
+    (/^08/.test(code) || /^57P0[1-3]$/.test(code) || code === '57014' || code === '53300')
+  )
+    return true;
+  if (
+    typeof code === 'string' &&
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN'].includes(code)
+  )
+    return true;
   // node-postgres reports these without a code.
-  return /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|Connection ended/i.test(err.message);
+  return /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|Connection ended/i.test(
+    err.message,
+  );
 }
 
 /** One line an operator can act on, instead of a stack trace. */

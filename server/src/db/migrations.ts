@@ -113,7 +113,9 @@ function initial(dialect: Dialect): Migration {
 
       await db.schema
         .createTable('changes')
-        .addColumn('seq', serial(dialect), (c) => c.primaryKey().$call((b) => (dialect === 'sqlite' ? b.autoIncrement() : b)))
+        .addColumn('seq', serial(dialect), (c) =>
+          c.primaryKey().$call((b) => (dialect === 'sqlite' ? b.autoIncrement() : b)),
+        )
         .addColumn('user_id', 'text', (c) => c.notNull())
         .addColumn('entity', 'text', (c) => c.notNull())
         .addColumn('entity_id', 'text', (c) => c.notNull())
@@ -123,7 +125,9 @@ function initial(dialect: Dialect): Migration {
       await db.schema
         .createTable('directory_terms')
         // COLLATE "C" keeps PostgreSQL's btree usable for the `term >= ? and term < ?` prefix ranges of search.
-        .addColumn('term', 'text', (c) => c.notNull().$call((b) => (dialect === 'postgres' ? b.modifyFront(sql`collate "C"`) : b)))
+        .addColumn('term', 'text', (c) =>
+          c.notNull().$call((b) => (dialect === 'postgres' ? b.modifyFront(sql`collate "C"`) : b)),
+        )
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('entity_id', 'text', (c) => c.notNull())
         .addColumn('rank', 'integer', (c) => c.notNull())
@@ -131,11 +135,17 @@ function initial(dialect: Dialect): Migration {
         .addPrimaryKeyConstraint('directory_terms_pk', ['kind', 'entity_id', 'term'])
         .execute();
       // (rank, term): search walks prefix matches rank by rank in index order and stops after a page.
-      await db.schema.createIndex('directory_terms_rank_term').on('directory_terms').columns(['rank', 'term']).execute();
+      await db.schema
+        .createIndex('directory_terms_rank_term')
+        .on('directory_terms')
+        .columns(['rank', 'term'])
+        .execute();
 
       await db.schema
         .createTable('audit_events')
-        .addColumn('id', serial(dialect), (c) => c.primaryKey().$call((b) => (dialect === 'sqlite' ? b.autoIncrement() : b)))
+        .addColumn('id', serial(dialect), (c) =>
+          c.primaryKey().$call((b) => (dialect === 'sqlite' ? b.autoIncrement() : b)),
+        )
         .addColumn('at', 'text', (c) => c.notNull())
         .addColumn('actor_id', 'text')
         .addColumn('action', 'text', (c) => c.notNull())
@@ -166,11 +176,15 @@ function searchInside(dialect: Dialect): Migration {
         await sql`create table directory_text (
           rowid integer primary key, kind text not null, entity_id text not null, sort_name text not null, haystack text not null,
           unique (kind, entity_id))`.execute(db);
-        await sql`create virtual table directory_text_fts using fts5(haystack, content='directory_text', content_rowid='rowid', tokenize='trigram')`.execute(db);
+        await sql`create virtual table directory_text_fts using fts5(haystack, content='directory_text', content_rowid='rowid', tokenize='trigram')`.execute(
+          db,
+        );
         await sql`create trigger directory_text_ai after insert on directory_text begin
           insert into directory_text_fts(rowid, haystack) values (new.rowid, new.haystack); end`.execute(db);
         await sql`create trigger directory_text_ad after delete on directory_text begin
-          insert into directory_text_fts(directory_text_fts, rowid, haystack) values ('delete', old.rowid, old.haystack); end`.execute(db);
+          insert into directory_text_fts(directory_text_fts, rowid, haystack) values ('delete', old.rowid, old.haystack); end`.execute(
+          db,
+        );
       } else {
         await sql`create extension if not exists pg_trgm with schema public`.execute(db);
         await db.schema
@@ -181,7 +195,9 @@ function searchInside(dialect: Dialect): Migration {
           .addColumn('haystack', 'text', (c) => c.notNull())
           .addPrimaryKeyConstraint('directory_text_pk', ['kind', 'entity_id'])
           .execute();
-        await sql`create index directory_text_trgm on directory_text using gin (haystack public.gin_trgm_ops)`.execute(db);
+        await sql`create index directory_text_trgm on directory_text using gin (haystack public.gin_trgm_ops)`.execute(
+          db,
+        );
       }
     },
   };
@@ -213,7 +229,9 @@ function externalLinks(dialect: Dialect): Migration {
       await db.schema.createIndex('links_secret').on('links').column('secret_id').execute();
       await db.schema
         .createTable('link_accesses')
-        .addColumn('id', serial(dialect), (c) => c.primaryKey().$call((b) => (dialect === 'sqlite' ? b.autoIncrement() : b)))
+        .addColumn('id', serial(dialect), (c) =>
+          c.primaryKey().$call((b) => (dialect === 'sqlite' ? b.autoIncrement() : b)),
+        )
         .addColumn('link_id', 'text', (c) => c.notNull().references('links.id'))
         .addColumn('at', 'text', (c) => c.notNull())
         .addColumn('network', 'text', (c) => c.notNull())
@@ -232,8 +250,10 @@ function externalLinks(dialect: Dialect): Migration {
 function syncPages(dialect: Dialect): Migration {
   return {
     async up(db: Db) {
-      if (dialect === 'postgres') await sql`create index secrets_owner_name on secrets (owner_id, name collate "C", id)`.execute(db);
-      else await db.schema.createIndex('secrets_owner_name').on('secrets').columns(['owner_id', 'name', 'id']).execute();
+      if (dialect === 'postgres')
+        await sql`create index secrets_owner_name on secrets (owner_id, name collate "C", id)`.execute(db);
+      else
+        await db.schema.createIndex('secrets_owner_name').on('secrets').columns(['owner_id', 'name', 'id']).execute();
     },
   };
 }
@@ -255,7 +275,10 @@ const signInThrottle: Migration = {
 /** Marks the secrets a since-disabled user could read, so their owners are reminded to rotate them. */
 const offboarding: Migration = {
   async up(db: Db) {
-    await db.schema.alterTable('secrets').addColumn('readable_by_disabled', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .alterTable('secrets')
+      .addColumn('readable_by_disabled', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
   },
 };
 
@@ -275,6 +298,10 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: st
       '006_external_links': externalLinks(dialect),
     }),
   };
-  const { error } = await new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
+  const { error } = await new Migrator({
+    db,
+    provider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  }).migrateToLatest();
   if (error) throw error;
 }

@@ -66,15 +66,26 @@ export function createApp(services: Services, opts: AppOptions): Hono<AppEnv> {
       client: c.get('ip'),
     };
     logger.info(line, 'request');
-    if (route && !isDeclared(route, status)) logger.error({ ...line, operation: route }, 'status not declared in the API contract');
+    if (route && !isDeclared(route, status))
+      logger.error({ ...line, operation: route }, 'status not declared in the API contract');
     opts.onAnswer?.({ route, method: c.req.method, status });
   });
   // A first sync of thousands of secrets is megabytes of repetitive JSON; gzip makes it a tenth.
   app.use(compress({ threshold: 4096 }));
   // The API's headers everywhere but the link page, which sets its own (it runs a script, the API never does).
-  const apiHeaders = secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] }, crossOriginResourcePolicy: 'cross-origin' });
+  const apiHeaders = secureHeaders({
+    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    crossOriginResourcePolicy: 'cross-origin',
+  });
   app.use((c, next) => (c.req.path.startsWith('/s/') ? next() : apiHeaders(c, next)));
-  app.use(cors({ origin: allowOrigin(config.corsOrigins), allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], maxAge: 600 }));
+  app.use(
+    cors({
+      origin: allowOrigin(config.corsOrigins),
+      allowHeaders: ['Authorization', 'Content-Type'],
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      maxAge: 600,
+    }),
+  );
   app.use(async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -83,7 +94,11 @@ export function createApp(services: Services, opts: AppOptions): Hono<AppEnv> {
     bodyLimit({
       maxSize: config.bodyLimitBytes,
       onError: () => {
-        throw new TransportProblem('too_large', 'body_too_large', `The request is larger than ${Math.round(config.bodyLimitBytes / 1024)} KiB.`);
+        throw new TransportProblem(
+          'too_large',
+          'body_too_large',
+          `The request is larger than ${Math.round(config.bodyLimitBytes / 1024)} KiB.`,
+        );
       },
     }),
   );
@@ -105,7 +120,19 @@ export function createApp(services: Services, opts: AppOptions): Hono<AppEnv> {
     const p = problemOf(err);
     // The name, message and first frames say what broke; the request id ties it to its access line.
     if (!(err instanceof DomainError))
-      logger.error({ requestId: c.get('requestId'), method: c.req.method, route: c.req.routePath, err: { type: err.name, message: err.message.slice(0, 200), stack: err.stack?.split('\n').slice(1, 6).join('\n') } }, 'request failed');
+      logger.error(
+        {
+          requestId: c.get('requestId'),
+          method: c.req.method,
+          route: c.req.routePath,
+          err: {
+            type: err.name,
+            message: err.message.slice(0, 200),
+            stack: err.stack?.split('\n').slice(1, 6).join('\n'),
+          },
+        },
+        'request failed',
+      );
     for (const [k, v] of Object.entries(p.headers)) c.header(k, v);
     // An oversized body is not read to its end, so this connection cannot carry another request: say so.
     if (p.status === 413) c.header('Connection', 'close');

@@ -26,7 +26,10 @@ export function trustList(entries: string[]): BlockList {
 export function clientAddress(peer: string | undefined, forwardedFor: string | undefined, trusted: BlockList): string {
   let address = peer ? plain(peer) : 'unknown';
   if (!forwardedFor || !isIP(address) || !trusted.check(address, family(address))) return address;
-  const hops = forwardedFor.split(',').map((h) => plain(h.trim())).reverse();
+  const hops = forwardedFor
+    .split(',')
+    .map((h) => plain(h.trim()))
+    .reverse();
   for (const hop of hops) {
     if (!isIP(hop)) break;
     address = hop;

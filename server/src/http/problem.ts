@@ -35,18 +35,22 @@ const titles: Record<number, string> = {
 };
 
 /** A few seconds: long enough for a pool to reconnect after a failover, short enough not to strand a user. */
-export const databaseDown = () => new Unavailable('The vault cannot reach its database right now. Try again in a few seconds.', 5);
+export const databaseDown = () =>
+  new Unavailable('The vault cannot reach its database right now. Try again in a few seconds.', 5);
 
 export type ProblemResponse = { status: number; body: Problem; headers: Record<string, string> };
 
 /** The application/problem+json answer for an error: a domain error as it is, anything else as a 500. */
 export function problemOf(err: unknown): ProblemResponse {
   const e =
-    err instanceof DomainError ? err
-    : isDatabaseUnreachable(err) ? databaseDown()
-    : new ServerFault('internal', 'Something went wrong on the server. Try again in a moment.');
+    err instanceof DomainError
+      ? err
+      : isDatabaseUnreachable(err)
+        ? databaseDown()
+        : new ServerFault('internal', 'Something went wrong on the server. Try again in a moment.');
   const status = problemKinds[e.kind].status;
-  const headers: Record<string, string> = e instanceof RateLimited || e instanceof Unavailable ? { 'Retry-After': String(e.retryAfterSeconds) } : {};
+  const headers: Record<string, string> =
+    e instanceof RateLimited || e instanceof Unavailable ? { 'Retry-After': String(e.retryAfterSeconds) } : {};
   const body: Problem = {
     type: `https://vaultshare.dev/problems/${e.code}`,
     title: titles[status] ?? 'Error',
@@ -66,6 +70,9 @@ export function invalid(where: string, err: ZodError): Invalid {
       ? i.keys.map((k) => ({ path: [...i.path, k].join('.'), message: 'is not a known field' }))
       : [{ path: i.path.join('.') || where, message: i.message }],
   );
-  const list = errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ');
+  const list = errors
+    .slice(0, 3)
+    .map((e) => `${e.path}: ${e.message}`)
+    .join('; ');
   return new Invalid('invalid_request', `Some fields are not valid (${list}).`, errors);
 }

@@ -16,7 +16,11 @@ export type Input<N extends RouteName> = {
 
 async function readJson(c: Context): Promise<unknown> {
   if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json'))
-    throw new TransportProblem('unsupported_media_type', 'unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json).');
+    throw new TransportProblem(
+      'unsupported_media_type',
+      'unsupported_media_type',
+      'Send the request body as JSON (Content-Type: application/json).',
+    );
   const text = await c.req.text();
   try {
     return JSON.parse(text);

@@ -1,12 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { EnrollRequest, EnrollStartRequest, LoginRequest, ChangePasswordRequest, Me, Session } from '../../../utils/contract';
+import type {
+  EnrollRequest,
+  EnrollStartRequest,
+  LoginRequest,
+  ChangePasswordRequest,
+  Me,
+  Session,
+} from '../../../utils/contract';
 import { fingerprintOf, importPublicKey, toB64url } from '../../../utils/crypto';
 import { Conflict, Forbidden, Gone, Invalid, Unauthorized } from './errors';
 import { write } from '../db/tx';
 import type { UsersTable } from '../db/schema';
 import type { Ctx } from './context';
-import { decoyHash, hashAuthKey, hmac, newEnrollmentCode, newToken, normalizeCode, sha256Hex, verifyAuthKey } from './hashing';
+import {
+  decoyHash,
+  hashAuthKey,
+  hmac,
+  newEnrollmentCode,
+  newToken,
+  normalizeCode,
+  sha256Hex,
+  verifyAuthKey,
+} from './hashing';
 import { isoIn, nowIso } from './clock';
 import { audit } from './audit';
 import { notifyAll } from './changes';
@@ -16,10 +32,18 @@ import { toMe } from './to-contract';
 import { assertKdfFloor, decoyIterations } from './kdf-policy';
 
 const badCredentials = () => new Unauthorized('invalid_credentials', 'The username or password is not correct.');
-const badCode = () => new Unauthorized('invalid_enrollment_code', 'This invitation code is not valid for this username. Check both, or ask your administrator for a new code.');
+const badCode = () =>
+  new Unauthorized(
+    'invalid_enrollment_code',
+    'This invitation code is not valid for this username. Check both, or ask your administrator for a new code.',
+  );
 
 /** Invites a user (administrator tool): a pending account and a one-time enrollment code, returned once. */
-export async function invite(ctx: Ctx, input: { username: string; name: string; email: string; isAdmin?: boolean }, actorId: string | null = null) {
+export async function invite(
+  ctx: Ctx,
+  input: { username: string; name: string; email: string; isAdmin?: boolean },
+  actorId: string | null = null,
+) {
   const code = newEnrollmentCode();
   const id = randomUUID();
   const now = nowIso();
@@ -29,21 +53,44 @@ export async function invite(ctx: Ctx, input: { username: string; name: string; 
     await tx
       .insertInto('users')
       .values({
-        id, username: input.username, name: input.name, email: input.email, is_admin: input.isAdmin ? 1 : 0, status: 'pending',
-        enroll_code_hash: sha256Hex(code), enroll_expires_at: isoIn(ctx.config.enrollmentTtlMs),
-        kdf_salt: null, kdf_iterations: null, auth_hash: null, public_key: null, fingerprint: null, encrypted_private_key: null,
-        created_at: now, updated_at: now,
+        id,
+        username: input.username,
+        name: input.name,
+        email: input.email,
+        is_admin: input.isAdmin ? 1 : 0,
+        status: 'pending',
+        enroll_code_hash: sha256Hex(code),
+        enroll_expires_at: isoIn(ctx.config.enrollmentTtlMs),
+        kdf_salt: null,
+        kdf_iterations: null,
+        auth_hash: null,
+        public_key: null,
+        fingerprint: null,
+        encrypted_private_key: null,
+        created_at: now,
+        updated_at: now,
       })
       .execute();
-    await audit(tx, { actorId, action: 'user.invited', objectKind: 'user', objectId: id, details: { username: input.username } });
+    await audit(tx, {
+      actorId,
+      action: 'user.invited',
+      objectKind: 'user',
+      objectId: id,
+      details: { username: input.username },
+    });
   });
   return { id, code };
 }
 
 /** Salt and iterations for a username; unknown and pending usernames get a stable decoy. */
 export async function prelogin(ctx: Ctx, username: string) {
-  const u = await ctx.store.db.selectFrom('users').select(['kdf_salt', 'kdf_iterations', 'status']).where('username', '=', username).executeTakeFirst();
-  if (u && u.status !== 'pending' && u.kdf_salt && u.kdf_iterations) return { salt: u.kdf_salt, iterations: u.kdf_iterations };
+  const u = await ctx.store.db
+    .selectFrom('users')
+    .select(['kdf_salt', 'kdf_iterations', 'status'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+  if (u && u.status !== 'pending' && u.kdf_salt && u.kdf_iterations)
+    return { salt: u.kdf_salt, iterations: u.kdf_iterations };
   return {
     salt: toB64url(hmac(ctx.serverSecret, `prelogin/${username}`).subarray(0, 16)),
     iterations: await decoyIterations(ctx.store.db, ctx.serverSecret, username, ctx.config.kdfIterations),
@@ -53,21 +100,31 @@ export async function prelogin(ctx: Ctx, username: string) {
 async function openSession(ctx: Ctx, u: UsersTable): Promise<Session> {
   const token = newToken();
   const expiresAt = isoIn(ctx.config.sessionTtlMs);
-  await ctx.store.db.insertInto('sessions').values({ token_hash: sha256Hex(token), user_id: u.id, created_at: nowIso(), expires_at: expiresAt }).execute();
+  await ctx.store.db
+    .insertInto('sessions')
+    .values({ token_hash: sha256Hex(token), user_id: u.id, created_at: nowIso(), expires_at: expiresAt })
+    .execute();
   return { token, expiresAt, user: toMe(u) };
 }
 
 export async function login(ctx: Ctx, body: z.output<typeof LoginRequest>, ip: string): Promise<Session> {
   const attempt = await reserveAttempt(ctx, 'login', body.username, ip);
   const u = await ctx.store.db.selectFrom('users').selectAll().where('username', '=', body.username).executeTakeFirst();
-  const ok = u && u.status !== 'pending' && u.auth_hash ? await verifyAuthKey(u.auth_hash, body.authKey) : (await verifyAuthKey(await decoyHash(), body.authKey), false);
+  const ok =
+    u && u.status !== 'pending' && u.auth_hash
+      ? await verifyAuthKey(u.auth_hash, body.authKey)
+      : (await verifyAuthKey(await decoyHash(), body.authKey), false);
   if (!ok || !u) {
     await attempt.failed();
     throw badCredentials();
   }
   await attempt.succeeded();
   // Told only to someone who proved the password, so it does not reveal who was offboarded.
-  if (u.status === 'disabled') throw new Forbidden('account_disabled', 'Your account has been disabled by an administrator. Ask them if you need access again.');
+  if (u.status === 'disabled')
+    throw new Forbidden(
+      'account_disabled',
+      'Your account has been disabled by an administrator. Ask them if you need access again.',
+    );
   return openSession(ctx, u);
 }
 
@@ -81,7 +138,10 @@ async function pendingUser(ctx: Ctx, username: string, code: string, ip: string)
   }
   await attempt.succeeded();
   if (!u.enroll_expires_at || u.enroll_expires_at < nowIso())
-    throw new Gone('enrollment_code_expired', 'This invitation code has expired. Ask your administrator for a new one.');
+    throw new Gone(
+      'enrollment_code_expired',
+      'This invitation code has expired. Ask your administrator for a new one.',
+    );
   return u;
 }
 
@@ -94,17 +154,27 @@ export async function enroll(ctx: Ctx, body: z.output<typeof EnrollRequest>, ip:
   assertKdfFloor(ctx.config, body.kdf.iterations);
   const u = await pendingUser(ctx, body.username, body.code, ip);
   // importPublicKey checks that it is a canonical P-256 key; fingerprintOf alone would hash any bytes.
-  const fingerprint = await importPublicKey(body.publicKey).then(() => fingerprintOf(body.publicKey)).catch(() => {
-    throw new Invalid('invalid_public_key', 'The public key is not a valid P-256 key.');
-  });
+  const fingerprint = await importPublicKey(body.publicKey)
+    .then(() => fingerprintOf(body.publicKey))
+    .catch(() => {
+      throw new Invalid('invalid_public_key', 'The public key is not a valid P-256 key.');
+    });
   const authHash = await hashAuthKey(body.authKey);
   await write(ctx.store, async (tx) => {
     // The status check inside the write makes a code usable exactly once, even under a race.
     const done = await tx
       .updateTable('users')
       .set({
-        status: 'active', enroll_code_hash: null, enroll_expires_at: null, kdf_salt: body.kdf.salt, kdf_iterations: body.kdf.iterations,
-        auth_hash: authHash, public_key: body.publicKey, fingerprint, encrypted_private_key: JSON.stringify(body.encryptedPrivateKey), updated_at: nowIso(),
+        status: 'active',
+        enroll_code_hash: null,
+        enroll_expires_at: null,
+        kdf_salt: body.kdf.salt,
+        kdf_iterations: body.kdf.iterations,
+        auth_hash: authHash,
+        public_key: body.publicKey,
+        fingerprint,
+        encrypted_private_key: JSON.stringify(body.encryptedPrivateKey),
+        updated_at: nowIso(),
       })
       .where('id', '=', u.id)
       .where('status', '=', 'pending')
@@ -128,7 +198,13 @@ export async function logout(ctx: Ctx, tokenHash: string) {
 }
 
 /** Password change: the key pair stays; other sessions end, this one goes on. */
-export async function changePassword(ctx: Ctx, userId: string, tokenHash: string, body: z.output<typeof ChangePasswordRequest>, ip: string) {
+export async function changePassword(
+  ctx: Ctx,
+  userId: string,
+  tokenHash: string,
+  body: z.output<typeof ChangePasswordRequest>,
+  ip: string,
+) {
   assertKdfFloor(ctx.config, body.kdf.iterations);
   const u = await ctx.store.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
   // The same budget as sign-in: a stolen session must not become an unthrottled password oracle.
@@ -142,7 +218,13 @@ export async function changePassword(ctx: Ctx, userId: string, tokenHash: string
   await write(ctx.store, async (tx) => {
     await tx
       .updateTable('users')
-      .set({ kdf_salt: body.kdf.salt, kdf_iterations: body.kdf.iterations, auth_hash: authHash, encrypted_private_key: JSON.stringify(body.encryptedPrivateKey), updated_at: nowIso() })
+      .set({
+        kdf_salt: body.kdf.salt,
+        kdf_iterations: body.kdf.iterations,
+        auth_hash: authHash,
+        encrypted_private_key: JSON.stringify(body.encryptedPrivateKey),
+        updated_at: nowIso(),
+      })
       .where('id', '=', userId)
       .execute();
     await tx.deleteFrom('sessions').where('user_id', '=', userId).where('token_hash', '!=', tokenHash).execute();
@@ -156,7 +238,11 @@ export async function authenticate(ctx: Ctx, authorization: string | undefined) 
   const token = authorization?.match(/^Bearer ([A-Za-z0-9_-]{20,100})$/)?.[1];
   if (!token) throw new Unauthorized('unauthenticated', 'Sign in to continue.');
   const tokenHash = sha256Hex(token);
-  const s = await ctx.store.db.selectFrom('sessions').select(['user_id', 'expires_at']).where('token_hash', '=', tokenHash).executeTakeFirst();
+  const s = await ctx.store.db
+    .selectFrom('sessions')
+    .select(['user_id', 'expires_at'])
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
   if (!s) throw new Unauthorized('session_expired', 'Your session has ended. Sign in again.');
   if (s.expires_at < nowIso()) {
     await ctx.store.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
@@ -164,4 +250,3 @@ export async function authenticate(ctx: Ctx, authorization: string | undefined) 
   }
   return { userId: s.user_id, tokenHash };
 }
-

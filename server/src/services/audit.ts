@@ -6,18 +6,44 @@ import { userRefs } from './users';
 import { toAuditEvent } from './to-contract';
 
 export type AuditAction =
-  | 'secret.created' | 'secret.edited' | 'secret.disabled' | 'secret.enabled' | 'secret.revealed'
-  | 'secret.values_synced' | 'secret.shared' | 'secret.unshared' | 'secret.permission_changed'
-  | 'group.created' | 'group.edited' | 'group.member_added' | 'group.member_completed' | 'group.member_removed'
-  | 'user.invited' | 'user.enrolled' | 'user.password_changed'
-  | 'user.disabled' | 'user.enabled'
-  | 'auth.sign_in_failed' | 'auth.slowed'
-  | 'link.created' | 'link.opened' | 'link.refused' | 'link.revoked' | 'link.emailed';
+  | 'secret.created'
+  | 'secret.edited'
+  | 'secret.disabled'
+  | 'secret.enabled'
+  | 'secret.revealed'
+  | 'secret.values_synced'
+  | 'secret.shared'
+  | 'secret.unshared'
+  | 'secret.permission_changed'
+  | 'group.created'
+  | 'group.edited'
+  | 'group.member_added'
+  | 'group.member_completed'
+  | 'group.member_removed'
+  | 'user.invited'
+  | 'user.enrolled'
+  | 'user.password_changed'
+  | 'user.disabled'
+  | 'user.enabled'
+  | 'auth.sign_in_failed'
+  | 'auth.slowed'
+  | 'link.created'
+  | 'link.opened'
+  | 'link.refused'
+  | 'link.revoked'
+  | 'link.emailed';
 
 /** Appends one audit event; `details` never holds a sensitive value, only names of fields and recipients. */
 export async function audit(
   tx: Db | Tx,
-  e: { actorId: string | null; action: AuditAction; objectKind: string; objectId: string; secretId?: string; details?: Record<string, unknown> },
+  e: {
+    actorId: string | null;
+    action: AuditAction;
+    objectKind: string;
+    objectId: string;
+    secretId?: string;
+    details?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await tx
     .insertInto('audit_events')
@@ -34,11 +60,21 @@ export async function audit(
 }
 
 /** Audit events, oldest first: one secret's, or (for the administrator's export) all. */
-export async function listAudit(db: Db | Tx, opts: { secretId?: string; afterId?: number; limit?: number } = {}): Promise<AuditEvent[]> {
-  let q = db.selectFrom('audit_events').selectAll().orderBy('id').limit(opts.limit ?? 1000);
+export async function listAudit(
+  db: Db | Tx,
+  opts: { secretId?: string; afterId?: number; limit?: number } = {},
+): Promise<AuditEvent[]> {
+  let q = db
+    .selectFrom('audit_events')
+    .selectAll()
+    .orderBy('id')
+    .limit(opts.limit ?? 1000);
   if (opts.secretId) q = q.where('secret_id', '=', opts.secretId);
   if (opts.afterId) q = q.where('id', '>', opts.afterId);
   const rows = await q.execute();
-  const refs = await userRefs(db, rows.map((r) => r.actor_id).filter((x): x is string => !!x));
+  const refs = await userRefs(
+    db,
+    rows.map((r) => r.actor_id).filter((x): x is string => !!x),
+  );
   return rows.map((r) => toAuditEvent(r, r.actor_id ? (refs.get(r.actor_id) ?? null) : null));
 }

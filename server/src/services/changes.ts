@@ -6,7 +6,11 @@ type Entity = 'secret' | 'group' | 'user';
 /** Records that `entity` changed for each of these users; the change feed serves it to them. */
 export async function notify(tx: Tx, userIds: Iterable<string>, entity: Entity, entityId: string): Promise<void> {
   const rows = [...new Set(userIds)].map((user_id) => ({ user_id, entity, entity_id: entityId }));
-  for (let i = 0; i < rows.length; i += 500) await tx.insertInto('changes').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await tx
+      .insertInto('changes')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 /** A change everybody's feed carries (directory users). */
@@ -30,7 +34,11 @@ export async function activeMembers(tx: Tx, groupId: string): Promise<string[]> 
 export async function secretAudience(tx: Tx, secretId: string): Promise<Set<string>> {
   const secret = await tx.selectFrom('secrets').select('owner_id').where('id', '=', secretId).executeTakeFirst();
   const out = new Set<string>(secret ? [secret.owner_id] : []);
-  const entries = await tx.selectFrom('access_entries').select(['recipient_kind', 'recipient_id']).where('secret_id', '=', secretId).execute();
+  const entries = await tx
+    .selectFrom('access_entries')
+    .select(['recipient_kind', 'recipient_id'])
+    .where('secret_id', '=', secretId)
+    .execute();
   for (const e of entries) {
     if (e.recipient_kind === 'user') out.add(e.recipient_id);
     else for (const u of await activeMembers(tx, e.recipient_id)) out.add(u);
@@ -51,7 +59,11 @@ export async function notifyGroupSecrets(tx: Tx, groupId: string, userIds: strin
       .expression(
         tx
           .selectFrom('access_entries')
-          .select([sql<string>`${userId}`.as('user_id'), sql<'secret'>`'secret'`.as('entity'), 'secret_id as entity_id'])
+          .select([
+            sql<string>`${userId}`.as('user_id'),
+            sql<'secret'>`'secret'`.as('entity'),
+            'secret_id as entity_id',
+          ])
           .where('recipient_kind', '=', 'group')
           .where('recipient_id', '=', groupId),
       )

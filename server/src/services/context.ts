@@ -25,7 +25,11 @@ export async function createContext(store: Store, config: Config, logger: Logger
     config,
     serverSecret: await loadServerSecret(store),
     logger,
-    linkLimiter: new RateLimiter({ windowMs: 15 * 60_000, perKey: config.linkOpens.perLink, perAddress: config.linkOpens.perNetwork }),
+    linkLimiter: new RateLimiter({
+      windowMs: 15 * 60_000,
+      perKey: config.linkOpens.perLink,
+      perAddress: config.linkOpens.perNetwork,
+    }),
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: config.outboxDir }),
   };
 }

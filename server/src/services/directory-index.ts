@@ -45,7 +45,14 @@ export function matchRank(needle: string, name: string, others: string[] = []): 
   return undefined;
 }
 
-async function replaceTerms(tx: Tx, kind: 'user' | 'group', id: string, name: string, terms: { term: string; rank: number }[], haystack: string | null) {
+async function replaceTerms(
+  tx: Tx,
+  kind: 'user' | 'group',
+  id: string,
+  name: string,
+  terms: { term: string; rank: number }[],
+  haystack: string | null,
+) {
   await tx.deleteFrom('directory_terms').where('kind', '=', kind).where('entity_id', '=', id).execute();
   await tx.deleteFrom('directory_text').where('kind', '=', kind).where('entity_id', '=', id).execute();
   if (terms.length)
@@ -54,22 +61,48 @@ async function replaceTerms(tx: Tx, kind: 'user' | 'group', id: string, name: st
       .values(terms.map((t) => ({ ...t, kind, entity_id: id, sort_name: name.toLowerCase() })))
       .execute();
   // On SQLite, triggers keep the trigram table (directory_text_fts) in step with this one.
-  if (haystack !== null) await tx.insertInto('directory_text').values({ kind, entity_id: id, sort_name: name.toLowerCase(), haystack }).execute();
+  if (haystack !== null)
+    await tx
+      .insertInto('directory_text')
+      .values({ kind, entity_id: id, sort_name: name.toLowerCase(), haystack })
+      .execute();
 }
 
 /** Puts an enrolled user into the public directory's search terms; a user who is not active is taken out. */
 export async function indexUser(tx: Tx, userId: string): Promise<void> {
-  const u = await tx.selectFrom('users').select(['name', 'username', 'email', 'status']).where('id', '=', userId).executeTakeFirstOrThrow();
+  const u = await tx
+    .selectFrom('users')
+    .select(['name', 'username', 'email', 'status'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
   const [local = '', domain = ''] = u.email.split('@');
   const active = u.status === 'active';
-  await replaceTerms(tx, 'user', userId, u.name, active ? termsOf(u.name, [u.username, u.email], [local, domain]) : [], active ? haystackOf([u.name, u.username, u.email]) : null);
+  await replaceTerms(
+    tx,
+    'user',
+    userId,
+    u.name,
+    active ? termsOf(u.name, [u.username, u.email], [local, domain]) : [],
+    active ? haystackOf([u.name, u.username, u.email]) : null,
+  );
 }
 
 /** User groups are public while enabled; private groups are found per caller, not through this index. */
 export async function indexGroup(tx: Tx, groupId: string): Promise<void> {
-  const g = await tx.selectFrom('groups').select(['name', 'kind', 'enabled']).where('id', '=', groupId).executeTakeFirstOrThrow();
+  const g = await tx
+    .selectFrom('groups')
+    .select(['name', 'kind', 'enabled'])
+    .where('id', '=', groupId)
+    .executeTakeFirstOrThrow();
   const listed = g.kind === 'user' && g.enabled;
-  await replaceTerms(tx, 'group', groupId, g.name, listed ? termsOf(g.name, []) : [], listed ? haystackOf([g.name]) : null);
+  await replaceTerms(
+    tx,
+    'group',
+    groupId,
+    g.name,
+    listed ? termsOf(g.name, []) : [],
+    listed ? haystackOf([g.name]) : null,
+  );
 }
 
 /** Bumped whenever the terms a name is indexed under change; start-up then rebuilds the index once. */
@@ -77,7 +110,8 @@ const INDEX_VERSION = '2';
 
 /** Rebuilds the directory index when it was made by an older rule (or never), in one transaction. */
 export async function ensureDirectoryIndex(store: Store): Promise<void> {
-  const version = (db: Store['db'] | Tx) => db.selectFrom('settings').select('value').where('key', '=', 'directory_index_version').executeTakeFirst();
+  const version = (db: Store['db'] | Tx) =>
+    db.selectFrom('settings').select('value').where('key', '=', 'directory_index_version').executeTakeFirst();
   if ((await version(store.db))?.value === INDEX_VERSION) return;
   await write(store, async (tx) => {
     // Writes are serialised, so a second process starting at the same time finds the work done.

@@ -34,7 +34,13 @@ export async function search(ctx: Ctx, callerId: string, q: string, limit: numbe
   const full = () => hits.length >= limit;
   const db = ctx.store.db;
 
-  for (const r of await db.selectFrom('directory_terms').select(['kind', 'entity_id', 'sort_name']).where('term', '=', needle).orderBy('sort_name').limit(limit + 1).execute())
+  for (const r of await db
+    .selectFrom('directory_terms')
+    .select(['kind', 'entity_id', 'sort_name'])
+    .where('term', '=', needle)
+    .orderBy('sort_name')
+    .limit(limit + 1)
+    .execute())
     take(r.kind, r.entity_id, 0, r.sort_name);
   // Walk the (rank, term) index in order: whole names, usernames and emails first, then later words.
   for (const termRank of [0, 1]) {
@@ -53,7 +59,9 @@ export async function search(ctx: Ctx, callerId: string, q: string, limit: numbe
       if (rows.length < PAGE) break;
     }
   }
-  if (!full() && needle.length >= INSIDE_MIN) for (const r of await inside(ctx, needle, limit + seen.size)) if (!full()) take(r.kind, r.entity_id, 3, r.sort_name);
+  if (!full() && needle.length >= INSIDE_MIN)
+    for (const r of await inside(ctx, needle, limit + seen.size))
+      if (!full()) take(r.kind, r.entity_id, 3, r.sort_name);
 
   for (const g of await visiblePrivateGroups(db, callerId)) {
     if (!g.enabled) continue;
@@ -75,7 +83,12 @@ async function inside(ctx: Ctx, needle: string, limit: number) {
     return rows;
   }
   const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return db.selectFrom('directory_text').select(['kind', 'entity_id', 'sort_name']).where('haystack', 'like', pattern).limit(limit).execute();
+  return db
+    .selectFrom('directory_text')
+    .select(['kind', 'entity_id', 'sort_name'])
+    .where('haystack', 'like', pattern)
+    .limit(limit)
+    .execute();
 }
 
 /** Loads the public face of each hit (keys and fingerprints included), keeping the order. */
@@ -85,17 +98,31 @@ async function describe(db: Db | Tx, hits: Hit[]): Promise<DirectoryEntry[]> {
   const users = new Map<string, DirectoryUser>();
   const groups = new Map<string, DirectoryGroup>();
   if (userIds.length)
-    for (const u of await db.selectFrom('users').select(['id', 'name', 'username', 'email', 'public_key', 'fingerprint']).where('id', 'in', userIds).where('status', '=', 'active').execute())
+    for (const u of await db
+      .selectFrom('users')
+      .select(['id', 'name', 'username', 'email', 'public_key', 'fingerprint'])
+      .where('id', 'in', userIds)
+      .where('status', '=', 'active')
+      .execute())
       users.set(u.id, toDirectoryUser(u));
   if (groupIds.length) {
     const counts = await memberCounts(db, groupIds);
-    for (const g of await db.selectFrom('groups').select(['id', 'name', 'kind', 'public_key', 'fingerprint']).where('id', 'in', groupIds).execute())
+    for (const g of await db
+      .selectFrom('groups')
+      .select(['id', 'name', 'kind', 'public_key', 'fingerprint'])
+      .where('id', 'in', groupIds)
+      .execute())
       groups.set(g.id, toDirectoryGroup(g, counts.get(g.id) ?? 0));
   }
-  return hits.map((h) => (h.kind === 'user' ? users.get(h.id) : groups.get(h.id))).filter((x): x is DirectoryEntry => !!x);
+  return hits
+    .map((h) => (h.kind === 'user' ? users.get(h.id) : groups.get(h.id)))
+    .filter((x): x is DirectoryEntry => !!x);
 }
 
 /** Directory records of users whose profile or key changed (for the change feed). */
 export async function directoryUsers(db: Db | Tx, ids: string[]): Promise<DirectoryUser[]> {
-  return (await describe(db, ids.map((id) => ({ kind: 'user' as const, id, rank: 0, sortName: '' })))) as DirectoryUser[];
+  return (await describe(
+    db,
+    ids.map((id) => ({ kind: 'user' as const, id, rank: 0, sortName: '' })),
+  )) as DirectoryUser[];
 }

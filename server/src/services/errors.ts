@@ -21,7 +21,11 @@ export abstract class DomainError extends Error {
 /** The input cannot be accepted as sent; `errors` names the fields when there are some. */
 export class Invalid extends DomainError {
   readonly kind = 'invalid';
-  constructor(code: string, detail: string, readonly errors?: FieldError[]) {
+  constructor(
+    code: string,
+    detail: string,
+    readonly errors?: FieldError[],
+  ) {
     super(code, detail);
   }
 }
@@ -62,7 +66,11 @@ export class Unprocessable extends DomainError {
 /** Too many attempts; the caller may try again after `retryAfterSeconds`. */
 export class RateLimited extends DomainError {
   readonly kind = 'rate_limited';
-  constructor(detail: string, readonly retryAfterSeconds: number, code = 'too_many_attempts') {
+  constructor(
+    detail: string,
+    readonly retryAfterSeconds: number,
+    code = 'too_many_attempts',
+  ) {
     super(code, detail);
   }
 }
@@ -70,7 +78,11 @@ export class RateLimited extends DomainError {
 /** The database cannot be reached now; the caller may try again after `retryAfterSeconds`. */
 export class Unavailable extends DomainError {
   readonly kind = 'unavailable';
-  constructor(detail: string, readonly retryAfterSeconds: number, code = 'database_unavailable') {
+  constructor(
+    detail: string,
+    readonly retryAfterSeconds: number,
+    code = 'database_unavailable',
+  ) {
     super(code, detail);
   }
 }

@@ -27,7 +27,12 @@ export async function visiblePrivateGroups(db: Db | Tx, userId: string) {
         eb.and([
           eb('members_can_view', '=', 1),
           eb.exists(
-            eb.selectFrom('group_members').select('user_id').whereRef('group_members.group_id', '=', 'groups.id').where('user_id', '=', userId).where('is_member', '=', 1),
+            eb
+              .selectFrom('group_members')
+              .select('user_id')
+              .whereRef('group_members.group_id', '=', 'groups.id')
+              .where('user_id', '=', userId)
+              .where('is_member', '=', 1),
           ),
         ]),
       ]),
@@ -37,11 +42,21 @@ export async function visiblePrivateGroups(db: Db | Tx, userId: string) {
 
 /** May this user share with (or see) this group? User groups: anyone; private groups: as above. */
 export async function canSeeGroup(db: Db | Tx, userId: string, groupId: string): Promise<boolean> {
-  const g = await db.selectFrom('groups').select(['kind', 'owner_id', 'members_can_view']).where('id', '=', groupId).executeTakeFirst();
+  const g = await db
+    .selectFrom('groups')
+    .select(['kind', 'owner_id', 'members_can_view'])
+    .where('id', '=', groupId)
+    .executeTakeFirst();
   if (!g) return false;
   if (g.kind === 'user' || g.owner_id === userId) return true;
   if (!g.members_can_view) return false;
-  const m = await db.selectFrom('group_members').select('user_id').where('group_id', '=', groupId).where('user_id', '=', userId).where('is_member', '=', 1).executeTakeFirst();
+  const m = await db
+    .selectFrom('group_members')
+    .select('user_id')
+    .where('group_id', '=', groupId)
+    .where('user_id', '=', userId)
+    .where('is_member', '=', 1)
+    .executeTakeFirst();
   return !!m;
 }
 

@@ -15,14 +15,24 @@ import { canSeeGroup } from './group-queries';
 import { toGroupView } from './to-contract';
 
 async function membership(db: Db | Tx, groupId: string, userId: string) {
-  return db.selectFrom('group_members').selectAll().where('group_id', '=', groupId).where('user_id', '=', userId).executeTakeFirst();
+  return db
+    .selectFrom('group_members')
+    .selectAll()
+    .where('group_id', '=', groupId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
 }
 
 /**
  * A group as `userId` sees it; undefined when they may not see it at all, unless `evenIfHidden` (someone who
  * just left gets its public face, without members).
  */
-export async function groupView(db: Db | Tx, groupId: string, userId: string, evenIfHidden = false): Promise<GroupView | undefined> {
+export async function groupView(
+  db: Db | Tx,
+  groupId: string,
+  userId: string,
+  evenIfHidden = false,
+): Promise<GroupView | undefined> {
   const g = await db.selectFrom('groups').selectAll().where('id', '=', groupId).executeTakeFirst();
   if (!g) return undefined;
   const mine = await membership(db, groupId, userId);
@@ -30,12 +40,25 @@ export async function groupView(db: Db | Tx, groupId: string, userId: string, ev
   const rows = await db
     .selectFrom('group_members')
     .innerJoin('users', 'users.id', 'group_members.user_id')
-    .select(['users.id', 'users.name', 'users.username', 'users.public_key', 'users.fingerprint', 'group_members.grant', 'group_members.is_member'])
+    .select([
+      'users.id',
+      'users.name',
+      'users.username',
+      'users.public_key',
+      'users.fingerprint',
+      'group_members.grant',
+      'group_members.is_member',
+    ])
     .where('group_id', '=', groupId)
     .orderBy('users.name')
     .execute();
-  const owner = g.owner_id ? (await userRefs(db, [g.owner_id])).get(g.owner_id) ?? null : null;
-  return toGroupView(g, mine, rows.filter((r) => r.is_member === 1), owner);
+  const owner = g.owner_id ? ((await userRefs(db, [g.owner_id])).get(g.owner_id) ?? null) : null;
+  return toGroupView(
+    g,
+    mine,
+    rows.filter((r) => r.is_member === 1),
+    owner,
+  );
 }
 
 /** Every group the user belongs to or manages. */
@@ -46,42 +69,101 @@ export async function listGroups(ctx: Ctx, userId: string): Promise<GroupView[]>
 }
 
 export async function getGroup(ctx: Ctx, userId: string, groupId: string): Promise<GroupView> {
-  return (await groupView(ctx.store.db, groupId, userId)) ?? (() => { throw new NotFound('This group'); })();
+  return (
+    (await groupView(ctx.store.db, groupId, userId)) ??
+    (() => {
+      throw new NotFound('This group');
+    })()
+  );
 }
 
 /** Everyone whose view of the group changes when it does: members and managers. */
 async function groupPeople(tx: Tx, groupId: string): Promise<string[]> {
-  return (await tx.selectFrom('group_members').select('user_id').where('group_id', '=', groupId).execute()).map((r) => r.user_id);
+  return (await tx.selectFrom('group_members').select('user_id').where('group_id', '=', groupId).execute()).map(
+    (r) => r.user_id,
+  );
 }
 
-export async function createPrivateGroup(ctx: Ctx, userId: string, body: z.output<typeof CreateGroupRequest>): Promise<GroupView> {
+export async function createPrivateGroup(
+  ctx: Ctx,
+  userId: string,
+  body: z.output<typeof CreateGroupRequest>,
+): Promise<GroupView> {
   const me = (await activeUser(ctx.store.db, userId))!;
   checkGrant(body.managerGrant, { kind: 'user', id: userId, fingerprint: me.fingerprint!, name: 'Your account' });
   // importPublicKey checks that it is a canonical P-256 key; fingerprintOf alone would hash any bytes.
-  const fingerprint = await importPublicKey(body.publicKey).then(() => fingerprintOf(body.publicKey)).catch(() => { throw new Invalid('invalid_public_key', "The group's public key is not a valid P-256 key."); });
+  const fingerprint = await importPublicKey(body.publicKey)
+    .then(() => fingerprintOf(body.publicKey))
+    .catch(() => {
+      throw new Invalid('invalid_public_key', "The group's public key is not a valid P-256 key.");
+    });
   const now = nowIso();
   return write(ctx.store, async (tx) => {
-    if (await tx.selectFrom('groups').select('id').where('id', '=', body.id).executeTakeFirst()) throw new Conflict('duplicate_id', 'A group with this id already exists.');
-    await tx.insertInto('groups').values({ id: body.id, kind: 'private', name: body.name, description: body.description, enabled: body.enabled ? 1 : 0, members_can_view: body.membersCanView ? 1 : 0, owner_id: userId, public_key: body.publicKey, fingerprint, created_at: now, updated_at: now }).execute();
-    await tx.insertInto('group_members').values({ group_id: body.id, user_id: userId, is_member: 0, is_manager: 1, grant: JSON.stringify(body.managerGrant), created_at: now }).execute();
+    if (await tx.selectFrom('groups').select('id').where('id', '=', body.id).executeTakeFirst())
+      throw new Conflict('duplicate_id', 'A group with this id already exists.');
+    await tx
+      .insertInto('groups')
+      .values({
+        id: body.id,
+        kind: 'private',
+        name: body.name,
+        description: body.description,
+        enabled: body.enabled ? 1 : 0,
+        members_can_view: body.membersCanView ? 1 : 0,
+        owner_id: userId,
+        public_key: body.publicKey,
+        fingerprint,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await tx
+      .insertInto('group_members')
+      .values({
+        group_id: body.id,
+        user_id: userId,
+        is_member: 0,
+        is_manager: 1,
+        grant: JSON.stringify(body.managerGrant),
+        created_at: now,
+      })
+      .execute();
     await notify(tx, [userId], 'group', body.id);
-    await audit(tx, { actorId: userId, action: 'group.created', objectKind: 'group', objectId: body.id, details: { name: body.name } });
+    await audit(tx, {
+      actorId: userId,
+      action: 'group.created',
+      objectKind: 'group',
+      objectId: body.id,
+      details: { name: body.name },
+    });
     return (await groupView(tx, body.id, userId))!;
   });
 }
 
 async function requireManager(tx: Tx, groupId: string, userId: string, needKey: boolean) {
   const m = await membership(tx, groupId, userId);
-  if (!m) throw (await canSeeGroup(tx, userId, groupId)) ? new Forbidden('forbidden', 'Only the managers of this group can change it.') : new NotFound('This group');
+  if (!m)
+    throw (await canSeeGroup(tx, userId, groupId))
+      ? new Forbidden('forbidden', 'Only the managers of this group can change it.')
+      : new NotFound('This group');
   if (!m.is_manager) throw new Forbidden('forbidden', 'Only the managers of this group can change it.');
-  if (needKey && !m.grant) throw new Forbidden('forbidden', 'You do not hold this group\'s key yet.');
+  if (needKey && !m.grant) throw new Forbidden('forbidden', "You do not hold this group's key yet.");
 }
 
-export async function updateGroup(ctx: Ctx, userId: string, groupId: string, body: z.output<typeof UpdateGroupRequest>): Promise<GroupView> {
+export async function updateGroup(
+  ctx: Ctx,
+  userId: string,
+  groupId: string,
+  body: z.output<typeof UpdateGroupRequest>,
+): Promise<GroupView> {
   return write(ctx.store, async (tx) => {
     await requireManager(tx, groupId, userId, false);
-    const g = (await tx.selectFrom('groups').selectAll().where('id', '=', groupId).executeTakeFirstOrThrow());
-    if (g.kind !== 'private' || g.owner_id !== userId) throw new Forbidden('forbidden', 'Only the owner of a private group can change it; user groups are managed by administrators.');
+    const g = await tx.selectFrom('groups').selectAll().where('id', '=', groupId).executeTakeFirstOrThrow();
+    if (g.kind !== 'private' || g.owner_id !== userId)
+      throw new Forbidden(
+        'forbidden',
+        'Only the owner of a private group can change it; user groups are managed by administrators.',
+      );
     const set = {
       ...(body.name !== undefined ? { name: body.name } : {}),
       ...(body.description !== undefined ? { description: body.description } : {}),
@@ -92,31 +174,66 @@ export async function updateGroup(ctx: Ctx, userId: string, groupId: string, bod
     // key (active before a disable, after an enable); pending members and non-member managers never reached them.
     const toggled = body.enabled !== undefined && (body.enabled ? 1 : 0) !== g.enabled;
     const closing = toggled && !body.enabled ? await activeMembers(tx, groupId) : [];
-    await tx.updateTable('groups').set({ ...set, updated_at: nowIso() }).where('id', '=', groupId).execute();
+    await tx
+      .updateTable('groups')
+      .set({ ...set, updated_at: nowIso() })
+      .where('id', '=', groupId)
+      .execute();
     const people = await groupPeople(tx, groupId);
     await notify(tx, people, 'group', groupId);
     if (toggled) await notifyGroupSecrets(tx, groupId, body.enabled ? await activeMembers(tx, groupId) : closing);
-    await audit(tx, { actorId: userId, action: 'group.edited', objectKind: 'group', objectId: groupId, details: { fields: Object.keys(body) } });
+    await audit(tx, {
+      actorId: userId,
+      action: 'group.edited',
+      objectKind: 'group',
+      objectId: groupId,
+      details: { fields: Object.keys(body) },
+    });
     return (await groupView(tx, groupId, userId))!;
   });
 }
 
 /** Adds a member with a grant of the group key, or completes a pending member. */
-export async function addMember(ctx: Ctx, userId: string, groupId: string, body: z.output<typeof AddMemberRequest>): Promise<GroupView> {
+export async function addMember(
+  ctx: Ctx,
+  userId: string,
+  groupId: string,
+  body: z.output<typeof AddMemberRequest>,
+): Promise<GroupView> {
   return write(ctx.store, async (tx) => {
     await requireManager(tx, groupId, userId, true);
     const member = await activeUser(tx, body.userId);
-    if (!member) throw new Unprocessable('recipient_not_enrolled', 'This person has not enrolled yet, so they cannot receive keys.');
+    if (!member)
+      throw new Unprocessable(
+        'recipient_not_enrolled',
+        'This person has not enrolled yet, so they cannot receive keys.',
+      );
     checkGrant(body.grant, { kind: 'user', id: member.id, fingerprint: member.fingerprint!, name: member.name });
     const existing = await membership(tx, groupId, member.id);
     const grant = JSON.stringify(body.grant);
-    if (existing) await tx.updateTable('group_members').set({ is_member: 1, grant }).where('group_id', '=', groupId).where('user_id', '=', member.id).execute();
-    else await tx.insertInto('group_members').values({ group_id: groupId, user_id: member.id, is_member: 1, is_manager: 0, grant, created_at: nowIso() }).execute();
+    if (existing)
+      await tx
+        .updateTable('group_members')
+        .set({ is_member: 1, grant })
+        .where('group_id', '=', groupId)
+        .where('user_id', '=', member.id)
+        .execute();
+    else
+      await tx
+        .insertInto('group_members')
+        .values({ group_id: groupId, user_id: member.id, is_member: 1, is_manager: 0, grant, created_at: nowIso() })
+        .execute();
     await notify(tx, await groupPeople(tx, groupId), 'group', groupId);
     // The group's secrets appear for the member only if the group is enabled.
     if ((await activeMembers(tx, groupId)).includes(member.id)) await notifyGroupSecrets(tx, groupId, [member.id]);
     const action = existing?.is_member && !existing.grant ? 'group.member_completed' : 'group.member_added';
-    await audit(tx, { actorId: userId, action, objectKind: 'group', objectId: groupId, details: { userId: member.id } });
+    await audit(tx, {
+      actorId: userId,
+      action,
+      objectKind: 'group',
+      objectId: groupId,
+      details: { userId: member.id },
+    });
     return (await groupView(tx, groupId, userId))!;
   });
 }
@@ -130,11 +247,23 @@ export async function removeMember(ctx: Ctx, userId: string, groupId: string, me
     const people = await groupPeople(tx, groupId);
     // Only a member who held the key of an enabled group saw its secrets; only they are told those leave.
     const reached = (await activeMembers(tx, groupId)).includes(memberId);
-    if (m.is_manager) await tx.updateTable('group_members').set({ is_member: 0 }).where('group_id', '=', groupId).where('user_id', '=', memberId).execute();
+    if (m.is_manager)
+      await tx
+        .updateTable('group_members')
+        .set({ is_member: 0 })
+        .where('group_id', '=', groupId)
+        .where('user_id', '=', memberId)
+        .execute();
     else await tx.deleteFrom('group_members').where('group_id', '=', groupId).where('user_id', '=', memberId).execute();
     await notify(tx, people, 'group', groupId);
     if (reached) await notifyGroupSecrets(tx, groupId, [memberId]);
-    await audit(tx, { actorId: userId, action: 'group.member_removed', objectKind: 'group', objectId: groupId, details: { userId: memberId } });
+    await audit(tx, {
+      actorId: userId,
+      action: 'group.member_removed',
+      objectKind: 'group',
+      objectId: groupId,
+      details: { userId: memberId },
+    });
     // A member who left a private group can no longer see it: they get its public face, not a 404 that rolls back.
     const view = await groupView(tx, groupId, userId, memberId === userId);
     if (!view) throw new NotFound('This group');
@@ -143,26 +272,81 @@ export async function removeMember(ctx: Ctx, userId: string, groupId: string, me
 }
 
 /** Administrator tools (no HTTP route): user groups, created with keys made by the administrator's client. */
-export async function createUserGroup(ctx: Ctx, g: { id: string; name: string; description?: string; publicKey: string; members: { userId: string; manager: boolean; grant: object | null }[] }) {
+export async function createUserGroup(
+  ctx: Ctx,
+  g: {
+    id: string;
+    name: string;
+    description?: string;
+    publicKey: string;
+    members: { userId: string; manager: boolean; grant: object | null }[];
+  },
+) {
   const now = nowIso();
   const fingerprint = await fingerprintOf(g.publicKey);
   await write(ctx.store, async (tx) => {
-    await tx.insertInto('groups').values({ id: g.id, kind: 'user', name: g.name, description: g.description ?? '', enabled: 1, members_can_view: 1, owner_id: null, public_key: g.publicKey, fingerprint, created_at: now, updated_at: now }).execute();
+    await tx
+      .insertInto('groups')
+      .values({
+        id: g.id,
+        kind: 'user',
+        name: g.name,
+        description: g.description ?? '',
+        enabled: 1,
+        members_can_view: 1,
+        owner_id: null,
+        public_key: g.publicKey,
+        fingerprint,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
     for (const m of g.members)
-      await tx.insertInto('group_members').values({ group_id: g.id, user_id: m.userId, is_member: 1, is_manager: m.manager ? 1 : 0, grant: m.grant ? JSON.stringify(m.grant) : null, created_at: now }).execute();
+      await tx
+        .insertInto('group_members')
+        .values({
+          group_id: g.id,
+          user_id: m.userId,
+          is_member: 1,
+          is_manager: m.manager ? 1 : 0,
+          grant: m.grant ? JSON.stringify(m.grant) : null,
+          created_at: now,
+        })
+        .execute();
     await indexGroup(tx, g.id);
-    await notify(tx, g.members.map((m) => m.userId), 'group', g.id);
-    await audit(tx, { actorId: null, action: 'group.created', objectKind: 'group', objectId: g.id, details: { name: g.name, kind: 'user' } });
+    await notify(
+      tx,
+      g.members.map((m) => m.userId),
+      'group',
+      g.id,
+    );
+    await audit(tx, {
+      actorId: null,
+      action: 'group.created',
+      objectKind: 'group',
+      objectId: g.id,
+      details: { name: g.name, kind: 'user' },
+    });
   });
 }
 
 /** Administrator: adds a pending member (no key yet); a manager's extension completes the grant. */
 export async function addPendingMember(ctx: Ctx, groupId: string, memberId: string) {
   await write(ctx.store, async (tx) => {
-    if (await membership(tx, groupId, memberId)) throw new Conflict('already_member', 'This user is already in the group.');
-    await tx.insertInto('group_members').values({ group_id: groupId, user_id: memberId, is_member: 1, is_manager: 0, grant: null, created_at: nowIso() }).execute();
+    if (await membership(tx, groupId, memberId))
+      throw new Conflict('already_member', 'This user is already in the group.');
+    await tx
+      .insertInto('group_members')
+      .values({ group_id: groupId, user_id: memberId, is_member: 1, is_manager: 0, grant: null, created_at: nowIso() })
+      .execute();
     await notify(tx, [...(await groupPeople(tx, groupId))], 'group', groupId);
-    await audit(tx, { actorId: null, action: 'group.member_added', objectKind: 'group', objectId: groupId, details: { userId: memberId, pending: true } });
+    await audit(tx, {
+      actorId: null,
+      action: 'group.member_added',
+      objectKind: 'group',
+      objectId: groupId,
+      details: { userId: memberId, pending: true },
+    });
   });
 }
 
@@ -171,10 +355,20 @@ export async function adminRemoveMember(ctx: Ctx, groupId: string, memberId: str
   await write(ctx.store, async (tx) => {
     const people = await groupPeople(tx, groupId);
     const reached = (await activeMembers(tx, groupId)).includes(memberId);
-    const n = await tx.deleteFrom('group_members').where('group_id', '=', groupId).where('user_id', '=', memberId).executeTakeFirst();
+    const n = await tx
+      .deleteFrom('group_members')
+      .where('group_id', '=', groupId)
+      .where('user_id', '=', memberId)
+      .executeTakeFirst();
     if (Number(n.numDeletedRows) === 0) throw new NotFound('This member');
     await notify(tx, people, 'group', groupId);
     if (reached) await notifyGroupSecrets(tx, groupId, [memberId]);
-    await audit(tx, { actorId: null, action: 'group.member_removed', objectKind: 'group', objectId: groupId, details: { userId: memberId } });
+    await audit(tx, {
+      actorId: null,
+      action: 'group.member_removed',
+      objectKind: 'group',
+      objectId: groupId,
+      details: { userId: memberId },
+    });
   });
 }

@@ -3,7 +3,12 @@ import { hash, verify } from '@node-rs/argon2';
 
 // Argon2id with OWASP's second recommended setting (19 MiB, 2 passes). The input is already a 256-bit
 // HKDF output, so this guards a stolen database against cheap offline checks, not weak passwords.
-const params = { algorithm: 2 /* Argon2id; the package's enum is a const enum */, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+const params = {
+  algorithm: 2 /* Argon2id; the package's enum is a const enum */,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+};
 
 export const hashAuthKey = (authKey: string) => hash(authKey, params);
 export const verifyAuthKey = (stored: string, authKey: string) => verify(stored, authKey).catch(() => false);

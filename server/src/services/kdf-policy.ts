@@ -10,7 +10,11 @@ import { hmac } from './hashing';
 export function assertKdfFloor(config: Config, iterations: number): void {
   if (iterations >= config.minKdfIterations) return;
   const message = `must be at least ${config.minKdfIterations}`;
-  throw new Invalid('kdf_too_weak', `The password must be derived with at least ${config.minKdfIterations} PBKDF2 iterations.`, [{ path: 'kdf.iterations', message }]);
+  throw new Invalid(
+    'kdf_too_weak',
+    `The password must be derived with at least ${config.minKdfIterations} PBKDF2 iterations.`,
+    [{ path: 'kdf.iterations', message }],
+  );
 }
 
 /**
@@ -19,7 +23,12 @@ export function assertKdfFloor(config: Config, iterations: number): void {
  * with the new default would tell the old accounts apart. Instead each unknown name is given, stably, one of
  * the counts in use, chosen with the probability of that count among enrolled accounts.
  */
-export async function decoyIterations(db: Db, serverSecret: Uint8Array, username: string, fallback: number): Promise<number> {
+export async function decoyIterations(
+  db: Db,
+  serverSecret: Uint8Array,
+  username: string,
+  fallback: number,
+): Promise<number> {
   const counts = await countsInUse(db);
   const total = counts.reduce((sum, c) => sum + c.n, 0);
   if (!total) return fallback;

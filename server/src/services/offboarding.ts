@@ -10,7 +10,12 @@ export type Exposed = { id: string; name: string; owner: string };
 
 /** Secrets (not their own) a user can read: shared with them directly, or with a group they hold the key of. */
 async function readableBy(tx: Tx, userId: string): Promise<Exposed[]> {
-  const groups = tx.selectFrom('group_members').select('group_id').where('user_id', '=', userId).where('is_member', '=', 1).where('grant', 'is not', null);
+  const groups = tx
+    .selectFrom('group_members')
+    .select('group_id')
+    .where('user_id', '=', userId)
+    .where('is_member', '=', 1)
+    .where('grant', 'is not', null);
   return tx
     .selectFrom('secrets')
     .innerJoin('users', 'users.id', 'secrets.owner_id')
@@ -18,14 +23,20 @@ async function readableBy(tx: Tx, userId: string): Promise<Exposed[]> {
     .where('secrets.owner_id', '!=', userId)
     .where((eb) =>
       eb.exists(
-        eb.selectFrom('access_entries').select('access_entries.secret_id').whereRef('access_entries.secret_id', '=', 'secrets.id')
-          .where((w) => w.or([
-            w.and([w('recipient_kind', '=', 'user'), w('recipient_id', '=', userId)]),
-            w.and([w('recipient_kind', '=', 'group'), w('recipient_id', 'in', groups)]),
-          ])),
+        eb
+          .selectFrom('access_entries')
+          .select('access_entries.secret_id')
+          .whereRef('access_entries.secret_id', '=', 'secrets.id')
+          .where((w) =>
+            w.or([
+              w.and([w('recipient_kind', '=', 'user'), w('recipient_id', '=', userId)]),
+              w.and([w('recipient_kind', '=', 'group'), w('recipient_id', 'in', groups)]),
+            ]),
+          ),
       ),
     )
-    .orderBy('users.username').orderBy('secrets.name')
+    .orderBy('users.username')
+    .orderBy('secrets.name')
     .execute();
 }
 
@@ -44,10 +55,21 @@ export async function disableUser(ctx: Ctx, username: string): Promise<Exposed[]
     await notifyAll(tx, 'user', u.id);
     const exposed = await readableBy(tx, u.id);
     for (const s of exposed) {
-      const row = await tx.updateTable('secrets').set({ readable_by_disabled: 1 }).where('id', '=', s.id).returning('owner_id').executeTakeFirstOrThrow();
+      const row = await tx
+        .updateTable('secrets')
+        .set({ readable_by_disabled: 1 })
+        .where('id', '=', s.id)
+        .returning('owner_id')
+        .executeTakeFirstOrThrow();
       await notify(tx, [row.owner_id], 'secret', s.id);
     }
-    await audit(tx, { actorId: null, action: 'user.disabled', objectKind: 'user', objectId: u.id, details: { username, readableSecrets: exposed.map((s) => s.id) } });
+    await audit(tx, {
+      actorId: null,
+      action: 'user.disabled',
+      objectKind: 'user',
+      objectId: u.id,
+      details: { username, readableSecrets: exposed.map((s) => s.id) },
+    });
     return exposed;
   });
 }
@@ -55,12 +77,22 @@ export async function disableUser(ctx: Ctx, username: string): Promise<Exposed[]
 /** Lets a disabled user back in; the rotate reminders stay until each value is rotated. */
 export async function enableUser(ctx: Ctx, username: string): Promise<void> {
   await write(ctx.store, async (tx) => {
-    const u = await tx.selectFrom('users').select(['id', 'status', 'auth_hash']).where('username', '=', username).executeTakeFirst();
+    const u = await tx
+      .selectFrom('users')
+      .select(['id', 'status', 'auth_hash'])
+      .where('username', '=', username)
+      .executeTakeFirst();
     if (!u) throw new NotFound('This user');
     if (u.status !== 'disabled') throw new Conflict('not_disabled', `${username} is not disabled.`);
     await tx.updateTable('users').set({ status: 'active', updated_at: nowIso() }).where('id', '=', u.id).execute();
     await indexUser(tx, u.id);
     await notifyAll(tx, 'user', u.id);
-    await audit(tx, { actorId: null, action: 'user.enabled', objectKind: 'user', objectId: u.id, details: { username } });
+    await audit(tx, {
+      actorId: null,
+      action: 'user.enabled',
+      objectKind: 'user',
+      objectId: u.id,
+      details: { username },
+    });
   });
 }

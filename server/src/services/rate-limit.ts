@@ -21,7 +21,10 @@ export class RateLimiter {
 
   /** Throws 429 when either the key or the address has used up its attempts. */
   check(key: string, address: string, now = Date.now()): void {
-    for (const [id, max] of [[`k:${key}`, this.opts.perKey], [`a:${address}`, this.opts.perAddress]] as const) {
+    for (const [id, max] of [
+      [`k:${key}`, this.opts.perKey],
+      [`a:${address}`, this.opts.perAddress],
+    ] as const) {
       const w = this.hit(id, now);
       if (w.count >= max) {
         const seconds = Math.ceil((w.resetAt - now) / 1000);

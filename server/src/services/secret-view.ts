@@ -8,7 +8,10 @@ import { toSecretSummary } from './to-contract';
 /** Turns visible rows into the API's summaries (no ciphertext, ever). */
 export async function summaries(db: Db | Tx, items: Iterable<Visible>): Promise<SecretSummary[]> {
   const list = [...items];
-  const refs = await userRefs(db, list.flatMap((v) => [v.row.owner_id, v.row.created_by, v.row.updated_by]));
+  const refs = await userRefs(
+    db,
+    list.flatMap((v) => [v.row.owner_id, v.row.created_by, v.row.updated_by]),
+  );
   const ref = (id: string) => refs.get(id) ?? { id, name: 'Unknown user', username: '' };
   return list.map((v) => toSecretSummary(v.row, v, ref));
 }

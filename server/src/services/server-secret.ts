@@ -8,6 +8,10 @@ export async function loadServerSecret(store: Store): Promise<Uint8Array> {
     .values({ key: 'server_secret', value: toB64url(randomBytes(32)) })
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
-  const row = await store.db.selectFrom('settings').select('value').where('key', '=', 'server_secret').executeTakeFirstOrThrow();
+  const row = await store.db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', 'server_secret')
+    .executeTakeFirstOrThrow();
   return fromB64url(row.value);
 }

@@ -39,6 +39,11 @@ export function parseDuration(text: string): number | undefined {
 
 /** "30 days", "12 hours", "90 minutes": how the CLI and the messages say a lifetime. */
 export function formatDuration(seconds: number): string {
-  const [n, unit] = seconds % 86_400 === 0 ? [seconds / 86_400, 'day'] : seconds % 3600 === 0 ? [seconds / 3600, 'hour'] : [Math.round(seconds / 60), 'minute'];
+  const [n, unit] =
+    seconds % 86_400 === 0
+      ? [seconds / 86_400, 'day']
+      : seconds % 3600 === 0
+        ? [seconds / 3600, 'hour']
+        : [Math.round(seconds / 60), 'minute'];
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }

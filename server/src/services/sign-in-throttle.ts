@@ -10,7 +10,12 @@ export type Scope = 'login' | 'enroll';
 /** An attempt that holds one unit of every budget it counts against, until it is known to have failed. */
 export type Attempt = { succeeded(): Promise<void>; failed(): Promise<void> };
 
-type Budget = { key: string; kind: 'address_and_user' | 'address' | 'user'; free: number; maxDelayMs: number | 'window' };
+type Budget = {
+  key: string;
+  kind: 'address_and_user' | 'address' | 'user';
+  free: number;
+  maxDelayMs: number | 'window';
+};
 
 /**
  * The three budgets one attempt spends. Only the (address, username) pair is stopped for the window, so a
@@ -19,7 +24,12 @@ type Budget = { key: string; kind: 'address_and_user' | 'address' | 'user'; free
  */
 function budgetsOf(limits: SignInLimits, scope: Scope, username: string, address: string): Budget[] {
   return [
-    { key: `pair:${scope}:${username}|${address}`, kind: 'address_and_user', free: limits.perAddressAndUser, maxDelayMs: 'window' },
+    {
+      key: `pair:${scope}:${username}|${address}`,
+      kind: 'address_and_user',
+      free: limits.perAddressAndUser,
+      maxDelayMs: 'window',
+    },
     { key: `addr:${address}`, kind: 'address', free: limits.perAddress, maxDelayMs: limits.windowMs },
     { key: `user:${scope}:${username}`, kind: 'user', free: limits.perUsername, maxDelayMs: limits.maxDelayMs },
   ];
@@ -36,16 +46,30 @@ function tooMany(retryMs: number): RateLimited {
  * check made before any of them has failed. The rows live in the database: every server process on it
  * shares one budget. Throws 429 (with Retry-After) when a budget is spent or a delay has not elapsed.
  */
-export async function reserveAttempt(ctx: Ctx, scope: Scope, username: string, address: string, via: string = scope): Promise<Attempt> {
+export async function reserveAttempt(
+  ctx: Ctx,
+  scope: Scope,
+  username: string,
+  address: string,
+  via: string = scope,
+): Promise<Attempt> {
   const limits = ctx.config.signIn;
   const budgets = budgetsOf(limits, scope, username, address).sort((a, b) => a.key.localeCompare(b.key));
-  const retryMs = await ctx.store.db.transaction().execute((tx) => take(tx, ctx, limits, budgets, { username, address }));
+  const retryMs = await ctx.store.db
+    .transaction()
+    .execute((tx) => take(tx, ctx, limits, budgets, { username, address }));
   if (retryMs > 0) throw tooMany(retryMs);
   if (++reservations % 1000 === 0) await prune(ctx, limits);
   return {
     succeeded: () => ctx.store.db.transaction().execute((tx) => refund(tx, budgets)),
     failed: () =>
-      audit(ctx.store.db, { actorId: null, action: 'auth.sign_in_failed', objectKind: 'user', objectId: username, details: { username, address, via } }),
+      audit(ctx.store.db, {
+        actorId: null,
+        action: 'auth.sign_in_failed',
+        objectKind: 'user',
+        objectId: username,
+        details: { username, address, via },
+      }),
   };
 }
 
@@ -54,11 +78,21 @@ let reservations = 0;
 /** Budgets whose window and delay are both over count nothing any more; without this the table only grows. */
 async function prune(ctx: Ctx, limits: SignInLimits) {
   const now = Date.now();
-  await ctx.store.db.deleteFrom('auth_throttle').where('window_start', '<', now - limits.windowMs).where('next_at', '<', now).execute();
+  await ctx.store.db
+    .deleteFrom('auth_throttle')
+    .where('window_start', '<', now - limits.windowMs)
+    .where('next_at', '<', now)
+    .execute();
 }
 
 /** Spends one unit of each budget, or none when any refuses; returns how long to wait (0: go ahead). */
-async function take(tx: Tx, ctx: Ctx, limits: SignInLimits, budgets: Budget[], who: { username: string; address: string }): Promise<number> {
+async function take(
+  tx: Tx,
+  ctx: Ctx,
+  limits: SignInLimits,
+  budgets: Budget[],
+  who: { username: string; address: string },
+): Promise<number> {
   const now = Date.now();
   // A write first: it takes SQLite's write lock at once (a read first could not upgrade under another
   // process's write), and on PostgreSQL it makes every row exist so that FOR UPDATE can lock it.
@@ -70,7 +104,11 @@ async function take(tx: Tx, ctx: Ctx, limits: SignInLimits, budgets: Budget[], w
   const rows = await tx
     .selectFrom('auth_throttle')
     .selectAll()
-    .where('key', 'in', budgets.map((b) => b.key))
+    .where(
+      'key',
+      'in',
+      budgets.map((b) => b.key),
+    )
     .orderBy('key')
     .$if(ctx.store.dialect === 'postgres', (q) => q.forUpdate())
     .execute();
@@ -83,12 +121,24 @@ async function take(tx: Tx, ctx: Ctx, limits: SignInLimits, budgets: Budget[], w
   const blocked = next.filter(({ r }) => r.next_at > now);
   if (blocked.length) {
     for (const { b, r } of blocked) {
-      await tx.updateTable('auth_throttle').set({ ...r, refused: r.refused + 1 }).where('key', '=', b.key).execute();
+      await tx
+        .updateTable('auth_throttle')
+        .set({ ...r, refused: r.refused + 1 })
+        .where('key', '=', b.key)
+        .execute();
       // One audit line per budget and window, not one per refused request of a flood.
       if (r.refused === 0)
         await audit(tx, {
-          actorId: null, action: 'auth.slowed', objectKind: b.kind === 'address' ? 'address' : 'user', objectId: b.kind === 'address' ? who.address : who.username,
-          details: { budget: b.kind, username: b.kind === 'address' ? undefined : who.username, address: b.kind === 'user' ? undefined : who.address, retryAfterSeconds: Math.ceil((r.next_at - now) / 1000) },
+          actorId: null,
+          action: 'auth.slowed',
+          objectKind: b.kind === 'address' ? 'address' : 'user',
+          objectId: b.kind === 'address' ? who.address : who.username,
+          details: {
+            budget: b.kind,
+            username: b.kind === 'address' ? undefined : who.username,
+            address: b.kind === 'user' ? undefined : who.address,
+            retryAfterSeconds: Math.ceil((r.next_at - now) / 1000),
+          },
         });
     }
     return Math.max(...blocked.map(({ r }) => r.next_at - now));
@@ -97,10 +147,16 @@ async function take(tx: Tx, ctx: Ctx, limits: SignInLimits, budgets: Budget[], w
     const failures = r.failures + 1;
     const over = failures - b.free;
     const nextAt =
-      over < 0 ? 0
-      : b.maxDelayMs === 'window' ? r.window_start + limits.windowMs
-      : now + Math.min(b.maxDelayMs, limits.firstDelayMs * 2 ** Math.min(over, 30));
-    await tx.updateTable('auth_throttle').set({ ...r, failures, next_at: nextAt }).where('key', '=', b.key).execute();
+      over < 0
+        ? 0
+        : b.maxDelayMs === 'window'
+          ? r.window_start + limits.windowMs
+          : now + Math.min(b.maxDelayMs, limits.firstDelayMs * 2 ** Math.min(over, 30));
+    await tx
+      .updateTable('auth_throttle')
+      .set({ ...r, failures, next_at: nextAt })
+      .where('key', '=', b.key)
+      .execute();
   }
   return 0;
 }
@@ -112,7 +168,17 @@ async function refund(tx: Tx, budgets: Budget[]): Promise<void> {
       await tx.deleteFrom('auth_throttle').where('key', '=', b.key).execute();
       continue;
     }
-    await tx.updateTable('auth_throttle').set((eb) => ({ failures: eb('failures', '-', 1) })).where('key', '=', b.key).where('failures', '>', 0).execute();
-    await tx.updateTable('auth_throttle').set({ next_at: 0 }).where('key', '=', b.key).where('failures', '<', b.free).execute();
+    await tx
+      .updateTable('auth_throttle')
+      .set((eb) => ({ failures: eb('failures', '-', 1) }))
+      .where('key', '=', b.key)
+      .where('failures', '>', 0)
+      .execute();
+    await tx
+      .updateTable('auth_throttle')
+      .set({ next_at: 0 })
+      .where('key', '=', b.key)
+      .where('failures', '<', b.free)
+      .execute();
   }
 }

@@ -18,7 +18,10 @@ export const FIRST_PAGE = 250;
 export const NEXT_PAGES = 2500;
 
 async function maxSeq(tx: Tx): Promise<number> {
-  const r = await tx.selectFrom('changes').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst();
+  const r = await tx
+    .selectFrom('changes')
+    .select((eb) => eb.fn.max('seq').as('m'))
+    .executeTakeFirst();
   return Number(r?.m ?? 0);
 }
 
@@ -34,7 +37,8 @@ async function groupViews(tx: Tx, userId: string, ids: string[]): Promise<{ view
   return { views, gone };
 }
 
-const encodePage = (cursor: string, k: PageKey) => `${cursor}.${Buffer.from(k.name, 'utf8').toString('base64url')}.${k.id}`;
+const encodePage = (cursor: string, k: PageKey) =>
+  `${cursor}.${Buffer.from(k.name, 'utf8').toString('base64url')}.${k.id}`;
 
 function decodePage(token: string): { cursor: string; after: PageKey } {
   const [cursor, name, id] = token.split('.') as [string, string, string];
@@ -45,16 +49,31 @@ function decodePage(token: string): { cursor: string; after: PageKey } {
  * One page of a full answer. The first carries the user's groups and clears the client's cache; the others
  * carry the first page's cursor, so whatever changed while the pages were read comes with the next pass.
  */
-async function fullPage(ctx: Ctx, tx: Tx, userId: string, cursor: string, after: PageKey | undefined): Promise<SyncResponse> {
+async function fullPage(
+  ctx: Ctx,
+  tx: Tx,
+  userId: string,
+  cursor: string,
+  after: PageKey | undefined,
+): Promise<SyncResponse> {
   const limit = after ? NEXT_PAGES : FIRST_PAGE;
   const page = await visiblePage(tx, ctx.store.dialect, userId, after, limit);
   const last = page.length === limit ? page[page.length - 1]!.row : undefined;
   const next = last ? encodePage(cursor, { name: last.name, id: last.id }) : null;
   const secrets = await summaries(tx, page);
-  if (after) return compactSync({ cursor, full: false, secrets, removedSecrets: [], groups: [], removedGroups: [], users: [] }, next);
-  const ids = (await tx.selectFrom('group_members').select('group_id').where('user_id', '=', userId).execute()).map((r) => r.group_id);
+  if (after)
+    return compactSync(
+      { cursor, full: false, secrets, removedSecrets: [], groups: [], removedGroups: [], users: [] },
+      next,
+    );
+  const ids = (await tx.selectFrom('group_members').select('group_id').where('user_id', '=', userId).execute()).map(
+    (r) => r.group_id,
+  );
   const { views } = await groupViews(tx, userId, ids);
-  return compactSync({ cursor, full: true, secrets, removedSecrets: [], groups: views, removedGroups: [], users: [] }, next);
+  return compactSync(
+    { cursor, full: true, secrets, removedSecrets: [], groups: views, removedGroups: [], users: [] },
+    next,
+  );
 }
 
 /**

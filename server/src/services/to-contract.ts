@@ -1,5 +1,13 @@
 import type {
-  AccessEntry, AuditEvent, DirectoryGroup, DirectoryUser, GroupView, Me, RevealResponse, SecretSummary, UserRef,
+  AccessEntry,
+  AuditEvent,
+  DirectoryGroup,
+  DirectoryUser,
+  GroupView,
+  Me,
+  RevealResponse,
+  SecretSummary,
+  UserRef,
 } from '../../../utils/contract';
 import type { Selectable } from 'kysely';
 import type { AccessEntriesTable, AuditEventsTable, GroupsTable, SecretsTable, UsersTable } from '../db/schema';
@@ -12,9 +20,14 @@ import { mayListMembers } from './group-queries';
 
 export function toMe(u: UsersTable): Me {
   return {
-    id: u.id, username: u.username, name: u.name, email: u.email, isAdmin: u.is_admin === 1,
+    id: u.id,
+    username: u.username,
+    name: u.name,
+    email: u.email,
+    isAdmin: u.is_admin === 1,
     kdf: { salt: u.kdf_salt!, iterations: u.kdf_iterations! },
-    publicKey: u.public_key!, fingerprint: u.fingerprint!,
+    publicKey: u.public_key!,
+    fingerprint: u.fingerprint!,
     encryptedPrivateKey: JSON.parse(u.encrypted_private_key!),
   };
 }
@@ -22,22 +35,41 @@ export function toMe(u: UsersTable): Me {
 type Perms = { isOwner: boolean; canEdit: boolean };
 
 /** A secret's summary: never its ciphertext. `ref` names the people it mentions. */
-export function toSecretSummary(r: SecretsTable, { isOwner, canEdit }: Perms, ref: (id: string) => UserRef): SecretSummary {
+export function toSecretSummary(
+  r: SecretsTable,
+  { isOwner, canEdit }: Perms,
+  ref: (id: string) => UserRef,
+): SecretSummary {
   return {
-    id: r.id, name: r.name, url: r.url, clientId: r.client_id, identifier: r.identifier, method: r.method as SecretSummary['method'],
-    tags: JSON.parse(r.tags) as string[], notes: r.notes, status: r.status,
+    id: r.id,
+    name: r.name,
+    url: r.url,
+    clientId: r.client_id,
+    identifier: r.identifier,
+    method: r.method as SecretSummary['method'],
+    tags: JSON.parse(r.tags) as string[],
+    notes: r.notes,
+    status: r.status,
     owner: ref(r.owner_id),
     shared: r.access_users + r.access_groups > 0,
     permissions: { view: true, edit: canEdit, share: isOwner },
     access: { users: r.access_users, groups: r.access_groups },
-    revision: r.revision, accessRevision: r.access_revision, valueRevision: r.value_revision,
-    createdBy: ref(r.created_by), createdAt: r.created_at, updatedBy: ref(r.updated_by), updatedAt: r.updated_at,
+    revision: r.revision,
+    accessRevision: r.access_revision,
+    valueRevision: r.value_revision,
+    createdBy: ref(r.created_by),
+    createdAt: r.created_at,
+    updatedBy: ref(r.updated_by),
+    updatedAt: r.updated_at,
     lastUsedAt: r.last_used_at,
     readableByDisabledUser: isOwner && r.readable_by_disabled === 1,
   };
 }
 
-export function toRevealed(r: Pick<SecretsTable, 'id' | 'value' | 'value_revision'>, keyPath: RevealResponse['keyPath']): RevealResponse {
+export function toRevealed(
+  r: Pick<SecretsTable, 'id' | 'value' | 'value_revision'>,
+  keyPath: RevealResponse['keyPath'],
+): RevealResponse {
   return { secretId: r.id, value: JSON.parse(r.value), valueRevision: r.value_revision, keyPath };
 }
 
@@ -47,16 +79,40 @@ type GroupFace = Pick<GroupsTable, 'name' | 'kind' | 'fingerprint'>;
 type GroupMemberFace = { id: string; name: string; username: string; grant: string | null };
 
 /** One line of an access list; a recipient that vanished keeps its line, named as unknown. */
-export function toAccessEntry(r: AccessEntriesTable, user: UserFace | undefined, group: GroupFace | undefined, members: GroupMemberFace[], listMembers: boolean): AccessEntry {
+export function toAccessEntry(
+  r: AccessEntriesTable,
+  user: UserFace | undefined,
+  group: GroupFace | undefined,
+  members: GroupMemberFace[],
+  listMembers: boolean,
+): AccessEntry {
   if (r.recipient_kind === 'user')
     return {
-      recipientKind: 'user', recipientId: r.recipient_id, name: user?.name ?? 'Unknown user', username: user?.username ?? null, email: user?.email ?? null,
-      groupKind: null, canView: true, canEdit: r.can_edit === 1, fingerprint: user?.fingerprint ?? '', members: null, memberCount: null,
+      recipientKind: 'user',
+      recipientId: r.recipient_id,
+      name: user?.name ?? 'Unknown user',
+      username: user?.username ?? null,
+      email: user?.email ?? null,
+      groupKind: null,
+      canView: true,
+      canEdit: r.can_edit === 1,
+      fingerprint: user?.fingerprint ?? '',
+      members: null,
+      memberCount: null,
     };
   return {
-    recipientKind: 'group', recipientId: r.recipient_id, name: group?.name ?? 'Unknown group', username: null, email: null, groupKind: group?.kind ?? null,
-    canView: true, canEdit: r.can_edit === 1, fingerprint: group?.fingerprint ?? '',
-    members: listMembers ? members.map((m) => ({ id: m.id, name: m.name, username: m.username, pending: m.grant === null })) : null,
+    recipientKind: 'group',
+    recipientId: r.recipient_id,
+    name: group?.name ?? 'Unknown group',
+    username: null,
+    email: null,
+    groupKind: group?.kind ?? null,
+    canView: true,
+    canEdit: r.can_edit === 1,
+    fingerprint: group?.fingerprint ?? '',
+    members: listMembers
+      ? members.map((m) => ({ id: m.id, name: m.name, username: m.username, pending: m.grant === null }))
+      : null,
     memberCount: members.length,
   };
 }
@@ -73,28 +129,70 @@ export function toGroupView(
   // Looking a group up shows members to its own people only; the access list may also show a user group's.
   const seesMembers = !!mine && mayListMembers(g, mine);
   return {
-    id: g.id, kind: g.kind, name: g.name, description: seesMembers ? g.description : '', enabled: g.enabled === 1, membersCanView: g.members_can_view === 1,
-    owner, publicKey: g.public_key, fingerprint: g.fingerprint, memberCount: members.length,
-    isMember: mine?.is_member === 1, isManager: mine?.is_manager === 1,
+    id: g.id,
+    kind: g.kind,
+    name: g.name,
+    description: seesMembers ? g.description : '',
+    enabled: g.enabled === 1,
+    membersCanView: g.members_can_view === 1,
+    owner,
+    publicKey: g.public_key,
+    fingerprint: g.fingerprint,
+    memberCount: members.length,
+    isMember: mine?.is_member === 1,
+    isManager: mine?.is_manager === 1,
     myGrant: mine?.grant ? JSON.parse(mine.grant) : null,
     ...(seesMembers
-      ? { members: members.map((m) => ({ user: { id: m.id, name: m.name, username: m.username }, pending: m.grant === null, publicKey: m.public_key, fingerprint: m.fingerprint })) }
+      ? {
+          members: members.map((m) => ({
+            user: { id: m.id, name: m.name, username: m.username },
+            pending: m.grant === null,
+            publicKey: m.public_key,
+            fingerprint: m.fingerprint,
+          })),
+        }
       : {}),
     updatedAt: g.updated_at,
   };
 }
 
-export function toDirectoryUser(u: Pick<UsersTable, 'id' | 'name' | 'username' | 'email' | 'public_key' | 'fingerprint'>): DirectoryUser {
-  return { kind: 'user', id: u.id, name: u.name, username: u.username, email: u.email, publicKey: u.public_key!, fingerprint: u.fingerprint! };
+export function toDirectoryUser(
+  u: Pick<UsersTable, 'id' | 'name' | 'username' | 'email' | 'public_key' | 'fingerprint'>,
+): DirectoryUser {
+  return {
+    kind: 'user',
+    id: u.id,
+    name: u.name,
+    username: u.username,
+    email: u.email,
+    publicKey: u.public_key!,
+    fingerprint: u.fingerprint!,
+  };
 }
 
-export function toDirectoryGroup(g: Pick<GroupsTable, 'id' | 'name' | 'kind' | 'public_key' | 'fingerprint'>, memberCount: number): DirectoryGroup {
-  return { kind: 'group', id: g.id, name: g.name, groupKind: g.kind, memberCount, publicKey: g.public_key, fingerprint: g.fingerprint };
+export function toDirectoryGroup(
+  g: Pick<GroupsTable, 'id' | 'name' | 'kind' | 'public_key' | 'fingerprint'>,
+  memberCount: number,
+): DirectoryGroup {
+  return {
+    kind: 'group',
+    id: g.id,
+    name: g.name,
+    groupKind: g.kind,
+    memberCount,
+    publicKey: g.public_key,
+    fingerprint: g.fingerprint,
+  };
 }
 
 export function toAuditEvent(r: Selectable<AuditEventsTable>, actor: UserRef | null): AuditEvent {
   return {
-    id: r.id, at: r.at, actor, action: r.action, objectKind: r.object_kind, objectId: r.object_id,
+    id: r.id,
+    at: r.at,
+    actor,
+    action: r.action,
+    objectKind: r.object_kind,
+    objectId: r.object_id,
     details: JSON.parse(r.details) as Record<string, unknown>,
   };
 }

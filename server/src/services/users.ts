@@ -7,7 +7,11 @@ export async function userRefs(db: Db | Tx, ids: Iterable<string>): Promise<Map<
   const unique = [...new Set(ids)];
   const out = new Map<string, UserRef>();
   for (let i = 0; i < unique.length; i += 500) {
-    const rows = await db.selectFrom('users').select(['id', 'name', 'username']).where('id', 'in', unique.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('users')
+      .select(['id', 'name', 'username'])
+      .where('id', 'in', unique.slice(i, i + 500))
+      .execute();
     for (const r of rows) out.set(r.id, r);
   }
   return out;

@@ -5,7 +5,8 @@ import { activeGroupIds } from './group-queries';
 
 export type Visible = { row: SecretsTable; isOwner: boolean; canEdit: boolean };
 
-const chunks = <T>(xs: T[], n = 500) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+const chunks = <T>(xs: T[], n = 500) =>
+  Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
 /**
  * The secrets a user can see, with what they may do: owned, shared with them directly, or shared with a
@@ -27,9 +28,18 @@ export async function visibleSecrets(db: Db | Tx, userId: string, ids?: string[]
       .selectAll('secrets')
       .select('access_entries.can_edit as entry_can_edit')
       .where((eb) => {
-        const direct = eb.and([eb('access_entries.recipient_kind', '=', 'user'), eb('access_entries.recipient_id', '=', userId)]);
+        const direct = eb.and([
+          eb('access_entries.recipient_kind', '=', 'user'),
+          eb('access_entries.recipient_id', '=', userId),
+        ]);
         return groups.length
-          ? eb.or([direct, eb.and([eb('access_entries.recipient_kind', '=', 'group'), eb('access_entries.recipient_id', 'in', groups)])])
+          ? eb.or([
+              direct,
+              eb.and([
+                eb('access_entries.recipient_kind', '=', 'group'),
+                eb('access_entries.recipient_id', 'in', groups),
+              ]),
+            ])
           : direct;
       })
       .where('secrets.owner_id', '!=', userId);

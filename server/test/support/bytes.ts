@@ -10,7 +10,10 @@ import type { TestServer } from './harness';
  */
 function encodedForms(value: Uint8Array | string): { label: string; text: string }[] {
   const bytes = typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value);
-  const out = [{ label: 'hex', text: bytes.toString('hex') }, { label: 'HEX', text: bytes.toString('hex').toUpperCase() }];
+  const out = [
+    { label: 'hex', text: bytes.toString('hex') },
+    { label: 'HEX', text: bytes.toString('hex').toUpperCase() },
+  ];
   if (typeof value === 'string') out.push({ label: 'utf8', text: value });
   for (const k of [0, 1, 2]) {
     const padded = Buffer.concat([Buffer.alloc(k), bytes]);
@@ -24,8 +27,10 @@ function encodedForms(value: Uint8Array | string): { label: string; text: string
 }
 
 export function expectAbsent(haystack: Buffer, what: string, value: Uint8Array | string) {
-  for (const f of encodedForms(value)) expect(haystack.includes(Buffer.from(f.text, 'utf8')), `${what} found as ${f.label}`).toBe(false);
-  if (typeof value === 'string') expect(haystack.includes(Buffer.from(value, 'utf16le')), `${what} found as UTF-16`).toBe(false);
+  for (const f of encodedForms(value))
+    expect(haystack.includes(Buffer.from(f.text, 'utf8')), `${what} found as ${f.label}`).toBe(false);
+  if (typeof value === 'string')
+    expect(haystack.includes(Buffer.from(value, 'utf16le')), `${what} found as UTF-16`).toBe(false);
   else expect(haystack.includes(Buffer.from(value)), `${what} found as raw bytes`).toBe(false);
 }
 
@@ -41,8 +46,21 @@ export async function databaseBytes(s: TestServer): Promise<Buffer> {
   const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await c.connect();
   try {
-    const tables = await c.query<{ table_name: string }>(`select table_name from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE'`, [s.schema]);
-    expect(tables.rows.map((t) => t.table_name)).toEqual(expect.arrayContaining(['users', 'secrets', 'access_entries', 'audit_events', 'changes', 'sessions', 'group_members']));
+    const tables = await c.query<{ table_name: string }>(
+      `select table_name from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE'`,
+      [s.schema],
+    );
+    expect(tables.rows.map((t) => t.table_name)).toEqual(
+      expect.arrayContaining([
+        'users',
+        'secrets',
+        'access_entries',
+        'audit_events',
+        'changes',
+        'sessions',
+        'group_members',
+      ]),
+    );
     const parts: string[] = [];
     for (const { table_name } of tables.rows) {
       const rows = await c.query<{ row: string }>(`select t::text as row from "${s.schema}"."${table_name}" t`);

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** How a deployment file starts the server: program, arguments, working directory, environment, user. */
-export type Launch = { command: string[]; workingDirectory: string; env: Record<string, string>; user?: string; volumes: string[] };
+export type Launch = {
+  command: string[];
+  workingDirectory: string;
+  env: Record<string, string>;
+  user?: string;
+  volumes: string[];
+};
 
 const root = join(import.meta.dirname, '../../..');
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
@@ -37,7 +43,10 @@ export function systemdLaunch(file = 'deploy/vaultshare.service'): Launch {
 /** The final stage of deploy/Containerfile: its WORKDIR, ENV, USER, VOLUME and CMD. */
 export function containerLaunch(file = 'deploy/Containerfile'): Launch {
   const launch: Launch = { command: [], workingDirectory: '/', env: {}, volumes: [] };
-  const instructions = read(file).replace(/\\\n/g, ' ').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+  const instructions = read(file)
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'));
   const lastStage = instructions.findLastIndex((l) => l.startsWith('FROM '));
   for (const line of instructions.slice(lastStage)) {
     const [, op, rest] = /^(\w+)\s+(.*)$/.exec(line.trim()) ?? [];

@@ -12,7 +12,8 @@ export function sendFrom(
 ): Promise<Res> {
   const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
-  if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
+  if (body !== undefined)
+    Object.assign(headers, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   return new Promise((resolve, reject) => {
     const req = request(url, { method: opts.method ?? 'POST', headers, localAddress: from, agent: false }, (res) => {
@@ -21,7 +22,8 @@ export function sendFrom(
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
         const h = new Headers();
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(', ') : v);
+        for (const [k, v] of Object.entries(res.headers))
+          if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(', ') : v);
         resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined, headers: h });
       });
     });

@@ -21,7 +21,9 @@ export const answered: Answered[] = [];
 // Each suite's requests double as a check of the published contract: a status that a route sent but the
 // OpenAPI document does not declare fails the suite that provoked it.
 afterAll(() => {
-  const undeclared = answered.filter((a) => a.route && !isDeclared(a.route, a.status)).map((a) => `${a.route} answered ${a.status}`);
+  const undeclared = answered
+    .filter((a) => a.route && !isDeclared(a.route, a.status))
+    .map((a) => `${a.route} answered ${a.status}`);
   expect([...new Set(undeclared)], 'statuses missing from the route table (utils/contract/routes.ts)').toEqual([]);
 });
 
@@ -31,18 +33,36 @@ afterAll(() => {
  * (a setting only code can make: the environment cannot lower the floor).
  */
 export async function startTestServer(dialect: DialectName, overrides: Partial<Config> = {}): Promise<TestServer> {
-  const base = { port: 0, host: '127.0.0.1', quiet: true, kdfIterations: 1000, minKdfIterations: 1000, onAnswer: (a: Answered) => void answered.push(a), ...overrides };
+  const base = {
+    port: 0,
+    host: '127.0.0.1',
+    quiet: true,
+    kdfIterations: 1000,
+    minKdfIterations: 1000,
+    onAnswer: (a: Answered) => void answered.push(a),
+    ...overrides,
+  };
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'vaultshare-'));
     const sqlitePath = join(dir, 'vault.db');
     const s = await startServer({ ...base, databaseUrl: undefined, sqlitePath });
-    return { ...s, dialect, sqlitePath, close: async () => { await s.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      ...s,
+      dialect,
+      sqlitePath,
+      close: async () => {
+        await s.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const url = process.env.TEST_DATABASE_URL!;
   const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const s = await startServer({ ...base, databaseUrl: url, schema });
   return {
-    ...s, dialect, schema,
+    ...s,
+    dialect,
+    schema,
     close: async () => {
       await s.close();
       const c = new pg.Client({ connectionString: url });
@@ -53,7 +73,20 @@ export async function startTestServer(dialect: DialectName, overrides: Partial<C
   };
 }
 
-const TABLES = ['users', 'sessions', 'groups', 'group_members', 'secrets', 'access_entries', 'changes', 'directory_terms', 'audit_events', 'settings', 'links', 'link_accesses'] as const;
+const TABLES = [
+  'users',
+  'sessions',
+  'groups',
+  'group_members',
+  'secrets',
+  'access_entries',
+  'changes',
+  'directory_terms',
+  'audit_events',
+  'settings',
+  'links',
+  'link_accesses',
+] as const;
 
 /**
  * Every row of every table, to prove a refused request changed nothing. Left out: the sign-in budgets and

@@ -1,5 +1,14 @@
 import {
-  createGrant, decryptLink, deriveLinkSecrets, encryptLink, fromB64url, linkVerifierHash, newId, newLinkKey, toB64url, type Ciphertext,
+  createGrant,
+  decryptLink,
+  deriveLinkSecrets,
+  encryptLink,
+  fromB64url,
+  linkVerifierHash,
+  newId,
+  newLinkKey,
+  toB64url,
+  type Ciphertext,
 } from '../../../utils/crypto';
 import type { LinkView, PublicLinkInfo, SecretSummary } from '../../../utils/contract';
 import type { Res, VaultClient } from './client';
@@ -13,9 +22,19 @@ export type MadeLink = { id: string; fragmentKey: Uint8Array; res: Res<LinkView>
  * Creates a link as the extension does: reveals the secret on "the sharer's device", encrypts a copy of its
  * fields under the link's own key, and uploads the ciphertext, the verifier's hash and the sharer's grant.
  */
-type LinkOptions = { code?: string; maxAccesses?: number | null; expiresInMs?: number; expiresAt?: string; email?: string };
+type LinkOptions = {
+  code?: string;
+  maxAccesses?: number | null;
+  expiresInMs?: number;
+  expiresAt?: string;
+  email?: string;
+};
 
-export async function createLink(sharer: VaultClient, secret: SecretSummary, opts: LinkOptions = {}): Promise<MadeLink> {
+export async function createLink(
+  sharer: VaultClient,
+  secret: SecretSummary,
+  opts: LinkOptions = {},
+): Promise<MadeLink> {
   const { id, fragmentKey, body } = await linkBody(sharer, secret, opts);
   return { id, fragmentKey, res: await sharer.call<LinkView>('POST', '/v1/links', body) };
 }
@@ -26,21 +45,47 @@ export async function linkBody(sharer: VaultClient, secret: SecretSummary, opts:
   const fragmentKey = newLinkKey();
   const code = opts.code ? { code: opts.code, iterations: CODE_ITERATIONS } : null;
   const { linkKey, verifier } = await deriveLinkSecrets(fragmentKey, id, code);
-  const fields = { name: secret.name, url: secret.url, clientId: secret.clientId, clientSecret: await sharer.reveal(secret.id) };
+  const fields = {
+    name: secret.name,
+    url: secret.url,
+    clientId: secret.clientId,
+    clientSecret: await sharer.reveal(secret.id),
+  };
   const body = {
-    id, secretId: secret.id, recipientEmail: opts.email ?? 'partner@example.org',
+    id,
+    secretId: secret.id,
+    recipientEmail: opts.email ?? 'partner@example.org',
     expiresAt: opts.expiresAt ?? new Date(Date.now() + (opts.expiresInMs ?? 3_600_000)).toISOString(),
     maxAccesses: opts.maxAccesses === undefined ? 1 : opts.maxAccesses,
     ciphertext: await encryptLink(linkKey, id, fields),
     verifierHash: await linkVerifierHash(verifier),
     code: code ? { iterations: CODE_ITERATIONS } : null,
-    sharerGrant: await createGrant({ subjectKind: 'link', subjectId: id, recipientKind: 'user', recipientId: sharer.userId, recipientPublicKey: sharer.publicKey }, fragmentKey),
+    sharerGrant: await createGrant(
+      {
+        subjectKind: 'link',
+        subjectId: id,
+        recipientKind: 'user',
+        recipientId: sharer.userId,
+        recipientPublicKey: sharer.publicKey,
+      },
+      fragmentKey,
+    ),
   };
   return { id, fragmentKey, body };
 }
 
-async function call<T>(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res<T>> {
-  const res = await fetch(base + path, { method, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...headers }, body: body ? JSON.stringify(body) : undefined });
+async function call<T>(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Res<T>> {
+  const res = await fetch(base + path, {
+    method,
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
 }
@@ -54,7 +99,13 @@ export async function verifierFor(id: string, fragmentKey: Uint8Array, code?: st
 
 /** Presents a verifier, as the link page does, without an account. */
 export const presentVerifier = (base: string, id: string, verifier: string, headers: Record<string, string> = {}) =>
-  call<{ ciphertext: Ciphertext; remainingAccesses: number | null }>(base, 'POST', `/v1/public/links/${id}/open`, { verifier }, headers);
+  call<{ ciphertext: Ciphertext; remainingAccesses: number | null }>(
+    base,
+    'POST',
+    `/v1/public/links/${id}/open`,
+    { verifier },
+    headers,
+  );
 
 /** Opens a link end to end as a recipient would: derive, present, decrypt. */
 export async function openLink(base: string, id: string, fragmentKey: Uint8Array, code?: string) {

@@ -8,11 +8,22 @@ import { VaultClient } from './client';
 export async function buildOrg(s: TestServer) {
   const people: Record<string, VaultClient> = {};
   for (const name of ['alice', 'bob', 'carol', 'dave', 'erin', 'frank']) {
-    const { code } = await invite(s.services, { username: name, name: `${name[0]!.toUpperCase()}${name.slice(1)} Tester`, email: `${name}@example.com` });
+    const { code } = await invite(s.services, {
+      username: name,
+      name: `${name[0]!.toUpperCase()}${name.slice(1)} Tester`,
+      email: `${name}@example.com`,
+    });
     people[name] = await new VaultClient(s.url, name).enroll(code);
   }
   const ops = await createGroupAsAdmin(s.services, { name: 'Ops', managers: ['frank'], members: ['carol'] });
   await addPendingMember(s.services, ops.id, people.erin!.userId);
-  const g = await s.store.db.selectFrom('groups').select(['id', 'public_key']).where('id', '=', ops.id).executeTakeFirstOrThrow();
-  return { ...(people as Record<'alice' | 'bob' | 'carol' | 'dave' | 'erin' | 'frank', VaultClient>), ops: { kind: 'group' as const, id: g.id, publicKey: g.public_key } };
+  const g = await s.store.db
+    .selectFrom('groups')
+    .select(['id', 'public_key'])
+    .where('id', '=', ops.id)
+    .executeTakeFirstOrThrow();
+  return {
+    ...(people as Record<'alice' | 'bob' | 'carol' | 'dave' | 'erin' | 'frank', VaultClient>),
+    ops: { kind: 'group' as const, id: g.id, publicKey: g.public_key },
+  };
 }

@@ -12,7 +12,11 @@ const root = document.getElementById('app')!;
 type Info = { status: 'active' | 'finished' | 'expired' | 'revoked'; code: { iterations: number } | null };
 type Problem = { code?: string };
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+) {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
@@ -24,12 +28,22 @@ function only(sentence: string) {
 }
 
 const ENDED: Record<string, keyof Messages> = {
-  link_expired: 'expired', link_finished: 'finished', link_revoked: 'revoked', not_found: 'notFound', link_incomplete: 'incomplete',
-  invalid_request: 'incomplete', expired: 'expired', finished: 'finished', revoked: 'revoked',
+  link_expired: 'expired',
+  link_finished: 'finished',
+  link_revoked: 'revoked',
+  not_found: 'notFound',
+  link_incomplete: 'incomplete',
+  invalid_request: 'incomplete',
+  expired: 'expired',
+  finished: 'finished',
+  revoked: 'revoked',
 };
 
 async function api<T>(path: string, body?: unknown): Promise<{ status: number; body: T & Problem }> {
-  const res = await fetch(path, body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {});
+  const res = await fetch(
+    path,
+    body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {},
+  );
   return { status: res.status, body: (await res.json().catch(() => ({}))) as T & Problem };
 }
 
@@ -42,22 +56,54 @@ function field(label: string, value: string, secret = false) {
     });
   });
   copy.setAttribute('aria-label', `${t.copy}: ${label}`);
-  return el('div', { className: 'field' }, el('dt', {}, label), el('dd', {}, el('code', { className: secret ? 'secret' : '' }, value), copy));
+  return el(
+    'div',
+    { className: 'field' },
+    el('dt', {}, label),
+    el('dd', {}, el('code', { className: secret ? 'secret' : '' }, value), copy),
+  );
 }
 
 function showFields(fields: Record<string, string>, remaining: number | null) {
-  const note = remaining === null ? t.unlimited : remaining === 0 ? t.last : remaining === 1 ? t.remainingOne : t.remaining.replace('{n}', String(remaining));
+  const note =
+    remaining === null
+      ? t.unlimited
+      : remaining === 0
+        ? t.last
+        : remaining === 1
+          ? t.remainingOne
+          : t.remaining.replace('{n}', String(remaining));
   root.replaceChildren(
     el('h1', {}, fields.name ?? t.title),
-    el('dl', {}, field(t.name, fields.name ?? ''), field(t.url, fields.url ?? ''), field(t.clientId, fields.clientId ?? ''), field(t.clientSecret, fields.clientSecret ?? '', true)),
+    el(
+      'dl',
+      {},
+      field(t.name, fields.name ?? ''),
+      field(t.url, fields.url ?? ''),
+      field(t.clientId, fields.clientId ?? ''),
+      field(t.clientSecret, fields.clientSecret ?? '', true),
+    ),
     el('p', { className: 'hint' }, note),
   );
 }
 
 /** Presents the verifier; on success decrypts and shows, otherwise says why in one sentence. */
-async function open(linkId: string, fragmentKey: Uint8Array, info: Info, code: string, say: (s: string) => void): Promise<void> {
-  const secrets = await deriveLinkSecrets(fragmentKey, linkId, info.code ? { code, iterations: info.code.iterations } : null);
-  const res = await api<{ ciphertext: Ciphertext; remainingAccesses: number | null }>(`/v1/public/links/${linkId}/open`, { verifier: secrets.verifier });
+async function open(
+  linkId: string,
+  fragmentKey: Uint8Array,
+  info: Info,
+  code: string,
+  say: (s: string) => void,
+): Promise<void> {
+  const secrets = await deriveLinkSecrets(
+    fragmentKey,
+    linkId,
+    info.code ? { code, iterations: info.code.iterations } : null,
+  );
+  const res = await api<{ ciphertext: Ciphertext; remainingAccesses: number | null }>(
+    `/v1/public/links/${linkId}/open`,
+    { verifier: secrets.verifier },
+  );
   if (res.status === 200) {
     try {
       showFields(await decryptLink(secrets.linkKey, linkId, res.body.ciphertext), res.body.remainingAccesses);
@@ -75,12 +121,21 @@ function askToOpen(linkId: string, fragmentKey: Uint8Array, info: Info) {
   const error = el('p', { className: 'error', role: 'alert' });
   const button = el('button', { type: 'submit', className: 'primary', textContent: info.code ? t.open : t.show });
   const input = document.createElement('input');
-  Object.assign(input, { id: 'code', type: 'password', autocomplete: 'off', required: true, minLength: 6, maxLength: 128 });
+  Object.assign(input, {
+    id: 'code',
+    type: 'password',
+    autocomplete: 'off',
+    required: true,
+    minLength: 6,
+    maxLength: 128,
+  });
   const form = el(
     'form',
     {},
     el('p', {}, t.intro),
-    ...(info.code ? [el('label', { htmlFor: 'code' }, t.codeLabel), input, el('p', { className: 'hint' }, t.codeHint)] : []),
+    ...(info.code
+      ? [el('label', { htmlFor: 'code' }, t.codeLabel), input, el('p', { className: 'hint' }, t.codeHint)]
+      : []),
     error,
     button,
   );

@@ -72,7 +72,8 @@ export const MESSAGES = {
     open: 'Abrir',
     show: 'Mostrar el secreto de API',
     checking: 'Comprobando…',
-    wrongCode: 'Este código de acceso no es correcto. Revíselo e inténtelo de nuevo; varios códigos erróneos cierran el enlace.',
+    wrongCode:
+      'Este código de acceso no es correcto. Revíselo e inténtelo de nuevo; varios códigos erróneos cierran el enlace.',
     tooMany: 'Demasiados intentos. Inténtelo de nuevo en unos minutos.',
     unreachable: 'No se pudo contactar con el servidor del almacén. Compruebe su conexión e inténtelo de nuevo.',
     undecryptable: 'No se pudo descifrar este enlace. Compruebe que copió el enlace completo.',

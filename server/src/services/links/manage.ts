@@ -29,15 +29,21 @@ class MailUnavailable extends DomainError {
  */
 export async function createLink(ctx: Ctx, userId: string, body: CreateLinkRequest): Promise<LinkView> {
   const policy = await readPolicy(ctx.store.db);
-  if (!policy.external) throw new Forbidden('external_sharing_off', 'The administrator has turned external sharing off.');
+  if (!policy.external)
+    throw new Forbidden('external_sharing_off', 'The administrator has turned external sharing off.');
   const v = await visibleSecret(ctx.store.db, userId, body.secretId);
   if (!v) throw new NotFound('This API secret');
-  if (!v.isOwner) throw new Forbidden('forbidden', 'Only the owner of this API secret can share it with someone outside the vault.');
-  if (v.row.status !== 'enabled') throw new Unprocessable('secret_disabled', 'This API secret is disabled. Enable it before sharing it.');
+  if (!v.isOwner)
+    throw new Forbidden('forbidden', 'Only the owner of this API secret can share it with someone outside the vault.');
+  if (v.row.status !== 'enabled')
+    throw new Unprocessable('secret_disabled', 'This API secret is disabled. Enable it before sharing it.');
   const expires = Date.parse(body.expiresAt);
   if (expires <= Date.now()) throw new Unprocessable('expiry_in_past', 'The expiration must be in the future.');
   if (expires > Date.now() + policy.maxLinkSeconds * 1000 + CLOCK_SLACK_MS)
-    throw new Unprocessable('expiry_too_late', `The administrator allows links to last at most ${formatDuration(policy.maxLinkSeconds)}.`);
+    throw new Unprocessable(
+      'expiry_too_late',
+      `The administrator allows links to last at most ${formatDuration(policy.maxLinkSeconds)}.`,
+    );
   const me = (await activeUser(ctx.store.db, userId))!;
   checkGrant(body.sharerGrant, { kind: 'user', id: userId, fingerprint: me.fingerprint!, name: 'Your account' });
 
@@ -48,15 +54,33 @@ export async function createLink(ctx: Ctx, userId: string, body: CreateLinkReque
     await tx
       .insertInto('links')
       .values({
-        id: body.id, secret_id: body.secretId, sharer_id: userId, recipient_email: body.recipientEmail,
-        ciphertext: JSON.stringify(body.ciphertext), verifier_hash: body.verifierHash, code_iterations: body.code?.iterations ?? null,
-        sharer_grant: JSON.stringify(body.sharerGrant), created_at: now, expires_at: new Date(expires).toISOString(),
-        max_accesses: body.maxAccesses, revoked_at: null, last_emailed_at: null,
+        id: body.id,
+        secret_id: body.secretId,
+        sharer_id: userId,
+        recipient_email: body.recipientEmail,
+        ciphertext: JSON.stringify(body.ciphertext),
+        verifier_hash: body.verifierHash,
+        code_iterations: body.code?.iterations ?? null,
+        sharer_grant: JSON.stringify(body.sharerGrant),
+        created_at: now,
+        expires_at: new Date(expires).toISOString(),
+        max_accesses: body.maxAccesses,
+        revoked_at: null,
+        last_emailed_at: null,
       })
       .execute();
     await audit(tx, {
-      actorId: userId, action: 'link.created', objectKind: 'link', objectId: body.id, secretId: body.secretId,
-      details: { recipientEmail: body.recipientEmail, expiresAt: new Date(expires).toISOString(), maxAccesses: body.maxAccesses, accessCode: body.code !== null },
+      actorId: userId,
+      action: 'link.created',
+      objectKind: 'link',
+      objectId: body.id,
+      secretId: body.secretId,
+      details: {
+        recipientEmail: body.recipientEmail,
+        expiresAt: new Date(expires).toISOString(),
+        maxAccesses: body.maxAccesses,
+        accessCode: body.code !== null,
+      },
     });
   });
   return (await linkView(ctx.store.db, userId, body.id))!;
@@ -67,12 +91,23 @@ export const listLinks = (ctx: Ctx, userId: string, secretId?: string) => linkVi
 /** Ends a link at once (its expiry becomes now). Revoking a link that already ended changes nothing. */
 export async function revokeLink(ctx: Ctx, userId: string, id: string): Promise<LinkView> {
   await write(ctx.store, async (tx) => {
-    const row = await tx.selectFrom('links').selectAll().where('id', '=', id).where('sharer_id', '=', userId).executeTakeFirst();
+    const row = await tx
+      .selectFrom('links')
+      .selectAll()
+      .where('id', '=', id)
+      .where('sharer_id', '=', userId)
+      .executeTakeFirst();
     if (!row) throw linkNotFound();
     const now = nowIso();
     if (linkStatus(row, now) !== 'active') return;
     await tx.updateTable('links').set({ revoked_at: now, expires_at: now }).where('id', '=', id).execute();
-    await audit(tx, { actorId: userId, action: 'link.revoked', objectKind: 'link', objectId: id, secretId: row.secret_id });
+    await audit(tx, {
+      actorId: userId,
+      action: 'link.revoked',
+      objectKind: 'link',
+      objectId: id,
+      secretId: row.secret_id,
+    });
   });
   return (await linkView(ctx.store.db, userId, id))!;
 }
@@ -82,25 +117,58 @@ export async function revokeLink(ctx: Ctx, userId: string, id: string): Promise<
  * so without a code whoever reads it (the server included) could open the link.
  * @param serverOrigin - where links point when the administrator set no base URL and no PUBLIC_URL
  */
-export async function sendLink(ctx: Ctx, userId: string, id: string, fragmentKey: string, serverOrigin: string): Promise<LinkView> {
-  const row = await ctx.store.db.selectFrom('links').selectAll().where('id', '=', id).where('sharer_id', '=', userId).executeTakeFirst();
+export async function sendLink(
+  ctx: Ctx,
+  userId: string,
+  id: string,
+  fragmentKey: string,
+  serverOrigin: string,
+): Promise<LinkView> {
+  const row = await ctx.store.db
+    .selectFrom('links')
+    .selectAll()
+    .where('id', '=', id)
+    .where('sharer_id', '=', userId)
+    .executeTakeFirst();
   if (!row) throw linkNotFound();
-  if (linkStatus(row, nowIso()) !== 'active') throw new Conflict('link_not_active', 'This link has ended; create a new one to share the secret again.');
+  if (linkStatus(row, nowIso()) !== 'active')
+    throw new Conflict('link_not_active', 'This link has ended; create a new one to share the secret again.');
   if (row.code_iterations === null)
-    throw new Unprocessable('access_code_required', 'Only a link with an access code can be sent by email. Create a link with an access code, and pass the code another way.');
+    throw new Unprocessable(
+      'access_code_required',
+      'Only a link with an access code can be sent by email. Create a link with an access code, and pass the code another way.',
+    );
   const policy = await readPolicy(ctx.store.db);
   const me = (await activeUser(ctx.store.db, userId))!;
   const url = linkUrl(policy.baseUrl ?? ctx.config.publicUrl ?? serverOrigin, id, fromB64url(fragmentKey));
   try {
-    await ctx.mailer.send(linkMessage({ to: row.recipient_email, sharerName: me.name, url, expiresAt: row.expires_at, maxAccesses: row.max_accesses }));
+    await ctx.mailer.send(
+      linkMessage({
+        to: row.recipient_email,
+        sharerName: me.name,
+        url,
+        expiresAt: row.expires_at,
+        maxAccesses: row.max_accesses,
+      }),
+    );
   } catch (e) {
     // The error may quote the message; log only its kind.
     ctx.logger.error({ event: 'mail_failed', err: { type: e instanceof Error ? e.name : 'unknown' } }, 'mail failed');
-    throw new MailUnavailable('mail_failed', 'The email could not be sent. Copy the link and send it yourself, or try again later.');
+    throw new MailUnavailable(
+      'mail_failed',
+      'The email could not be sent. Copy the link and send it yourself, or try again later.',
+    );
   }
   await write(ctx.store, async (tx) => {
     await tx.updateTable('links').set({ last_emailed_at: nowIso() }).where('id', '=', id).execute();
-    await audit(tx, { actorId: userId, action: 'link.emailed', objectKind: 'link', objectId: id, secretId: row.secret_id, details: { recipientEmail: row.recipient_email } });
+    await audit(tx, {
+      actorId: userId,
+      action: 'link.emailed',
+      objectKind: 'link',
+      objectId: id,
+      secretId: row.secret_id,
+      details: { recipientEmail: row.recipient_email },
+    });
   });
   return (await linkView(ctx.store.db, userId, id))!;
 }

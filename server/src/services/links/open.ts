@@ -21,7 +21,10 @@ export async function linkInfo(ctx: Ctx, id: string): Promise<PublicLinkInfo> {
   const row = await ctx.store.db.selectFrom('links').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new NotFound('This link');
   const status = linkStatus(row, nowIso());
-  return { status, code: status === 'active' && row.code_iterations !== null ? { iterations: row.code_iterations } : null };
+  return {
+    status,
+    code: status === 'active' && row.code_iterations !== null ? { iterations: row.code_iterations } : null,
+  };
 }
 
 type Outcome =
@@ -53,9 +56,16 @@ export async function openLink(ctx: Ctx, id: string, verifier: string, opener: O
     if (!row) return { kind: 'unknown' };
     const base = { objectKind: 'link', objectId: id, secretId: row.secret_id, actorId: null } as const;
     if (Number(hit.numUpdatedRows) === 1) {
-      await tx.insertInto('link_accesses').values({ link_id: id, at: now, ...opener, outcome: 'opened' }).execute();
+      await tx
+        .insertInto('link_accesses')
+        .values({ link_id: id, at: now, ...opener, outcome: 'opened' })
+        .execute();
       await audit(tx, { ...base, action: 'link.opened', details: { ...opener, accesses: row.accesses } });
-      return { kind: 'opened', ciphertext: row.ciphertext, remaining: row.max_accesses === null ? null : row.max_accesses - row.accesses };
+      return {
+        kind: 'opened',
+        ciphertext: row.ciphertext,
+        remaining: row.max_accesses === null ? null : row.max_accesses - row.accesses,
+      };
     }
     const status = linkStatus(row, now);
     if (status !== 'active') {
@@ -66,8 +76,15 @@ export async function openLink(ctx: Ctx, id: string, verifier: string, opener: O
       await audit(tx, { ...base, action: 'link.refused', details: { reason: 'broken_link', ...opener } });
       return { kind: 'broken' };
     }
-    await tx.updateTable('links').set((eb) => ({ wrong_codes: eb('wrong_codes', '+', 1) })).where('id', '=', id).execute();
-    await tx.insertInto('link_accesses').values({ link_id: id, at: now, ...opener, outcome: 'wrong_code' }).execute();
+    await tx
+      .updateTable('links')
+      .set((eb) => ({ wrong_codes: eb('wrong_codes', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+    await tx
+      .insertInto('link_accesses')
+      .values({ link_id: id, at: now, ...opener, outcome: 'wrong_code' })
+      .execute();
     await audit(tx, { ...base, action: 'link.refused', details: { reason: 'wrong_code', ...opener } });
     return { kind: 'wrong_code', left: MAX_WRONG_CODES - row.wrong_codes - 1 };
   });
@@ -77,10 +94,16 @@ export async function openLink(ctx: Ctx, id: string, verifier: string, opener: O
     case 'unknown':
       throw new NotFound('This link');
     case 'broken':
-      throw new Forbidden('link_incomplete', 'This link is incomplete. Copy the whole link, including the part after "#".');
+      throw new Forbidden(
+        'link_incomplete',
+        'This link is incomplete. Copy the whole link, including the part after "#".',
+      );
     case 'wrong_code':
       throw outcome.left > 0
-        ? new Forbidden('wrong_code', `This access code is not right. ${outcome.left === 1 ? '1 try is' : `${outcome.left} tries are`} left.`)
+        ? new Forbidden(
+            'wrong_code',
+            `This access code is not right. ${outcome.left === 1 ? '1 try is' : `${outcome.left} tries are`} left.`,
+          )
         : new Gone('link_finished', 'This access code is not right, and the link is now closed.');
     default:
       throw gone[outcome.kind]();

@@ -5,7 +5,10 @@ import type { Database, LinksTable } from '../../db/schema';
 /** Wrong access codes a link tolerates before it closes for good. */
 export const MAX_WRONG_CODES = 5;
 
-type Counts = Pick<LinksTable, 'revoked_at' | 'expires_at' | 'max_accesses'> & { accesses: number; wrong_codes: number };
+type Counts = Pick<LinksTable, 'revoked_at' | 'expires_at' | 'max_accesses'> & {
+  accesses: number;
+  wrong_codes: number;
+};
 
 /** A link's status at `now` (ISO text): revoked, then used up or closed by wrong codes, then expired. */
 export function linkStatus(r: Counts, now: string): LinkStatus {

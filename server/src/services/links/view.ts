@@ -5,7 +5,11 @@ import { nowIso } from '../clock';
 import { linkStatus } from './status';
 
 /** The sharer's view of their links, newest first, each with its access log. */
-export async function linkViews(db: Db | Tx, sharerId: string, opts: { ids?: string[]; secretId?: string } = {}): Promise<LinkView[]> {
+export async function linkViews(
+  db: Db | Tx,
+  sharerId: string,
+  opts: { ids?: string[]; secretId?: string } = {},
+): Promise<LinkView[]> {
   if (opts.ids && !opts.ids.length) return [];
   let q = db
     .selectFrom('links')
@@ -19,7 +23,16 @@ export async function linkViews(db: Db | Tx, sharerId: string, opts: { ids?: str
   if (opts.secretId) q = q.where('links.secret_id', '=', opts.secretId);
   const rows = await q.execute();
   const log = rows.length
-    ? await db.selectFrom('link_accesses').selectAll().where('link_id', 'in', rows.map((r) => r.id)).orderBy('id').execute()
+    ? await db
+        .selectFrom('link_accesses')
+        .selectAll()
+        .where(
+          'link_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .orderBy('id')
+        .execute()
     : [];
   const now = nowIso();
   return rows.map((r) => ({
@@ -37,7 +50,9 @@ export async function linkViews(db: Db | Tx, sharerId: string, opts: { ids?: str
     revokedAt: r.revoked_at,
     lastEmailedAt: r.last_emailed_at,
     sharerGrant: JSON.parse(r.sharer_grant) as Grant,
-    log: log.filter((l) => l.link_id === r.id).map((l) => ({ at: l.at, network: l.network, browser: l.browser, outcome: l.outcome })),
+    log: log
+      .filter((l) => l.link_id === r.id)
+      .map((l) => ({ at: l.at, network: l.network, browser: l.browser, outcome: l.outcome })),
   }));
 }
 
