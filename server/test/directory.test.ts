@@ -221,6 +221,13 @@ describe.each(dialects)('directory search on %s', (dialect) => {
       '/v1/directory/search?q=alice',
     );
     expect(bobs.body.matchesYou).toBe(false);
+    // "tester" matches more than a page of other people before alice in index order: she is still told
+    const many = await org.alice.call<{ results: DirectoryEntry[]; matchesYou: boolean }>(
+      'GET',
+      '/v1/directory/search?q=tester&limit=2',
+    );
+    expect(many.body.results).toHaveLength(2);
+    expect(many.body.matchesYou).toBe(true);
     expect(users(bobs.body.results)).toEqual(['Alice Tester']);
   });
 

@@ -69,6 +69,15 @@ export async function search(ctx: Ctx, callerId: string, q: string, limit: numbe
     if (rank !== undefined) hits.push({ kind: 'group', id: g.id, rank, sortName: g.name.toLowerCase() });
   }
   hits.sort((a, b) => a.rank - b.rank || (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0));
+  // The walks above stop after a page of others, so they may never reach the caller: ask directly.
+  if (!matchesYou) {
+    const me = await db
+      .selectFrom('users')
+      .select(['name', 'username', 'email'])
+      .where('id', '=', callerId)
+      .executeTakeFirst();
+    matchesYou = !!me && matchRank(needle, me.name, [me.username, me.email]) !== undefined;
+  }
   return { results: await describe(db, hits.slice(0, limit)), matchesYou };
 }
 
