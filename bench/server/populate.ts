@@ -144,6 +144,7 @@ export async function populateSecrets(s: RunningServer, owner: { id: string; pub
         status: 'enabled' as const,
         value,
         value_revision: 1,
+        key_revision: 1,
         owner_grant: grant,
         revision: 1,
         access_revision: 1,

@@ -8,7 +8,7 @@ import { createClipboardHandlers, onClipboardAlarm } from './handlers/clipboard'
 import { createSecretHandlers } from './handlers/secrets';
 import { createSelectionHandlers } from './handlers/selection';
 import { createSessionHandlers } from './handlers/session';
-import { completePendingMembersNow, createShareHandlers } from './handlers/share';
+import { createShareHandlers } from './handlers/share';
 import { createLinksHandlers } from './handlers/links';
 import { createSyncHandlers } from './handlers/sync';
 import { createRightClick, type RightClickDeps } from './right-click';
@@ -44,7 +44,8 @@ export function createBackgroundApp(opts: BackgroundOptions = {}) {
   const ready = Promise.all([session.ready.then(() => rightClick.start()), ensureSyncAlarm()]).then(() => undefined);
   const work = createUnlockedWork({ db, session, engine });
   /** After sign-in and unlock the cache fills in the background, whether or not a page asks. */
-  const opened = () => (void engine.run(), void completePendingMembersNow(work, engine));
+  // Pending group members are never completed here: a manager approves each one in the extension.
+  const opened = () => void engine.run();
 
   // One slice of the protocol per domain; the type checks that every message has its handler.
   const handlers: Handlers = {
