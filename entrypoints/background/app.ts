@@ -9,6 +9,7 @@ import { createSecretHandlers } from './handlers/secrets';
 import { createSelectionHandlers } from './handlers/selection';
 import { createSessionHandlers } from './handlers/session';
 import { createShareHandlers } from './handlers/share';
+import { createApprovalHandlers } from './handlers/approvals';
 import { createLinksHandlers } from './handlers/links';
 import { createSyncHandlers } from './handlers/sync';
 import { createRightClick, type RightClickDeps } from './right-click';
@@ -53,6 +54,7 @@ export function createBackgroundApp(opts: BackgroundOptions = {}) {
     ...createSyncHandlers(engine),
     ...createSecretHandlers(work),
     ...createShareHandlers(work, rightClick.badge),
+    ...createApprovalHandlers(work),
     ...createLinksHandlers(work, session),
     ...createSelectionHandlers({
       session: () => session,

@@ -1,7 +1,8 @@
 import type { DirectoryEntry, LinkView, RouteResponse, SecretSummary, SharingPolicy } from '@/utils/contract';
 import type { LinkDraft } from '@/utils/links/external-link';
 import type { Prefill } from '@/utils/match/prefill';
-import type { AccessListResult, ShareOutcome, ShareRequest } from '@/utils/share/types';
+import type { AccessListResult, KeyChange, ShareOutcome, ShareRequest } from '@/utils/share/types';
+import type { PendingMember } from '@/utils/share/pending-members';
 import type { SecretDraft, UpdateInput } from '@/utils/secrets';
 import type { EnrollInput, SessionStatus, Settings, SignInInput } from '@/utils/session';
 import type { SyncReport } from '@/utils/sync';
@@ -51,6 +52,26 @@ export interface ShareProtocol {
   takeNewShares(): string[];
 }
 
+/**
+ * Group members waiting for the user's decision (VEP/2, docs/crypto.md "Group members: approval"): nobody
+ * gets a group's key until a manager approves them here; refusing removes them, signed.
+ */
+export interface ApprovalsProtocol {
+  /** Pending members of the groups the user manages, with who added them and both fingerprints. */
+  listPendingApprovals(): PendingMember[];
+  /**
+   * Grants the group key to the member's pinned key, signed. A key that differs from its pin stops it:
+   * `keyChanges` to show, then again with `confirmed` (the new fingerprint the user accepted).
+   */
+  approveMember(data: {
+    groupId: string;
+    userId: string;
+    confirmed?: string;
+  }): { ok: true } | { ok: false; keyChanges: KeyChange[] };
+  /** Removes a pending member with the user's signed decision. */
+  refuseMember(data: { groupId: string; userId: string }): void;
+}
+
 /** External links for people without an account: made, listed, revoked, emailed and copied by their sharer. */
 export interface LinksProtocol {
   /** Whether the administrator allows external links, and for how long at most. */
@@ -87,6 +108,7 @@ export interface ProtocolMap
     SyncProtocol,
     SecretsProtocol,
     ShareProtocol,
+    ApprovalsProtocol,
     LinksProtocol,
     SelectionProtocol,
     ClipboardProtocol {}

@@ -15,6 +15,7 @@ describe('popup routes', () => {
     [`#/share/${ID}`, { view: 'share', ids: [ID] }],
     [`#/share/${ID},${ID2}`, { view: 'share', ids: [ID, ID2] }],
     ['#/add', { view: 'add' }],
+    ['#/approvals', { view: 'approvals' }],
     [`#/edit/${ID}`, { view: 'edit', id: ID }],
     [`#/choose/share/${ID}/1`, { view: 'choose', kind: 'share', ids: [ID], total: 1 }],
     [`#/choose/access/${ID},${ID2}/40`, { view: 'choose', kind: 'access', ids: [ID, ID2], total: 40 }],
@@ -30,6 +31,7 @@ describe('popup routes', () => {
     ['extra segments', `#/details/${ID}/more`],
     ['an empty id in a batch', `#/share/${ID},`],
     ['an unknown view', '#/settings'],
+    ['approvals with an argument', '#/approvals/x'],
     ['an action the right-click menu does not offer', `#/choose/delete/${ID}`],
     ['a hand-off token too short to be one', '#/no-match/share/short'],
     ['a path where a token belongs', '#/pending/../../x'],
@@ -53,6 +55,7 @@ describe('popup routes', () => {
   it.each<PopupRoute>([
     { view: 'list' },
     { view: 'add' },
+    { view: 'approvals' },
     { view: 'details', id: ID },
     { view: 'access', id: ID },
     { view: 'edit', id: ID },

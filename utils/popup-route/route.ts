@@ -9,7 +9,8 @@ export type SelectionKind = 'share' | 'access';
  * `#/share/<id>` or `#/share/<id>,<id>` (a batch), `#/add`, `#/edit/<id>`; and the right-click views:
  * the chooser `#/choose/<kind>/<id>,<id>/<total>` (ids are not sensitive, so they travel in the address),
  * no match `#/no-match/<kind>/<token>` (the selection itself stays in the worker under a one-time token),
- * and an action waiting for the unlock, `#/pending/<token>`.
+ * and an action waiting for the unlock, `#/pending/<token>`; and `#/approvals`, the group members waiting for
+ * the user's approval.
  */
 export type PopupRoute =
   | { view: 'list' }
@@ -20,12 +21,13 @@ export type PopupRoute =
   | { view: 'edit'; id: string }
   | { view: 'choose'; kind: SelectionKind; ids: string[]; total: number }
   | { view: 'no-match'; kind: SelectionKind; token: string }
-  | { view: 'pending'; token: string };
+  | { view: 'pending'; token: string }
+  | { view: 'approvals' };
 
 /** The views of the right-click flow. */
 export type SelectionRoute = Extract<PopupRoute, { view: 'choose' | 'no-match' | 'pending' }>;
 /** The views of one or a few secrets, and the forms. */
-export type SecretRoute = Exclude<PopupRoute, SelectionRoute | { view: 'list' }>;
+export type SecretRoute = Exclude<PopupRoute, SelectionRoute | { view: 'list' } | { view: 'approvals' }>;
 
 const SELECTION_VIEWS = new Set<string>(['choose', 'no-match', 'pending']);
 export const isSelectionRoute = (route: PopupRoute): route is SelectionRoute => SELECTION_VIEWS.has(route.view);
@@ -55,6 +57,7 @@ export function parseRoute(hash: string): PopupRoute | undefined {
   const [arg = '', ...rest] = args;
   if (rest.length) return undefined;
   if (view === 'add' && arg === '') return { view: 'add' };
+  if (view === 'approvals' && arg === '') return { view: 'approvals' };
   if (view === 'share') {
     const ids = [...new Set(arg.split(','))];
     return ids.length <= SHARE_BATCH_MAX && ids.every((id) => ID.test(id)) ? { view, ids } : undefined;
@@ -70,6 +73,8 @@ export function routeHash(route: PopupRoute): string {
       return '#/';
     case 'add':
       return '#/add';
+    case 'approvals':
+      return '#/approvals';
     case 'share':
       return `#/share/${route.ids.join(',')}`;
     case 'choose':
