@@ -18,6 +18,7 @@ export function SecretValue({ secretId, enabled }: { secretId: string; enabled: 
   const [value, setValue] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<Note>();
+  const [unverified, setUnverified] = useState(false);
   useEffect(() => {
     if (!value) return;
     const timer = setTimeout(() => setValue(undefined), REVEAL_SHOW_MS);
@@ -28,7 +29,9 @@ export function SecretValue({ secretId, enabled }: { secretId: string; enabled: 
     setBusy(true);
     setNote(undefined);
     try {
-      return (await sendMessage('revealSecret', { secretId })).clientSecret;
+      const r = await sendMessage('revealSecret', { secretId });
+      setUnverified(!r.verified);
+      return r.clientSecret;
     } catch (e) {
       setNote({ text: errorText(e), error: true });
       return undefined;
@@ -76,6 +79,12 @@ export function SecretValue({ secretId, enabled }: { secretId: string; enabled: 
         <WarningIcon />
         <span>{enabled ? t('revealWarning') : t('error_secret_disabled')}</span>
       </p>
+      {unverified && (
+        <p class="notice notice--warn" role="status">
+          <WarningIcon />
+          <span>{t('notYetVerified')}</span>
+        </p>
+      )}
       <LiveNote note={note} />
     </div>
   );

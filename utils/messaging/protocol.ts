@@ -33,8 +33,11 @@ export interface SyncProtocol {
 
 /** One API secret: add, edit, enable or disable, and its value. */
 export interface SecretsProtocol {
-  /** The client secret, opened in the worker for the page to show or copy; never stored. */
-  revealSecret(data: { secretId: string }): { clientSecret: string };
+  /**
+   * The client secret, opened in the worker for the page to show or copy; never stored. `verified` false: a
+   * VEP/1 grant opened under the migration rule, which the page shows as not yet verified.
+   */
+  revealSecret(data: { secretId: string }): { clientSecret: string; verified: boolean };
   createSecret(data: SecretDraft): SecretSummary;
   updateSecret(data: UpdateInput): SecretSummary;
   setSecretStatus(data: { secretId: string; baseRevision: number; enabled: boolean }): SecretSummary;
