@@ -1,4 +1,8 @@
+import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
+import { sendMessage } from '@/utils/messaging';
+import { errorText } from '@/utils/vault/error-text';
+import { LiveNote, type Note } from './LiveNote';
 import { formatFingerprint } from '@/utils/crypto/fingerprint';
 import type { KeyChange } from '@/utils/share/types';
 import { CheckIcon, WarningIcon } from './icons';
@@ -52,12 +56,25 @@ export function ShareDone({
   removed,
   onClose,
   onRotate,
+  secretId,
 }: {
   removed: readonly string[];
   onClose: () => void;
   onRotate?: () => void;
+  /** One secret (not a batch): offer to replace its item key, so what the removed kept opens no later value. */
+  secretId?: string;
 }) {
   const close = useFocusOnMount<HTMLButtonElement>();
+  const [rotation, setRotation] = useState<{ busy: boolean; note?: Note }>({ busy: false });
+  async function rotateKey() {
+    setRotation({ busy: true });
+    try {
+      await sendMessage('rotateItemKey', { secretId: secretId! });
+      setRotation({ busy: false, note: { text: t('rotateKeyDone') } });
+    } catch (e) {
+      setRotation({ busy: false, note: { text: errorText(e), error: true } });
+    }
+  }
   return (
     <div class="share-done">
       <div class="share-done__mark" role="status">
@@ -74,6 +91,15 @@ export function ShareDone({
               {t('rotateNow')}
             </button>
           )}
+          {secretId && (!rotation.note || rotation.note.error) && (
+            <>
+              <p>{t('rotateKeyHint')}</p>
+              <button type="button" class="link" disabled={rotation.busy} onClick={() => void rotateKey()}>
+                {t('rotateKeyNow')}
+              </button>
+            </>
+          )}
+          <LiveNote note={rotation.note} />
         </div>
       )}
       <div class="actions">

@@ -73,6 +73,7 @@ export function SharePanel({ secrets, onClose, onShared, onRotate }: SharePanelP
         removed={panel.done.removed}
         onClose={onClose}
         onRotate={!batch && onRotate ? () => onRotate(secrets[0]!) : undefined}
+        secretId={batch ? undefined : secrets[0]!.id}
       />
     );
   } else {

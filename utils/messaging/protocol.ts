@@ -41,6 +41,11 @@ export interface SecretsProtocol {
   createSecret(data: SecretDraft): SecretSummary;
   updateSecret(data: UpdateInput): SecretSummary;
   setSecretStatus(data: { secretId: string; baseRevision: number; enabled: boolean }): SecretSummary;
+  /**
+   * Replaces the secret's item key (VEP/2 rotation): the value under a new key, new signed grants for the owner
+   * and everyone who still has access; someone removed keeps only the old key, which opens no later value.
+   */
+  rotateItemKey(data: { secretId: string }): SecretSummary;
 }
 
 /** Who has access, with whom to share, sharing, and what colleagues shared with the user. */
