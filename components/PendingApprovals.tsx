@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatFingerprint } from '@/utils/crypto/fingerprint';
 import { formatWhen, t } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging';
 import type { PendingMember } from '@/utils/share/pending-members';
 import type { KeyChange } from '@/utils/share/types';
 import { errorText } from '@/utils/vault/error-text';
@@ -82,16 +81,24 @@ function PendingCard({
  * Refuse removes them, signed. A key that differs from the one this device pinned stops the approval until
  * the new fingerprint is confirmed. Self-contained: a Groups view can link here (`#/approvals`).
  */
-export function PendingApprovals({
-  pending,
-  onChanged,
-  onClose,
-}: {
+export type PendingApprovalsProps = {
   pending: readonly PendingMember[];
+  /** Grants the group key, signed (the page asks the worker); a changed key comes back to confirm. */
+  approve: (p: PendingMember, confirmed?: string) => Promise<{ ok: true } | { ok: false; keyChanges: KeyChange[] }>;
+  /** Removes the pending member with a signed decision. */
+  refuse: (p: PendingMember) => Promise<void>;
   /** The list changed on the server (someone approved or refused): load it again. */
   onChanged: () => void;
   onClose: () => void;
-}) {
+};
+
+export function PendingApprovals({
+  pending,
+  approve: grant,
+  refuse: remove,
+  onChanged,
+  onClose,
+}: PendingApprovalsProps) {
   const [busy, setBusy] = useState<string>();
   const [note, setNote] = useState<Note>();
   const [refusing, setRefusing] = useState<PendingMember>();
@@ -115,7 +122,7 @@ export function PendingApprovals({
 
   const approve = (p: PendingMember, confirmed?: string) =>
     act(p, async () => {
-      const r = await sendMessage('approveMember', { groupId: p.groupId, userId: p.member.user.id, confirmed });
+      const r = await grant(p, confirmed);
       if (!r.ok) return void setKeyChanges({ p, changes: r.keyChanges });
       setKeyChanges(undefined);
       return { text: t('approvedNote', p.member.user.name, p.groupName) };
@@ -123,7 +130,7 @@ export function PendingApprovals({
 
   const refuse = (p: PendingMember) =>
     act(p, async () => {
-      await sendMessage('refuseMember', { groupId: p.groupId, userId: p.member.user.id });
+      await remove(p);
       setRefusing(undefined);
       return { text: t('refusedNote', p.member.user.name, p.groupName) };
     });

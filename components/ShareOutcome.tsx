@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging';
 import { errorText } from '@/utils/vault/error-text';
 import { LiveNote, type Note } from './LiveNote';
 import { formatFingerprint } from '@/utils/crypto/fingerprint';
@@ -56,20 +55,20 @@ export function ShareDone({
   removed,
   onClose,
   onRotate,
-  secretId,
+  rotateKey,
 }: {
   removed: readonly string[];
   onClose: () => void;
   onRotate?: () => void;
   /** One secret (not a batch): offer to replace its item key, so what the removed kept opens no later value. */
-  secretId?: string;
+  rotateKey?: () => Promise<void>;
 }) {
   const close = useFocusOnMount<HTMLButtonElement>();
   const [rotation, setRotation] = useState<{ busy: boolean; note?: Note }>({ busy: false });
-  async function rotateKey() {
+  async function replaceKey() {
     setRotation({ busy: true });
     try {
-      await sendMessage('rotateItemKey', { secretId: secretId! });
+      await rotateKey!();
       setRotation({ busy: false, note: { text: t('rotateKeyDone') } });
     } catch (e) {
       setRotation({ busy: false, note: { text: errorText(e), error: true } });
@@ -91,10 +90,10 @@ export function ShareDone({
               {t('rotateNow')}
             </button>
           )}
-          {secretId && (!rotation.note || rotation.note.error) && (
+          {rotateKey && (!rotation.note || rotation.note.error) && (
             <>
               <p>{t('rotateKeyHint')}</p>
-              <button type="button" class="link" disabled={rotation.busy} onClick={() => void rotateKey()}>
+              <button type="button" class="link" disabled={rotation.busy} onClick={() => void replaceKey()}>
                 {t('rotateKeyNow')}
               </button>
             </>

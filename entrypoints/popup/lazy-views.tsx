@@ -2,7 +2,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { RouteViewProps } from './RouteView';
 import type { SelectionViewProps } from './SelectionView';
-import type { PendingApprovals as PendingApprovalsType } from '@/components/PendingApprovals';
+import type { ApprovalsPage } from './ApprovalsPage';
 
 /**
  * A view loaded on first use. The list is what the popup shows first; details, the share panel, the forms
@@ -25,6 +25,6 @@ function lazyView<P extends object>(load: () => Promise<ComponentType<P>>) {
 
 export const RouteView = lazyView<RouteViewProps>(() => import('./RouteView').then((m) => m.RouteView));
 export const SelectionView = lazyView<SelectionViewProps>(() => import('./SelectionView').then((m) => m.SelectionView));
-export const ApprovalsView = lazyView<Parameters<typeof PendingApprovalsType>[0]>(() =>
-  import('@/components/PendingApprovals').then((m) => m.PendingApprovals),
+export const ApprovalsView = lazyView<Parameters<typeof ApprovalsPage>[0]>(() =>
+  import('./ApprovalsPage').then((m) => m.ApprovalsPage),
 );

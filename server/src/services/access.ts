@@ -104,6 +104,11 @@ export async function resolveRecipient(
       .where('id', '=', id)
       .executeTakeFirst();
     if (!u) throw gone;
+    if (u.status === 'disabled')
+      throw new Unprocessable(
+        'recipient_disabled',
+        `${u.name}'s account is disabled, so nothing can be shared with them. Remove them from the list.`,
+      );
     if (u.status !== 'active')
       throw new Unprocessable(
         'recipient_not_enrolled',
