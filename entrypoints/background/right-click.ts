@@ -1,5 +1,7 @@
 import type { CacheDb } from '@/utils/cache';
 import { createValueIndexer } from '@/utils/match/indexer';
+import { deviceTrust } from '@/utils/secrets/device-trust';
+import { verifyKeyPath } from '@/utils/session/grant-trust';
 import type { SelectionKind } from '@/utils/popup-route';
 import type { SessionStatus, VaultSession } from '@/utils/session';
 import type { SyncChanges } from '@/utils/sync';
@@ -23,7 +25,20 @@ export type RightClickDeps = {
  * reach them through handlers/selection.ts and handlers/share.ts.
  */
 export function createRightClick(deps: RightClickDeps) {
-  const indexer = createValueIndexer(() => deps.session().unlocked());
+  // Values opened for matching go through the same grant verification as a reveal (pins, signers, revisions).
+  const indexer = createValueIndexer(() => {
+    const u = deps.session().unlocked();
+    if (!u) return undefined;
+    const me = { userId: u.me.userId, signingPublicKey: u.me.signingPublicKey };
+    const verify = async (item: Parameters<typeof verifyKeyPath>[0]) =>
+      verifyKeyPath(
+        item,
+        (await (await deps.db()).get('secrets', item.secretId))?.name ?? item.secretId,
+        me,
+        deviceTrust(await deps.db()),
+      );
+    return { ...u, verify };
+  });
   const badge = createBadge();
   const handoff = createHandoff();
   const cached = async () => (await deps.db()).getAll('secrets');

@@ -1,9 +1,17 @@
 import { openRevealed, type OwnKeys } from '@/utils/session/open-secret';
+import type { RouteResponse } from '@/utils/contract';
 import type { VaultClient } from '@/utils/vault/client';
 import type { ValueIndex } from './value-index';
 
-/** What the indexer needs while the vault is unlocked: the signed-in client and the user's keys. */
-export type IndexSource = { client: VaultClient; me: OwnKeys };
+/** One answer of the values route, as the indexer receives it. */
+type ValueItem = RouteResponse<'secretValues'>['items'][number];
+
+/**
+ * What the indexer needs while the vault is unlocked: the signed-in client, the user's keys, and the check
+ * of every grant on a value's key path (VEP/2, docs/crypto.md "Verifying a grant"), which throws on a grant
+ * that is refused: such a value is never opened, so it can never match a selection.
+ */
+export type IndexSource = { client: VaultClient; me: OwnKeys; verify?: (item: ValueItem) => Promise<unknown> };
 
 /**
  * Fetches, opens and fingerprints one batch of values. `alive` turns false when the vault locks
@@ -21,7 +29,9 @@ export async function indexBatch(
     if (!alive()) return;
     answered.add(item.secretId);
     // One value that does not open (a stale grant) must not cost the rest of the index.
-    const fields = await openRevealed(item, src.me).catch(() => undefined);
+    const fields = await Promise.resolve(src.verify?.(item))
+      .then(() => openRevealed(item, src.me))
+      .catch(() => undefined);
     if (fields && alive()) await idx.set(item.secretId, item.valueRevision, fields.clientSecret);
     else idx.remove(item.secretId);
   }
