@@ -14,7 +14,7 @@ type ItemProps = {
   canViewHint: string;
 };
 
-/** One recipient: who, Can view (always, while listed), Can edit, and the trash icon. */
+/** One recipient: who, Can view (always, while listed: said in words above the list), Can edit, and the trash icon. */
 function RecipientItem({ entry, isNew, onCanEdit, onRemove, canViewHint }: ItemProps) {
   const nameId = useId();
   const [showKey, setShowKey] = useState(false);
@@ -83,7 +83,7 @@ export function RecipientList({ entries, isAdded, onCanEdit, onRemove }: Recipie
   if (!entries.length) return <p class="muted recipients__empty">{t('noRecipientsYet')}</p>;
   return (
     <>
-      <p id={hintId} hidden>
+      <p id={hintId} class="muted small recipients__fact">
         {t('canViewAlways')}
       </p>
       <ul class="recipients" aria-label={t('recipientsLabel')}>
