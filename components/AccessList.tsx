@@ -1,5 +1,6 @@
 import type { AccessList as AccessListData } from '@/utils/contract';
-import { formatWhen, t } from '@/utils/i18n';
+import { useState } from 'preact/hooks';
+import { formatWhen, t, tCount } from '@/utils/i18n';
 import { UserIcon } from './icons';
 import type { AccessListResult } from '@/utils/share/types';
 import { GroupItem, Permissions } from './AccessGroup';
@@ -7,9 +8,15 @@ import { GroupItem, Permissions } from './AccessGroup';
 /** A secret's access list as the page has it: loading, loaded (perhaps the saved copy), or failed. */
 export type AccessState = { result?: AccessListResult; error?: string; loading: boolean };
 
-/** The list itself: the owner first, then users, then groups, each with Can view / Can edit. */
-export function AccessEntries({ list, meId }: { list: AccessListData; meId: string }) {
+/**
+ * The list itself: the owner first, then users, then groups, each with Can view / Can edit. With a
+ * `limit`, only the first ones and "and N more", which shows the rest in place.
+ */
+export function AccessEntries({ list, meId, limit }: { list: AccessListData; meId: string; limit?: number }) {
+  const [all, setAll] = useState(false);
   const you = (id: string) => (id === meId ? ` (${t('ownerYou')})` : '');
+  const hidden = limit === undefined || all ? 0 : Math.max(0, list.entries.length - limit);
+  const entries = hidden ? list.entries.slice(0, limit) : list.entries;
   return (
     <ul class="access">
       <li class="access__item">
@@ -27,7 +34,7 @@ export function AccessEntries({ list, meId }: { list: AccessListData; meId: stri
           <span class="perm perm--owner">{t('accessOwner')}</span>
         </span>
       </li>
-      {list.entries.map((e) =>
+      {entries.map((e) =>
         e.recipientKind === 'group' ? (
           <GroupItem key={e.recipientId} entry={e} />
         ) : (
@@ -47,6 +54,13 @@ export function AccessEntries({ list, meId }: { list: AccessListData; meId: stri
         ),
       )}
       {list.entries.length === 0 && <li class="access__none muted">{t('nobodyElse')}</li>}
+      {hidden > 0 && (
+        <li class="access__more">
+          <button type="button" class="link" onClick={() => setAll(true)}>
+            {tCount(hidden, 'andMoreOne', 'andMoreOther')}
+          </button>
+        </li>
+      )}
     </ul>
   );
 }
@@ -57,11 +71,14 @@ export function AccessSection({
   access,
   meId,
   headingLevel = 3,
+  limit,
 }: {
   secretId: string;
   access: AccessState;
   meId: string;
   headingLevel?: 2 | 3;
+  /** In the details: the first few after the owner, and "and N more". */
+  limit?: number;
 }) {
   const { result, error, loading } = access;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -72,7 +89,7 @@ export function AccessSection({
       </Heading>
       {result?.savedAt && <p class="notice notice--warn">{t('accessSaved', formatWhen(result.savedAt))}</p>}
       {result ? (
-        <AccessEntries list={result.list} meId={meId} />
+        <AccessEntries list={result.list} meId={meId} limit={limit} />
       ) : error ? (
         <p class="form-error" role="alert">
           {error}
