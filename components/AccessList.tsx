@@ -23,11 +23,13 @@ export function AccessEntries({ list, meId, limit }: { list: AccessListData; meI
         <span class="access__person">
           <UserIcon />
           <span class="access__who">
-            <span class="access__name">
+            <span class="access__name" title={list.owner.name}>
               {list.owner.name}
               {you(list.owner.id)}
             </span>
-            <span class="access__sub">{list.owner.username}</span>
+            <span class="access__sub" title={list.owner.username}>
+              {list.owner.username}
+            </span>
           </span>
         </span>
         <span class="perms">
@@ -42,11 +44,13 @@ export function AccessEntries({ list, meId, limit }: { list: AccessListData; meI
             <span class="access__person">
               <UserIcon />
               <span class="access__who">
-                <span class="access__name">
+                <span class="access__name" title={e.name}>
                   {e.name}
                   {you(e.recipientId)}
                 </span>
-                <span class="access__sub">{[e.username, e.email].filter(Boolean).join(' · ')}</span>
+                <span class="access__sub" title={[e.username, e.email].filter(Boolean).join(' · ')}>
+                  {[e.username, e.email].filter(Boolean).join(' · ')}
+                </span>
               </span>
             </span>
             <Permissions canEdit={e.canEdit} />

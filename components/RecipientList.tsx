@@ -24,10 +24,14 @@ function RecipientItem({ entry, isNew, onCanEdit, onRemove, canViewHint }: ItemP
         {entry.kind === 'user' ? <UserIcon /> : <GroupIcon />}
         <span class="access__who">
           <span class="access__name">
-            <span id={nameId}>{entry.name}</span>
+            <span id={nameId} title={entry.name}>
+              {entry.name}
+            </span>
             {isNew && <span class="pill pill--new">{t('newRecipient')}</span>}
           </span>
-          <span class="access__sub">{recipientDetail(entry)}</span>
+          <span class="access__sub" title={recipientDetail(entry)}>
+            {recipientDetail(entry)}
+          </span>
         </span>
         <button
           type="button"

@@ -129,8 +129,12 @@ export function RecipientSearch({
             >
               {d.kind === 'user' ? <UserIcon /> : <GroupIcon />}
               <span class="access__who">
-                <span class="access__name">{d.name}</span>
-                <span class="access__sub">{recipientDetail(d)}</span>
+                <span class="access__name" title={d.name}>
+                  {d.name}
+                </span>
+                <span class="access__sub" title={recipientDetail(d)}>
+                  {recipientDetail(d)}
+                </span>
               </span>
             </li>
           ))}

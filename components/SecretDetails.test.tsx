@@ -179,6 +179,14 @@ describe('SecretDetails', () => {
     ]);
   });
 
+  it('gives the header and the names on the access list their full text as a tooltip', () => {
+    const long = { ...PAYMENTS, name: 'Payments API for the European subsidiary, production, with a long name' };
+    details({ secret: long });
+    expect(screen.getByRole('heading', { name: long.name }).getAttribute('title')).toBe(long.name);
+    expect(screen.getByTitle('Bob Builder')).toBeTruthy();
+    expect(screen.getByTitle('bob · bob@example.com')).toBeTruthy();
+  });
+
   it('goes back with Escape', async () => {
     const onClose = vi.fn();
     details({ onClose });

@@ -38,7 +38,9 @@ export function SecretRow({ id, secret, meId, active, style, onOpen, isNew, onAc
     >
       <div class="row__main">
         <div class="row__line">
-          <span class="row__name">{secret.name}</span>
+          <span class="row__name" title={secret.name}>
+            {secret.name}
+          </span>
           {isNew && (
             <>
               <span class="new-mark" aria-hidden="true" title={t('newMarkLabel')}>
@@ -51,7 +53,9 @@ export function SecretRow({ id, secret, meId, active, style, onOpen, isNew, onAc
             {t('sharedLabel')}: {secret.shared ? t('yes') : t('no')}
           </span>
         </div>
-        <div class="row__url">{secret.url}</div>
+        <div class="row__url" title={secret.url}>
+          {secret.url}
+        </div>
         {secret.readableByDisabledUser && <div class="row__rotate">{t('rotateReminderDisabledUser')}</div>}
         <div class="row__line row__meta">
           <span class="row__tags">
