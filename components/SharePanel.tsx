@@ -62,6 +62,8 @@ export type SharePanelProps = {
   secrets: readonly SecretSummary[];
   panel: SharePanelState;
   search: SearchRecipients;
+  /** The card already chosen (the right-click's "Share API secret…"): start there, not at the cards. */
+  card?: 'internal';
   onClose: () => void;
   /** After removing someone: open the client secret for editing (rotate it at the provider first). */
   onRotate?: (secret: SecretSummary) => void;
@@ -72,9 +74,9 @@ export type SharePanelProps = {
  * the Internal card, search and add users and groups, set Can view / Can edit, remove with the trash
  * icon, then Share: every change at once, and "Shared" with Close.
  */
-export function SharePanel({ secrets, panel, search, onClose, onRotate }: SharePanelProps) {
+export function SharePanel({ secrets, panel, search, card, onClose, onRotate }: SharePanelProps) {
   const batch = secrets.length > 1;
-  const [step, setStep] = useState<'confirm' | 'cards' | 'internal'>(batch ? 'confirm' : 'cards');
+  const [step, setStep] = useState<'confirm' | 'cards' | 'internal'>(batch ? 'confirm' : (card ?? 'cards'));
   const [discarding, setDiscarding] = useState(false);
   const shareHint = useId();
   // Leaving with changes not applied yet would silently drop them (a removal above all): ask first.
