@@ -40,6 +40,7 @@ export function App() {
       <UnlockForm
         account={status.account}
         reason={status.reason}
+        continuing={route.view === 'pending'}
         onUnlock={(password) => sendMessage('unlock', { password })}
         onSignOut={() => void sendMessage('signOut')}
       />
@@ -89,7 +90,14 @@ export function App() {
       {!secrets ? null : secrets.length === 0 && listed ? (
         <div class="empty empty--vault" role="status">
           <h1>{snapshot?.meta ? t('vaultEmptyTitle') : t('loadingVault')}</h1>
-          {snapshot?.meta && <p class="muted">{t('vaultEmptyHint')}</p>}
+          {snapshot?.meta && (
+            <>
+              <p class="muted">{t('vaultEmptyHint')}</p>
+              <button type="button" class="primary" onClick={() => navigate({ view: 'add' })}>
+                {t('addFirstSecret')}
+              </button>
+            </>
+          )}
         </div>
       ) : (
         <>
