@@ -149,7 +149,7 @@ describe('sharing from the toolbar, as the seed describes', () => {
     bob = await signedInProfile(vault, 'bob');
     const popup = await openPopup(bob);
     await findRow(popup, SECRET);
-    expect(await rowText(popup, SECRET)).toContain('Owner: Alice Martins');
+    expect(await rowText(popup, SECRET)).toContain('Alice Martins');
     await popup.getByRole('button', { name: `Actions for ${SECRET}` }).click();
     const items = await popup.getByRole('menuitem').allInnerTexts();
     expect(items).toContain('View details');

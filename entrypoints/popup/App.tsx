@@ -14,6 +14,7 @@ import { isSelectionRoute } from '@/utils/popup-route';
 import { usePopupState } from './use-popup-state';
 import { RouteView, SelectionView } from './lazy-views';
 import { useNewShares } from './use-new-shares';
+import { useDensity } from './use-density';
 import { useRoute } from './use-route';
 import { useSecretActions } from './use-secret-actions';
 import { useSelection } from './use-selection';
@@ -30,6 +31,7 @@ export function App() {
   const [addInitial, setAddInitial] = useState<Prefill>();
   useEffect(() => void (route.view !== 'add' && setAddInitial(undefined)), [route.view]);
   const newIds = useNewShares(status?.state === 'unlocked');
+  const density = useDensity();
   const listed = route.view === 'list';
   useEffect(() => void (listed && setTimeout(focusSearch)), [listed]);
 
@@ -116,6 +118,7 @@ export function App() {
               onToggleSelect={selection.toggle}
               newIds={newIds}
               counts={snapshot?.counts}
+              density={density}
             />
           </div>
           {route.view === 'list' ? null : isSelectionRoute(route) ? (
