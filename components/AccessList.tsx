@@ -1,5 +1,6 @@
 import type { AccessList as AccessListData } from '@/utils/contract';
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
+import { formatFingerprint } from '@/utils/crypto/fingerprint';
 import { formatWhen, t, tCount } from '@/utils/i18n';
 import { UserIcon } from './icons';
 import type { AccessListResult } from '@/utils/share/types';
@@ -12,7 +13,18 @@ export type AccessState = { result?: AccessListResult; error?: string; loading: 
  * The list itself: the owner first, then users, then groups, each with Can view / Can edit. With a
  * `limit`, only the first ones and "and N more", which shows the rest in place.
  */
-export function AccessEntries({ list, meId, limit }: { list: AccessListData; meId: string; limit?: number }) {
+export function AccessEntries({
+  list,
+  meId,
+  limit,
+  showKeys,
+}: {
+  list: AccessListData;
+  meId: string;
+  limit?: number;
+  /** Each user's key fingerprint under their name, to compare over another channel. */
+  showKeys?: boolean;
+}) {
   const [all, setAll] = useState(false);
   const you = (id: string) => (id === meId ? ` (${t('ownerYou')})` : '');
   const hidden = limit === undefined || all ? 0 : Math.max(0, list.entries.length - limit);
@@ -54,6 +66,11 @@ export function AccessEntries({ list, meId, limit }: { list: AccessListData; meI
               </span>
             </span>
             <Permissions canEdit={e.canEdit} />
+            {showKeys && e.fingerprint && (
+              <code class="fingerprint mono access__fingerprint" aria-label={t('fingerprintOf', e.name)}>
+                {formatFingerprint(e.fingerprint)}
+              </code>
+            )}
           </li>
         ),
       )}
@@ -85,6 +102,8 @@ export function AccessSection({
   limit?: number;
 }) {
   const { result, error, loading } = access;
+  const [showKeys, setShowKeys] = useState(false);
+  const keysId = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section class="access-section" aria-labelledby={`access-${secretId}`} aria-busy={loading}>
@@ -93,7 +112,25 @@ export function AccessSection({
       </Heading>
       {result?.savedAt && <p class="notice notice--warn">{t('accessSaved', formatWhen(result.savedAt))}</p>}
       {result ? (
-        <AccessEntries list={result.list} meId={meId} limit={limit} />
+        <>
+          <AccessEntries list={result.list} meId={meId} limit={limit} showKeys={showKeys} />
+          {result.list.entries.some((e) => e.recipientKind === 'user' && e.fingerprint) && (
+            <div class="access__keys">
+              <button
+                type="button"
+                class="link small"
+                aria-expanded={showKeys}
+                aria-controls={keysId}
+                onClick={() => setShowKeys(!showKeys)}
+              >
+                {t(showKeys ? 'hideFingerprints' : 'compareFingerprints')}
+              </button>
+              <p id={keysId} class="muted small" hidden={!showKeys}>
+                {t('fingerprintHowTo')}
+              </p>
+            </div>
+          )}
+        </>
       ) : error ? (
         <p class="form-error" role="alert">
           {error}

@@ -1,5 +1,4 @@
 import { useId, useState } from 'preact/hooks';
-import { formatFingerprint } from '@/utils/crypto/fingerprint';
 import { t } from '@/utils/i18n';
 import { recipientKey, type PanelEntry, type RecipientKey } from '@/utils/share/types';
 import { GroupIcon, TrashIcon, UserIcon } from './icons';
@@ -17,7 +16,6 @@ type ItemProps = {
 /** One recipient: who, Can view (always, while listed: said in words above the list), Can edit, and the trash icon. */
 function RecipientItem({ entry, isNew, onCanEdit, onRemove, canViewHint }: ItemProps) {
   const nameId = useId();
-  const [showKey, setShowKey] = useState(false);
   return (
     <li class="recipient">
       <div class="recipient__head">
@@ -52,23 +50,7 @@ function RecipientItem({ entry, isNew, onCanEdit, onRemove, canViewHint }: ItemP
           <input type="checkbox" checked={entry.canEdit} onChange={(e) => onCanEdit(e.currentTarget.checked)} />
           {t('canEdit')}
         </label>
-        {entry.fingerprint && (
-          <button
-            type="button"
-            class="link recipient__key"
-            aria-expanded={showKey}
-            aria-controls={`${nameId}-key`}
-            onClick={() => setShowKey(!showKey)}
-          >
-            {t('fingerprintLabel')}
-          </button>
-        )}
       </div>
-      {showKey && entry.fingerprint && (
-        <code id={`${nameId}-key`} class="fingerprint mono recipient__fingerprint">
-          {formatFingerprint(entry.fingerprint)}
-        </code>
-      )}
     </li>
   );
 }

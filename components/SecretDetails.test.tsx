@@ -154,6 +154,24 @@ describe('SecretDetails', () => {
     expect(screen.queryByRole('button', { name: /more$/ })).toBeNull();
   });
 
+  it('shows key fingerprints only when asked, with how to compare them', async () => {
+    const user = userEvent.setup();
+    details();
+    const section = screen.getByRole('region', { name: 'Users with access to information' });
+    expect(within(section).queryByText(/aaaa aaaa/)).toBeNull();
+    const toggle = within(section).getByRole('button', { name: 'Compare key fingerprints' });
+    await user.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(within(section).getByLabelText('Key fingerprint of Bob Builder').textContent).toBe(
+      Array(16).fill('aaaa').join(' '),
+    );
+    expect(
+      within(section).getByText(/^To be sure a key is really theirs, read its fingerprint to the person/),
+    ).toBeTruthy();
+    await user.click(within(section).getByRole('button', { name: 'Hide key fingerprints' }));
+    expect(within(section).queryByText(/aaaa aaaa/)).toBeNull();
+  });
+
   it('expands a group to its members', async () => {
     const user = userEvent.setup();
     details();

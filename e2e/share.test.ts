@@ -273,7 +273,6 @@ describe('sharing from the toolbar, as the seed describes', () => {
     await k.press('Tab'); // Can edit (Can view is fixed)
     await k.press('Space');
     await popup.getByText('Users with editing permission can disable the API secret.').waitFor();
-    await k.press('Tab'); // Key fingerprint
     await k.press('Tab');
     expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('Share');
     await k.press('Enter');
