@@ -5,6 +5,12 @@
 
 /** Minutes between background syncs, so the cache stays fresh between popup openings. */
 export const SYNC_PERIOD_MINUTES = 5;
+/**
+ * While the popup is open, how often it asks for a sync, so a permission given meanwhile shows without
+ * reopening. A closed popup asks nothing: the server sees this only from people looking at the list, and
+ * each ask is the cheap no-change sync.
+ */
+export const LIVE_SYNC_MS = 5_000;
 
 /**
  * Rows of the default view kept precomputed for the popup's first paint (the list head): more than a
