@@ -113,6 +113,9 @@ describe('sharing from the toolbar, as the seed describes', () => {
     await popup.getByRole('heading', { name: 'Shared' }).waitFor();
     await popup.getByText('Added: Bob Silva (Can view), Security (Can edit)').waitFor();
     await shot(popup, 'share-6-shared');
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await shot(popup, 'share-6-shared-dark');
+    await popup.emulateMedia({ colorScheme: 'light' });
     await popup.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => rowText(popup, SECRET)).toContain('Shared: Yes');
     await shot(popup, 'share-7-list-shared');
@@ -127,6 +130,10 @@ describe('sharing from the toolbar, as the seed describes', () => {
     expect(box.y + box.height).toBeLessThanOrEqual(560);
     expect(await popup.locator('.details__body').evaluate((e) => e.scrollTop)).toBe(0);
     await shot(popup, 'share-8-details-top');
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await shot(popup, 'share-8-details-top-dark');
+    await noSeriousViolations(popup);
+    await popup.emulateMedia({ colorScheme: 'light' });
     const bobLine = access.getByRole('listitem').filter({ hasText: 'Bob Silva' });
     expect(await bobLine.innerText()).toContain('Can view');
     expect(await bobLine.innerText()).not.toContain('Can edit');
