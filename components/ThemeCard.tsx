@@ -19,7 +19,7 @@ function Choices<T extends string>(props: {
     <fieldset class="choices">
       <legend>{props.legend}</legend>
       {props.values.map((value) => (
-        <label key={value} class="choice">
+        <label key={value} class="choices__item">
           <input
             type="radio"
             name={props.name}
