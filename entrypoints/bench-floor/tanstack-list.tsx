@@ -26,7 +26,7 @@ export function TanStackVirtualList({
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   // The offset is reported at once after a scroll the list itself writes (keyboard selection), as the
   // hand-written list does, instead of waiting for the scroll event (which some DOMs never send).
-  const reportOffset = useRef<(offset: number, isScrolling: boolean) => void>();
+  const reportOffset = useRef<(offset: number, isScrolling: boolean) => void>(undefined);
   const options: VirtualizerOptions<HTMLDivElement, HTMLDivElement> = {
     count,
     overscan,
@@ -60,12 +60,20 @@ export function TanStackVirtualList({
   const rows: ComponentChildren[] = [];
   const asides: ComponentChildren[] = [];
   for (const item of virtualizer.getVirtualItems()) {
-    rows.push(renderRow(item.index, { position: 'absolute', top: item.start, height: rowHeight, left: 0, right: 0 }));
+    rows.push(
+      renderRow(item.index, {
+        position: 'absolute',
+        top: `${item.start}px`,
+        height: `${rowHeight}px`,
+        left: 0,
+        right: 0,
+      }),
+    );
     if (renderAside) asides.push(renderAside(item.index, item.start));
   }
 
   return (
-    <div ref={ref} class="vlist" style={{ height, overflowY: 'auto', position: 'relative' }}>
+    <div ref={ref} class="vlist" style={{ height: `${height}px`, overflowY: 'auto', position: 'relative' }}>
       <div
         id={id}
         class="vlist__rows"
@@ -74,7 +82,7 @@ export function TanStackVirtualList({
         aria-activedescendant={activeId}
         tabIndex={0}
         onKeyDown={onKeyDown}
-        style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+        style={{ height: `${virtualizer.getTotalSize()}px`, position: 'relative' }}
       >
         {rows}
       </div>
