@@ -3,6 +3,7 @@ import { t } from '@/utils/i18n';
 import { errorText } from '@/utils/vault/error-text';
 import { LiveNote, type Note } from './LiveNote';
 import { formatFingerprint } from '@/utils/crypto/fingerprint';
+import type { NamedPermission, ShareSummary } from '@/utils/share/plan';
 import type { KeyChange } from '@/utils/share/types';
 import { CheckIcon, WarningIcon } from './icons';
 import { useFocusOnMount } from './use-focus-on-mount';
@@ -47,17 +48,36 @@ export function KeyChangeNotice({
   );
 }
 
+const withPermission = (people: readonly NamedPermission[]) =>
+  people.map((p) => t('nameWithPermission', p.name, t(p.canEdit ? 'canEdit' : 'canView'))).join(', ');
+
+/** Who was added, whose permission changed and who was removed, one line each, only the lines that apply. */
+function SummaryLines({ summary }: { summary: ShareSummary }) {
+  const lines = [
+    summary.added.length > 0 && t('outcomeAdded', withPermission(summary.added)),
+    summary.changed.length > 0 && t('outcomeChanged', withPermission(summary.changed)),
+    summary.removed.length > 0 && t('outcomeRemoved', summary.removed.join(', ')),
+  ].filter((l): l is string => !!l);
+  return (
+    <ul class="share-done__summary">
+      {lines.map((l) => (
+        <li key={l}>{l}</li>
+      ))}
+    </ul>
+  );
+}
+
 /**
- * The end of a share: "Shared" and Close. When someone lost access, the reminder that
+ * The end of a share: "Shared", what changed, and Close. When someone lost access, the reminder that
  * they may still hold the value, and the way to change it here once it is rotated at its provider.
  */
 export function ShareDone({
-  removed,
+  summary,
   onClose,
   onRotate,
   rotateKey,
 }: {
-  removed: readonly string[];
+  summary: ShareSummary;
   onClose: () => void;
   onRotate?: () => void;
   /** One secret (not a batch): offer to replace its item key, so what the removed kept opens no later value. */
@@ -81,10 +101,11 @@ export function ShareDone({
           <CheckIcon size={28} />
         </span>
         <h3>{t('shared')}</h3>
+        <SummaryLines summary={summary} />
       </div>
-      {removed.length > 0 && (
+      {summary.removed.length > 0 && (
         <div class="notice notice--warn notice--block">
-          <p>{t('removedReminder', removed.join(', '))}</p>
+          <p>{t('removedReminder', summary.removed.join(', '))}</p>
           {onRotate && (
             <button type="button" class="link" onClick={onRotate}>
               {t('rotateNow')}

@@ -16,6 +16,7 @@ import { usePopupState } from './use-popup-state';
 import { ApprovalsView, RouteView, SelectionView } from './lazy-views';
 import { useNewShares } from './use-new-shares';
 import { usePendingApprovals } from './use-pending-approvals';
+import { useDensity } from './use-density';
 import { useRoute } from './use-route';
 import { useSecretActions } from './use-secret-actions';
 import { useSelection } from './use-selection';
@@ -33,6 +34,7 @@ export function App() {
   useEffect(() => void (route.view !== 'add' && setAddInitial(undefined)), [route.view]);
   const newIds = useNewShares(status?.state === 'unlocked');
   const approvals = usePendingApprovals(status?.state === 'unlocked', snapshot?.meta?.lastSyncAt);
+  const density = useDensity();
   const listed = route.view === 'list';
   useEffect(() => void (listed && setTimeout(focusSearch)), [listed]);
 
@@ -43,6 +45,7 @@ export function App() {
       <UnlockForm
         account={status.account}
         reason={status.reason}
+        continuing={route.view === 'pending'}
         onUnlock={(password) => sendMessage('unlock', { password })}
         onSignOut={() => void sendMessage('signOut')}
       />
@@ -95,7 +98,14 @@ export function App() {
       {!secrets ? null : secrets.length === 0 && listed ? (
         <div class="empty empty--vault" role="status">
           <h1>{snapshot?.meta ? t('vaultEmptyTitle') : t('loadingVault')}</h1>
-          {snapshot?.meta && <p class="muted">{t('vaultEmptyHint')}</p>}
+          {snapshot?.meta && (
+            <>
+              <p class="muted">{t('vaultEmptyHint')}</p>
+              <button type="button" class="primary" onClick={() => navigate({ view: 'add' })}>
+                {t('addFirstSecret')}
+              </button>
+            </>
+          )}
         </div>
       ) : (
         <>
@@ -114,6 +124,7 @@ export function App() {
               onToggleSelect={selection.toggle}
               newIds={newIds}
               counts={snapshot?.counts}
+              density={density}
             />
           </div>
           {route.view === 'list' ? null : route.view === 'approvals' ? (

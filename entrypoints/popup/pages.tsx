@@ -29,11 +29,13 @@ export function AccessPage(props: { secret: SecretSummary; meId: string; onClose
 
 export function SharePage({
   secrets,
+  card,
   onClose,
   onShared,
   onRotate,
 }: {
   secrets: readonly SecretSummary[];
+  card?: 'internal';
   onClose: () => void;
   onShared?: () => void;
   onRotate: (secret: SecretSummary) => void;
@@ -45,6 +47,7 @@ export function SharePage({
   return (
     <SharePanel
       secrets={secrets}
+      card={card}
       panel={panel}
       search={searchRecipients}
       onClose={onClose}
