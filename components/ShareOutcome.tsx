@@ -119,7 +119,7 @@ export function ShareDone({
               </button>
             </>
           )}
-          <LiveNote note={rotation.note} />
+          {rotateKey && <LiveNote note={rotation.note} />}
         </div>
       )}
       <div class="actions">
