@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { SecretSummary } from '@/utils/contract';
 import { formatWhen, t, type MessageKey } from '@/utils/i18n';
@@ -16,6 +17,8 @@ export type SecretDetailsProps = {
   onClose: () => void;
   /** The same actions as the row's menu, minus "View details". */
   onAction?: (action: RowAction, secret: SecretSummary) => void;
+  /** Shown after "Users with access to information": the secret's active external shares. */
+  children?: ComponentChildren;
 };
 
 /**
@@ -23,7 +26,7 @@ export type SecretDetailsProps = {
  * created and changed it, and "Users with access to information". Escape or Back returns to the list with
  * its search and selection intact.
  */
-export function SecretDetails({ secret, meId, onClose, onAction }: SecretDetailsProps) {
+export function SecretDetails({ secret, meId, onClose, onAction, children }: SecretDetailsProps) {
   const [menu, setMenu] = useState(false);
   const person = (u: { id: string; name: string }) => (u.id === meId ? t('ownerYou') : u.name);
   const before: Field[] = [
@@ -79,6 +82,7 @@ export function SecretDetails({ secret, meId, onClose, onAction }: SecretDetails
           {after.map(row)}
         </dl>
         <AccessSection secretId={secret.id} accessRevision={secret.accessRevision} meId={meId} />
+        {children}
       </div>
     </section>
   );

@@ -3,6 +3,7 @@ import type { SecretSummary } from '@/utils/contract';
 import { formatWhen, t, tCount } from '@/utils/i18n';
 import { ComputerIcon, WarningIcon } from './icons';
 import { ConfirmDialog } from './ConfirmDialog';
+import { ExternalCard } from './ExternalCard';
 import { RecipientList } from './RecipientList';
 import { RecipientSearch } from './RecipientSearch';
 import { KeyChangeNotice, ShareDone } from './ShareOutcome';
@@ -11,10 +12,10 @@ import { useSharePanel } from './use-share-panel';
 import { ViewHeader, onEscape } from './ViewHeader';
 
 /**
- * The choice of cards. Only Internal for now: External (links for people without an account) is
- * yet to come, and a card that does nothing would only mislead.
+ * The choice of cards: Internal (users and groups of the vault) and, when the page offers it (the
+ * administrator allows external sharing and the user may share this secret), External.
  */
-function ShareCards({ onInternal }: { onInternal: () => void }) {
+function ShareCards({ onInternal, onExternal }: { onInternal: () => void; onExternal?: () => void }) {
   const card = useFocusOnMount<HTMLButtonElement>();
   return (
     <div class="share-cards">
@@ -25,6 +26,7 @@ function ShareCards({ onInternal }: { onInternal: () => void }) {
         <span class="share-card__title">{t('internalCard')}</span>
         <span class="share-card__hint">{t('internalCardHint')}</span>
       </button>
+      {onExternal && <ExternalCard onClick={onExternal} />}
     </div>
   );
 }
@@ -35,6 +37,8 @@ export type SharePanelProps = {
   onShared?: () => void;
   /** After removing someone: open the client secret for editing (rotate it at the provider first). */
   onRotate?: (secret: SecretSummary) => void;
+  /** Offered for one secret when external sharing is allowed: opens the External card's screen. */
+  onExternal?: () => void;
 };
 
 /**
@@ -42,7 +46,7 @@ export type SharePanelProps = {
  * the Internal card, search and add users and groups, set Can view / Can edit, remove with the trash
  * icon, then Share: every change at once, and "Shared" with Close.
  */
-export function SharePanel({ secrets, onClose, onShared, onRotate }: SharePanelProps) {
+export function SharePanel({ secrets, onClose, onShared, onRotate, onExternal }: SharePanelProps) {
   const batch = secrets.length > 1;
   const [step, setStep] = useState<'confirm' | 'cards' | 'internal'>(batch ? 'confirm' : 'cards');
   const panel = useSharePanel(
@@ -66,7 +70,7 @@ export function SharePanel({ secrets, onClose, onShared, onRotate }: SharePanelP
       </ConfirmDialog>
     );
   } else if (step === 'cards') {
-    body = <ShareCards onInternal={() => setStep('internal')} />;
+    body = <ShareCards onInternal={() => setStep('internal')} onExternal={batch ? undefined : onExternal} />;
   } else if (panel.done) {
     body = (
       <ShareDone
