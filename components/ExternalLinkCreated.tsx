@@ -73,7 +73,7 @@ export function ExternalLinkCreated(p: ExternalLinkCreatedProps) {
       <LiveNote note={note} />
       <div class="actions form-actions">
         <button type="button" class="secondary" onClick={p.onCenter}>
-          {t('sharingCenter')}
+          {t('openSharingCenter')}
         </button>
         <button type="button" class="secondary" onClick={p.onClose}>
           {t('close')}
