@@ -7,6 +7,7 @@ import { openStore } from '../server/src/db/connect';
 import { updatePolicy } from '../server/src/services/sharing-policy';
 import { ARTIFACTS_DIR, CHROMIUM, type ExtensionBrowser } from './support/extension';
 import { seriousA11yViolations } from './support/axe';
+import { catalogue } from './support/catalogue';
 import { findRow, openPopup, signedInProfile } from './support/session';
 import { startDemoVault, type RunningVault } from './support/vault-server';
 
@@ -202,6 +203,31 @@ describe('external share, end to end', { timeout: 300_000 }, () => {
     await shot(page, 'external-10-recipient-revoked');
     await page.context().close();
     await popup.close();
+  });
+
+  it.each(['pt-BR', 'es'])('the External screen and the sharing center speak %s', async (lang) => {
+    const say = catalogue(lang);
+    const profile = await signedInProfile(vault, 'alice', lang);
+    try {
+      const popup = await openPopup(profile);
+      await popup.getByRole('combobox', { name: say('searchLabel') }).fill(SECRET);
+      await popup.getByRole('button', { name: say('actionsFor', SECRET) }).click();
+      await popup.getByRole('menuitem', { name: say('actionShare') }).click();
+      await popup.getByRole('button', { name: new RegExp(`^${say('externalCard')}`) }).click();
+      await popup.getByRole('heading', { name: say('externalTitle') }).waitFor();
+      await popup.getByText(say('linkMaxLifetime', say('durationDaysOther', '30'))).waitFor();
+      await popup.getByLabel(new RegExp(`^${say('linkRecipientEmail')}`)).fill('dana@');
+      await popup.getByRole('button', { name: say('linkCreate') }).click();
+      await popup.getByText(say('linkEmailInvalid')).waitFor();
+      await shots(popup, `external-2-form-${lang}`);
+      await popup.getByRole('button', { name: say('sharingCenter') }).click();
+      const item = popup.getByRole('listitem', { name: SECRET }).filter({ hasText: say('linkStatusFinished') });
+      await item.getByText(say('linkRemaining')).waitFor();
+      await popup.getByText(say('linkStatusRevoked'), { exact: true }).waitFor();
+      await shots(popup, `external-7-center-${lang}`);
+    } finally {
+      await profile.close();
+    }
   });
 
   it('the database holds neither the client secret, nor a link key, nor the access code', () => {
