@@ -1,15 +1,15 @@
 import type { SecretSummary } from '@/utils/contract';
 import { t } from '@/utils/i18n';
 import type { SecretDraft } from '@/utils/secrets';
-import { AccessView, SecretDetails } from '@/components/SecretDetails';
 import { SecretForm } from '@/components/SecretForm';
-import { SharePanel } from '@/components/SharePanel';
 import { ViewHeader, onEscape } from '@/components/ViewHeader';
 import type { RowAction } from '@/components/row-actions';
 import type { SecretRoute } from '@/utils/popup-route';
 import { ExternalShareView, SecretLinks, SharingCenterView } from './ExternalViews';
+import { AccessPage, DetailsPage, SharePage } from './pages';
 import type { Navigate } from './use-route';
 import { useSharingPolicy } from './use-sharing-policy';
+import { saveSecret } from './worker-calls';
 
 export type RouteViewProps = {
   route: SecretRoute;
@@ -46,6 +46,7 @@ export function RouteView({ route, secrets, meId, navigate, onAction, initial, o
     return (
       <SecretForm
         initial={initial}
+        save={(draft) => saveSecret(undefined, draft)}
         onCancel={toList}
         onShare={(s) => navigate({ view: 'share', ids: [s.id] })}
         onDone={toList}
@@ -56,7 +57,7 @@ export function RouteView({ route, secrets, meId, navigate, onAction, initial, o
     const chosen = route.ids.map(find).filter((s): s is SecretSummary => !!s?.permissions.share);
     if (chosen.length !== route.ids.length) return <Missing onBack={toList} />;
     return (
-      <SharePanel
+      <SharePage
         key={route.ids.join(',')}
         secrets={chosen}
         onClose={toList}
@@ -73,16 +74,23 @@ export function RouteView({ route, secrets, meId, navigate, onAction, initial, o
     if (!secret.permissions.share) return <Missing onBack={toList} />;
     return <ExternalShareView key={secret.id} secret={secret} navigate={navigate} />;
   }
-  if (route.view === 'access') return <AccessView secret={secret} meId={meId} onClose={toList} />;
+  if (route.view === 'access') return <AccessPage secret={secret} meId={meId} onClose={toList} />;
   if (route.view === 'edit') {
     if (!secret.permissions.edit) return <Missing onBack={toList} />;
     return (
-      <SecretForm key={secret.id} secret={secret} onCancel={toDetails} onShare={() => undefined} onDone={toDetails} />
+      <SecretForm
+        key={secret.id}
+        secret={secret}
+        save={(draft) => saveSecret(secret, draft)}
+        onCancel={toDetails}
+        onShare={() => undefined}
+        onDone={toDetails}
+      />
     );
   }
   return (
-    <SecretDetails secret={secret} meId={meId} onClose={toList} onAction={onAction}>
+    <DetailsPage secret={secret} meId={meId} onClose={toList} onAction={onAction}>
       {secret.permissions.share && <SecretLinks key={secret.id} secret={secret} navigate={navigate} />}
-    </SecretDetails>
+    </DetailsPage>
   );
 }
