@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { LinkStatus, LinkView } from '@/utils/contract';
 import { formatWhen, t, tCount, type MessageKey } from '@/utils/i18n';
 import { ConfirmDialog } from './ConfirmDialog';
+import { WarningIcon } from './icons';
 
 export const STATUS_LABELS: Record<LinkStatus, MessageKey> = {
   active: 'linkStatusActive',
@@ -54,8 +55,14 @@ function AccessLog({ link }: { link: LinkView }) {
 /**
  * One external share in the sharing center: the secret, recipient, dates, accesses left, status, the access
  * log, and while it is active Copy link, Resend (a link with an access code) and Revoke after a confirmation.
+ * `paused`: its secret is disabled, so the link refuses to open until the secret is enabled again.
  */
-export function LinkItem({ link, busy, ...actions }: { link: LinkView; busy: boolean } & LinkActions) {
+export function LinkItem({
+  link,
+  busy,
+  paused,
+  ...actions
+}: { link: LinkView; busy: boolean; paused?: boolean } & LinkActions) {
   const [confirm, setConfirm] = useState(false);
   const active = link.status === 'active';
   const ended = link.status === 'revoked' ? link.revokedAt : null;
@@ -84,6 +91,12 @@ export function LinkItem({ link, busy, ...actions }: { link: LinkView; busy: boo
           </div>
         ))}
       </dl>
+      {active && paused && (
+        <p class="notice notice--warn" role="note">
+          <WarningIcon />
+          <span>{t('linkPaused')}</span>
+        </p>
+      )}
       <AccessLog link={link} />
       {active && (
         <div class="actions link-item__actions">

@@ -136,6 +136,12 @@ describe('the sharing center', () => {
     expect(screen.getByRole('alert').textContent).toBe('You are offline.');
   });
 
+  it('says an active link is paused while its secret is disabled', () => {
+    show({ links: [ACTIVE, FINISHED], disabledIds: new Set([ACTIVE.secretId, FINISHED.secretId]) });
+    expect(within(item('Payments API')).getByRole('note').textContent).toMatch(/^Paused: this API secret is disabled/);
+    expect(within(item('Maps API')).queryByRole('note')).toBeNull();
+  });
+
   it('disables a link’s buttons while its action runs and shows the outcome', () => {
     show({ links: [ACTIVE], busyId: ACTIVE.id, note: { text: 'Sent to dana@partner.example.' } });
     for (const b of within(item('Payments API')).getAllByRole('button'))

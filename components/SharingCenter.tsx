@@ -12,6 +12,8 @@ export type SharingCenterProps = LinkActions & {
   /** The link an action is under way for. */
   busyId?: string;
   note?: Note;
+  /** Secrets that are disabled: their active links are paused. */
+  disabledIds?: ReadonlySet<string>;
   onBack: () => void;
 };
 
@@ -22,7 +24,7 @@ export const centerOrder = (links: readonly LinkView[]) =>
   );
 
 /** The sharing center (`#/links`): every external share the user made, with what each allows and who opened it. */
-export function SharingCenter({ links, error, busyId, note, onBack, ...actions }: SharingCenterProps) {
+export function SharingCenter({ links, error, busyId, note, disabledIds, onBack, ...actions }: SharingCenterProps) {
   return (
     <section class="details sharing-center" aria-labelledby="center-title" onKeyDown={onEscape(onBack)}>
       <ViewHeader id="center-title" title={t('sharingCenter')} sub={t('sharingCenterSub')} onBack={onBack} />
@@ -43,7 +45,7 @@ export function SharingCenter({ links, error, busyId, note, onBack, ...actions }
         ) : (
           <ul class="link-list">
             {centerOrder(links).map((l) => (
-              <LinkItem key={l.id} link={l} busy={busyId === l.id} {...actions} />
+              <LinkItem key={l.id} link={l} busy={busyId === l.id} paused={disabledIds?.has(l.secretId)} {...actions} />
             ))}
           </ul>
         )}

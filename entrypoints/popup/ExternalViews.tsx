@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import type { SecretSummary } from '@/utils/contract';
 import { ExternalShare } from '@/components/ExternalShare';
 import { ExternalShares } from '@/components/ExternalShares';
@@ -29,10 +30,11 @@ export function ExternalShareView({ secret, navigate }: { secret: SecretSummary;
   );
 }
 
-/** The sharing center, wired to the worker. */
-export function SharingCenterView({ onBack }: { onBack: () => void }) {
+/** The sharing center, wired to the worker; the list of secrets says which links are paused (secret disabled). */
+export function SharingCenterView({ secrets, onBack }: { secrets: readonly SecretSummary[]; onBack: () => void }) {
   const center = useSharingCenter();
-  return <SharingCenter {...center} onBack={onBack} />;
+  const disabledIds = useMemo(() => new Set(secrets.filter((s) => s.status !== 'enabled').map((s) => s.id)), [secrets]);
+  return <SharingCenter {...center} disabledIds={disabledIds} onBack={onBack} />;
 }
 
 /** A secret's active external shares in its details; only its owner can have made any. */

@@ -41,7 +41,7 @@ export function RouteView({ route, secrets, meId, navigate, onAction, initial, o
   const find = (id: string) => secrets.find((s) => s.id === id);
   // The External card needs the administrator's options; asked for only on the Share screen.
   const { policy } = useSharingPolicy(route.view === 'share' && route.ids.length === 1);
-  if (route.view === 'links') return <SharingCenterView onBack={toList} />;
+  if (route.view === 'links') return <SharingCenterView secrets={secrets} onBack={toList} />;
   if (route.view === 'add') {
     return (
       <SecretForm
