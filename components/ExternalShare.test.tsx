@@ -104,6 +104,14 @@ describe('the External screen', () => {
     expect(vi.mocked(props.onCreate).mock.calls[0]![0]).toMatchObject({ maxAccesses: null, accessCode: null });
   });
 
+  it('works from the keyboard: type the email, Enter creates; Escape goes back', async () => {
+    const { props, user } = show();
+    await user.keyboard('dana@partner.example{Enter}');
+    expect(vi.mocked(props.onCreate).mock.calls[0]![0]).toMatchObject({ recipientEmail: 'dana@partner.example' });
+    await user.keyboard('{Escape}');
+    expect(props.onClose).toHaveBeenCalled();
+  });
+
   it('Suggest fills in a random access code', async () => {
     const { user } = show();
     await user.click(screen.getByRole('button', { name: 'Suggest' }));
