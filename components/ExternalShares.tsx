@@ -1,13 +1,22 @@
 import type { LinkView } from '@/utils/contract';
 import { formatWhen, t } from '@/utils/i18n';
-import { GlobeIcon } from './icons';
+import { GlobeIcon, WarningIcon } from './icons';
 import { remainingText } from './LinkItem';
 
 /**
  * A secret's active external shares, shown in its details beside "Users with access to information": who
  * each link is for, until when, and how many opens are left; the sharing center manages them.
  */
-export function ExternalShares({ links, onManage }: { links: readonly LinkView[]; onManage: () => void }) {
+export function ExternalShares({
+  links,
+  paused,
+  onManage,
+}: {
+  links: readonly LinkView[];
+  /** The secret is disabled: its links refuse to open until it is enabled again. */
+  paused?: boolean;
+  onManage: () => void;
+}) {
   const active = links.filter((l) => l.status === 'active');
   if (!active.length) return null;
   return (
@@ -28,6 +37,12 @@ export function ExternalShares({ links, onManage }: { links: readonly LinkView[]
           </li>
         ))}
       </ul>
+      {paused && (
+        <p class="notice notice--warn" role="note">
+          <WarningIcon />
+          <span>{t('linkPaused')}</span>
+        </p>
+      )}
       <button type="button" class="link" onClick={onManage}>
         {t('openSharingCenter')}
       </button>

@@ -163,6 +163,11 @@ describe('a secret’s external shares in its details', () => {
     expect(onManage).toHaveBeenCalled();
   });
 
+  it('says the links are paused while the secret is disabled', () => {
+    render(<ExternalShares links={[ACTIVE]} paused onManage={vi.fn()} />);
+    expect(screen.getByRole('note').textContent).toMatch(/^Paused: this API secret is disabled/);
+  });
+
   it('is absent when no link is active', () => {
     const { container } = render(<ExternalShares links={[FINISHED]} onManage={vi.fn()} />);
     expect(container.textContent).toBe('');

@@ -40,5 +40,7 @@ export function SharingCenterView({ secrets, onBack }: { secrets: readonly Secre
 /** A secret's active external shares in its details; only its owner can have made any. */
 export function SecretLinks({ secret, navigate }: { secret: SecretSummary; navigate: Navigate }) {
   const { links } = useSharingCenter(secret.id);
-  return links ? <ExternalShares links={links} onManage={() => navigate({ view: 'links' })} /> : null;
+  return links ? (
+    <ExternalShares links={links} paused={secret.status !== 'enabled'} onManage={() => navigate({ view: 'links' })} />
+  ) : null;
 }
