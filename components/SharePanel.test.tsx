@@ -353,7 +353,10 @@ describe('SharePanel', () => {
     await leave(user);
     const dialog = screen.getByRole('alertdialog', { name: 'Discard changes?' });
     expect(within(dialog).getByText(/has not been shared yet/)).toBeTruthy();
-    await user.click(within(dialog).getByRole('button', { name: 'Keep editing' }));
+    // A hurried Enter keeps the work: focus starts on "Keep editing", not on "Discard".
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Keep editing' }));
+    await user.keyboard('{Enter}');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(onClose).not.toHaveBeenCalled();
     expect(screen.queryByText('Bob Builder')).toBeNull(); // the removal is still pending
     expect(shareButton().disabled).toBe(false);

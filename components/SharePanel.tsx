@@ -176,6 +176,7 @@ export function SharePanel({ secrets, panel, search, card, onClose, onRotate }: 
             confirmLabel={t('discard')}
             cancelLabel={t('keepEditing')}
             danger
+            focusCancel
             onConfirm={onClose}
             onCancel={() => setDiscarding(false)}
           >
