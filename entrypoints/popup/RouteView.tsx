@@ -40,7 +40,7 @@ export function RouteView({ route, secrets, meId, navigate, onAction, initial, o
   const toList = () => navigate({ view: 'list' });
   const find = (id: string) => secrets.find((s) => s.id === id);
   // The External card needs the administrator's options; asked for only on the Share screen.
-  const { policy } = useSharingPolicy(route.view === 'share' && route.ids.length === 1);
+  const { policy } = useSharingPolicy(route.view === 'share' && route.ids.length === 1 && !route.card);
   if (route.view === 'links') return <SharingCenterView secrets={secrets} onBack={toList} />;
   if (route.view === 'add') {
     return (
@@ -60,6 +60,7 @@ export function RouteView({ route, secrets, meId, navigate, onAction, initial, o
       <SharePage
         key={route.ids.join(',')}
         secrets={chosen}
+        card={route.card}
         onClose={toList}
         onShared={onShared}
         onRotate={(s) => navigate({ view: 'edit', id: s.id })}

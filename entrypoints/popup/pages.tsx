@@ -34,12 +34,14 @@ export function AccessPage(props: { secret: SecretSummary; meId: string; onClose
 
 export function SharePage({
   secrets,
+  card,
   onClose,
   onShared,
   onRotate,
   onExternal,
 }: {
   secrets: readonly SecretSummary[];
+  card?: 'internal';
   onClose: () => void;
   onShared?: () => void;
   onRotate: (secret: SecretSummary) => void;
@@ -53,6 +55,7 @@ export function SharePage({
   return (
     <SharePanel
       secrets={secrets}
+      card={card}
       panel={panel}
       search={searchRecipients}
       onClose={onClose}
