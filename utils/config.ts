@@ -37,6 +37,13 @@ export const NOTE_MS = 6_000;
 
 /** The values route takes at most this many ids per call (the contract's `ValuesRequest`). */
 export const VALUES_BATCH = 500;
+/**
+ * Ids per values call while the right-click value index is built: smaller than the route allows, so each
+ * answer is parsed and opened in short slices of the worker's time, between which its messages are answered.
+ */
+export const INDEX_BATCH = 100;
+/** Values opened between two yields to the worker's event loop while the value index is built. */
+export const INDEX_SLICE = 10;
 /** A batch share takes at most what the server's batch route accepts. */
 export const SHARE_BATCH_MAX = 100;
 

@@ -28,7 +28,12 @@ export function createBackgroundApp(opts: BackgroundOptions = {}) {
   const hub = createEventHub();
   let dbPromise: Promise<CacheDb> | undefined;
   const db = () => (dbPromise ??= (opts.openDb ?? openCache)());
-  const rightClick = createRightClick({ db, session: () => session, open: opts.openView });
+  const rightClick = createRightClick({
+    db,
+    session: () => session,
+    open: opts.openView,
+    onIndexStatus: (status) => hub.broadcast({ type: 'valueIndex', status }),
+  });
   const session = createVaultSession({
     ...opts,
     db,
@@ -48,7 +53,7 @@ export function createBackgroundApp(opts: BackgroundOptions = {}) {
 
   // One slice of the protocol per domain; the type checks that every message has its handler.
   const handlers: Handlers = {
-    ...createSessionHandlers(session, opened),
+    ...createSessionHandlers(session, opened, (settings) => rightClick.onSettings(settings)),
     ...createSyncHandlers(engine),
     ...createSecretHandlers(work),
     ...createShareHandlers(work, rightClick.badge),
@@ -57,6 +62,7 @@ export function createBackgroundApp(opts: BackgroundOptions = {}) {
       session: () => session,
       handoff: rightClick.handoff,
       selection: rightClick.selection,
+      valueIndex: () => rightClick.indexer.status(),
     }),
     ...createClipboardHandlers(),
   };

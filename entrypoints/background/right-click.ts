@@ -1,7 +1,7 @@
 import type { CacheDb } from '@/utils/cache';
-import { createValueIndexer } from '@/utils/match/indexer';
+import { createValueIndexer, type ValueIndexStatus } from '@/utils/match/indexer';
 import type { SelectionKind } from '@/utils/popup-route';
-import type { SessionStatus, VaultSession } from '@/utils/session';
+import { readSettings, type SessionStatus, type Settings, type VaultSession } from '@/utils/session';
 import type { SyncChanges } from '@/utils/sync';
 import { createBadge } from './badge';
 import { createHandoff } from './handoff';
@@ -15,6 +15,8 @@ export type RightClickDeps = {
   session: () => VaultSession;
   /** Shows a popup view; the toolbar popup or a small window unless a test says otherwise. */
   open?: (hash: string) => Promise<unknown>;
+  /** Where the value index stands, after each batch and at the end of each update (the options page shows it). */
+  onIndexStatus?: (status: ValueIndexStatus) => void;
 };
 
 /**
@@ -23,7 +25,11 @@ export type RightClickDeps = {
  * reach them through handlers/selection.ts and handlers/share.ts.
  */
 export function createRightClick(deps: RightClickDeps) {
-  const indexer = createValueIndexer(() => deps.session().unlocked());
+  // The setting is read at each update, so no value is fetched once it says no.
+  const indexer = createValueIndexer(() => deps.session().unlocked(), {
+    enabled: async () => (await readSettings()).matchByValue,
+    onProgress: (status) => deps.onIndexStatus?.(status),
+  });
   const badge = createBadge();
   const handoff = createHandoff();
   const cached = async () => (await deps.db()).getAll('secrets');
@@ -51,6 +57,12 @@ export function createRightClick(deps: RightClickDeps) {
       indexer.drop();
       if (status.state === 'unlocked') void rebuild();
       if (status.state === 'signedOut') void badge.clear();
+    },
+    /** Value matching turned off: the index and its key go at once; turned on: built again if unlocked. */
+    onSettings(settings: Settings): void {
+      if (settings.matchByValue && indexer.status().state !== 'off') return;
+      indexer.drop();
+      if (deps.session().status().state === 'unlocked') void rebuild();
     },
     onChanges(c: SyncChanges): void {
       void indexer.update({ full: c.response.full, secrets: c.response.secrets, removed: c.response.removedSecrets });
