@@ -44,6 +44,11 @@ export const VALUES_BATCH = 500;
 export const INDEX_BATCH = 100;
 /** Values opened between two yields to the worker's event loop while the value index is built. */
 export const INDEX_SLICE = 10;
+/**
+ * How long after an unlock the value index starts: the moment belongs to the popup, which draws the list and
+ * asks the worker to sync. A right-click meanwhile waits for the index (up to `INDEX_WAIT_MS`).
+ */
+export const INDEX_START_DELAY_MS = 1_500;
 /** A batch share takes at most what the server's batch route accepts. */
 export const SHARE_BATCH_MAX = 100;
 

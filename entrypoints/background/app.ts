@@ -14,10 +14,11 @@ import { createSyncHandlers } from './handlers/sync';
 import { createRightClick, type RightClickDeps } from './right-click';
 import { createUnlockedWork } from './unlocked';
 
-export type BackgroundOptions = { openDb?: () => Promise<CacheDb>; openView?: RightClickDeps['open'] } & Omit<
-  VaultSessionDeps,
-  'db' | 'onStatus'
->;
+export type BackgroundOptions = {
+  openDb?: () => Promise<CacheDb>;
+  openView?: RightClickDeps['open'];
+  indexDelayMs?: RightClickDeps['indexDelayMs'];
+} & Omit<VaultSessionDeps, 'db' | 'onStatus'>;
 
 /**
  * Everything the worker does, wired together but not yet listening: `index.ts` registers the listeners in
@@ -32,6 +33,7 @@ export function createBackgroundApp(opts: BackgroundOptions = {}) {
     db,
     session: () => session,
     open: opts.openView,
+    indexDelayMs: opts.indexDelayMs,
     onIndexStatus: (status) => hub.broadcast({ type: 'valueIndex', status }),
   });
   const session = createVaultSession({

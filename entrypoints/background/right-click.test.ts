@@ -36,6 +36,7 @@ function start() {
     hasAccess: async () => true,
     floor: { minIterations: TEST_ITERATIONS },
     openView: async (hash) => void opened.push(hash),
+    indexDelayMs: 0,
   });
   fakeBrowser.runtime.onMessage.addListener(answerLikeChrome((m) => app.onMessage(m, ownPage())));
   return app;

@@ -1,4 +1,5 @@
-import type { CacheDb } from '@/utils/cache';
+import { readSecretsInPages, type CacheDb } from '@/utils/cache';
+import { INDEX_START_DELAY_MS } from '@/utils/config';
 import { createValueIndexer, type ValueIndexStatus } from '@/utils/match/indexer';
 import type { SelectionKind } from '@/utils/popup-route';
 import { readSettings, type SessionStatus, type Settings, type VaultSession } from '@/utils/session';
@@ -17,6 +18,8 @@ export type RightClickDeps = {
   open?: (hash: string) => Promise<unknown>;
   /** Where the value index stands, after each batch and at the end of each update (the options page shows it). */
   onIndexStatus?: (status: ValueIndexStatus) => void;
+  /** How long after an unlock the value index starts (tests say 0). */
+  indexDelayMs?: number;
 };
 
 /**
@@ -33,7 +36,13 @@ export function createRightClick(deps: RightClickDeps) {
   const badge = createBadge();
   const handoff = createHandoff();
   const cached = async () => (await deps.db()).getAll('secrets');
-  const rebuild = () => indexer.update(cached().then((secrets) => ({ full: true, secrets })));
+  /** A new index from the cache, read a page at a time after `delay` (an unlock's first moments are the popup's). */
+  const rebuild = (delay = 0) =>
+    indexer.update(
+      new Promise((wait) => setTimeout(wait, delay))
+        .then(async () => readSecretsInPages(await deps.db()))
+        .then((secrets) => ({ full: true, secrets })),
+    );
   const selection = createSelectionHandler({
     status: () => deps.session().status().state,
     secrets: cached,
@@ -55,7 +64,7 @@ export function createRightClick(deps: RightClickDeps) {
     /** Every unlock starts a new index under a new key; lock and sign-out drop it. */
     onStatus(status: SessionStatus): void {
       indexer.drop();
-      if (status.state === 'unlocked') void rebuild();
+      if (status.state === 'unlocked') void rebuild(deps.indexDelayMs ?? INDEX_START_DELAY_MS);
       if (status.state === 'signedOut') void badge.clear();
     },
     /** Value matching turned off: the index and its key go at once; turned on: built again if unlocked. */
