@@ -36,17 +36,25 @@ export function createRightClick(deps: RightClickDeps) {
   const badge = createBadge();
   const handoff = createHandoff();
   const cached = async () => (await deps.db()).getAll('secrets');
-  /** A new index from the cache, read a page at a time after `delay` (an unlock's first moments are the popup's). */
+  /** Starts a delayed build at once: a right-click needs it now. */
+  let startNow = () => undefined as void;
+  /**
+   * A new index from the cache, read a page at a time, after `delay` (an unlock's first moments are the
+   * popup's) or as soon as a right-click asks for a value, whichever comes first.
+   */
   const rebuild = (delay = 0) =>
     indexer.update(
-      new Promise((wait) => setTimeout(wait, delay))
+      new Promise<void>((go) => {
+        const timer = setTimeout(go, delay);
+        startNow = () => (clearTimeout(timer), go());
+      })
         .then(async () => readSecretsInPages(await deps.db()))
         .then((secrets) => ({ full: true, secrets })),
     );
   const selection = createSelectionHandler({
     status: () => deps.session().status().state,
     secrets: cached,
-    lookupValue: (text) => indexer.lookup(text),
+    lookupValue: (text) => (startNow(), indexer.lookup(text)),
     handoff,
     open: deps.open ?? createViewOpener().open,
   });
