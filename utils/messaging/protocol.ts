@@ -1,7 +1,7 @@
-import type { DirectoryEntry, LinkView, RouteResponse, SecretSummary, SharingPolicy } from '@/utils/contract';
+import type { LinkView, RouteResponse, SecretSummary, SharingPolicy } from '@/utils/contract';
 import type { LinkDraft } from '@/utils/links/external-link';
 import type { Prefill } from '@/utils/match/prefill';
-import type { AccessListResult, ShareOutcome, ShareRequest } from '@/utils/share/types';
+import type { AccessListResult, RecipientMatches, ShareOutcome, ShareRequest } from '@/utils/share/types';
 import type { SecretDraft, UpdateInput } from '@/utils/secrets';
 import type { EnrollInput, SessionStatus, Settings, SettingsChange, SignInInput } from '@/utils/session';
 import type { ValueIndexStatus } from '@/utils/match/indexer';
@@ -43,8 +43,8 @@ export interface SecretsProtocol {
 
 /** Who has access, with whom to share, sharing, and what colleagues shared with the user. */
 export interface ShareProtocol {
-  /** Users and groups to share with, found by name, username, email or group name. */
-  searchRecipients(data: { q: string }): DirectoryEntry[];
+  /** Users and groups to share with, found by name, username, email or group name (never the user themself). */
+  searchRecipients(data: { q: string }): RecipientMatches;
   /** Who has access to a secret, fresh from the server (the saved list when it is unreachable). */
   getAccessList(data: { secretId: string }): AccessListResult;
   /** Applies a share: grants for new recipients made in the worker, every list at once or none. */
