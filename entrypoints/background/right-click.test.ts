@@ -116,12 +116,12 @@ describe('right-click in the worker', () => {
     await settle();
     expect(values.batches.length).toBe(asked);
     expect(parseRoute(await app.handleSelection('share', 'sk_live_payments_0001'))?.view).toBe('no-match');
-    expect(await app.handleSelection('share', 'Payments API')).toBe(`#/share/${mine.id}`);
+    expect(await app.handleSelection('share', 'Payments API')).toBe(`#/share/${mine.id}/internal`);
 
     await sendMessage('saveSettings', { matchByValue: true });
     await settle();
     expect(await sendMessage('getValueIndexStatus')).toEqual({ state: 'ready', indexed: 1 });
-    expect(await app.handleSelection('share', 'sk_live_payments_0001')).toBe(`#/share/${mine.id}`);
+    expect(await app.handleSelection('share', 'sk_live_payments_0001')).toBe(`#/share/${mine.id}/internal`);
   });
 
   it('signing out clears the badge and the index', async () => {
