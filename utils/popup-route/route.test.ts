@@ -17,6 +17,8 @@ describe('popup routes', () => {
     [`#/share/${ID}/internal`, { view: 'share', ids: [ID], card: 'internal' }],
     ['#/add', { view: 'add' }],
     [`#/edit/${ID}`, { view: 'edit', id: ID }],
+    [`#/external/${ID}`, { view: 'external', id: ID }],
+    ['#/links', { view: 'links' }],
     [`#/choose/share/${ID}/1`, { view: 'choose', kind: 'share', ids: [ID], total: 1 }],
     [`#/choose/access/${ID},${ID2}/40`, { view: 'choose', kind: 'access', ids: [ID, ID2], total: 40 }],
     [`#/no-match/share/${TOKEN}`, { view: 'no-match', kind: 'share', token: TOKEN }],
@@ -34,6 +36,8 @@ describe('popup routes', () => {
     ['an action the right-click menu does not offer', `#/choose/delete/${ID}`],
     ['a hand-off token too short to be one', '#/no-match/share/short'],
     ['a path where a token belongs', '#/pending/../../x'],
+    ['the sharing center with an id', `#/links/${ID}`],
+    ['the External screen of a batch', `#/external/${ID},${ID2}`],
   ])('is undefined for %s, so the popup shows the list', (_what, hash) => {
     expect(parseRoute(hash)).toBeUndefined();
   });
@@ -57,6 +61,8 @@ describe('popup routes', () => {
     { view: 'details', id: ID },
     { view: 'access', id: ID },
     { view: 'edit', id: ID },
+    { view: 'external', id: ID },
+    { view: 'links' },
     { view: 'share', ids: [ID, ID2] },
     { view: 'share', ids: [ID], card: 'internal' },
     { view: 'choose', kind: 'share', ids: [ID, ID2], total: 2 },
