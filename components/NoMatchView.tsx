@@ -8,6 +8,8 @@ export type NoMatchViewProps = {
   prefill: Prefill | undefined;
   onAdd: (prefill: Prefill) => void;
   onList: () => void;
+  /** Value matching is turned off in the settings: a selected client secret could not have been recognised. */
+  valueMatchingOff?: boolean;
 };
 
 /** What to say about the selection: echoed when it is a name or a URL, never when it may be a secret. */
@@ -22,7 +24,7 @@ function described(p: Prefill): [said: string | undefined, goes: MessageKey | un
  * A right-clicked selection matched no API secret: say so, and offer to add it, the selection
  * already in its field.
  */
-export function NoMatchView({ prefill, onAdd, onList }: NoMatchViewProps) {
+export function NoMatchView({ prefill, onAdd, onList, valueMatchingOff }: NoMatchViewProps) {
   const add = useAutoFocus<HTMLButtonElement>(!!prefill);
   const [said, goes] = prefill ? described(prefill) : [];
   return (
@@ -31,6 +33,7 @@ export function NoMatchView({ prefill, onAdd, onList }: NoMatchViewProps) {
         <NoMatchIcon />
       </div>
       <h1 id="no-match-title">{t('noMatchTitle')}</h1>
+      {valueMatchingOff && <p class="muted">{t('noMatchValueOff')}</p>}
       {prefill ? (
         <>
           {said && <p class="no-match__selected">{said}</p>}

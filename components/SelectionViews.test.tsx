@@ -91,4 +91,13 @@ describe('NoMatchView', () => {
     expect(screen.queryByRole('button', { name: 'Add it as a new API secret' })).toBeNull();
     expect(screen.getByText(/Select the text and right-click again/)).toBeTruthy();
   });
+
+  it('says when matching by value is off, and only then', () => {
+    const prefill = { clientSecret: 'sk_live_unknown_0001' };
+    const { unmount } = render(<NoMatchView prefill={prefill} onAdd={vi.fn()} onList={vi.fn()} valueMatchingOff />);
+    expect(screen.getByText(/Matching by value is off in the settings/)).toBeTruthy();
+    unmount();
+    render(<NoMatchView prefill={prefill} onAdd={vi.fn()} onList={vi.fn()} />);
+    expect(screen.queryByText(/Matching by value is off/)).toBeNull();
+  });
 });

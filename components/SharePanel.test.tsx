@@ -37,7 +37,9 @@ function Page({
   onClose,
   onRotate,
   onExternal,
-}: Pick<SharePanelProps, 'secrets' | 'onClose' | 'onRotate' | 'onExternal'>) {
+  lastCard,
+  onCardChosen,
+}: Pick<SharePanelProps, 'secrets' | 'onClose' | 'onRotate' | 'onExternal' | 'lastCard' | 'onCardChosen'>) {
   const panel = useSharePanel(
     secrets.map((s) => s.id),
     undefined,
@@ -51,6 +53,8 @@ function Page({
       onClose={onClose}
       onRotate={onRotate}
       onExternal={onExternal}
+      lastCard={lastCard}
+      onCardChosen={onCardChosen}
     />
   );
 }
@@ -109,6 +113,51 @@ describe('SharePanel', () => {
     expect(cards[1]!.querySelector('svg circle')).toBeTruthy();
     await userEvent.setup().click(cards[1]!);
     expect(onExternal).toHaveBeenCalled();
+  });
+
+  it('marks the last card chosen and focuses it, so Enter takes it again; remembers each new choice', async () => {
+    const onExternal = vi.fn();
+    const onCardChosen = vi.fn();
+    const user = userEvent.setup();
+    const view = render(
+      <Page
+        secrets={[PAYMENTS]}
+        onClose={vi.fn()}
+        onExternal={onExternal}
+        lastCard="external"
+        onCardChosen={onCardChosen}
+      />,
+    );
+    const external = screen.getByRole('button', { name: /^External/ });
+    expect(external.textContent).toContain('Your last choice');
+    expect(screen.getByRole('button', { name: /^Internal/ }).textContent).not.toContain('Your last choice');
+    expect(document.activeElement).toBe(external);
+    await user.keyboard('{Enter}');
+    expect(onExternal).toHaveBeenCalledTimes(1);
+    expect(onCardChosen).toHaveBeenLastCalledWith('external');
+    view.unmount();
+
+    render(
+      <Page
+        secrets={[PAYMENTS]}
+        onClose={vi.fn()}
+        onExternal={onExternal}
+        lastCard="internal"
+        onCardChosen={onCardChosen}
+      />,
+    );
+    const internal = screen.getByRole('button', { name: /^Internal/ });
+    expect(internal.textContent).toContain('Your last choice');
+    expect(document.activeElement).toBe(internal);
+    await user.keyboard('{Enter}');
+    expect(onCardChosen).toHaveBeenLastCalledWith('internal');
+    expect(await screen.findByRole('combobox')).toBeTruthy();
+  });
+
+  it('marks no card when there is no choice (External not offered)', async () => {
+    render(<Page secrets={[PAYMENTS]} onClose={vi.fn()} lastCard="external" />);
+    expect(screen.queryByText('Your last choice')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /^Internal/ }));
   });
 
   it('a batch offers no External card: a link shares one secret', async () => {

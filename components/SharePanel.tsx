@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { DirectoryEntry, SecretSummary } from '@/utils/contract';
 import { formatWhen, t, tCount } from '@/utils/i18n';
 import { ComputerIcon, WarningIcon } from './icons';
@@ -16,18 +16,39 @@ import { ViewHeader, onEscape } from './ViewHeader';
  * The choice of cards: Internal (users and groups of the vault) and, when the page offers it (the
  * administrator allows external sharing and the user may share this secret), External.
  */
-function ShareCards({ onInternal, onExternal }: { onInternal: () => void; onExternal?: () => void }) {
-  const card = useFocusOnMount<HTMLButtonElement>();
+function ShareCards({
+  onInternal,
+  onExternal,
+  last,
+}: {
+  onInternal: () => void;
+  onExternal?: () => void;
+  last?: ShareCardName;
+}) {
+  const internal = useFocusOnMount<HTMLButtonElement>();
+  const external = useRef<HTMLButtonElement>(null);
+  const lastIsExternal = last === 'external' && !!onExternal;
+  // The last choice, once known, takes the focus: Enter repeats it.
+  useEffect(() => {
+    if (lastIsExternal) external.current?.focus();
+  }, [lastIsExternal]);
+  const marked = onExternal && last ? (lastIsExternal ? 'external' : 'internal') : undefined;
   return (
     <div class="share-cards">
-      <button ref={card} type="button" class="share-card" onClick={onInternal}>
+      <button
+        ref={internal}
+        type="button"
+        class={`share-card${marked === 'internal' ? ' share-card--last' : ''}`}
+        onClick={onInternal}
+      >
         <span class="share-card__icon">
           <ComputerIcon />
         </span>
         <span class="share-card__title">{t('internalCard')}</span>
         <span class="share-card__hint">{t('internalCardHint')}</span>
+        {marked === 'internal' && <span class="share-card__last">{t('lastShareChoice')}</span>}
       </button>
-      {onExternal && <ExternalCard onClick={onExternal} />}
+      {onExternal && <ExternalCard onClick={onExternal} last={marked === 'external'} buttonRef={external} />}
     </div>
   );
 }
@@ -60,6 +81,8 @@ export type SharePanelState = {
   cancelKeys: () => void;
 };
 
+export type ShareCardName = 'internal' | 'external';
+
 export type SharePanelProps = {
   secrets: readonly SecretSummary[];
   panel: SharePanelState;
@@ -73,6 +96,10 @@ export type SharePanelProps = {
   rotateKey?: (secretId: string) => Promise<void>;
   /** Offered for one secret when external sharing is allowed: opens the External card's screen. */
   onExternal?: () => void;
+  /** The card the user chose last time, marked and focused (only worth marking when there is a choice). */
+  lastCard?: ShareCardName;
+  /** Told which card the user chose, to remember it. */
+  onCardChosen?: (card: ShareCardName) => void;
 };
 
 /**
@@ -89,6 +116,8 @@ export function SharePanel({
   onRotate,
   rotateKey,
   onExternal,
+  lastCard,
+  onCardChosen,
 }: SharePanelProps) {
   const batch = secrets.length > 1;
   const [step, setStep] = useState<'confirm' | 'cards' | 'internal'>(batch ? 'confirm' : (card ?? 'cards'));
@@ -113,7 +142,14 @@ export function SharePanel({
       </ConfirmDialog>
     );
   } else if (step === 'cards') {
-    body = <ShareCards onInternal={() => setStep('internal')} onExternal={batch ? undefined : onExternal} />;
+    const external = batch || !onExternal ? undefined : () => (onCardChosen?.('external'), onExternal());
+    body = (
+      <ShareCards
+        onInternal={() => (onCardChosen?.('internal'), setStep('internal'))}
+        onExternal={external}
+        last={lastCard}
+      />
+    );
   } else if (panel.done) {
     body = (
       <ShareDone

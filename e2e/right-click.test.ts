@@ -296,6 +296,25 @@ describe('right-click on a selection, in Chromium against a real vault', () => {
     });
   });
 
+  it('value matching turned off in the options: the client secret is no longer recognised, and the popup says why', async () => {
+    const options = await openExtensionPage(browser, 'options.html');
+    const box = options.getByRole('checkbox', { name: 'Recognise a selected client secret by its value' });
+    await options.getByText(/^Ready: \d+ client secrets are recognised\.$/).waitFor({ timeout: 60_000 });
+    await box.uncheck();
+    await options.getByText(/^Off: no client secret is fetched/).waitFor();
+    const hash = await rightClick('access', await select(ticket, '#value'));
+    expect(hash).toMatch(/^#\/no-match\/access\//);
+    await inPopup(hash, async (popup) => {
+      await popup.waitFor(
+        `${bodyHas('No API secret matches the selection')} && ${bodyHas('Matching by value is off')}`,
+      );
+    });
+    await box.check();
+    await options.getByText(/^Ready: \d+ client secrets are recognised\.$/).waitFor({ timeout: 60_000 });
+    await options.close();
+    expect(await rightClick('access', demo.clientSecret)).toBe(`#/access/${demo.id}`);
+  });
+
   it('a colleague sharing a secret with alice shows 1 on the badge; opening the popup clears it and marks the row new', async () => {
     const bob = await new VaultClient(vault.url, 'bob', 'bob-demo-password').signIn();
     const created = await bob.createSecret({

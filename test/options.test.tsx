@@ -147,3 +147,29 @@ describe('options page: signed in', () => {
     expect(worker.sendMessage).toHaveBeenCalledWith('signOut');
   });
 });
+
+describe('options page: right-click matching by value', () => {
+  it('shows where the index stands, and turning it off says what right-click still finds', async () => {
+    await fakeBrowser.storage.local.set({ account });
+    await fakeBrowser.storage.session.set({
+      session: { token: 't', expiresAt: 'x', me: { fingerprint: 'ab'.repeat(32) } },
+      resume: {},
+    });
+    worker.sendMessage.mockImplementation((type: string, data?: { matchByValue: boolean }) => {
+      if (type === 'getValueIndexStatus') return Promise.resolve({ state: 'building', indexed: 2500, outOf: 10000 });
+      if (type === 'saveSettings')
+        return Promise.resolve({ serverUrl: '', username: 'alice', autoLockMinutes: 15, ...data });
+      return new Promise(() => undefined);
+    });
+    render(<App />);
+    const box = (await screen.findByRole('checkbox', {
+      name: 'Recognise a selected client secret by its value',
+    })) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    expect(await screen.findByText(/Preparing \(2,500 of 10,000\)/)).toBeTruthy();
+    await userEvent.click(box);
+    expect(worker.sendMessage).toHaveBeenCalledWith('saveSettings', { matchByValue: false });
+    expect(await screen.findByText(/Off: no client secret is fetched/)).toBeTruthy();
+    expect(box.checked).toBe(false);
+  });
+});

@@ -43,6 +43,18 @@ export const NOTE_MS = 6_000;
 
 /** The values route takes at most this many ids per call (the contract's `ValuesRequest`). */
 export const VALUES_BATCH = 500;
+/**
+ * Ids per values call while the right-click value index is built: smaller than the route allows, so each
+ * answer is parsed and opened in short slices of the worker's time, between which its messages are answered.
+ */
+export const INDEX_BATCH = 100;
+/** Values opened between two yields to the worker's event loop while the value index is built. */
+export const INDEX_SLICE = 10;
+/**
+ * How long after an unlock the value index starts: the moment belongs to the popup, which draws the list and
+ * asks the worker to sync. A right-click meanwhile waits for the index (up to `INDEX_WAIT_MS`).
+ */
+export const INDEX_START_DELAY_MS = 1_500;
 /** A batch share takes at most what the server's batch route accepts. */
 export const SHARE_BATCH_MAX = 100;
 

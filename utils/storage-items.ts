@@ -15,6 +15,8 @@ export const accountItem = storage.defineItem<Account>('local:account');
 export const settingsItem = storage.defineItem<Partial<Settings>>('local:settings');
 /** How tall the popup's rows are: compact (the default) or roomy. */
 export const densityItem = storage.defineItem<'compact' | 'roomy'>('local:density', { fallback: 'compact' });
+/** The Share screen's card the user chose last (Internal or External), marked and focused next time. */
+export const lastShareCardItem = storage.defineItem<'internal' | 'external'>('local:lastShareCard');
 /** The ids shared with the user since the popup was last opened (the badge's count); absent when none. */
 export const newSharesItem = storage.defineItem<string[]>('local:newShares', { fallback: [] });
 

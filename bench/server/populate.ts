@@ -111,28 +111,42 @@ export async function populateDirectory(s: RunningServer, users: number, groups:
   }
 }
 
-/** Gives one owner `count` API secrets (real ciphertext and owner grant, copied: the bench measures listing). */
-export async function populateSecrets(s: RunningServer, owner: { id: string; publicKey: string }, count: number) {
-  const itemKey = newItemKey();
-  const template = randomUUID();
-  const value = JSON.stringify(await encryptSecret(itemKey, template, 1, { clientSecret: 'bench-secret' }));
-  const grant = JSON.stringify(
-    await createGrant(
+/**
+ * Gives one owner `count` API secrets (real ciphertext and owner grant, copied: the bench measures listing).
+ * With `openable`, each secret gets its own item key, ciphertext and grant instead, so that the extension can
+ * open every value (the unlock bench's value index); making them costs a few seconds per 10,000.
+ */
+export async function populateSecrets(
+  s: RunningServer,
+  owner: { id: string; publicKey: string },
+  count: number,
+  opts: { openable?: boolean } = {},
+) {
+  const sealed = async (id: string, clientSecret: string) => {
+    const itemKey = newItemKey();
+    const grant = await createGrant(
       {
         subjectKind: 'secret',
-        subjectId: template,
+        subjectId: id,
         recipientKind: 'user',
         recipientId: owner.id,
         recipientPublicKey: owner.publicKey,
       },
       itemKey,
-    ),
-  );
+    );
+    return {
+      value: JSON.stringify(await encryptSecret(itemKey, id, 1, { clientSecret })),
+      grant: JSON.stringify(grant),
+    };
+  };
+  const template = await sealed(randomUUID(), 'bench-secret');
   for (let start = 0; start < count; start += 500) {
     const rows = [];
-    for (let n = start; n < Math.min(count, start + 500); n++)
+    for (let n = start; n < Math.min(count, start + 500); n++) {
+      const id = randomUUID();
+      const { value, grant } = opts.openable ? await sealed(id, `bench-secret-${n}`) : template;
       rows.push({
-        id: randomUUID(),
+        id,
         owner_id: owner.id,
         name: `Service ${n} API`,
         url: `https://api${n}.example.com/v1`,
@@ -157,6 +171,7 @@ export async function populateSecrets(s: RunningServer, owner: { id: string; pub
         last_used_at: null,
         readable_by_disabled: 0,
       });
+    }
     await s.store.db.insertInto('secrets').values(rows).execute();
   }
 }

@@ -16,10 +16,11 @@ import { createSyncHandlers } from './handlers/sync';
 import { createRightClick, type RightClickDeps } from './right-click';
 import { createUnlockedWork } from './unlocked';
 
-export type BackgroundOptions = { openDb?: () => Promise<CacheDb>; openView?: RightClickDeps['open'] } & Omit<
-  VaultSessionDeps,
-  'db' | 'onStatus'
->;
+export type BackgroundOptions = {
+  openDb?: () => Promise<CacheDb>;
+  openView?: RightClickDeps['open'];
+  indexDelayMs?: RightClickDeps['indexDelayMs'];
+} & Omit<VaultSessionDeps, 'db' | 'onStatus'>;
 
 /**
  * Everything the worker does, wired together but not yet listening: `index.ts` registers the listeners in
@@ -30,7 +31,13 @@ export function createBackgroundApp(opts: BackgroundOptions = {}) {
   const hub = createEventHub();
   let dbPromise: Promise<CacheDb> | undefined;
   const db = () => (dbPromise ??= (opts.openDb ?? openCache)());
-  const rightClick = createRightClick({ db, session: () => session, open: opts.openView });
+  const rightClick = createRightClick({
+    db,
+    session: () => session,
+    open: opts.openView,
+    indexDelayMs: opts.indexDelayMs,
+    onIndexStatus: (status) => hub.broadcast({ type: 'valueIndex', status }),
+  });
   const session = createVaultSession({
     ...opts,
     db,
@@ -53,7 +60,7 @@ export function createBackgroundApp(opts: BackgroundOptions = {}) {
 
   // One slice of the protocol per domain; the type checks that every message has its handler.
   const handlers: Handlers = {
-    ...createSessionHandlers(session, opened),
+    ...createSessionHandlers(session, opened, (settings) => rightClick.onSettings(settings)),
     ...createSyncHandlers(engine),
     ...createSecretHandlers(work),
     ...createShareHandlers(work, rightClick.badge),
@@ -63,6 +70,7 @@ export function createBackgroundApp(opts: BackgroundOptions = {}) {
       session: () => session,
       handoff: rightClick.handoff,
       selection: rightClick.selection,
+      valueIndex: () => rightClick.indexer.status(),
     }),
     ...createClipboardHandlers(),
   };

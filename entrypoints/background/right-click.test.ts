@@ -36,6 +36,7 @@ function start() {
     hasAccess: async () => true,
     floor: { minIterations: TEST_ITERATIONS },
     openView: async (hash) => void opened.push(hash),
+    indexDelayMs: 0,
   });
   fakeBrowser.runtime.onMessage.addListener(answerLikeChrome((m) => app.onMessage(m, ownPage())));
   return app;
@@ -102,6 +103,25 @@ describe('right-click in the worker', () => {
     expect(await sendMessage('takeNewShares')).toEqual([fromBob.id]);
     expect(await badgeText()).toBe('');
     expect(await app.handleSelection('access', 'crm-secret-value-1')).toBe(`#/access/${fromBob.id}`);
+  });
+
+  it('value matching turned off: the index goes, no value is fetched, not even after an unlock; names still match', async () => {
+    expect(await sendMessage('getValueIndexStatus')).toEqual({ state: 'ready', indexed: 1 });
+    const asked = values.batches.length;
+    expect(await sendMessage('saveSettings', { matchByValue: false })).toMatchObject({ matchByValue: false });
+    await vi.waitFor(async () => expect(await sendMessage('getValueIndexStatus')).toEqual({ state: 'off' }));
+    expect(app.rightClick.indexer.size).toBe(0);
+    await sendMessage('lock');
+    await sendMessage('unlock', { password: PASSWORD });
+    await settle();
+    expect(values.batches.length).toBe(asked);
+    expect(parseRoute(await app.handleSelection('share', 'sk_live_payments_0001'))?.view).toBe('no-match');
+    expect(await app.handleSelection('share', 'Payments API')).toBe(`#/share/${mine.id}/internal`);
+
+    await sendMessage('saveSettings', { matchByValue: true });
+    await settle();
+    expect(await sendMessage('getValueIndexStatus')).toEqual({ state: 'ready', indexed: 1 });
+    expect(await app.handleSelection('share', 'sk_live_payments_0001')).toBe(`#/share/${mine.id}/internal`);
   });
 
   it('signing out clears the badge and the index', async () => {

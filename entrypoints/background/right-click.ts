@@ -1,9 +1,10 @@
-import type { CacheDb } from '@/utils/cache';
-import { createValueIndexer } from '@/utils/match/indexer';
+import { readSecretsInPages, type CacheDb } from '@/utils/cache';
+import { INDEX_START_DELAY_MS } from '@/utils/config';
+import { createValueIndexer, type ValueIndexStatus } from '@/utils/match/indexer';
 import { deviceTrust } from '@/utils/secrets/device-trust';
 import { verifyKeyPath } from '@/utils/session/grant-trust';
 import type { SelectionKind } from '@/utils/popup-route';
-import type { SessionStatus, VaultSession } from '@/utils/session';
+import { readSettings, type SessionStatus, type Settings, type VaultSession } from '@/utils/session';
 import type { SyncChanges } from '@/utils/sync';
 import { createBadge } from './badge';
 import { createHandoff } from './handoff';
@@ -17,6 +18,10 @@ export type RightClickDeps = {
   session: () => VaultSession;
   /** Shows a popup view; the toolbar popup or a small window unless a test says otherwise. */
   open?: (hash: string) => Promise<unknown>;
+  /** Where the value index stands, after each batch and at the end of each update (the options page shows it). */
+  onIndexStatus?: (status: ValueIndexStatus) => void;
+  /** How long after an unlock the value index starts (tests say 0). */
+  indexDelayMs?: number;
 };
 
 /**
@@ -26,27 +31,47 @@ export type RightClickDeps = {
  */
 export function createRightClick(deps: RightClickDeps) {
   // Values opened for matching go through the same grant verification as a reveal (pins, signers, revisions).
-  const indexer = createValueIndexer(() => {
-    const u = deps.session().unlocked();
-    if (!u) return undefined;
-    const me = { userId: u.me.userId, signingPublicKey: u.me.signingPublicKey };
-    const verify = async (item: Parameters<typeof verifyKeyPath>[0]) =>
-      verifyKeyPath(
-        item,
-        (await (await deps.db()).get('secrets', item.secretId))?.name ?? item.secretId,
-        me,
-        deviceTrust(await deps.db()),
-      );
-    return { ...u, verify };
-  });
+  const indexer = createValueIndexer(
+    () => {
+      const u = deps.session().unlocked();
+      if (!u) return undefined;
+      const me = { userId: u.me.userId, signingPublicKey: u.me.signingPublicKey };
+      const verify = async (item: Parameters<typeof verifyKeyPath>[0]) =>
+        verifyKeyPath(
+          item,
+          (await (await deps.db()).get('secrets', item.secretId))?.name ?? item.secretId,
+          me,
+          deviceTrust(await deps.db()),
+        );
+      return { ...u, verify };
+    },
+    {
+      enabled: async () => (await readSettings()).matchByValue,
+      onProgress: (status) => deps.onIndexStatus?.(status),
+    },
+  );
   const badge = createBadge();
   const handoff = createHandoff();
   const cached = async () => (await deps.db()).getAll('secrets');
-  const rebuild = () => indexer.update(cached().then((secrets) => ({ full: true, secrets })));
+  /** Starts a delayed build at once: a right-click needs it now. */
+  let startNow = () => undefined as void;
+  /**
+   * A new index from the cache, read a page at a time, after `delay` (an unlock's first moments are the
+   * popup's) or as soon as a right-click asks for a value, whichever comes first.
+   */
+  const rebuild = (delay = 0) =>
+    indexer.update(
+      new Promise<void>((go) => {
+        const timer = setTimeout(go, delay);
+        startNow = () => (clearTimeout(timer), go());
+      })
+        .then(async () => readSecretsInPages(await deps.db()))
+        .then((secrets) => ({ full: true, secrets })),
+    );
   const selection = createSelectionHandler({
     status: () => deps.session().status().state,
     secrets: cached,
-    lookupValue: (text) => indexer.lookup(text),
+    lookupValue: (text) => (startNow(), indexer.lookup(text)),
     handoff,
     open: deps.open ?? createViewOpener().open,
   });
@@ -64,8 +89,14 @@ export function createRightClick(deps: RightClickDeps) {
     /** Every unlock starts a new index under a new key; lock and sign-out drop it. */
     onStatus(status: SessionStatus): void {
       indexer.drop();
-      if (status.state === 'unlocked') void rebuild();
+      if (status.state === 'unlocked') void rebuild(deps.indexDelayMs ?? INDEX_START_DELAY_MS);
       if (status.state === 'signedOut') void badge.clear();
+    },
+    /** Value matching turned off: the index and its key go at once; turned on: built again if unlocked. */
+    onSettings(settings: Settings): void {
+      if (settings.matchByValue && indexer.status().state !== 'off') return;
+      indexer.drop();
+      if (deps.session().status().state === 'unlocked') void rebuild();
     },
     onChanges(c: SyncChanges): void {
       void indexer.update({ full: c.response.full, secrets: c.response.secrets, removed: c.response.removedSecrets });

@@ -5,6 +5,8 @@ import { SettingsCard } from '@/components/SettingsCard';
 import { SignInForm } from '@/components/SignInForm';
 import { ThemeCard } from '@/components/ThemeCard';
 import { UnlockForm } from '@/components/UnlockForm';
+import { ValueMatchingCard } from '@/components/ValueMatchingCard';
+import type { ValueIndexStatus } from '@/utils/match/indexer';
 import { t } from '@/utils/i18n';
 import { connectEvents, sendMessage } from '@/utils/messaging';
 import { readStoredStatus } from '@/utils/session/status';
@@ -21,17 +23,25 @@ export function App() {
   const [mode, setMode] = useState<'signIn' | 'enroll'>('signIn');
   const [theme, setTheme] = useState<Theme>('system');
   const [density, setDensity] = useState<Density>('compact');
+  const [indexStatus, setIndexStatus] = useState<ValueIndexStatus>();
 
   useEffect(() => {
     void readStoredStatus().then((s) => setStatus((current) => current ?? s));
     void readSettings().then(setSettings);
     void readTheme().then(setTheme);
     void readDensity().then(setDensity);
-    const disconnect = connectEvents((e) => e.type === 'status' && setStatus(e.status));
+    const disconnect = connectEvents((e) => {
+      if (e.type === 'status') setStatus(e.status);
+      if (e.type === 'valueIndex') setIndexStatus(e.status);
+    });
     sendMessage('getStatus').then(setStatus, () => undefined);
     return disconnect;
   }, []);
   useEffect(() => void readSettings().then(setSettings), [status?.state]);
+  // The events say when the index moves on; this is where it stands when the page opens or the vault unlocks.
+  useEffect(() => {
+    if (status?.state === 'unlocked') sendMessage('getValueIndexStatus').then(setIndexStatus, () => undefined);
+  }, [status?.state]);
 
   if (!status || !settings) return null;
   const initial = { serverUrl: settings.serverUrl, username: settings.username };
@@ -72,6 +82,11 @@ export function App() {
           <SettingsCard
             settings={settings}
             onSave={(autoLockMinutes) => sendMessage('saveSettings', { autoLockMinutes }).then(setSettings)}
+          />
+          <ValueMatchingCard
+            enabled={settings.matchByValue}
+            status={indexStatus}
+            onChange={(matchByValue) => void sendMessage('saveSettings', { matchByValue }).then(setSettings)}
           />
         </>
       )}

@@ -6,6 +6,7 @@ import { t } from '@/utils/i18n';
 import type { Prefill } from '@/utils/match/prefill';
 import { sendMessage } from '@/utils/messaging';
 import { parseRoute, targetFor, type SelectionRoute } from '@/utils/popup-route';
+import { readSettings } from '@/utils/session/store';
 import type { Navigate } from './use-route';
 
 export type SelectionViewProps = {
@@ -40,9 +41,19 @@ function Pending({ token, navigate }: { token: string; navigate: Navigate }) {
   );
 }
 
+/** Whether right-click matching by value is turned off (read from the settings, as the worker does). */
+function useValueMatchingOff(): boolean {
+  const [off, setOff] = useState(false);
+  useEffect(() => void readSettings().then((s) => setOff(!s.matchByValue)), []);
+  return off;
+}
+
 function NoMatch({ token, onAdd, onList }: { token: string; onAdd: (p: Prefill) => void; onList: () => void }) {
   const prefill = usePrefill(token);
-  return prefill === null ? null : <NoMatchView prefill={prefill} onAdd={onAdd} onList={onList} />;
+  const off = useValueMatchingOff();
+  return prefill === null ? null : (
+    <NoMatchView prefill={prefill} onAdd={onAdd} onList={onList} valueMatchingOff={off} />
+  );
 }
 
 /** The popup's right-click views: the chooser, no match, and the action resumed after unlock. */

@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import type { SecretSummary } from '@/utils/contract';
 import { AccessView, SecretDetails } from '@/components/SecretDetails';
-import { SharePanel } from '@/components/SharePanel';
+import { SharePanel, type ShareCardName } from '@/components/SharePanel';
+import { lastShareCardItem } from '@/utils/storage-items';
 import type { RowAction } from '@/components/row-actions';
 import { useAccessList } from './use-access-list';
 import { useSharePanel } from './use-share-panel';
@@ -50,10 +52,16 @@ export function SharePage({
     secrets.map((s) => s.id),
     onShared,
   );
+  const [lastCard, setLastCard] = useState<ShareCardName | undefined>();
+  useEffect(() => {
+    void lastShareCardItem.getValue().then((v) => setLastCard(v ?? undefined));
+  }, []);
   return (
     <SharePanel
       secrets={secrets}
       card={card}
+      lastCard={lastCard}
+      onCardChosen={(c) => void lastShareCardItem.setValue(c)}
       panel={panel}
       search={searchRecipients}
       onClose={onClose}

@@ -68,9 +68,10 @@ export function usePopupState() {
       // The worker is woken only after that first frame: on two cores its start-up would delay it.
       afterPaint(() => {
         if (closed) return;
-        disconnect = connectEvents((event) =>
-          event.type === 'status' ? setStatus(event.status) : onReport(event.report),
-        );
+        disconnect = connectEvents((event) => {
+          if (event.type === 'status') setStatus(event.status);
+          if (event.type === 'synced') onReport(event.report);
+        });
         sendMessage('getStatus').then(setStatus, () => undefined);
       });
     });
@@ -78,13 +79,24 @@ export function usePopupState() {
   }, [onReport]);
 
   const unlocked = status?.state === 'unlocked';
+  const userId = unlocked ? status.account.userId : undefined;
   useEffect(() => {
-    if (!unlocked) return ((complete.current = false), setSnapshot(undefined));
-    afterPaint(() => {
-      void reload();
-      requestSync();
-    });
-  }, [unlocked, reload, requestSync]);
+    if (!userId) return ((complete.current = false), setSnapshot(undefined));
+    // Just unlocked in this page: the head first, as when the popup opens, then every secret after that frame.
+    void db.current
+      .then(readHead)
+      .then((head) => {
+        if (head?.userId === userId)
+          setSnapshot((current) => current ?? { secrets: head.rows, meta: head.meta, counts: head.counts });
+      })
+      .catch(() => undefined)
+      .finally(() =>
+        afterPaint(() => {
+          void reload();
+          requestSync();
+        }),
+      );
+  }, [userId, reload, requestSync]);
   useLiveSync(unlocked, quietSync);
 
   return { status, snapshot, sync, requestSync };

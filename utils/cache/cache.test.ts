@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
 import { ALICE, directoryUser, group, secret, syncResponse } from '@/test/fixtures';
-import { MIGRATIONS, applySync, clearCache, countRecords, openCache, pinKey, readSnapshot, type Migration } from '.';
+import {
+  MIGRATIONS,
+  applySync,
+  clearCache,
+  countRecords,
+  openCache,
+  pinKey,
+  readSecretsInPages,
+  readSnapshot,
+  type Migration,
+} from '.';
 
 const owner = { userId: ALICE.id, serverUrl: 'https://vault.example' };
 
@@ -131,5 +141,18 @@ describe('applySync and clearCache', () => {
     expect(Object.keys(stored)).not.toContain('clientSecret');
     expect(Object.keys(stored)).not.toContain('value');
     raw.close();
+  });
+});
+
+describe('reading the secrets a page at a time', () => {
+  it('returns every secret once, whatever the page size, as one read would', async () => {
+    const db = await openCache();
+    await clearCache(db);
+    const secrets = Array.from({ length: 23 }, (_, i) => secret({ name: `Paged ${i}` }));
+    for (const s of secrets) await db.put('secrets', s);
+    const ids = (xs: { id: string }[]) => xs.map((x) => x.id).sort();
+    for (const page of [1, 5, 23, 24, 500]) expect(ids(await readSecretsInPages(db, page))).toEqual(ids(secrets));
+    await clearCache(db);
+    expect(await readSecretsInPages(db, 5)).toEqual([]);
   });
 });

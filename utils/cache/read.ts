@@ -16,6 +16,26 @@ export async function readSnapshot(db: CacheDb): Promise<CacheSnapshot> {
   return { secrets, meta };
 }
 
+/**
+ * Every cached secret, read `page` at a time in key order, with a turn of the event loop between pages: a
+ * background reader (the value index) never holds the worker for the whole of a 10,000-secret read.
+ */
+export async function readSecretsInPages(db: CacheDb, page = 500): Promise<SecretSummary[]> {
+  const out: SecretSummary[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const rows = await db.getAll(
+      'secrets',
+      after === undefined ? undefined : IDBKeyRange.lowerBound(after, true),
+      page,
+    );
+    out.push(...rows);
+    if (rows.length < page) return out;
+    after = rows[rows.length - 1]!.id;
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  }
+}
+
 /** The sync bookkeeping alone (the worker reads it before asking for changes). */
 export function readMeta(db: CacheDb): Promise<SyncMeta | undefined> {
   return db.get('meta', 'sync');

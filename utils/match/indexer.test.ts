@@ -7,13 +7,13 @@ import type { SecretSummary } from '@/utils/contract';
 import { VALUES_BATCH } from '@/utils/config';
 import { ValuesRequest } from '@/utils/contract';
 import { memoryTrust, verifyKeyPath } from '@/utils/session/grant-trust';
-import { createValueIndexer } from './indexer';
+import { createValueIndexer, type IndexerOptions, type ValueIndexStatus } from './indexer';
 
 let keys: KeyPair;
 let server: ReturnType<typeof fakeValues>;
 let unlocked: boolean;
 
-function indexer(opts?: { batch?: number }) {
+function indexer(opts?: IndexerOptions) {
   const { client, calls } = fakeClient({
     secretValues: (input) =>
       server.answer((input.body as unknown as { ids: string[] }).ids, { id: ALICE.id, publicKey: keys.publicKey }),
@@ -135,5 +135,38 @@ describe('value indexer', () => {
     expect(await ix.lookup('value-aaaa')).toEqual([]);
     await ix.update({ full: true, secrets: [a!] }); // still locked: nothing is fetched
     expect(ix.size).toBe(0);
+  });
+
+  it('fetches nothing at all while the setting says no', async () => {
+    const [a] = stored(['A', 'value-aaaa']);
+    const { ix } = indexer({ enabled: async () => false });
+    await ix.update({ full: true, secrets: [a!] });
+    expect(server.batches).toEqual([]);
+    expect(ix.status()).toEqual({ state: 'off' });
+    expect(await ix.lookup('value-aaaa')).toEqual([]);
+  });
+
+  it('builds in the background: between batches the event loop turns, and progress is told', async () => {
+    const many = Array.from({ length: 12 }, (_, i) => stored([`S${i}`, `value-${i}`])[0]!);
+    const told: ValueIndexStatus[] = [];
+    const { ix } = indexer({ batch: 4, onProgress: (s) => told.push(s) });
+    const seen: ValueIndexStatus[] = [];
+    // A task queued when the build starts (as a message would be) runs before the build is over.
+    setTimeout(() => seen.push(ix.status()), 0);
+    await ix.update({ full: true, secrets: many });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ state: 'building', outOf: 12 });
+    expect((seen[0] as { indexed: number }).indexed).toBeLessThan(12);
+    expect(told.map((s) => s.state)).toEqual(['building', 'building', 'building', 'ready']);
+    expect(told.at(-1)).toEqual({ state: 'ready', indexed: 12 });
+  });
+
+  it('a lock in the middle abandons the build: no further batch is fetched, nothing is kept', async () => {
+    const many = Array.from({ length: 12 }, (_, i) => stored([`S${i}`, `value-${i}`])[0]!);
+    const { ix } = indexer({ batch: 4, onProgress: () => void (ix.drop(), (unlocked = false)) });
+    await ix.update({ full: true, secrets: many });
+    expect(server.batches).toHaveLength(1);
+    expect(ix.size).toBe(0);
+    expect(ix.status()).toEqual({ state: 'locked' });
   });
 });

@@ -1,6 +1,6 @@
 import type { SecretSummary } from '@/utils/contract';
-import { INDEX_WAIT_MS, VALUES_BATCH } from '@/utils/config';
-import { indexBatch, type IndexSource } from './index-batch';
+import { INDEX_BATCH, INDEX_WAIT_MS } from '@/utils/config';
+import { indexBatch, yieldToEvents, type IndexSource } from './index-batch';
 import { ValueIndex } from './value-index';
 
 export type { IndexSource } from './index-batch';
@@ -8,27 +8,64 @@ export type { IndexSource } from './index-batch';
 /** One sync's worth of changes, or (`full`) every secret the user can see now. */
 export type IndexChanges = { full: boolean; secrets: readonly SecretSummary[]; removed?: readonly string[] };
 
+/**
+ * Where right-click matching by value stands: turned off in the settings, waiting for an unlock, being
+ * built (`indexed` out of `outOf` so far), or ready.
+ */
+export type ValueIndexStatus =
+  | { state: 'off' }
+  | { state: 'locked' }
+  | { state: 'building'; indexed: number; outOf: number }
+  | { state: 'ready'; indexed: number };
+
 /** An enabled secret the user can view: the only kind the values route answers for. */
 const indexable = (s: SecretSummary) => s.status === 'enabled' && s.permissions.view;
+
+export type IndexerOptions = {
+  batch?: number;
+  /** The user's setting: when it says no, no value is fetched at all. Read at each update. */
+  enabled?: () => Promise<boolean>;
+  /** Told where the index stands after each batch, and when an update ends. */
+  onProgress?: (status: ValueIndexStatus) => void;
+};
 
 /**
  * Keeps the right-click matcher's {@link ValueIndex} in step with the cache: built after unlock, updated
  * by each sync (a new value revision is re-indexed, a removed or disabled secret forgotten), dropped on
- * lock. Client secrets are opened one at a time, fingerprinted, and not kept.
+ * lock. Client secrets are opened one at a time, fingerprinted, and not kept. The build runs in the
+ * background in batches, yielding to the worker's event loop between slices, so messages are never held
+ * up by it; a lock, a sign-out or the setting turned off abandons it where it stands.
  */
 export function createValueIndexer(
   source: () => IndexSource | undefined,
-  { batch = VALUES_BATCH }: { batch?: number } = {},
+  { batch = INDEX_BATCH, enabled = async () => true, onProgress = () => undefined }: IndexerOptions = {},
 ) {
   let index: ValueIndex | undefined;
   let queue: Promise<void> = Promise.resolve();
   // Bumped on drop: work queued before a lock must not fill the index of the next unlock.
   let epoch = 0;
+  /** Updates queued and not yet done, and the values they still have to open. */
+  let pending = 0;
+  let remaining = 0;
+  let off = false;
+
+  function status(): ValueIndexStatus {
+    if (off) return { state: 'off' };
+    if (!source()) return { state: 'locked' };
+    const indexed = index?.size ?? 0;
+    return pending ? { state: 'building', indexed, outOf: indexed + remaining } : { state: 'ready', indexed };
+  }
 
   async function apply(changes: IndexChanges, at: number): Promise<void> {
-    const src = source();
-    if (!src || at !== epoch) return;
-    const idx = (index ??= await ValueIndex.create());
+    if (at !== epoch || !source()) return;
+    off = !(await enabled());
+    if (off || at !== epoch) return;
+    if (!index) {
+      const made = await ValueIndex.create();
+      if (at !== epoch) return;
+      index ??= made;
+    }
+    const idx = index;
     const listed = new Set(changes.secrets.map((s) => s.id));
     const stale = changes.full ? [...idx.ids()].filter((id) => !listed.has(id)) : [];
     for (const id of [...stale, ...(changes.removed ?? [])]) idx.remove(id);
@@ -37,8 +74,25 @@ export function createValueIndexer(
       if (!indexable(s)) idx.remove(s.id);
       else if (idx.revisionOf(s.id) !== s.valueRevision) wanted.push(s.id);
     }
-    for (let i = 0; i < wanted.length && at === epoch; i += batch)
-      await indexBatch(idx, src, wanted.slice(i, i + batch), () => at === epoch);
+    remaining += wanted.length;
+    let left = wanted.length;
+    try {
+      for (let i = 0; i < wanted.length && at === epoch; i += batch) {
+        // The source is read again for each batch: after a lock there is none, and no key is kept here.
+        const src = source();
+        if (!src) return;
+        const ids = wanted.slice(i, i + batch);
+        await indexBatch(idx, src, ids, () => at === epoch);
+        if (at !== epoch) return;
+        left -= ids.length;
+        remaining -= ids.length;
+        onProgress(status());
+        await yieldToEvents();
+      }
+    } finally {
+      // A build that stopped early (offline, locked) no longer counts as work to come.
+      if (at === epoch) remaining -= left;
+    }
   }
 
   return {
@@ -49,13 +103,21 @@ export function createValueIndexer(
      */
     update(changes: IndexChanges | Promise<IndexChanges>): Promise<void> {
       const at = epoch;
-      queue = queue.then(async () => apply(await changes, at)).catch(() => undefined);
+      pending++;
+      queue = queue
+        .then(async () => apply(await changes, at))
+        .catch(() => undefined)
+        .finally(() => {
+          pending--;
+          onProgress(status());
+        });
       return queue;
     },
-    /** Forgets every fingerprint and the key (lock, sign-out). */
+    /** Forgets every fingerprint and the key (lock, sign-out, matching turned off); abandons the build. */
     drop(): void {
       epoch++;
       index = undefined;
+      remaining = 0;
     },
     /**
      * The secrets whose client secret is the selection. Waits for queued work up to `waitMs`, so a
@@ -67,6 +129,8 @@ export function createValueIndexer(
       clearTimeout(timer);
       return index ? index.lookup(selection) : [];
     },
+    /** Where the index stands, for the settings page and the benchmark. */
+    status,
     /** How many secrets are indexed (for tests and the benchmark). */
     get size(): number {
       return index?.size ?? 0;

@@ -1,13 +1,17 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { SessionStatus } from '@/utils/session';
 import type { SyncReport } from '@/utils/sync';
+import type { ValueIndexStatus } from '@/utils/match/indexer';
 import { VaultError, type VaultProblem } from '@/utils/vault/errors';
 import type { DataOf, Handlers, MessageType, ResultOf } from './protocol';
 
 export type * from './protocol';
 
-/** What the worker pushes to open pages: the session changed, or a sync pass ended. */
-export type VaultEvent = { type: 'status'; status: SessionStatus } | { type: 'synced'; report: SyncReport };
+/** What the worker pushes to open pages: the session changed, a sync pass ended, the value index moved on. */
+export type VaultEvent =
+  | { type: 'status'; status: SessionStatus }
+  | { type: 'synced'; report: SyncReport }
+  | { type: 'valueIndex'; status: ValueIndexStatus };
 
 type Envelope = { channel: 'vaultshare'; type: MessageType; data: unknown };
 type Reply = { ok: true; value: unknown } | { ok: false; error: VaultProblem };

@@ -4,7 +4,8 @@ import type { Prefill } from '@/utils/match/prefill';
 import type { AccessListResult, KeyChange, RecipientMatches, ShareOutcome, ShareRequest } from '@/utils/share/types';
 import type { PendingMember } from '@/utils/share/pending-members';
 import type { SecretDraft, UpdateInput } from '@/utils/secrets';
-import type { EnrollInput, SessionStatus, Settings, SignInInput } from '@/utils/session';
+import type { EnrollInput, SessionStatus, Settings, SettingsChange, SignInInput } from '@/utils/session';
+import type { ValueIndexStatus } from '@/utils/match/indexer';
 import type { SyncReport } from '@/utils/sync';
 
 /*
@@ -23,7 +24,8 @@ export interface SessionProtocol {
   lock(): SessionStatus;
   signOut(): SessionStatus;
   getSettings(): Settings;
-  saveSettings(data: Pick<Settings, 'autoLockMinutes'>): Settings;
+  /** Changes some settings; the others stay as they are. */
+  saveSettings(data: SettingsChange): Settings;
 }
 
 /** The cache's refresh from the server's change feed. */
@@ -101,6 +103,8 @@ export interface SelectionProtocol {
   takePrefill(data: { token: string }): Prefill | undefined;
   /** A right-click made while locked, continued after the unlock: the hash of the view it leads to. */
   resumeSelection(data: { token: string }): string;
+  /** Where right-click matching by value stands: off, waiting for an unlock, being built, or ready. */
+  getValueIndexStatus(): ValueIndexStatus;
 }
 
 /** The copied client secret's short life on the clipboard. */

@@ -55,7 +55,7 @@ describe('sign in', () => {
     expect(local).not.toMatch(/token|encryptedPrivateKey|resume|"key"/);
     expect(JSON.parse(local)).toEqual({
       account: expect.objectContaining({ username: 'alice' }),
-      settings: { serverUrl: SERVER, username: 'alice', autoLockMinutes: 15 },
+      settings: { serverUrl: SERVER, username: 'alice', autoLockMinutes: 15, matchByValue: true },
     });
     expect(Object.keys(await fakeBrowser.storage.session.get()).sort()).toEqual([
       'lastActivityAt',

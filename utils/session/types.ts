@@ -15,8 +15,15 @@ export type SessionStatus =
   | { state: 'locked'; account: Account; reason: LockReason }
   | { state: 'unlocked'; account: Account; fingerprint: string };
 
-/** The user's settings (`storage.local`); the server and username prefill the sign-in form. */
-export type Settings = { serverUrl: string; username: string; autoLockMinutes: number };
+/**
+ * The user's settings (`storage.local`); the server and username prefill the sign-in form. `matchByValue`:
+ * whether this browser fetches and opens the client secrets after unlock so that right-click recognises a
+ * selected value (off: no value is fetched, right-click matches names, identifiers, client IDs and URLs).
+ */
+export type Settings = { serverUrl: string; username: string; autoLockMinutes: number; matchByValue: boolean };
+
+/** What the settings page can change. */
+export type SettingsChange = Partial<Pick<Settings, 'autoLockMinutes' | 'matchByValue'>>;
 
 /**
  * The bearer session and the user's encrypted keys, kept in `storage.session` (memory only) while signed

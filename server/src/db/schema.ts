@@ -101,7 +101,7 @@ export interface AccessEntriesTable {
 export interface ChangesTable {
   seq: Generated<number>;
   user_id: string;
-  entity: 'secret' | 'group' | 'user';
+  entity: 'secret' | 'group' | 'user' | 'group_secrets';
   entity_id: string;
 }
 

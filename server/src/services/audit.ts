@@ -11,7 +11,7 @@ export type AuditAction =
   | 'secret.disabled'
   | 'secret.enabled'
   | 'secret.revealed'
-  | 'secret.values_synced'
+  | 'secret.value_indexed'
   | 'secret.shared'
   | 'secret.unshared'
   | 'secret.permission_changed'
@@ -61,6 +61,30 @@ export async function audit(
       details: JSON.stringify(e.details ?? {}),
     })
     .execute();
+}
+
+type AuditInput = Parameters<typeof audit>[1];
+
+/**
+ * Appends many events in a few statements: a bulk read leaves one line per secret it opened, at the cost of
+ * one insert per 500 lines rather than one per line.
+ */
+export async function auditMany(tx: Db | Tx, events: AuditInput[]): Promise<void> {
+  const at = nowIso();
+  const rows = events.map((e) => ({
+    at,
+    actor_id: e.actorId,
+    action: e.action,
+    object_kind: e.objectKind,
+    object_id: e.objectId,
+    secret_id: e.secretId ?? null,
+    details: JSON.stringify(e.details ?? {}),
+  }));
+  for (let i = 0; i < rows.length; i += 500)
+    await tx
+      .insertInto('audit_events')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 /** Audit events, oldest first: one secret's, or (for the administrator's export) all. */

@@ -1,7 +1,10 @@
-import { sql } from 'kysely';
 import type { Tx } from '../db/tx';
 
-type Entity = 'secret' | 'group' | 'user';
+/**
+ * What a change row names: a secret, a group, a directory user, or (`group_secrets`, addressed to one member)
+ * every secret of a group at once: the member joined, left, or the group was enabled or disabled.
+ */
+type Entity = 'secret' | 'group' | 'user' | 'group_secrets';
 
 /** Records that `entity` changed for each of these users; the change feed serves it to them. */
 export async function notify(tx: Tx, userIds: Iterable<string>, entity: Entity, entityId: string): Promise<void> {
@@ -47,25 +50,54 @@ export async function secretAudience(tx: Tx, secretId: string): Promise<Set<stri
 }
 
 /**
- * Tells these users that every secret shared with a group appeared or left their view: one statement per
- * user, the rows made by the database from the group's access entries, so a group holding thousands of
- * secrets costs one round trip rather than one per secret.
+ * Tells these users that every secret shared with a group appeared or left their view. One row per user,
+ * whatever the group holds: the sync expands it into the group's secrets (see {@link groupSecretIds}), so
+ * adding or removing a member of a group holding thousands of secrets costs what it costs for one.
  */
 export async function notifyGroupSecrets(tx: Tx, groupId: string, userIds: string[]): Promise<void> {
-  for (const userId of new Set(userIds))
-    await tx
-      .insertInto('changes')
-      .columns(['user_id', 'entity', 'entity_id'])
-      .expression(
-        tx
-          .selectFrom('access_entries')
-          .select([
-            sql<string>`${userId}`.as('user_id'),
-            sql<'secret'>`'secret'`.as('entity'),
-            'secret_id as entity_id',
-          ])
-          .where('recipient_kind', '=', 'group')
-          .where('recipient_id', '=', groupId),
-      )
-      .execute();
+  await notify(tx, userIds, 'group_secrets', groupId);
+}
+
+/**
+ * The group's own feed: the secrets unshared from it. Whoever left the group before such an unshare was no
+ * longer told of it, yet still holds the secret from when they were a member; their sync finds it here.
+ */
+const groupFeed = (groupId: string) => `group:${groupId}`;
+
+/** Records that a secret stopped being shared with a group (see {@link groupFeed}). */
+export async function noteUnsharedFromGroup(tx: Tx, groupId: string, secretId: string): Promise<void> {
+  await tx
+    .insertInto('changes')
+    .values({ user_id: groupFeed(groupId), entity: 'secret', entity_id: secretId })
+    .execute();
+}
+
+/**
+ * What a `group_secrets` change stands for, read when a member syncs: the secrets shared with the groups now,
+ * and those unshared from them since the member's cursor (the sync re-reads each one's visibility, so a
+ * secret reached otherwise stays, and one that left their view is removed). At most `limit` ids.
+ */
+export async function groupSecretIds(
+  tx: Tx,
+  groupIds: string[],
+  after: { from: number; to: number },
+  limit: number,
+): Promise<string[]> {
+  if (!groupIds.length) return [];
+  const shared = await tx
+    .selectFrom('access_entries')
+    .select('secret_id')
+    .where('recipient_kind', '=', 'group')
+    .where('recipient_id', 'in', groupIds)
+    .limit(limit)
+    .execute();
+  const unshared = await tx
+    .selectFrom('changes')
+    .select('entity_id')
+    .where('user_id', 'in', groupIds.map(groupFeed))
+    .where('seq', '>', after.from)
+    .where('seq', '<=', after.to)
+    .limit(limit)
+    .execute();
+  return [...new Set([...shared.map((r) => r.secret_id), ...unshared.map((r) => r.entity_id)])];
 }

@@ -6,6 +6,7 @@ import { visiblePage, type PageKey } from './visible-page';
 import { summaries } from './secret-view';
 import { groupView } from './groups';
 import { directoryUsers } from './directory';
+import { groupSecretIds } from './changes';
 
 /** Past this many changes a full answer is cheaper than replaying them. */
 const MAX_CHANGES = 5000;
@@ -100,7 +101,9 @@ export async function sync(ctx: Ctx, userId: string, since: string | undefined, 
       .execute();
     if (changes.length > MAX_CHANGES) return fullPage(ctx, tx, userId, String(top), undefined);
     const ids = (entity: string) => [...new Set(changes.filter((c) => c.entity === entity).map((c) => c.entity_id))];
-    const secretIds = ids('secret');
+    const throughGroups = await groupSecretIds(tx, ids('group_secrets'), { from, to: top }, MAX_CHANGES + 1);
+    const secretIds = [...new Set([...ids('secret'), ...throughGroups])];
+    if (secretIds.length > MAX_CHANGES) return fullPage(ctx, tx, userId, String(top), undefined);
     const visible = await visibleSecrets(tx, userId, secretIds);
     const { views, gone } = await groupViews(tx, userId, ids('group'));
     return compactSync({

@@ -1,0 +1,183 @@
+import type { Page } from 'playwright-core';
+import type { Row } from '../lib/report';
+import { alternate, median, percentile, spread } from '../lib/stats';
+import { benchServer, benchUser } from '../server/bench-server';
+import { populateSecrets } from '../server/populate';
+import { launchWithExtension, openExtensionPage, type ExtensionBrowser } from '../../e2e/support/extension';
+import { BENCH_DIR, buildBenchExtension, signIn } from './session';
+import { recordFirstRow } from './first-row';
+
+declare global {
+  interface Window {
+    __clickAt?: number;
+  }
+}
+type Answer = { ok: boolean; value: { state: string; indexed?: number } };
+declare global {
+  // The extension page's runtime, as the bench's page scripts call it (the typed wrapper is not in the page).
+  var chrome: { runtime: { sendMessage(message: unknown): Promise<Answer> } };
+}
+
+/** One request to the worker from an extension page, as `sendMessage` makes it; returns its answer. */
+const ask = (page: Page, type: string) =>
+  page.evaluate(async (t) => (await chrome.runtime.sendMessage({ channel: 'vaultshare', type: t })).value, type);
+
+/** The value index's state, asked from a page every 50 ms until it is ready; how long each answer took. */
+async function untilReady(page: Page, count: number) {
+  return page.evaluate(async (n) => {
+    const trips: number[] = [];
+    for (;;) {
+      const t = performance.now();
+      const r = await chrome.runtime.sendMessage({ channel: 'vaultshare', type: 'getValueIndexStatus' });
+      trips.push(performance.now() - t);
+      if (r.value.state === 'ready' && r.value.indexed === n) return { readyAt: performance.now(), trips };
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  }, count);
+}
+
+type Unlocked = { usable: number; firstRow: number; ready?: number; trips?: number[] };
+
+/**
+ * Opens the locked popup, types the password and clicks Unlock. Usable: from the click to the list's first
+ * rows drawn plus one answer from the worker asked right then (the popup's next action). With `ready`, also
+ * until the value index holds every secret, asking the worker for its state every 50 ms. Locks again at the
+ * end, which abandons an index still being built.
+ */
+async function unlockOnce(b: ExtensionBrowser, password: string, count: number, ready: boolean): Promise<Unlocked> {
+  const page = await b.context.newPage();
+  try {
+    await page.setViewportSize({ width: 380, height: 560 });
+    await page.goto(`chrome-extension://${b.extensionId}/popup.html`);
+    await page.getByLabel('Password').fill(password);
+    await page.evaluate(() =>
+      document.addEventListener('click', () => (window.__clickAt ??= performance.now()), { capture: true }),
+    );
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    // In the page: as soon as the first row is drawn, the popup's next request to the worker, answered.
+    const { clickAt, firstRowAt, answeredAt } = await page.evaluate(async () => {
+      const deadline = performance.now() + 60_000;
+      while (window.__firstRowAt === undefined && performance.now() < deadline)
+        await new Promise((done) => setTimeout(done, 1));
+      await chrome.runtime.sendMessage({ channel: 'vaultshare', type: 'getStatus' });
+      return { clickAt: window.__clickAt!, firstRowAt: window.__firstRowAt!, answeredAt: performance.now() };
+    });
+    const times = { usable: answeredAt - clickAt, firstRow: firstRowAt - clickAt };
+    if (!ready) return times;
+    const { readyAt, trips } = await untilReady(page, count);
+    return { ...times, ready: readyAt - clickAt, trips };
+  } finally {
+    await ask(page, 'lock').catch(() => undefined);
+    await page.close();
+  }
+}
+
+/**
+ * Unlock with 10,000 secrets against unlock with one, in two browsers alternately (A/B): the popup usable,
+ * then (fewer rounds, each a whole build) right-click matching by value ready, and how long the worker took
+ * to answer while it built the index. Real key derivation (600,000 PBKDF2 rounds) and real values, each
+ * under its own item key and grant.
+ */
+export async function unlockBench(opts: { smoke: boolean }): Promise<Row[]> {
+  buildBenchExtension();
+  const count = opts.smoke ? 300 : 10_000;
+  const s = await benchServer({ kdfIterations: 600_000 });
+  const many = await launchWithExtension(BENCH_DIR);
+  const one = await launchWithExtension(BENCH_DIR);
+  try {
+    const users = { many: await benchUser(s, 'bench.unlock.many'), one: await benchUser(s, 'bench.unlock.one') };
+    await populateSecrets(s, { id: users.many.userId, publicKey: users.many.publicKey }, count, { openable: true });
+    await populateSecrets(s, { id: users.one.userId, publicKey: users.one.publicKey }, 1, { openable: true });
+    for (const [b, user, n] of [
+      [many, users.many, count],
+      [one, users.one, 1],
+    ] as const) {
+      await recordFirstRow(b.context);
+      await signIn(b, s.url, user.username, user.password, n);
+      // The sign-in's own build finishes first, so each round starts from a locked, idle worker.
+      const page = await openExtensionPage(b, 'options.html');
+      await untilReady(page, n);
+      await ask(page, 'lock');
+      await page.close();
+    }
+
+    const rounds = opts.smoke ? 3 : 15;
+    const firstRows = { many: [] as number[], one: [] as number[] };
+    const usable = await alternate(
+      rounds,
+      async () => {
+        const r = await unlockOnce(many, users.many.password, count, false);
+        firstRows.many.push(r.firstRow);
+        return r.usable;
+      },
+      async () => {
+        const r = await unlockOnce(one, users.one.password, 1, false);
+        firstRows.one.push(r.firstRow);
+        return r.usable;
+      },
+    );
+    const built = { many: [] as Unlocked[], one: [] as Unlocked[] };
+    const builds = opts.smoke ? 1 : 3;
+    for (let i = 0; i < builds; i++) {
+      built.many.push(await unlockOnce(many, users.many.password, count, true));
+      built.one.push(await unlockOnce(one, users.one.password, 1, true));
+    }
+    const ready = (xs: Unlocked[]) => xs.map((x) => x.ready!);
+    const trips = (xs: Unlocked[]) => xs.flatMap((x) => x.trips!);
+    const label = `${count.toLocaleString('en')} secrets`;
+    return [
+      {
+        section: 'unlock',
+        figure: `unlock, ${label}: Unlock to list drawn and the worker answering, median (A/B)`,
+        value: median(usable.a),
+        unit: 'ms',
+        budget: 1000,
+        budgetIsGuide: true,
+        maxRatio: 1.5,
+        spread: spread(usable.a),
+        baseline: { label: 'unlock with 1 secret, median', value: median(usable.b) },
+      },
+      {
+        section: 'unlock',
+        figure: `unlock, ${label}: Unlock to list drawn and the worker answering, p95`,
+        value: percentile(usable.a, 95),
+        unit: 'ms',
+        budget: null,
+        baseline: { label: 'unlock with 1 secret, p95', value: percentile(usable.b, 95) },
+      },
+      {
+        section: 'unlock',
+        figure: `unlock, ${label}: of which Unlock to list drawn, median`,
+        // (the first of each is the unmeasured warm-up round)
+        value: median(firstRows.many.slice(1)),
+        unit: 'ms',
+        budget: null,
+        spread: spread(firstRows.many.slice(1)),
+        baseline: { label: 'unlock with 1 secret, median', value: median(firstRows.one.slice(1)) },
+      },
+      {
+        section: 'unlock',
+        figure: `unlock, ${label}: until right-click matching by value is ready, median of ${builds}`,
+        value: median(ready(built.many)),
+        unit: 'ms',
+        budget: null,
+        spread: spread(ready(built.many)),
+        baseline: { label: 'unlock with 1 secret', value: median(ready(built.one)) },
+      },
+      {
+        section: 'unlock',
+        figure: `unlock, ${label}: the worker's answer while the value index is built, p95 (${trips(built.many).length} asked)`,
+        value: percentile(trips(built.many), 95),
+        unit: 'ms',
+        budget: 50,
+        budgetIsGuide: true,
+        spread: spread(trips(built.many)),
+        baseline: { label: 'worker with 1 secret, p95', value: percentile(trips(built.one), 95) },
+      },
+    ];
+  } finally {
+    await many.close();
+    await one.close();
+    await s.close();
+  }
+}
