@@ -149,7 +149,7 @@ export const routes = {
     body: D.UpdateGroupRequest,
     response: D.GroupView,
     status: 200,
-    errors: ['forbidden', 'not_found'],
+    errors: ['forbidden', 'not_found', 'conflict'],
   },
   addMember: {
     method: 'post',
@@ -161,6 +161,17 @@ export const routes = {
     response: D.GroupView,
     status: 200,
     errors: ['forbidden', 'not_found', 'conflict', 'unprocessable'],
+  },
+  setMemberRole: {
+    method: 'patch',
+    path: '/v1/groups/:id/members/:userId',
+    summary: "Make a member a manager of the group, or a plain member again (the owner's role never changes)",
+    auth: true,
+    params: MemberParam,
+    body: D.MemberRoleRequest,
+    response: D.GroupView,
+    status: 200,
+    errors: ['forbidden', 'not_found', 'conflict'],
   },
   removeMember: {
     method: 'delete',

@@ -29,6 +29,9 @@ export function registerRoutes(app: Hono<AppEnv>) {
   handle(app, 'addMember', async ({ params, body }, c) =>
     groups.addMember(c.var.services, c.var.caller.userId, params.id, body),
   );
+  handle(app, 'setMemberRole', async ({ params, body }, c) =>
+    groups.setMemberRole(c.var.services, c.var.caller.userId, params.id, params.userId, body.manager),
+  );
   handle(app, 'removeMember', async ({ params }, c) =>
     groups.removeMember(c.var.services, c.var.caller.userId, params.id, params.userId),
   );
