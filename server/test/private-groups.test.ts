@@ -93,6 +93,26 @@ describe.each(dialects)('private groups, managers and identifiers on %s', (diale
       await expectRefused(s, 403, 'forbidden', () => patchGroup(org.bob, crew.view.id, { enabled: false }));
     });
 
+    it('its managers see what members could read through it: by name what they see, a count of the rest', async () => {
+      const ref = { kind: 'group' as const, id: crew.view.id, publicKey: crew.view.publicKey };
+      const alices = await org.alice.createSecret({ name: 'Alice release key', clientSecret: 'a' });
+      await org.alice.share(alices.id, [ref]);
+      const bobs = await org.bob.createSecret({ name: 'Bob deploy key', clientSecret: 'b' });
+      await org.bob.share(bobs.id, [ref]);
+      const path = `/v1/groups/${crew.view.id}/secrets`;
+      type Listed = { items: { name: string }[]; othersCount: number };
+      // alice manages without being a member: bob's secret is not hers to read, so it is only counted
+      expect((await org.alice.call<Listed>('GET', path)).body).toEqual({
+        items: [expect.objectContaining({ name: 'Alice release key' })],
+        othersCount: 1,
+      });
+      const asBob = (await org.bob.call<Listed>('GET', path)).body;
+      expect(asBob.items.map((i) => i.name)).toEqual(['Alice release key', 'Bob deploy key']);
+      expect(asBob.othersCount).toBe(0);
+      await expectRefused(s, 403, 'forbidden', () => org.carol.call('GET', path));
+      await expectRefused(s, 404, 'not_found', () => org.dave.call('GET', path));
+    });
+
     it('made a plain member again, they no longer find a hidden group', async () => {
       expect((await setRole(org.alice, org.bob.userId, false)).status).toBe(200);
       expect((await org.bob.search('Release')).map((r) => r.id)).not.toContain(crew.view.id);

@@ -109,3 +109,13 @@ export const AddMemberRequest = z.strictObject({ userId: Id, grant: Grant });
 export const MemberRoleRequest = z.strictObject({ manager: z.boolean() });
 
 export const GroupList = z.object({ groups: z.array(GroupView) });
+
+/**
+ * What a group's members can read through it, for its managers (the reminder before removing one): the API
+ * secrets shared with the group that the manager can see themselves, by name, and how many others there are.
+ */
+export const GroupSecrets = z.object({
+  items: z.array(z.object({ id: Id, name: z.string() })),
+  othersCount: z.number().int(),
+});
+export type GroupSecrets = z.infer<typeof GroupSecrets>;

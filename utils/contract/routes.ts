@@ -162,6 +162,16 @@ export const routes = {
     status: 200,
     errors: ['forbidden', 'not_found', 'conflict', 'unprocessable'],
   },
+  groupSecrets: {
+    method: 'get',
+    path: '/v1/groups/:id/secrets',
+    summary: 'The API secrets shared with a group, for its managers: those they can see by name, a count of the rest',
+    auth: true,
+    params: IdParam,
+    response: D.GroupSecrets,
+    status: 200,
+    errors: ['forbidden', 'not_found'],
+  },
   setMemberRole: {
     method: 'patch',
     path: '/v1/groups/:id/members/:userId',
