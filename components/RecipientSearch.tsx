@@ -34,10 +34,13 @@ export function RecipientSearch({
   listed,
   onAdd,
   autoFocus,
+  usersOnly,
 }: {
   listed: ReadonlySet<string>;
   onAdd: (d: DirectoryEntry) => void;
   autoFocus?: boolean;
+  /** Offer people only (a group's members are users, never groups). */
+  usersOnly?: boolean;
 }) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -56,7 +59,9 @@ export function RecipientSearch({
     return () => void (live = false);
   }, [q]);
 
-  const shown = (results?.items ?? []).filter((d) => !listed.has(recipientKey(d.kind, d.id)));
+  const shown = (results?.items ?? []).filter(
+    (d) => !listed.has(recipientKey(d.kind, d.id)) && (!usersOnly || d.kind === 'user'),
+  );
   const open = !!text.trim() && !!results && shown.length > 0;
   const current = Math.min(active, shown.length - 1);
   const optionId = (i: number) => `${id}-opt-${i}`;

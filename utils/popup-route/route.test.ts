@@ -20,6 +20,9 @@ describe('popup routes', () => {
     [`#/choose/access/${ID},${ID2}/40`, { view: 'choose', kind: 'access', ids: [ID, ID2], total: 40 }],
     [`#/no-match/share/${TOKEN}`, { view: 'no-match', kind: 'share', token: TOKEN }],
     [`#/pending/${TOKEN}`, { view: 'pending', token: TOKEN }],
+    ['#/groups', { view: 'groups' }],
+    ['#/groups/new', { view: 'group-new' }],
+    [`#/group/${ID}`, { view: 'group', id: ID }],
   ])('%s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -33,6 +36,8 @@ describe('popup routes', () => {
     ['an action the right-click menu does not offer', `#/choose/delete/${ID}`],
     ['a hand-off token too short to be one', '#/no-match/share/short'],
     ['a path where a token belongs', '#/pending/../../x'],
+    ['a group without its id', '#/group/'],
+    ['something after the groups list other than new', '#/groups/old'],
   ])('is undefined for %s, so the popup shows the list', (_what, hash) => {
     expect(parseRoute(hash)).toBeUndefined();
   });
@@ -61,6 +66,9 @@ describe('popup routes', () => {
     { view: 'choose', kind: 'access', ids: [ID, ID2], total: 40 },
     { view: 'no-match', kind: 'share', token: TOKEN },
     { view: 'pending', token: TOKEN },
+    { view: 'groups' },
+    { view: 'group-new' },
+    { view: 'group', id: ID },
   ])('routeHash and parseRoute are inverses (%o)', (route) => {
     expect(parseRoute(routeHash(route))).toEqual(route);
   });
