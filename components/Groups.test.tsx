@@ -238,7 +238,7 @@ describe('GroupDetails', () => {
       { id: CAROL.id, name: CAROL.name, publicKey: directoryUser().publicKey },
     ]);
     expect(await screen.findByText('Members added.')).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Make Bob Builder a manager' }));
+    await user.click(screen.getByRole('button', { name: 'Make manager: Bob Builder' }));
     expect(onSetManager).toHaveBeenCalledWith(BOB.id, true);
   });
 

@@ -31,7 +31,8 @@ async function shots(page: Page, name: string) {
 beforeAll(async () => {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   vault = await startDemoVault();
-  [alice, bob] = await Promise.all([signedInProfile(vault, 'alice'), signedInProfile(vault, 'bob')]);
+  alice = await signedInProfile(vault, 'alice');
+  bob = await signedInProfile(vault, 'bob');
 });
 afterAll(async () => {
   await bob?.close();
@@ -51,7 +52,7 @@ async function searchRecipients(popup: Page, secret: string, query: string) {
 /** The group's page, from the popup header's Groups button. */
 async function openGroup(popup: Page) {
   await popup.getByRole('button', { name: 'Groups', exact: true }).click();
-  await popup.getByRole('heading', { name: 'Groups' }).waitFor();
+  await popup.getByRole('heading', { name: 'Groups', exact: true }).waitFor();
   await popup.getByRole('button', { name: new RegExp(`^${GROUP}`) }).click();
   await popup.getByRole('heading', { name: GROUP }).waitFor();
 }
@@ -60,7 +61,7 @@ describe('private groups from the extension', () => {
   it('alice creates "Release managers" with bob from the Groups view', async () => {
     const popup = await openPopup(alice);
     await popup.getByRole('button', { name: 'Groups', exact: true }).click();
-    await popup.getByRole('heading', { name: 'Groups' }).waitFor();
+    await popup.getByRole('heading', { name: 'Groups', exact: true }).waitFor();
     // the demo's private group, which alice owns, and the user group she is in
     const demo = popup.getByRole('list', { name: 'Private groups' }).getByRole('button', { name: /^Payments on-call/ });
     expect(await demo.innerText()).toContain('Private group · 3 members · Enabled · Owner');
@@ -72,7 +73,7 @@ describe('private groups from the extension', () => {
     await popup.getByLabel('Description').fill('Who ships on Thursdays');
     await popup.getByRole('combobox', { name: 'Search users or groups' }).fill('bob');
     await popup.getByRole('option', { name: /Bob Silva/ }).click();
-    await popup.getByText('Bob Silva').waitFor();
+    await popup.getByRole('list', { name: 'Members' }).getByText('Bob Silva').waitFor();
     await shots(popup, 'groups-2-new');
     await popup.getByRole('button', { name: 'Save' }).click();
 
@@ -159,7 +160,7 @@ describe('private groups from the extension', () => {
       alice.context.waitForEvent('page'),
       options.getByRole('button', { name: 'Open groups' }).click(),
     ]);
-    await tab.getByRole('heading', { name: 'Groups' }).waitFor();
+    await tab.getByRole('heading', { name: 'Groups', exact: true }).waitFor();
     expect(await tab.getByRole('list', { name: 'Private groups' }).innerText()).toContain(GROUP);
     await options.close();
   });
