@@ -47,7 +47,7 @@ export function GroupInfoFields({
           />
         )}
       </Field>
-      <div class="field">
+      <div class="group-visibility">
         <label class="check">
           <input
             type="checkbox"
