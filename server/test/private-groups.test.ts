@@ -161,4 +161,50 @@ describe.each(dialects)('private groups, managers and identifiers on %s', (diale
       expect((await edit(org.alice, { identifier: 'billing-eu' })).body.identifier).toBe('billing-eu');
     });
   });
+
+  describe("who sees a hidden group's members, role by role", () => {
+    type Line = { recipientId: string; members: { name: string }[] | null; memberCount: number };
+    let hidden: string;
+    let secretId: string;
+    beforeAll(async () => {
+      // alice's group that keeps its member list to its managers: dave in it; the secret also goes to bob
+      // (Can edit) and carol (Can view) directly; frank is a stranger
+      const g = await org.alice.createPrivateGroup('Payroll auditors');
+      hidden = g.view.id;
+      await org.alice.addMember(hidden, g.keys.privateKeyPkcs8, org.dave.me());
+      secretId = (await org.alice.createSecret({ name: 'Payroll export', clientSecret: 'p' })).id;
+      await org.alice.share(secretId, [
+        { kind: 'group', id: hidden, publicKey: g.view.publicKey },
+        { ...org.bob.me(), canEdit: true },
+        org.carol.me(),
+      ]);
+    });
+
+    it.each([
+      ['alice', 'owner and manager', 200, ['Dave Tester']],
+      ['bob', 'editor', 200, null],
+      ['carol', 'viewer', 200, null],
+      ['dave', 'member of the hidden group', 200, null],
+      ['frank', 'stranger', 404, undefined],
+    ] as const)('%s (%s): access list %i, members %o', async (who, _role, status, members) => {
+      const r = await org[who].call<{ entries: Line[] }>('GET', `/v1/secrets/${secretId}/access`);
+      expect(r.status).toBe(status);
+      if (status !== 200) return expect(JSON.stringify(r.body)).not.toMatch(/Dave|Payroll/);
+      const line = r.body.entries.find((e) => e.recipientId === hidden)!;
+      expect(line.memberCount).toBe(1);
+      expect(line.members?.map((m) => m.name) ?? null).toEqual(members);
+      if (!members) expect(JSON.stringify(r.body)).not.toContain('Dave');
+    });
+
+    it.each([
+      ['alice', 200, true],
+      ['dave', 200, false],
+      ['bob', 404, false],
+      ['frank', 404, false],
+    ] as const)('%s looks the group up: %i, members listed: %s', async (who, status, listed) => {
+      const r = await org[who].call<GroupView>('GET', `/v1/groups/${hidden}`);
+      expect(r.status).toBe(status);
+      expect(!!(r.body as GroupView).members).toBe(listed);
+    });
+  });
 });
