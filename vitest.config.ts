@@ -17,7 +17,7 @@ export default defineConfig({
           include: [
             'utils/**/*.test.ts',
             'components/**/*.test.tsx',
-            'entrypoints/**/*.test.ts',
+            'entrypoints/**/*.test.ts?(x)',
             'test/**/*.test.ts?(x)',
           ],
           environment: 'happy-dom',

@@ -1,8 +1,11 @@
 import type { AccessList as AccessListData } from '@/utils/contract';
 import { formatWhen, t } from '@/utils/i18n';
 import { UserIcon } from './icons';
+import type { AccessListResult } from '@/utils/share/types';
 import { GroupItem, Permissions } from './AccessGroup';
-import { useAccessList } from './use-access-list';
+
+/** A secret's access list as the page has it: loading, loaded (perhaps the saved copy), or failed. */
+export type AccessState = { result?: AccessListResult; error?: string; loading: boolean };
 
 /** The list itself: the owner first, then users, then groups, each with Can view / Can edit. */
 export function AccessEntries({ list, meId }: { list: AccessListData; meId: string }) {
@@ -48,19 +51,19 @@ export function AccessEntries({ list, meId }: { list: AccessListData; meId: stri
   );
 }
 
-/** "Users with access to information", fetched for the secret and followed as its access changes. */
+/** "Users with access to information": the list, the saved copy's notice, or why there is none. */
 export function AccessSection({
   secretId,
-  accessRevision,
+  access,
   meId,
   headingLevel = 3,
 }: {
   secretId: string;
-  accessRevision: number;
+  access: AccessState;
   meId: string;
   headingLevel?: 2 | 3;
 }) {
-  const { result, error, loading } = useAccessList(secretId, accessRevision);
+  const { result, error, loading } = access;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section class="access-section" aria-labelledby={`access-${secretId}`} aria-busy={loading}>

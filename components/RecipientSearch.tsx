@@ -2,13 +2,10 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hook
 import { SEARCH_DEBOUNCE_MS } from '@/utils/config';
 import type { DirectoryEntry } from '@/utils/contract';
 import { t, tCount } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging';
-import { recipientKey } from '@/utils/share/types';
+import { recipientKey, type RecipientMatches } from '@/utils/share/types';
 import { errorText } from '@/utils/vault/error-text';
 import { GroupIcon, UserIcon, SearchIcon } from './icons';
 import { useDebounced } from './use-debounced';
-
-/** Typing pause before the search runs; the server answers in milliseconds, so this is most of the wait. */
 
 /** The second line of a result: how to tell two people apart, or how big a group is. */
 export function recipientDetail(d: {
@@ -25,17 +22,22 @@ export function recipientDetail(d: {
 
 type Results = { q: string; items: DirectoryEntry[]; error?: string };
 
+/** Asks the directory for a query (the page wires it to the worker). */
+export type SearchRecipients = (q: string) => Promise<RecipientMatches>;
+
 /**
  * The share panel's one search box: users by name, username or email, and groups (user groups and
  * the user's private groups), as a combobox with a listbox of results: arrows move, Enter adds, Escape
  * clears. Those already on the panel are hidden. Answers to older queries are dropped.
  */
 export function RecipientSearch({
+  search,
   listed,
   onAdd,
   autoFocus,
   usersOnly,
 }: {
+  search: SearchRecipients;
   listed: ReadonlySet<string>;
   onAdd: (d: DirectoryEntry) => void;
   autoFocus?: boolean;
@@ -48,12 +50,15 @@ export function RecipientSearch({
   const [active, setActive] = useState(0);
   const [results, setResults] = useState<Results>();
   const q = useDebounced(text.trim(), SEARCH_DEBOUNCE_MS);
+  // The newest callback, without searching again when only the page re-rendered.
+  const latest = useRef(search);
+  latest.current = search;
   useLayoutEffect(() => void (autoFocus && input.current?.focus()), [autoFocus]);
   useEffect(() => {
     if (!q) return setResults(undefined);
     let live = true;
-    sendMessage('searchRecipients', { q }).then(
-      (items) => live && (setResults({ q, items }), setActive(0)),
+    latest.current(q).then(
+      (found) => live && (setResults({ q, items: found.results }), setActive(0)),
       (e: unknown) => live && setResults({ q, items: [], error: errorText(e) }),
     );
     return () => void (live = false);

@@ -1,13 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/preact';
+import { render, screen, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { ALICE, BOB, secret } from '@/test/fixtures';
 import { CAROL, accessList, groupEntry, userEntry } from '@/test/share-fixtures';
 import { VaultError } from '@/utils/vault/errors';
-import { AccessView, SecretDetails } from './SecretDetails';
-
-const worker = vi.hoisted(() => ({ sendMessage: vi.fn() }));
-vi.mock('@/utils/messaging', () => ({ sendMessage: worker.sendMessage }));
+import type { AccessState } from './AccessList';
+import { AccessView, SecretDetails, type SecretDetailsProps } from './SecretDetails';
 
 const PAYMENTS = secret({
   name: 'Payments API',
@@ -16,25 +14,39 @@ const PAYMENTS = secret({
   lastUsedAt: '2025-01-03T10:00:00.000Z',
   notes: 'Rotate yearly',
 });
-let reveal: () => Promise<{ clientSecret: string }>;
+// The page fetches the list and opens the value; here the test hands the view both.
+const LOADED: AccessState = {
+  result: { list: accessList(PAYMENTS.id, [userEntry(BOB), groupEntry('Ops', true, [CAROL, BOB])]) },
+  loading: false,
+};
+const reveal = vi.fn<() => Promise<string>>();
+const copy = vi.fn<(value: string) => Promise<void>>();
 
 beforeEach(() => {
-  reveal = async () => ({ clientSecret: 'sk_live_visible' });
-  worker.sendMessage.mockReset();
-  worker.sendMessage.mockImplementation(async (type: string) => {
-    if (type === 'getAccessList')
-      return { list: accessList(PAYMENTS.id, [userEntry(BOB), groupEntry('Ops', true, [CAROL, BOB])]) };
-    if (type === 'revealSecret') return reveal();
-    if (type === 'clearClipboardSoon') return undefined;
-    throw new Error(`unexpected ${type}`);
-  });
+  reveal.mockReset();
+  reveal.mockResolvedValue('sk_live_visible');
+  copy.mockReset();
+  copy.mockResolvedValue(undefined);
 });
 
+function details(props: Partial<SecretDetailsProps> = {}) {
+  return render(
+    <SecretDetails
+      secret={PAYMENTS}
+      meId={ALICE.id}
+      access={LOADED}
+      reveal={reveal}
+      copy={copy}
+      onClose={vi.fn()}
+      {...props}
+    />,
+  );
+}
 const show = () => screen.getByRole('button', { name: 'Show' });
 
 describe('SecretDetails', () => {
   it('shows every field, last use, and who created and changed it', () => {
-    render(<SecretDetails secret={PAYMENTS} meId={ALICE.id} onClose={vi.fn()} />);
+    details();
     for (const text of ['pay-123', 'https://api.payments.example/v1', 'POST', 'Rotate yearly', 'Yes', 'Enabled'])
       expect(screen.getByText(text)).toBeTruthy();
     expect(screen.getByText('Last use').nextElementSibling!.textContent).not.toBe('Never');
@@ -44,7 +56,7 @@ describe('SecretDetails', () => {
 
   it('keeps the client secret hidden until Show, with the warning to make sure nobody is looking', async () => {
     const user = userEvent.setup();
-    render(<SecretDetails secret={PAYMENTS} meId={ALICE.id} onClose={vi.fn()} />);
+    details();
     expect(screen.queryByText('sk_live_visible')).toBeNull();
     expect(screen.getByRole('img', { name: 'Hidden until you choose Show' })).toBeTruthy();
     expect(
@@ -52,38 +64,43 @@ describe('SecretDetails', () => {
     ).toBeTruthy();
     await user.click(show());
     expect(await screen.findByText('sk_live_visible')).toBeTruthy();
-    expect(worker.sendMessage).toHaveBeenCalledWith('revealSecret', { secretId: PAYMENTS.id });
+    expect(reveal).toHaveBeenCalledTimes(1);
     await user.click(screen.getByRole('button', { name: 'Hide' }));
     expect(screen.queryByText('sk_live_visible')).toBeNull();
   });
 
-  it('copies the client secret and has it cleared from the clipboard in 30 seconds', async () => {
-    const user = userEvent.setup(); // installs its own clipboard, which this test watches
-    const writeText = vi.spyOn(navigator.clipboard, 'writeText');
-    render(<SecretDetails secret={PAYMENTS} meId={ALICE.id} onClose={vi.fn()} />);
+  it('copies the client secret and says the clipboard will be cleared in 30 seconds', async () => {
+    const user = userEvent.setup();
+    details();
     await user.click(screen.getByRole('button', { name: 'Copy' }));
     expect(await screen.findByText('Client secret copied. The clipboard will be cleared in 30 seconds.')).toBeTruthy();
-    expect(writeText).toHaveBeenCalledWith('sk_live_visible');
-    expect(worker.sendMessage).toHaveBeenCalledWith('clearClipboardSoon');
+    expect(copy).toHaveBeenCalledWith('sk_live_visible');
     expect(screen.queryByText('sk_live_visible')).toBeNull(); // copying does not show it
   });
 
+  it('says when the clipboard refused the copy', async () => {
+    copy.mockRejectedValue(new DOMException('denied'));
+    details();
+    await userEvent.click(screen.getByRole('button', { name: 'Copy' }));
+    expect(await screen.findByText("Couldn't copy to the clipboard.")).toBeTruthy();
+  });
+
   it('says why the value cannot be shown (an older value than this device has seen)', async () => {
-    reveal = () => Promise.reject(new VaultError('old_value'));
+    reveal.mockRejectedValue(new VaultError('old_value'));
     const user = userEvent.setup();
-    render(<SecretDetails secret={PAYMENTS} meId={ALICE.id} onClose={vi.fn()} />);
+    details();
     await user.click(show());
     expect(await screen.findByText(/older client secret than this device has already seen/)).toBeTruthy();
   });
 
   it('cannot show or copy the client secret of a disabled secret', () => {
-    render(<SecretDetails secret={{ ...PAYMENTS, status: 'disabled' }} meId={ALICE.id} onClose={vi.fn()} />);
+    details({ secret: { ...PAYMENTS, status: 'disabled' } });
     expect((show() as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByRole('button', { name: 'Copy' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('lists who has access: the owner first, then users and groups with Can view / Can edit', async () => {
-    render(<SecretDetails secret={PAYMENTS} meId={ALICE.id} onClose={vi.fn()} />);
+    details();
     const section = screen.getByRole('region', { name: 'Users with access to information' });
     await within(section).findByText('Bob Builder');
     const items = within(section).getAllByRole('listitem');
@@ -99,7 +116,7 @@ describe('SecretDetails', () => {
 
   it('expands a group to its members', async () => {
     const user = userEvent.setup();
-    render(<SecretDetails secret={PAYMENTS} meId={ALICE.id} onClose={vi.fn()} />);
+    details();
     const toggle = await screen.findByRole('button', { name: /^Ops/ });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(screen.queryByText('Carol Danvers')).toBeNull();
@@ -113,7 +130,7 @@ describe('SecretDetails', () => {
   it('offers, in its menu, only what this user may do', async () => {
     const user = userEvent.setup();
     const viewer = secret({ name: 'CRM', owner: BOB });
-    render(<SecretDetails secret={viewer} meId={ALICE.id} onClose={vi.fn()} onAction={vi.fn()} />);
+    details({ secret: viewer, onAction: vi.fn() });
     await user.click(screen.getByRole('button', { name: 'Actions for CRM' }));
     expect(screen.getAllByRole('menuitem').map((m) => m.textContent)).toEqual([
       'Who has access?',
@@ -124,26 +141,29 @@ describe('SecretDetails', () => {
 
   it('goes back with Escape', async () => {
     const onClose = vi.fn();
-    render(<SecretDetails secret={PAYMENTS} meId={ALICE.id} onClose={onClose} />);
+    details({ onClose });
     await userEvent.keyboard('{Escape}');
     expect(onClose).toHaveBeenCalled();
   });
 
-  it('the who-has-access view shows the list alone, and says when the server was unreachable', async () => {
-    worker.sendMessage.mockImplementation(async () => ({
-      list: accessList(PAYMENTS.id, [userEntry(BOB)]),
-      savedAt: '2025-01-03T09:00:00.000Z',
-    }));
-    render(<AccessView secret={PAYMENTS} meId={ALICE.id} onClose={vi.fn()} />);
+  it('the who-has-access view shows the list alone, and says when it is the saved copy', () => {
+    const saved = { list: accessList(PAYMENTS.id, [userEntry(BOB)]), savedAt: '2025-01-03T09:00:00.000Z' };
+    render(
+      <AccessView secret={PAYMENTS} meId={ALICE.id} access={{ result: saved, loading: false }} onClose={vi.fn()} />,
+    );
     expect(screen.getByRole('heading', { name: 'Who has access: Payments API' })).toBeTruthy();
-    expect(await screen.findByText('Bob Builder')).toBeTruthy();
+    expect(screen.getByText('Bob Builder')).toBeTruthy();
     expect(screen.getByText(/^Saved list from .* — the server could not be reached\.$/)).toBeTruthy();
     expect(screen.queryByText('Client secret')).toBeNull();
   });
 
-  it('shows an error when the list cannot be fetched at all', async () => {
-    worker.sendMessage.mockImplementation(async () => Promise.reject(new VaultError('forbidden')));
-    render(<AccessView secret={PAYMENTS} meId={ALICE.id} onClose={vi.fn()} />);
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe("You don't have permission to do that."));
+  it('says it is loading, then shows why there is no list', () => {
+    const { rerender } = render(
+      <AccessView secret={PAYMENTS} meId={ALICE.id} access={{ loading: true }} onClose={vi.fn()} />,
+    );
+    expect(screen.getByRole('status').textContent).toBe('Loading who has access…');
+    const error = "You don't have permission to do that.";
+    rerender(<AccessView secret={PAYMENTS} meId={ALICE.id} access={{ error, loading: false }} onClose={vi.fn()} />);
+    expect(screen.getByRole('alert').textContent).toBe(error);
   });
 });

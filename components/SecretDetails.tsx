@@ -2,10 +2,10 @@ import { useState } from 'preact/hooks';
 import type { SecretSummary } from '@/utils/contract';
 import { formatWhen, t, type MessageKey } from '@/utils/i18n';
 import { DotsIcon } from './icons';
-import { AccessSection } from './AccessList';
+import { AccessSection, type AccessState } from './AccessList';
 import { MenuButton } from './Menu';
 import { ACTION_LABELS, actionsFor, type RowAction } from './row-actions';
-import { SecretValue } from './SecretValue';
+import { SecretValue, type SecretValueProps } from './SecretValue';
 import { ViewHeader, onEscape } from './ViewHeader';
 
 type Field = [MessageKey, string];
@@ -13,6 +13,11 @@ type Field = [MessageKey, string];
 export type SecretDetailsProps = {
   secret: SecretSummary;
   meId: string;
+  /** Who has access, as the page fetched it. */
+  access: AccessState;
+  /** Show and Copy of the client secret. */
+  reveal: SecretValueProps['reveal'];
+  copy: SecretValueProps['copy'];
   onClose: () => void;
   /** The same actions as the row's menu, minus "View details". */
   onAction?: (action: RowAction, secret: SecretSummary) => void;
@@ -23,7 +28,7 @@ export type SecretDetailsProps = {
  * created and changed it, and "Users with access to information". Escape or Back returns to the list with
  * its search and selection intact.
  */
-export function SecretDetails({ secret, meId, onClose, onAction }: SecretDetailsProps) {
+export function SecretDetails({ secret, meId, access, reveal, copy, onClose, onAction }: SecretDetailsProps) {
   const [menu, setMenu] = useState(false);
   const person = (u: { id: string; name: string }) => (u.id === meId ? t('ownerYou') : u.name);
   const before: Field[] = [
@@ -72,20 +77,30 @@ export function SecretDetails({ secret, meId, onClose, onAction }: SecretDetails
             <div class="details__field">
               <dt>{t('fieldClientSecret')}</dt>
               <dd>
-                <SecretValue secretId={secret.id} enabled={secret.status === 'enabled'} />
+                <SecretValue enabled={secret.status === 'enabled'} reveal={reveal} copy={copy} />
               </dd>
             </div>
           )}
           {after.map(row)}
         </dl>
-        <AccessSection secretId={secret.id} accessRevision={secret.accessRevision} meId={meId} />
+        <AccessSection secretId={secret.id} access={access} meId={meId} />
       </div>
     </section>
   );
 }
 
 /** The who-has-access view alone (`#/access/<id>`), one click from a row. */
-export function AccessView({ secret, meId, onClose }: { secret: SecretSummary; meId: string; onClose: () => void }) {
+export function AccessView({
+  secret,
+  meId,
+  access,
+  onClose,
+}: {
+  secret: SecretSummary;
+  meId: string;
+  access: AccessState;
+  onClose: () => void;
+}) {
   return (
     <section class="details" aria-labelledby="access-view-title" onKeyDown={onEscape(onClose)}>
       <ViewHeader
@@ -95,7 +110,7 @@ export function AccessView({ secret, meId, onClose }: { secret: SecretSummary; m
         focusKey={secret.id}
       />
       <div class="details__body">
-        <AccessSection secretId={secret.id} accessRevision={secret.accessRevision} meId={meId} />
+        <AccessSection secretId={secret.id} access={access} meId={meId} />
       </div>
     </section>
   );

@@ -2,24 +2,22 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { secret } from '@/test/fixtures';
+import type { SecretSummary } from '@/utils/contract';
 import type { SecretDraft } from '@/utils/secrets/draft';
 import { VaultError } from '@/utils/vault/errors';
 import { SecretForm } from './SecretForm';
 
-const worker = vi.hoisted(() => ({ sendMessage: vi.fn() }));
-vi.mock('@/utils/messaging', () => ({ sendMessage: worker.sendMessage }));
-
-let save: (data: unknown) => Promise<unknown>;
+// The page sends the draft; here the test is the page's save.
+const saveDraft = vi.fn<(draft: SecretDraft) => Promise<SecretSummary>>();
+let save: (draft: SecretDraft) => Promise<SecretSummary>;
 beforeEach(() => {
-  save = async (d) => secret({ name: (d as SecretDraft).name ?? 'Payments API' });
-  worker.sendMessage.mockReset();
-  worker.sendMessage.mockImplementation((type: string, data: unknown) =>
-    type === 'sync' ? Promise.resolve() : save(data),
-  );
+  save = async (d) => secret({ name: d.name || 'Payments API' });
+  saveDraft.mockReset();
+  saveDraft.mockImplementation((d) => save(d));
 });
 
 function add(initial?: Partial<SecretDraft>) {
-  const props = { onCancel: vi.fn(), onShare: vi.fn(), onDone: vi.fn() };
+  const props = { save: saveDraft, onCancel: vi.fn(), onShare: vi.fn(), onDone: vi.fn() };
   render(<SecretForm initial={initial} {...props} />);
   return { user: userEvent.setup(), ...props };
 }
@@ -43,7 +41,7 @@ describe('SecretForm: Add API secret', () => {
     expect(errorOf('Identifier')).toBeUndefined();
     expect(screen.getByRole('alert').textContent).toBe('Check the fields marked in red.');
     expect(document.activeElement).toBe(screen.getByLabelText('Name (required)'));
-    expect(worker.sendMessage).not.toHaveBeenCalled();
+    expect(saveDraft).not.toHaveBeenCalled();
   });
 
   it.each([
@@ -77,8 +75,7 @@ describe('SecretForm: Add API secret', () => {
     await user.type(screen.getByLabelText('Tags'), 'billing, prod');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByRole('heading', { name: 'API secret saved' })).toBeTruthy();
-    expect(worker.sendMessage).toHaveBeenCalledWith(
-      'createSecret',
+    expect(saveDraft).toHaveBeenCalledWith(
       expect.objectContaining({
         name: 'Payments API',
         clientSecret: 'sk_from_the_page',
@@ -119,43 +116,35 @@ describe('SecretForm: Edit', () => {
     revision: 4,
   });
 
-  it('sends only what changed, and keeps the client secret when left empty', async () => {
+  it('starts from the secret’s fields, and saves what the form holds', async () => {
     const onDone = vi.fn();
-    render(<SecretForm secret={current} onCancel={vi.fn()} onShare={vi.fn()} onDone={onDone} />);
+    render(<SecretForm secret={current} save={saveDraft} onCancel={vi.fn()} onShare={vi.fn()} onDone={onDone} />);
     const user = userEvent.setup();
     expect(screen.getByText('Leave empty to keep the current client secret.')).toBeTruthy();
     await user.type(screen.getByLabelText('Notes'), 'Rotated');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByRole('heading', { name: 'API secret saved' })).toBeTruthy();
-    expect(worker.sendMessage).toHaveBeenCalledWith('updateSecret', {
-      secretId: current.id,
-      baseRevision: 4,
-      fields: { notes: 'Rotated' },
-    });
+    expect(saveDraft).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'Payments API', clientId: 'pay-1', notes: 'Rotated', clientSecret: '' }),
+    );
     await user.click(screen.getByRole('button', { name: 'Close' }));
     expect(onDone).toHaveBeenCalled();
   });
 
   it('sends a new client secret when one is typed', async () => {
-    render(<SecretForm secret={current} onCancel={vi.fn()} onShare={vi.fn()} onDone={vi.fn()} />);
+    render(<SecretForm secret={current} save={saveDraft} onCancel={vi.fn()} onShare={vi.fn()} onDone={vi.fn()} />);
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Client secret'), 'sk_rotated');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByRole('heading', { name: 'API secret saved' });
-    expect(worker.sendMessage).toHaveBeenCalledWith('updateSecret', {
-      secretId: current.id,
-      baseRevision: 4,
-      fields: {},
-      clientSecret: 'sk_rotated',
-    });
+    expect(saveDraft).toHaveBeenCalledWith(expect.objectContaining({ clientSecret: 'sk_rotated' }));
   });
 
-  it('when someone else changed it meanwhile, says so and asks for a sync', async () => {
+  it('when someone else changed it meanwhile, says so', async () => {
     save = () => Promise.reject(new VaultError('stale_revision'));
-    render(<SecretForm secret={current} onCancel={vi.fn()} onShare={vi.fn()} onDone={vi.fn()} />);
+    render(<SecretForm secret={current} save={saveDraft} onCancel={vi.fn()} onShare={vi.fn()} onDone={vi.fn()} />);
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Someone changed this meanwhile. It has been reloaded; try again.')).toBeTruthy();
-    expect(worker.sendMessage).toHaveBeenCalledWith('sync');
   });
 
   it('an editor who does not own it cannot change the identifier, and is told only the owner can', async () => {
@@ -164,13 +153,13 @@ describe('SecretForm: Edit', () => {
       identifier: 'payments',
       permissions: { view: true, edit: true, share: false },
     });
-    render(<SecretForm secret={shared} onCancel={vi.fn()} onShare={vi.fn()} onDone={vi.fn()} />);
+    render(<SecretForm secret={shared} save={saveDraft} onCancel={vi.fn()} onShare={vi.fn()} onDone={vi.fn()} />);
     const field = screen.getByLabelText('Identifier') as HTMLInputElement;
     expect(field.readOnly).toBe(true);
     expect(screen.getByText('Only the owner of this API secret can change its identifier.')).toBeTruthy();
     await userEvent.type(field, '-eu');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByRole('heading', { name: 'API secret saved' });
-    expect(worker.sendMessage).toHaveBeenCalledWith('updateSecret', expect.objectContaining({ fields: {} }));
+    expect(saveDraft).toHaveBeenCalledWith(expect.objectContaining({ identifier: 'payments' }));
   });
 });

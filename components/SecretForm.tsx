@@ -1,8 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SecretSummary } from '@/utils/contract';
 import { t } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging';
-import { changedFields, draftFrom, draftOf, type SecretDraft } from '@/utils/secrets/draft';
+import { draftFrom, draftOf, type SecretDraft } from '@/utils/secrets/draft';
 import { validateDraft, type DraftErrors } from '@/utils/secrets/validate';
 import { errorCode, errorText } from '@/utils/vault/error-text';
 import { SecretFields } from './SecretFields';
@@ -14,28 +13,19 @@ export type SecretFormProps = {
   secret?: SecretSummary;
   /** Fields to start an Add with (the right-click "Add it as a new API secret" fills one). */
   initial?: Partial<SecretDraft>;
+  /** Sends the draft (a new secret, or the changes to `secret`); rejects with the vault's error. */
+  save: (draft: SecretDraft) => Promise<SecretSummary>;
   onCancel: () => void;
   /** After "API secret saved": the user chose to share the new secret. */
   onShare: (secret: SecretSummary) => void;
   onDone: (secret: SecretSummary) => void;
 };
 
-/** Sends the draft: a new secret, or only the fields that changed (and a new client secret if typed). */
-function save(secret: SecretSummary | undefined, draft: SecretDraft): Promise<SecretSummary> {
-  if (!secret) return sendMessage('createSecret', draft);
-  return sendMessage('updateSecret', {
-    secretId: secret.id,
-    baseRevision: secret.revision,
-    fields: changedFields(secret, draft),
-    ...(draft.clientSecret ? { clientSecret: draft.clientSecret } : {}),
-  });
-}
-
 /**
  * Add API secret and Edit with the product's fields. Each problem is shown next to its field
  * before anything is sent; then "API secret saved", and after an Add the offer to share it.
  */
-export function SecretForm({ secret, initial, onCancel, onShare, onDone }: SecretFormProps) {
+export function SecretForm({ secret, initial, save, onCancel, onShare, onDone }: SecretFormProps) {
   const [draft, setDraft] = useState<SecretDraft>(() => (secret ? draftOf(secret) : draftFrom(initial)));
   const [errors, setErrors] = useState<DraftErrors>({});
   const [tried, setTried] = useState(false);
@@ -59,12 +49,11 @@ export function SecretForm({ secret, initial, onCancel, onShare, onDone }: Secre
     if (Object.keys(found).length) return setFormError(t('formHasErrors'));
     setBusy(true);
     try {
-      setSaved(await save(secret, draft));
+      setSaved(await save(draft));
     } catch (err) {
       const code = errorCode(err);
       if (code === 'identifier_taken') setErrors({ identifier: 'formIdentifierTaken' });
       if (code === 'identifier_owner_only') setErrors({ identifier: 'identifierOwnerOnly' });
-      if (code === 'stale_revision') void sendMessage('sync').catch(() => undefined);
       setFormError(errorText(err));
     } finally {
       setBusy(false);

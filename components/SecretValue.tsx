@@ -1,20 +1,24 @@
 import { useEffect, useState } from 'preact/hooks';
 import { REVEAL_SHOW_MS } from '@/utils/config';
 import { t } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging';
-import { copyText } from '@/utils/clipboard/copy';
 import { errorText } from '@/utils/vault/error-text';
 import { WarningIcon } from './icons';
 import { LiveNote, type Note } from './LiveNote';
 
-/** How long a shown client secret stays on screen before it is masked again. */
+export type SecretValueProps = {
+  enabled: boolean;
+  /** Opens the client secret (the page asks the worker); rejects with the vault's error. */
+  reveal: () => Promise<string>;
+  /** Copies a client secret and has it cleared from the clipboard soon. */
+  copy: (value: string) => Promise<void>;
+};
 
 /**
  * The client secret in the details view: masked until Show, with Copy, and the warning to make sure
- * nobody is looking. The value is asked of the worker at each Show or Copy and lives only in this
- * component's state, so leaving the view forgets it.
+ * nobody is looking. The value is asked for at each Show or Copy and lives only in this component's
+ * state, so leaving the view forgets it.
  */
-export function SecretValue({ secretId, enabled }: { secretId: string; enabled: boolean }) {
+export function SecretValue({ enabled, reveal: open, copy }: SecretValueProps) {
   const [value, setValue] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<Note>();
@@ -28,7 +32,7 @@ export function SecretValue({ secretId, enabled }: { secretId: string; enabled: 
     setBusy(true);
     setNote(undefined);
     try {
-      return (await sendMessage('revealSecret', { secretId })).clientSecret;
+      return await open();
     } catch (e) {
       setNote({ text: errorText(e), error: true });
       return undefined;
@@ -43,7 +47,7 @@ export function SecretValue({ secretId, enabled }: { secretId: string; enabled: 
   async function onCopy() {
     const v = value ?? (await reveal());
     if (!v) return;
-    await copyText(v, true).then(
+    await copy(v).then(
       () => setNote({ text: t('copiedSecret') }),
       () => setNote({ text: t('copyFailed'), error: true }),
     );

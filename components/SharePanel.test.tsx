@@ -6,20 +6,43 @@ import { CAROL, DAVE, DIRECTORY, accessList, userEntry } from '@/test/share-fixt
 import type { AccessList } from '@/utils/contract';
 import type { ShareOutcome, ShareRequest } from '@/utils/share/types';
 import { VaultError, type ErrorCode } from '@/utils/vault/errors';
-import { SharePanel } from './SharePanel';
+import { useSharePanel } from '@/entrypoints/popup/use-share-panel';
+import type { ShareCalls } from '@/entrypoints/popup/worker-calls';
+import { SharePanel, type SharePanelProps } from './SharePanel';
 
-// The panel talks to the worker only through the messaging module; here the test plays the worker.
-const worker = vi.hoisted(() => ({
+// The page keeps the panel's state and talks to the worker; here the test is the page's worker calls.
+const worker = {
   lists: new Map<string, AccessList>(),
-  share: undefined as undefined | ((req: ShareRequest) => Promise<ShareOutcome>),
+  share: undefined as unknown as (req: ShareRequest) => Promise<ShareOutcome>,
   searchError: undefined as undefined | Error,
-  sendMessage: vi.fn(),
-}));
-vi.mock('@/utils/messaging', () => ({ sendMessage: worker.sendMessage }));
+  searches: [] as string[],
+  shares: [] as ShareRequest[],
+};
+const calls: ShareCalls = {
+  accessList: async (secretId) => ({ list: worker.lists.get(secretId)! }),
+  share: (req) => (worker.shares.push(req), worker.share(req)),
+};
+async function search(q: string) {
+  worker.searches.push(q);
+  if (worker.searchError) throw worker.searchError;
+  const results = DIRECTORY.filter((d) =>
+    `${d.name} ${'username' in d ? d.username : ''}`.toLowerCase().includes(q.toLowerCase()),
+  );
+  return { results, matchesYou: false };
+}
+
+/** The share page as the popup builds it, with the test's worker calls. */
+function Page({ secrets, onClose, onRotate }: Pick<SharePanelProps, 'secrets' | 'onClose' | 'onRotate'>) {
+  const panel = useSharePanel(
+    secrets.map((s) => s.id),
+    undefined,
+    calls,
+  );
+  return <SharePanel secrets={secrets} panel={panel} search={search} onClose={onClose} onRotate={onRotate} />;
+}
 
 const PAYMENTS = secret({ name: 'Payments API' });
 const MAPS = secret({ name: 'Maps API' });
-const calls = (type: string) => worker.sendMessage.mock.calls.filter((c) => c[0] === type).map((c) => c[1] as unknown);
 
 beforeEach(() => {
   worker.lists = new Map([
@@ -28,25 +51,15 @@ beforeEach(() => {
   ]);
   worker.share = async (req) => ({ ok: true, lists: req.items.map((i) => accessList(i.secretId)) });
   worker.searchError = undefined;
-  worker.sendMessage.mockReset();
-  worker.sendMessage.mockImplementation(async (type: string, data: { secretId: string; q: string }) => {
-    if (type === 'getAccessList') return { list: worker.lists.get(data.secretId)! };
-    if (type === 'searchRecipients') {
-      if (worker.searchError) throw worker.searchError;
-      return DIRECTORY.filter((d) =>
-        `${d.name} ${'username' in d ? d.username : ''}`.toLowerCase().includes(data.q.toLowerCase()),
-      );
-    }
-    if (type === 'shareSecrets') return worker.share!(data as unknown as ShareRequest);
-    throw new Error(`unexpected ${type}`);
-  });
+  worker.searches = [];
+  worker.shares = [];
 });
 
 async function openPanel(secrets = [PAYMENTS]) {
   const user = userEvent.setup();
   const onClose = vi.fn();
   const onRotate = vi.fn();
-  render(<SharePanel secrets={secrets} onClose={onClose} onRotate={onRotate} />);
+  render(<Page secrets={secrets} onClose={onClose} onRotate={onRotate} />);
   if (secrets.length > 1) await user.click(await screen.findByRole('button', { name: 'Continue' }));
   await user.click(await screen.findByRole('button', { name: /^Internal/ }));
   return {
@@ -65,7 +78,7 @@ const WARNING = 'Users with editing permission can disable the API secret.';
 
 describe('SharePanel', () => {
   it('starts from the Internal card (computer icon) and shows no External card yet', async () => {
-    render(<SharePanel secrets={[PAYMENTS]} onClose={vi.fn()} />);
+    render(<Page secrets={[PAYMENTS]} onClose={vi.fn()} />);
     expect(screen.getByRole('heading', { name: 'Share' })).toBeTruthy();
     expect(screen.getByRole('button', { name: /^Internal/ }).querySelector('svg')).toBeTruthy();
     expect(screen.queryByText(/External/)).toBeNull();
@@ -91,11 +104,11 @@ describe('SharePanel', () => {
     expect(names.some((n) => n?.includes('Bob Builder'))).toBe(false); // already on the list
     expect(names).toContain('OpsGroup · 3 members');
     expect(names).toContain('On-call (mine)Private group · 1 member');
-    expect(calls('searchRecipients')).toEqual([{ q: 'o' }]);
+    expect(worker.searches).toEqual(['o']);
 
     await user.clear(search);
     await user.type(search, 'carol');
-    await waitFor(() => expect(calls('searchRecipients')).toEqual([{ q: 'o' }, { q: 'carol' }])); // not one per keystroke
+    await waitFor(() => expect(worker.searches).toEqual(['o', 'carol'])); // not one per keystroke
     await user.click(await screen.findByRole('option', { name: /Carol Danvers/ }));
     expect(checkbox('Carol Danvers', 'Can view').checked).toBe(true);
     expect(checkbox('Carol Danvers', 'Can edit').checked).toBe(false);
@@ -168,7 +181,7 @@ describe('SharePanel', () => {
     await user.click(checkbox('Carol Danvers', 'Can edit'));
     await user.click(shareButton());
     expect(await screen.findByRole('heading', { name: 'Shared' })).toBeTruthy();
-    const [req] = calls('shareSecrets') as ShareRequest[];
+    const [req] = worker.shares;
     expect(req!.items).toEqual([
       {
         secretId: PAYMENTS.id,
@@ -235,7 +248,7 @@ describe('SharePanel', () => {
     worker.share = async (req) => ({ ok: true, lists: req.items.map((i) => accessList(i.secretId)) });
     await user.click(shareButton());
     await screen.findByRole('heading', { name: 'Shared' });
-    expect((calls('shareSecrets')[1] as ShareRequest).items[0]!.baseRevision).toBe(2);
+    expect(worker.shares[1]!.items[0]!.baseRevision).toBe(2);
   });
 
   it('refuses a recipient whose key changed until the user confirms the new fingerprint', async () => {
@@ -275,7 +288,7 @@ describe('SharePanel', () => {
     await user.click(await screen.findByRole('option', { name: /Carol Danvers/ }));
     await user.click(shareButton());
     await screen.findByRole('heading', { name: 'Shared' });
-    const [req] = calls('shareSecrets') as ShareRequest[];
+    const [req] = worker.shares;
     expect(req!.items.map((i) => [i.secretId, i.entries.map((e) => e.recipientId)])).toEqual([
       [PAYMENTS.id, [BOB.id, CAROL.id]],
       [MAPS.id, [BOB.id, DAVE.id, CAROL.id]],
@@ -285,7 +298,7 @@ describe('SharePanel', () => {
 
   it('batch: Cancel on "Share N records?" goes back', async () => {
     const onClose = vi.fn();
-    render(<SharePanel secrets={[PAYMENTS, MAPS]} onClose={onClose} />);
+    render(<Page secrets={[PAYMENTS, MAPS]} onClose={onClose} />);
     expect(screen.getByRole('alertdialog', { name: 'Share 2 records?' })).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(onClose).toHaveBeenCalled();

@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
-import type { SecretSummary } from '@/utils/contract';
+import type { DirectoryEntry, SecretSummary } from '@/utils/contract';
 import { formatWhen, t, tCount } from '@/utils/i18n';
 import { ComputerIcon, WarningIcon } from './icons';
 import { ConfirmDialog } from './ConfirmDialog';
 import { RecipientList } from './RecipientList';
-import { RecipientSearch } from './RecipientSearch';
+import { RecipientSearch, type SearchRecipients } from './RecipientSearch';
 import { KeyChangeNotice, ShareDone } from './ShareOutcome';
 import { useFocusOnMount } from './use-focus-on-mount';
-import { useSharePanel } from './use-share-panel';
+import type { KeyChange, PanelEntry, RecipientKey } from '@/utils/share/types';
 import { ViewHeader, onEscape } from './ViewHeader';
 
 /**
@@ -29,10 +29,39 @@ function ShareCards({ onInternal }: { onInternal: () => void }) {
   );
 }
 
+/** The panel's state and its actions, kept by the page (which loads the lists and applies the share). */
+export type SharePanelState = {
+  /** The current lists arrived. */
+  loaded: boolean;
+  /** Set when the lists are the saved copies (the server was unreachable). */
+  savedAt?: string;
+  entries: PanelEntry[];
+  /** Which lines are new (not applied yet), to mark them. */
+  isAdded: (key: RecipientKey) => boolean;
+  /** Who the search should hide: everyone already on the panel. */
+  listed: ReadonlySet<string>;
+  /** Something differs from the current lists: Share has work to do. */
+  changed: boolean;
+  busy: boolean;
+  error?: string;
+  /** Recipients whose key changed: nothing was sent, the user must confirm. */
+  keyChanges?: KeyChange[];
+  /** The share went through. */
+  done?: { removed: string[] };
+  add: (d: DirectoryEntry) => void;
+  setCanEdit: (key: RecipientKey, canEdit: boolean) => void;
+  remove: (key: RecipientKey) => void;
+  share: () => Promise<void>;
+  /** The user compared the new fingerprints and trusts them: share again with them confirmed. */
+  confirmKeys: () => Promise<void>;
+  cancelKeys: () => void;
+};
+
 export type SharePanelProps = {
   secrets: readonly SecretSummary[];
+  panel: SharePanelState;
+  search: SearchRecipients;
   onClose: () => void;
-  onShared?: () => void;
   /** After removing someone: open the client secret for editing (rotate it at the provider first). */
   onRotate?: (secret: SecretSummary) => void;
 };
@@ -42,13 +71,9 @@ export type SharePanelProps = {
  * the Internal card, search and add users and groups, set Can view / Can edit, remove with the trash
  * icon, then Share: every change at once, and "Shared" with Close.
  */
-export function SharePanel({ secrets, onClose, onShared, onRotate }: SharePanelProps) {
+export function SharePanel({ secrets, panel, search, onClose, onRotate }: SharePanelProps) {
   const batch = secrets.length > 1;
   const [step, setStep] = useState<'confirm' | 'cards' | 'internal'>(batch ? 'confirm' : 'cards');
-  const panel = useSharePanel(
-    secrets.map((s) => s.id),
-    onShared,
-  );
   const sub = batch ? tCount(secrets.length, 'shareSubjectOne', 'shareSubjectOther') : secrets[0]?.name;
   const focusSearch = () => document.querySelector<HTMLInputElement>('.rsearch input')?.focus();
 
@@ -79,7 +104,7 @@ export function SharePanel({ secrets, onClose, onShared, onRotate }: SharePanelP
     const anyEdit = panel.entries.some((e) => e.canEdit);
     body = (
       <div class="share-internal">
-        <RecipientSearch listed={panel.listed} onAdd={panel.add} autoFocus />
+        <RecipientSearch search={search} listed={panel.listed} onAdd={panel.add} autoFocus />
         {panel.savedAt && <p class="notice notice--warn">{t('accessSaved', formatWhen(panel.savedAt))}</p>}
         {batch && panel.loaded && (
           <p class="muted small">{tCount(secrets.length, 'batchCommonNoteOne', 'batchCommonNoteOther')}</p>

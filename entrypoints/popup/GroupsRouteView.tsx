@@ -8,11 +8,14 @@ import { t } from '@/utils/i18n';
 import type { GroupRoute } from '@/utils/popup-route';
 import { createGroup, useGroup, useGroupList } from './use-groups';
 import type { Navigate } from './use-route';
+import { searchRecipients } from './worker-calls';
 
 export type GroupsRouteViewProps = { route: GroupRoute; meId: string; navigate: Navigate };
 
 /** The share panel's search, for people only: a group's members are users. */
-const memberSearch: MemberSearch = ({ listed, onAdd }) => <RecipientSearch listed={listed} onAdd={onAdd} usersOnly />;
+const memberSearch: MemberSearch = ({ listed, onAdd }) => (
+  <RecipientSearch search={searchRecipients} listed={listed} onAdd={onAdd} usersOnly />
+);
 
 function GroupsList({ meId, navigate }: Omit<GroupsRouteViewProps, 'route'>) {
   const { groups, error } = useGroupList();

@@ -1,13 +1,13 @@
 import type { SecretSummary } from '@/utils/contract';
 import { t } from '@/utils/i18n';
 import type { SecretDraft } from '@/utils/secrets';
-import { AccessView, SecretDetails } from '@/components/SecretDetails';
 import { SecretForm } from '@/components/SecretForm';
-import { SharePanel } from '@/components/SharePanel';
 import { ViewHeader, onEscape } from '@/components/ViewHeader';
 import type { RowAction } from '@/components/row-actions';
 import type { SecretRoute } from '@/utils/popup-route';
+import { AccessPage, DetailsPage, SharePage } from './pages';
 import type { Navigate } from './use-route';
+import { saveSecret } from './worker-calls';
 
 export type RouteViewProps = {
   route: SecretRoute;
@@ -41,6 +41,7 @@ export function RouteView({ route, secrets, meId, navigate, onAction, initial, o
     return (
       <SecretForm
         initial={initial}
+        save={(draft) => saveSecret(undefined, draft)}
         onCancel={toList}
         onShare={(s) => navigate({ view: 'share', ids: [s.id] })}
         onDone={toList}
@@ -51,7 +52,7 @@ export function RouteView({ route, secrets, meId, navigate, onAction, initial, o
     const chosen = route.ids.map(find).filter((s): s is SecretSummary => !!s?.permissions.share);
     if (chosen.length !== route.ids.length) return <Missing onBack={toList} />;
     return (
-      <SharePanel
+      <SharePage
         key={route.ids.join(',')}
         secrets={chosen}
         onClose={toList}
@@ -63,12 +64,19 @@ export function RouteView({ route, secrets, meId, navigate, onAction, initial, o
   const secret = find(route.id);
   if (!secret) return <Missing onBack={toList} />;
   const toDetails = () => navigate({ view: 'details', id: secret.id });
-  if (route.view === 'access') return <AccessView secret={secret} meId={meId} onClose={toList} />;
+  if (route.view === 'access') return <AccessPage secret={secret} meId={meId} onClose={toList} />;
   if (route.view === 'edit') {
     if (!secret.permissions.edit) return <Missing onBack={toList} />;
     return (
-      <SecretForm key={secret.id} secret={secret} onCancel={toDetails} onShare={() => undefined} onDone={toDetails} />
+      <SecretForm
+        key={secret.id}
+        secret={secret}
+        save={(draft) => saveSecret(secret, draft)}
+        onCancel={toDetails}
+        onShare={() => undefined}
+        onDone={toDetails}
+      />
     );
   }
-  return <SecretDetails secret={secret} meId={meId} onClose={toList} onAction={onAction} />;
+  return <DetailsPage secret={secret} meId={meId} onClose={toList} onAction={onAction} />;
 }

@@ -26,7 +26,7 @@ export type Config = {
   /** Failed sign-ins (and enrollment codes, and current passwords) allowed per window. */
   signIn: SignInLimits;
   /** PostgreSQL: how long to wait for a new connection, and for one statement, before answering 503. */
-  database: { connectTimeoutMs: number; statementTimeoutMs: number };
+  database: { connectTimeoutMs: number; statementTimeoutMs: number; poolSize?: number };
   /** Peers whose X-Forwarded-For is believed (addresses or CIDRs); empty: the socket's address is the client. */
   trustProxy: string[];
   /** PBKDF2 iterations handed to new users and to unknown usernames' decoy prelogin. */
@@ -148,6 +148,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     database: {
       connectTimeoutMs: r.int('DB_CONNECT_TIMEOUT_MS', 3000, 100, 600_000),
       statementTimeoutMs: r.int('DB_STATEMENT_TIMEOUT_MS', 5000, 100, 3_600_000),
+      poolSize: r.int('DB_POOL_SIZE', 10, 1, 1000),
     },
     trustProxy: (r.text('TRUST_PROXY') ?? '')
       .split(',')

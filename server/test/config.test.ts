@@ -21,6 +21,7 @@ describe('server configuration', () => {
       minKdfIterations: 600_000,
       bodyLimitBytes: 1024 * 1024,
       quiet: false,
+      database: { connectTimeoutMs: 3000, statementTimeoutMs: 5000, poolSize: 10 },
     });
     expect(c.publicUrl).toBeUndefined();
   });
@@ -39,9 +40,13 @@ describe('server configuration', () => {
       PUBLIC_URL: 'https://vault.example.com/',
       TRUST_PROXY: '10.0.0.1, 192.168.0.0/16',
       DATABASE_SCHEMA: 'vault',
+      DB_CONNECT_TIMEOUT_MS: '2000',
+      DB_STATEMENT_TIMEOUT_MS: '7000',
+      DB_POOL_SIZE: '25',
     });
     expect(c).toMatchObject({
       port: 9000,
+      database: { connectTimeoutMs: 2000, statementTimeoutMs: 7000, poolSize: 25 },
       sessionTtlMs: 2 * 3_600_000,
       enrollmentTtlMs: 3 * 86_400_000,
       signIn: { windowMs: 5 * 60_000, perAddressAndUser: 4, perAddress: 40 },

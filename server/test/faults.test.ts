@@ -215,6 +215,30 @@ describe.skipIf(!PG)('database faults on postgres (server processes)', () => {
   }, 60_000);
 });
 
+describe.skipIf(!PG)('a saturated connection pool on postgres', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer('postgres', {
+      database: { connectTimeoutMs: 500, statementTimeoutMs: 60_000, poolSize: 1 },
+    });
+  });
+  afterAll(() => s?.close());
+
+  it('answers 503 server_busy (not "cannot reach its database") while every connection is taken, then serves again', async () => {
+    const c = new VaultClient(s.url, 'nobody');
+    c.token = 'a-session-token-the-server-must-look-up'; // so that the request needs the database
+    await s.store.db.connection().execute(async () => {
+      // The pool's only connection is held here: the database answers, but this process has none free.
+      const r = await c.call('GET', '/v1/me');
+      expect(expectProblem(r, 503, 'server_busy').detail).toMatch(/too busy/);
+      expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
+      expectProblem(await c.call('GET', '/readyz'), 503, 'server_busy');
+    });
+    expect((await c.call('GET', '/readyz')).status).toBe(200);
+    expectProblem(await c.call('GET', '/v1/me'), 401, 'session_expired');
+  });
+});
+
 describe('SQLite shared by the command-line tools and a running server', () => {
   let s: TestServer;
   beforeAll(async () => {

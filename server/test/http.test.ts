@@ -16,7 +16,13 @@ type OpenApi = {
     string,
     Record<
       string,
-      { operationId: string; security?: unknown; requestBody?: unknown; parameters: { name: string; in: string }[] }
+      {
+        operationId: string;
+        security?: unknown;
+        requestBody?: unknown;
+        parameters: { name: string; in: string }[];
+        responses: Record<string, unknown>;
+      }
     >
   >;
 };
@@ -61,9 +67,12 @@ describe.each(dialects)('HTTP on %s', (dialect) => {
         .sort();
       const expected = Object.values(routes)
         .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`)
+        .concat(['get /healthz', 'get /readyz'])
         .sort();
       expect(published).toEqual(expected);
-      expect(expected.length).toBe(Object.keys(routes).length);
+      expect(expected.length).toBe(Object.keys(routes).length + 2);
+      expect(Object.keys(doc.paths['/readyz']!.get!.responses)).toEqual(['200', '503']);
+      for (const probe of ['/healthz', '/readyz']) expect((await get(probe)).status).toBe(200);
       for (const [name, r] of Object.entries(routes)) {
         const op = doc.paths[r.path.replace(/:(\w+)/g, '{$1}')]![r.method]!;
         expect(op.operationId).toBe(name);

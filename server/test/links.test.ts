@@ -156,6 +156,33 @@ describe.each(dialects)('external links on %s', (dialect) => {
     expect(JSON.parse(audit[3]!.details)).toMatchObject({ reason: 'revoked' });
   });
 
+  it('is paused while its API secret is disabled: refused without counting an access, and opens again once enabled', async () => {
+    const other = await org.alice.createSecret({ name: 'Paused partner', clientSecret: 'sk_paused_1' });
+    const link = await createLink(org.alice, other, { maxAccesses: 1 });
+    const disabled = await org.alice.call<SecretSummary>('POST', `/v1/secrets/${other.id}/disable`, {
+      baseRevision: other.revision,
+    });
+    expect(disabled.status).toBe(200);
+    const refused = await openLink(s.url, link.id, link.fragmentKey);
+    expect(expectProblem(refused.res, 403, 'link_paused').detail).toMatch(/disabled the API secret/);
+    expect((await myLinks()).find((l) => l.id === link.id)).toMatchObject({ status: 'active', accesses: 0 });
+    const enabled = await org.alice.call('POST', `/v1/secrets/${other.id}/enable`, {
+      baseRevision: disabled.body.revision,
+    });
+    expect(enabled.status).toBe(200);
+    const opened = await openLink(s.url, link.id, link.fragmentKey);
+    expect(opened.res.status).toBe(200);
+    expect(opened.fields?.clientSecret).toBe('sk_paused_1');
+    const reasons = await s.store.db
+      .selectFrom('audit_events')
+      .select(['action', 'details'])
+      .where('object_id', '=', link.id)
+      .orderBy('id')
+      .execute();
+    expect(reasons.map((a) => a.action)).toEqual(['link.created', 'link.refused', 'link.opened']);
+    expect(JSON.parse(reasons[1]!.details)).toMatchObject({ reason: 'secret_disabled' });
+  });
+
   it('asks for the access code; a wrong code counts against the link and five close it', async () => {
     const link = await createLink(org.alice, secret, { maxAccesses: 2, code: 'amber-falcon-42' });
     expect((await linkInfo(s.url, link.id)).body).toEqual({ status: 'active', code: { iterations: 600_000 } });

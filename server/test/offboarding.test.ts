@@ -53,6 +53,17 @@ describe.each(dialects)('offboarding on %s', (dialect) => {
     expect(String(again)).toMatch(/403.*account_disabled.*disabled by an administrator/);
     expect((await org.bob.search('carol')).map((r) => r.id)).not.toContain(org.carol.userId);
 
+    // sharing with her now is refused with a sentence about her account, and changes nothing
+    const beforeList = (await org.alice.call<{ accessRevision: number }>('GET', `/v1/secrets/${unrelated.id}/access`))
+      .body;
+    const refused = await org.alice.call(
+      'PUT',
+      `/v1/secrets/${unrelated.id}/access`,
+      await org.alice.accessBody(unrelated.id, beforeList.accessRevision, [org.carol.me()]),
+    );
+    expect(expectProblem(refused, 422, 'recipient_disabled').detail).toMatch(/account is disabled/);
+    expect((await org.alice.call('GET', `/v1/secrets/${unrelated.id}/access`)).body).toEqual(beforeList);
+
     // owners see the reminder on exactly the secrets carol could read, by list and by sync
     expect(await flagged(org.alice)).toMatchObject({ 'Stripe live': true, Mailgun: false });
     expect(await flagged(org.bob)).toMatchObject({ 'Twilio ops': true });
@@ -61,7 +72,6 @@ describe.each(dialects)('offboarding on %s', (dialect) => {
     // a recipient who is not the owner is not told
     const asDave = await org.dave.list();
     expect(asDave.every((i) => !i.readableByDisabledUser)).toBe(true);
-    void unrelated;
   }, 240_000);
 
   it('user enable: carol signs in and is found again; the reminder stays until the value is rotated', async () => {

@@ -29,6 +29,18 @@ const problem = (description: string) => ({
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 });
 
+const ok = { description: 'OK', content: { 'application/json': { schema: { const: { ok: true } } } } };
+
+/** The operators' probes, outside /v1 and the contract's route table: liveness and readiness. */
+export const probes = {
+  '/healthz': { operationId: 'liveness', summary: 'The process answers (liveness)', responses: { 200: ok } },
+  '/readyz': {
+    operationId: 'readiness',
+    summary: 'The process can reach its database (readiness: route traffic here)',
+    responses: { 200: ok, 503: problem(problemKinds.unavailable.description) },
+  },
+} as const;
+
 /**
  * The OpenAPI 3.1 document of the vault API, generated from the contract's route table: each route's statuses
  * are its success status and the statuses of the refusals it lists (`routeProblems`). `serverUrl` is the
@@ -56,6 +68,7 @@ export function buildOpenApi(serverUrl?: string) {
       op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } };
     (paths[openApiPath(r.path)] ??= {})[r.method] = op;
   }
+  for (const [path, probe] of Object.entries(probes)) paths[path] = { get: probe };
   return {
     openapi: '3.1.0',
     info: {

@@ -18,7 +18,11 @@ export const problemKinds = {
   },
   rate_limited: { status: 429, description: 'Too many attempts; see Retry-After' },
   internal: { status: 500, description: 'The server failed; try again' },
-  unavailable: { status: 503, description: 'The database is unreachable; see Retry-After' },
+  unavailable: {
+    status: 503,
+    description:
+      'The database is unreachable (database_unavailable) or the server is saturated (server_busy); see Retry-After',
+  },
 } as const;
 
 export type ProblemKind = keyof typeof problemKinds;

@@ -1,16 +1,8 @@
-import type {
-  DirectoryEntry,
-  GroupSecrets,
-  GroupView,
-  LinkView,
-  RouteResponse,
-  SecretSummary,
-  SharingPolicy,
-} from '@/utils/contract';
+import type { GroupSecrets, GroupView, LinkView, RouteResponse, SecretSummary, SharingPolicy } from '@/utils/contract';
 import type { GroupChanges, GroupDraft, NewMember } from '@/utils/groups/types';
 import type { LinkDraft } from '@/utils/links/external-link';
 import type { Prefill } from '@/utils/match/prefill';
-import type { AccessListResult, ShareOutcome, ShareRequest } from '@/utils/share/types';
+import type { AccessListResult, RecipientMatches, ShareOutcome, ShareRequest } from '@/utils/share/types';
 import type { SecretDraft, UpdateInput } from '@/utils/secrets';
 import type { EnrollInput, SessionStatus, Settings, SignInInput } from '@/utils/session';
 import type { SyncReport } from '@/utils/sync';
@@ -50,8 +42,8 @@ export interface SecretsProtocol {
 
 /** Who has access, with whom to share, sharing, and what colleagues shared with the user. */
 export interface ShareProtocol {
-  /** Users and groups to share with, found by name, username, email or group name. */
-  searchRecipients(data: { q: string }): DirectoryEntry[];
+  /** Users and groups to share with, found by name, username, email or group name (never the user themself). */
+  searchRecipients(data: { q: string }): RecipientMatches;
   /** Who has access to a secret, fresh from the server (the saved list when it is unreachable). */
   getAccessList(data: { secretId: string }): AccessListResult;
   /** Applies a share: grants for new recipients made in the worker, every list at once or none. */

@@ -1,4 +1,4 @@
-import type { AccessEntry, AccessList, GroupKind, RecipientKind } from '@/utils/contract';
+import type { AccessEntry, AccessList, DirectoryEntry, GroupKind, RecipientKind } from '@/utils/contract';
 
 /** `user:<id>` or `group:<id>`: one recipient across secrets, the share request and the pins. */
 export type RecipientKey = `${RecipientKind}:${string}`;
@@ -74,3 +74,6 @@ export function entryToPanel(e: AccessEntry): PanelEntry {
 
 /** An access list as the worker hands it to a page: `savedAt` is set when it comes from the cache because the server was unreachable. */
 export type AccessListResult = { list: AccessList; savedAt?: string };
+
+/** The recipient search's answer: whom to share with, and whether the query also matches the user themself. */
+export type RecipientMatches = { results: DirectoryEntry[]; matchesYou: boolean };

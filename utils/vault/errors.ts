@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'recipient_key_changed',
   'unknown_recipient',
   'recipient_not_enrolled',
+  'recipient_disabled',
   'group_disabled',
   'identifier_taken',
   'identifier_owner_only',

@@ -10,7 +10,7 @@ import type { UnlockedWork } from '../unlocked';
 /** Who has access, recipients, sharing, and the secrets colleagues shared with the user (the badge). */
 export function createShareHandlers(work: UnlockedWork, badge: Badge): Handlers<ShareProtocol> {
   return {
-    searchRecipients: (d) => work.read(async (u) => (await u.client.call('search', { query: { q: d.q } })).results),
+    searchRecipients: (d) => work.read((u) => u.client.call('search', { query: { q: d.q } })),
     getAccessList: (d) =>
       work.read(async (u) => {
         try {

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema';
 import { migrate } from './migrations';
+import { PoolBusy } from './faults';
 import type { Dialect } from './dialect';
 
 export type { Dialect };
@@ -14,8 +15,11 @@ export type Store = { db: Db; dialect: Dialect; close(): Promise<void> };
 // PostgreSQL's bigint (count(*), serial sums) arrives as a string by default; every number here fits a double.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-/** Limits on waiting for PostgreSQL, so an unreachable database costs a request seconds, not forever. */
-export type DatabaseTimeouts = { connectTimeoutMs: number; statementTimeoutMs: number };
+/**
+ * Limits on waiting for PostgreSQL, so an unreachable database costs a request seconds, not forever; and the
+ * number of connections each server process keeps (`poolSize`, 10 unless configured).
+ */
+export type DatabaseTimeouts = { connectTimeoutMs: number; statementTimeoutMs: number; poolSize?: number };
 
 export type StoreOptions = {
   databaseUrl?: string;
@@ -27,6 +31,29 @@ export type StoreOptions = {
 };
 
 const defaultTimeouts: DatabaseTimeouts = { connectTimeoutMs: 3000, statementTimeoutMs: 5000 };
+
+/** node-postgres reports "no free connection in time" and "could not connect in time" with one message. */
+class BusyAwarePool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>;
+  override connect(
+    callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): void;
+  override connect(
+    callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): Promise<pg.PoolClient> | void {
+    if (callback) return super.connect(callback);
+    return super.connect().catch((err: unknown) => {
+      const max = this.options.max ?? 10;
+      if (
+        err instanceof Error &&
+        /timeout exceeded when trying to connect/i.test(err.message) &&
+        this.totalCount >= max
+      )
+        throw new PoolBusy(max);
+      throw err;
+    });
+  }
+}
 
 /**
  * The vault's files hold every secret's ciphertext and every account's key material: readable by the
@@ -49,9 +76,9 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   if (opts.databaseUrl) {
     dialect = 'postgres';
     const t = opts.timeouts ?? defaultTimeouts;
-    const pool = new pg.Pool({
+    const pool = new BusyAwarePool({
       connectionString: opts.databaseUrl,
-      max: 10,
+      max: t.poolSize ?? 10,
       connectionTimeoutMillis: t.connectTimeoutMs,
       // The server ends a statement that runs too long; the client gives up a little later on a database
       // that does not answer at all (a hung host, a network partition), which the server cannot notice.

@@ -1,4 +1,16 @@
 /**
+ * Every pooled connection was in use for the whole connect timeout: the database answers, this process is
+ * saturated. Told apart from an unreachable database so that the answer and the operator's log say so.
+ */
+export class PoolBusy extends Error {
+  readonly code = 'POOL_BUSY';
+  constructor(size: number) {
+    super(`All ${size} pooled database connections stayed in use for the whole connect timeout`);
+    this.name = 'PoolBusy';
+  }
+}
+
+/**
  * Whether an error means "the database cannot be reached right now" (refused, dropped, timed out, shutting
  * down) rather than a fault in the request or the code: those become 503 with Retry-After, not 500.
  */

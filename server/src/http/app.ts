@@ -9,7 +9,8 @@ import { ping } from '../db/connect';
 import type { Services } from '../services';
 import { authenticate } from '../services/accounts';
 import { DomainError, NotFound } from '../services/errors';
-import { databaseDown, problemOf, TransportProblem } from './problem';
+import { databaseDown, problemOf, serverBusy, TransportProblem } from './problem';
+import { PoolBusy } from '../db/faults';
 import type { AppEnv, Caller } from './env';
 import { registerRoutes } from './routes';
 import { registerLinkPage } from '../link-page/routes';
@@ -106,8 +107,8 @@ export function createApp(services: Services, opts: AppOptions): Hono<AppEnv> {
   // Liveness: the process answers. Readiness: it can reach its database (a load balancer routes by it).
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/readyz', async (c) => {
-    await ping(services.store).catch(() => {
-      throw databaseDown();
+    await ping(services.store).catch((err: unknown) => {
+      throw err instanceof PoolBusy ? serverBusy() : databaseDown();
     });
     return c.json({ ok: true });
   });

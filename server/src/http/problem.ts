@@ -1,6 +1,6 @@
 import type { ZodError } from 'zod';
 import { problemKinds, type Problem, type ProblemKind } from '../../../utils/contract';
-import { isDatabaseUnreachable } from '../db/faults';
+import { isDatabaseUnreachable, PoolBusy } from '../db/faults';
 import { DomainError, Invalid, RateLimited, Unavailable } from '../services/errors';
 
 /** A refusal only the transport knows about: the body's size or media type. */
@@ -38,6 +38,10 @@ const titles: Record<number, string> = {
 export const databaseDown = () =>
   new Unavailable('The vault cannot reach its database right now. Try again in a few seconds.', 5);
 
+/** The database answers, but every connection of this process is taken: a burst, not an outage. */
+export const serverBusy = () =>
+  new Unavailable('The vault is too busy to answer right now. Try again in a few seconds.', 2, 'server_busy');
+
 export type ProblemResponse = { status: number; body: Problem; headers: Record<string, string> };
 
 /** The application/problem+json answer for an error: a domain error as it is, anything else as a 500. */
@@ -45,9 +49,11 @@ export function problemOf(err: unknown): ProblemResponse {
   const e =
     err instanceof DomainError
       ? err
-      : isDatabaseUnreachable(err)
-        ? databaseDown()
-        : new ServerFault('internal', 'Something went wrong on the server. Try again in a moment.');
+      : err instanceof PoolBusy
+        ? serverBusy()
+        : isDatabaseUnreachable(err)
+          ? databaseDown()
+          : new ServerFault('internal', 'Something went wrong on the server. Try again in a moment.');
   const status = problemKinds[e.kind].status;
   const headers: Record<string, string> =
     e instanceof RateLimited || e instanceof Unavailable ? { 'Retry-After': String(e.retryAfterSeconds) } : {};

@@ -95,6 +95,11 @@ async function resolveRecipient(tx: Tx, ownerId: string, kind: 'user' | 'group',
       .where('id', '=', id)
       .executeTakeFirst();
     if (!u) throw gone;
+    if (u.status === 'disabled')
+      throw new Unprocessable(
+        'recipient_disabled',
+        `${u.name}'s account is disabled, so nothing can be shared with them. Remove them from the list.`,
+      );
     if (u.status !== 'active')
       throw new Unprocessable(
         'recipient_not_enrolled',

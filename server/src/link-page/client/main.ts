@@ -31,6 +31,7 @@ const ENDED: Record<string, keyof Messages> = {
   link_expired: 'expired',
   link_finished: 'finished',
   link_revoked: 'revoked',
+  link_paused: 'paused',
   not_found: 'notFound',
   link_incomplete: 'incomplete',
   invalid_request: 'incomplete',

@@ -8,6 +8,7 @@ export const MESSAGES = {
     expired: 'This link has expired.',
     finished: 'This link has already been used the number of times allowed.',
     revoked: 'This link was revoked by the person who shared it.',
+    paused: 'The person who shared this link has disabled the API secret for now. Ask them, or try again later.',
     intro: 'Someone shared an API secret with you. Opening it counts as one access.',
     codeLabel: 'Access code',
     codeHint: 'The person who shared this link gives you the access code separately.',
@@ -37,6 +38,8 @@ export const MESSAGES = {
     expired: 'Este link expirou.',
     finished: 'Este link já foi usado o número de vezes permitido.',
     revoked: 'Este link foi revogado por quem o compartilhou.',
+    paused:
+      'Quem compartilhou este link desativou o segredo de API por enquanto. Fale com essa pessoa ou tente mais tarde.',
     intro: 'Alguém compartilhou um segredo de API com você. Abri-lo conta como um acesso.',
     codeLabel: 'Código de acesso',
     codeHint: 'Quem compartilhou este link envia o código de acesso separadamente.',
@@ -66,6 +69,8 @@ export const MESSAGES = {
     expired: 'Este enlace ha caducado.',
     finished: 'Este enlace ya se usó el número de veces permitido.',
     revoked: 'La persona que compartió este enlace lo revocó.',
+    paused:
+      'La persona que compartió este enlace deshabilitó el secreto de API por ahora. Pregúntale o vuelve a intentarlo más tarde.',
     intro: 'Alguien compartió un secreto de API con usted. Abrirlo cuenta como un acceso.',
     codeLabel: 'Código de acceso',
     codeHint: 'La persona que compartió este enlace le da el código de acceso por separado.',

@@ -29,7 +29,7 @@ export async function linkInfo(ctx: Ctx, id: string): Promise<PublicLinkInfo> {
 
 type Outcome =
   | { kind: 'opened'; ciphertext: string; remaining: number | null }
-  | { kind: 'unknown' | 'broken' }
+  | { kind: 'unknown' | 'broken' | 'paused' }
   | { kind: 'expired' | 'finished' | 'revoked' }
   | { kind: 'wrong_code'; left: number };
 
@@ -51,6 +51,7 @@ export async function openLink(ctx: Ctx, id: string, verifier: string, opener: O
       .where('id', '=', id)
       .where('verifier_hash', '=', verifierHash)
       .where(activeAt(now))
+      .where('secret_id', 'in', (eb) => eb.selectFrom('secrets').select('id').where('status', '=', 'enabled'))
       .executeTakeFirst();
     const row = await tx.selectFrom('links').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return { kind: 'unknown' };
@@ -71,6 +72,12 @@ export async function openLink(ctx: Ctx, id: string, verifier: string, opener: O
     if (status !== 'active') {
       await audit(tx, { ...base, action: 'link.refused', details: { reason: status, ...opener } });
       return { kind: status };
+    }
+    const secret = await tx.selectFrom('secrets').select('status').where('id', '=', row.secret_id).executeTakeFirst();
+    if (secret?.status !== 'enabled' && row.verifier_hash === verifierHash) {
+      // Disabling a secret blocks every reveal, a link's included, until it is enabled again.
+      await audit(tx, { ...base, action: 'link.refused', details: { reason: 'secret_disabled', ...opener } });
+      return { kind: 'paused' };
     }
     if (row.code_iterations === null) {
       await audit(tx, { ...base, action: 'link.refused', details: { reason: 'broken_link', ...opener } });
@@ -93,6 +100,11 @@ export async function openLink(ctx: Ctx, id: string, verifier: string, opener: O
       return { ciphertext: JSON.parse(outcome.ciphertext) as Ciphertext, remainingAccesses: outcome.remaining };
     case 'unknown':
       throw new NotFound('This link');
+    case 'paused':
+      throw new Forbidden(
+        'link_paused',
+        'The person who shared this link has disabled the API secret for now. Ask them, or try again later.',
+      );
     case 'broken':
       throw new Forbidden(
         'link_incomplete',

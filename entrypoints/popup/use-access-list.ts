@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { AccessState } from '@/components/AccessList';
 import { sendMessage } from '@/utils/messaging';
-import type { AccessListResult } from '@/utils/share/types';
 import { errorText } from '@/utils/vault/error-text';
-
-export type AccessState = { result?: AccessListResult; error?: string; loading: boolean };
 
 /**
  * A secret's access list from the worker, fetched again whenever the secret's access revision moves (a

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AccessList, DirectoryEntry } from '@/utils/contract';
-import { sendMessage } from '@/utils/messaging';
+import type { SharePanelState } from '@/components/SharePanel';
 import { commonEntries, hasChanges, panelEntries, removedNames, shareRequest } from '@/utils/share/plan';
 import {
   NO_CHANGES,
@@ -11,6 +11,7 @@ import {
   type ShareChanges,
 } from '@/utils/share/types';
 import { errorCode, errorText } from '@/utils/vault/error-text';
+import { shareCalls, type ShareCalls } from './worker-calls';
 
 /** A search result as a new line of the panel: Can view, not Can edit, until the user says otherwise. */
 function fromDirectory(d: DirectoryEntry) {
@@ -46,7 +47,11 @@ function fromDirectory(d: DirectoryEntry) {
  * and Share. A stale list (someone else shared meanwhile) is reloaded and the same changes are kept on
  * top of it; a changed recipient key stops the share until the user confirms the new fingerprint.
  */
-export function useSharePanel(ids: readonly string[], onShared?: () => void) {
+export function useSharePanel(
+  ids: readonly string[],
+  onShared?: () => void,
+  calls: ShareCalls = shareCalls,
+): SharePanelState {
   const [lists, setLists] = useState<AccessList[]>();
   const [savedAt, setSavedAt] = useState<string>();
   const [changes, setChanges] = useState<ShareChanges>(NO_CHANGES);
@@ -56,9 +61,12 @@ export function useSharePanel(ids: readonly string[], onShared?: () => void) {
   const [confirmed, setConfirmed] = useState<Partial<Record<RecipientKey, string>>>({});
   const [done, setDone] = useState<{ removed: string[] }>();
   const idsKey = ids.join(',');
+  // The newest calls, without reloading the lists when only the page re-rendered.
+  const worker = useRef(calls);
+  worker.current = calls;
 
   const load = useCallback(async () => {
-    const results = await Promise.all(idsKey.split(',').map((secretId) => sendMessage('getAccessList', { secretId })));
+    const results = await Promise.all(idsKey.split(',').map((secretId) => worker.current.accessList(secretId)));
     setLists(results.map((r) => r.list));
     setSavedAt(results.find((r) => r.savedAt)?.savedAt);
   }, [idsKey]);
@@ -104,7 +112,7 @@ export function useSharePanel(ids: readonly string[], onShared?: () => void) {
     setBusy(true);
     setError(undefined);
     try {
-      const outcome = await sendMessage('shareSecrets', shareRequest(lists, changes, allConfirmed));
+      const outcome = await worker.current.share(shareRequest(lists, changes, allConfirmed));
       if (!outcome.ok) return setKeyChanges(outcome.keyChanges);
       setConfirmed(allConfirmed);
       setDone({ removed: removedNames(current, changes) });
@@ -144,4 +152,3 @@ export function useSharePanel(ids: readonly string[], onShared?: () => void) {
     cancelKeys: () => setKeyChanges(undefined),
   };
 }
-export type SharePanelState = ReturnType<typeof useSharePanel>;

@@ -1,0 +1,48 @@
+import type { SecretSummary } from '@/utils/contract';
+import { AccessView, SecretDetails } from '@/components/SecretDetails';
+import { SharePanel } from '@/components/SharePanel';
+import type { RowAction } from '@/components/row-actions';
+import { useAccessList } from './use-access-list';
+import { useSharePanel } from './use-share-panel';
+import { copyClientSecret, revealClientSecret, searchRecipients } from './worker-calls';
+
+/*
+ * The views that need the worker's data: each page fetches it with its hook and hands the component data
+ * and callbacks.
+ */
+
+export function DetailsPage(props: {
+  secret: SecretSummary;
+  meId: string;
+  onClose: () => void;
+  onAction: (action: RowAction, secret: SecretSummary) => void;
+}) {
+  const { secret } = props;
+  const access = useAccessList(secret.id, secret.accessRevision);
+  return (
+    <SecretDetails {...props} access={access} reveal={() => revealClientSecret(secret.id)} copy={copyClientSecret} />
+  );
+}
+
+export function AccessPage(props: { secret: SecretSummary; meId: string; onClose: () => void }) {
+  const access = useAccessList(props.secret.id, props.secret.accessRevision);
+  return <AccessView {...props} access={access} />;
+}
+
+export function SharePage({
+  secrets,
+  onClose,
+  onShared,
+  onRotate,
+}: {
+  secrets: readonly SecretSummary[];
+  onClose: () => void;
+  onShared?: () => void;
+  onRotate: (secret: SecretSummary) => void;
+}) {
+  const panel = useSharePanel(
+    secrets.map((s) => s.id),
+    onShared,
+  );
+  return <SharePanel secrets={secrets} panel={panel} search={searchRecipients} onClose={onClose} onRotate={onRotate} />;
+}
