@@ -156,6 +156,8 @@ describe('private groups from the extension', () => {
 
   it('the options page opens the Groups view', async () => {
     const options = await openExtensionPage(alice, 'options.html');
+    await options.getByRole('button', { name: 'Open groups' }).waitFor();
+    await shots(options, 'groups-7-options-card');
     const [tab] = await Promise.all([
       alice.context.waitForEvent('page'),
       options.getByRole('button', { name: 'Open groups' }).click(),
