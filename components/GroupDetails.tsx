@@ -171,6 +171,7 @@ export function GroupDetails(props: GroupDetailsProps) {
               search={search}
               already={(g.members ?? []).map((m) => m.user.id)}
               labelledBy="group-add-title"
+              empty={t('addMembersHint')}
             />
             {picked.length > 0 && (
               <div class="actions">

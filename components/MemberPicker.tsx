@@ -25,12 +25,15 @@ export function MemberPicker({
   search,
   already = [],
   labelledBy,
+  empty = t('noMembersYet'),
 }: {
   picked: readonly NewMember[];
   onChange: (next: NewMember[]) => void;
   search: MemberSearch;
   already?: readonly string[];
   labelledBy: string;
+  /** What the empty list says. */
+  empty?: string;
 }) {
   const listed = new Set([...already, ...picked.map((p) => p.id)].map((id) => recipientKey('user', id)));
   const add = (d: DirectoryEntry) => {
@@ -63,7 +66,7 @@ export function MemberPicker({
           ))}
         </ul>
       ) : (
-        <p class="muted recipients__empty">{t('noMembersYet')}</p>
+        <p class="muted recipients__empty">{empty}</p>
       )}
     </div>
   );
