@@ -12,6 +12,7 @@ import { sizeBench } from './size.bench';
 import { workerMemoryBench } from './worker-memory.bench';
 import { popupBench } from './popup/popup.bench';
 import { sharePanelBench } from './popup/share-panel.bench';
+import { virtualListBench } from './popup/virtual-list.bench';
 
 /** `npm run bench [-- --smoke] [--only name,…]`: measures each budget of docs/architecture.md against a same-run baseline. */
 const { values } = parseArgs({ options: { smoke: { type: 'boolean' }, only: { type: 'string' } } });
@@ -28,6 +29,7 @@ const sections: Record<string, (o: { smoke: boolean }) => Promise<Row[]>> = {
   'worker-memory': workerMemoryBench,
   popup: popupBench,
   'share-panel': sharePanelBench,
+  'virtual-list': virtualListBench,
 };
 const wanted = values.only ? values.only.split(',') : Object.keys(sections);
 

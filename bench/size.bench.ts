@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Row } from './lib/report';
 
@@ -26,7 +27,8 @@ export async function sizeBench(): Promise<Row[]> {
   if (!existsSync(join(OUT, 'manifest.json'))) throw new Error(`No build in ${OUT}: run "npm run build" first`);
   const popup = sizes(pageScripts(readFileSync(join(OUT, 'popup.html'), 'utf8')));
   const background = sizes([join(OUT, 'background.js')]);
-  const preact = sizes(['node_modules/preact/dist/preact.module.js', 'node_modules/preact/hooks/dist/hooks.module.js']);
+  // Preact's ES module builds, wherever its package.json `exports` puts them (preact.module.js in 10, .mjs in 11).
+  const preact = sizes(['preact', 'preact/hooks'].map((m) => fileURLToPath(import.meta.resolve(m))));
   return [
     {
       section: 'size',

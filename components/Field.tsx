@@ -1,4 +1,4 @@
-import type { ComponentChildren, JSX } from 'preact';
+import type { ComponentChildren, InputHTMLAttributes, LooseInputHTMLAttributes, TargetedEvent } from 'preact';
 import { useId } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { useAutoFocus } from './use-autofocus';
@@ -23,9 +23,12 @@ type ControlField = Common & {
   children: (control: ControlProps) => ComponentChildren;
   extra?: ComponentChildren;
 };
-/** A plain text input: the input's own attributes (`required` is the browser's check, as sign-in forms want). */
+/**
+ * A plain text input: the input's own attributes (`required` is the browser's check, as sign-in forms want).
+ * Preact's loose input attributes: its strict ones are a union by `type`, which `Omit` cannot carry through.
+ */
 type InputField = Common &
-  Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'onInput' | 'value' | 'children' | 'label'> & {
+  Omit<LooseInputHTMLAttributes<HTMLInputElement>, 'onInput' | 'value' | 'children' | 'label'> & {
     value: string;
     onValue: (value: string) => void;
     children?: never;
@@ -81,13 +84,21 @@ function TextInput({
   ...input
 }: InputField & { control: ControlProps }) {
   const ref = useAutoFocus<HTMLInputElement>(!!autoFocus);
-  return <input ref={ref} {...control} value={value} onInput={(e) => onValue(e.currentTarget.value)} {...input} />;
+  return (
+    <input
+      ref={ref}
+      {...control}
+      value={value}
+      onInput={(e) => onValue(e.currentTarget.value)}
+      {...(input as InputHTMLAttributes)}
+    />
+  );
 }
 
 /** `onInput` for a text control bound to one key of a draft. */
 export const bind = <D,>(draft: D, set: (d: D) => void, key: keyof D) => ({
   value: draft[key] as string,
-  onInput: (e: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+  onInput: (e: TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) =>
     set({ ...draft, [key]: e.currentTarget.value }),
 });
 

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, CSSProperties } from 'preact';
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 export type MenuItem = { id: string; label: string };
@@ -13,7 +13,7 @@ export type MenuButtonProps = {
   onSelect: (id: string) => void;
   tabIndex?: number;
   class?: string;
-  style?: preact.JSX.CSSProperties;
+  style?: CSSProperties;
 };
 
 const MENU_WIDTH = 200;
@@ -111,7 +111,7 @@ export function MenuButton({
           role="menu"
           aria-label={label}
           class="menu"
-          style={{ top: place.top, left: place.left, width: MENU_WIDTH }}
+          style={{ top: `${place.top}px`, left: `${place.left}px`, width: `${MENU_WIDTH}px` }}
           onKeyDown={onKeyDown}
         >
           {items.map((item) => (

@@ -103,6 +103,9 @@ export function RecipientSearch({
           ref={input}
           type="search"
           role="combobox"
+          // No datalist: the listbox is ours. ARIA in HTML allows a search combobox without one, Preact 11's
+          // input types only with a `list` attribute; undefined renders none.
+          list={undefined}
           aria-label={t('recipientSearchLabel')}
           aria-expanded={open}
           aria-controls={`${id}-list`}

@@ -42,7 +42,7 @@ export function RowAside({
         <input
           type="checkbox"
           class="row-aside__check"
-          style={{ top: top + rowHeight / 2 - 8 }}
+          style={{ top: `${top + rowHeight / 2 - 8}px` }}
           tabIndex={tab}
           aria-label={t('selectSecret', secret.name)}
           checked={selected}
@@ -51,7 +51,7 @@ export function RowAside({
       )}
       <MenuButton
         class="row-aside__menu"
-        style={{ top: top + rowHeight / 2 - 15 }}
+        style={{ top: `${top + rowHeight / 2 - 15}px` }}
         tabIndex={tab}
         label={t('actionsFor', secret.name)}
         icon={<DotsIcon />}

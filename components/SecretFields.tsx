@@ -49,7 +49,7 @@ export function SecretFields({ draft, update, error: e, editing, identifierLocke
           <input
             {...c}
             {...bind(draft, update, 'clientSecret')}
-            type={showSecret ? 'text' : 'password'}
+            {...(showSecret ? { type: 'text' as const } : { type: 'password' as const })}
             autocomplete="new-password"
             spellcheck={false}
           />

@@ -98,6 +98,9 @@ export function SecretList({
           ref={input}
           type="search"
           role="combobox"
+          // No datalist: the listbox is ours. ARIA in HTML allows a search combobox without one, Preact 11's
+          // input types only with a `list` attribute; undefined renders none.
+          list={undefined}
           aria-label={t('searchLabel')}
           aria-controls="secret-list"
           aria-expanded="true"

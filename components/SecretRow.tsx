@@ -1,4 +1,4 @@
-import type { JSX } from 'preact';
+import type { CSSProperties } from 'preact';
 import type { SecretSummary } from '@/utils/contract';
 import { t } from '@/utils/i18n';
 import { accessSummary } from './access-summary';
@@ -9,7 +9,7 @@ export type SecretRowProps = {
   secret: SecretSummary;
   meId: string;
   active: boolean;
-  style: JSX.CSSProperties;
+  style: CSSProperties;
   onOpen: () => void;
   /** Shared with the user since the popup was last opened. */
   isNew?: boolean;

@@ -1,4 +1,4 @@
-import type { ComponentChildren, JSX } from 'preact';
+import type { ComponentChildren, CSSProperties } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 export type VirtualListProps = {
@@ -10,7 +10,7 @@ export type VirtualListProps = {
   height: number;
   /** The row kept in view (keyboard selection). */
   activeIndex: number;
-  renderRow: (index: number, style: JSX.CSSProperties) => ComponentChildren;
+  renderRow: (index: number, style: CSSProperties) => ComponentChildren;
   label: string;
   /** Rows drawn above and below the visible ones, so fast scrolling does not show blanks. */
   overscan?: number;
@@ -26,7 +26,8 @@ export type VirtualListProps = {
 
 /**
  * A list that renders only the rows in view, so 10,000 secrets cost as much as twenty. Rows are placed
- * absolutely inside a spacer as tall as the whole list, which keeps the native scrollbar honest.
+ * absolutely inside a spacer as tall as the whole list, which keeps the native scrollbar honest. Lengths are
+ * written with their unit: Preact 11 sets a style's number as it is, and the browser ignores a bare 94.
  */
 export function VirtualList({
   id,
@@ -59,7 +60,9 @@ export function VirtualList({
   const rows: ComponentChildren[] = [];
   const asides: ComponentChildren[] = [];
   for (let i = first; i < last; i++) {
-    rows.push(renderRow(i, { position: 'absolute', top: i * rowHeight, height: rowHeight, left: 0, right: 0 }));
+    rows.push(
+      renderRow(i, { position: 'absolute', top: `${i * rowHeight}px`, height: `${rowHeight}px`, left: 0, right: 0 }),
+    );
     if (renderAside) asides.push(renderAside(i, i * rowHeight));
   }
 
@@ -68,7 +71,7 @@ export function VirtualList({
     <div
       ref={ref}
       class="vlist"
-      style={{ height, overflowY: 'auto', position: 'relative' }}
+      style={{ height: `${height}px`, overflowY: 'auto', position: 'relative' }}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
     >
       <div
@@ -79,7 +82,7 @@ export function VirtualList({
         aria-activedescendant={activeId}
         tabIndex={0}
         onKeyDown={onKeyDown}
-        style={{ height: count * rowHeight, position: 'relative' }}
+        style={{ height: `${count * rowHeight}px`, position: 'relative' }}
       >
         {rows}
       </div>

@@ -5,7 +5,7 @@ import { useLayoutEffect, useState } from 'preact/hooks';
  * The rendered height of an element, followed as the popup resizes. Falls back to `initial` where layout
  * is not measured (tests in happy-dom), so the virtual list still knows how many rows to draw.
  */
-export function useHeight(ref: RefObject<HTMLElement>, initial: number): number {
+export function useHeight(ref: RefObject<HTMLElement | null>, initial: number): number {
   const [height, setHeight] = useState(initial);
   useLayoutEffect(() => {
     const el = ref.current;

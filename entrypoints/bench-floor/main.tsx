@@ -4,11 +4,17 @@ import { render } from 'preact';
 // VAULTSHARE_BENCH is set (see wxt.config.ts); the popup's first paint is measured against it.
 // With `?rows=N` it is instead the scrolling floor: the product's virtual list of N plain rows, so the
 // popup's scrolling is compared with the same list doing nothing else, on the same machine at the same time.
-const rows = Number(new URLSearchParams(location.search).get('rows') ?? 0);
+// `&list=tanstack` draws it with the TanStack Virtual alternative (the virtual-list bench's A/B).
+const params = new URLSearchParams(location.search);
+const rows = Number(params.get('rows') ?? 0);
 const app = document.getElementById('app')!;
 
 if (rows > 0) {
-  void import('./scroll-floor').then(({ ScrollFloor }) => render(<ScrollFloor rows={rows} />, app));
+  // The alternative is loaded only when asked for, so the popup bench's floor stays the product's list alone.
+  const tanstack = params.get('list') === 'tanstack' ? import('./tanstack-list') : undefined;
+  void Promise.all([import('./scroll-floor'), tanstack]).then(([{ ScrollFloor }, alt]) =>
+    render(<ScrollFloor rows={rows} List={alt?.TanStackVirtualList} />, app),
+  );
 } else {
   render(
     <div role="listbox" aria-label="floor">
