@@ -30,7 +30,9 @@ export function GroupItem({ entry }: { entry: AccessEntry }) {
         <span class="access__toggle">
           <GroupIcon />
           <span class="access__who">
-            <span class="access__name">{entry.name}</span>
+            <span class="access__name" title={entry.name}>
+              {entry.name}
+            </span>
             <span class="access__sub">
               {groupKindLabel(entry)} · {tCount(count, 'membersOne', 'membersOther')} · {t('membersPrivate')}
             </span>
@@ -50,7 +52,7 @@ export function GroupItem({ entry }: { entry: AccessEntry }) {
       >
         <GroupIcon />
         <span class="access__who">
-          <span class="access__name">
+          <span class="access__name" title={entry.name}>
             {entry.name}
             <span class={open ? 'chevron chevron--open' : 'chevron'}>
               <ChevronIcon />

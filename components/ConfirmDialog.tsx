@@ -9,6 +9,8 @@ export type ConfirmDialogProps = {
   /** A destructive confirmation (remove, disable) gets the danger style. */
   danger?: boolean;
   busy?: boolean;
+  /** Focus starts on Cancel where a hurried Enter would lose work (discarding changes). */
+  focusCancel?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 };
@@ -16,7 +18,8 @@ export type ConfirmDialogProps = {
 /**
  * A modal question with two answers (remove a recipient, disable a secret, "Share N records?"). The native
  * `<dialog>` in modal mode makes the rest of the popup inert and returns focus when it closes; Escape
- * answers Cancel. Focus starts on the confirming button, which is what a keyboard user came to press.
+ * answers Cancel. Focus starts on the confirming button, which is what a keyboard user came to press, except
+ * where confirming would throw work away (`focusCancel`).
  */
 export function ConfirmDialog({
   title,
@@ -25,16 +28,18 @@ export function ConfirmDialog({
   cancelLabel,
   danger,
   busy,
+  focusCancel,
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const confirm = useRef<HTMLButtonElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   const id = useId();
   useLayoutEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal?.();
-    confirm.current?.focus();
+    (focusCancel ? cancel : confirm).current?.focus();
     return () => dialog?.close?.();
   }, []);
   return (
@@ -58,7 +63,7 @@ export function ConfirmDialog({
         <button ref={confirm} type="button" class={danger ? 'danger' : 'primary'} disabled={busy} onClick={onConfirm}>
           {confirmLabel}
         </button>
-        <button type="button" class="secondary" onClick={onCancel}>
+        <button ref={cancel} type="button" class="secondary" onClick={onCancel}>
           {cancelLabel}
         </button>
       </div>

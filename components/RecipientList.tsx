@@ -1,5 +1,4 @@
 import { useId, useState } from 'preact/hooks';
-import { formatFingerprint } from '@/utils/crypto/fingerprint';
 import { t } from '@/utils/i18n';
 import { recipientKey, type PanelEntry, type RecipientKey } from '@/utils/share/types';
 import { GroupIcon, TrashIcon, UserIcon } from './icons';
@@ -14,20 +13,23 @@ type ItemProps = {
   canViewHint: string;
 };
 
-/** One recipient: who, Can view (always, while listed), Can edit, and the trash icon. */
+/** One recipient: who, Can view (always, while listed: said in words above the list), Can edit, and the trash icon. */
 function RecipientItem({ entry, isNew, onCanEdit, onRemove, canViewHint }: ItemProps) {
   const nameId = useId();
-  const [showKey, setShowKey] = useState(false);
   return (
     <li class="recipient">
       <div class="recipient__head">
         {entry.kind === 'user' ? <UserIcon /> : <GroupIcon />}
         <span class="access__who">
           <span class="access__name">
-            <span id={nameId}>{entry.name}</span>
+            <span id={nameId} title={entry.name}>
+              {entry.name}
+            </span>
             {isNew && <span class="pill pill--new">{t('newRecipient')}</span>}
           </span>
-          <span class="access__sub">{recipientDetail(entry)}</span>
+          <span class="access__sub" title={recipientDetail(entry)}>
+            {recipientDetail(entry)}
+          </span>
         </span>
         <button
           type="button"
@@ -48,23 +50,7 @@ function RecipientItem({ entry, isNew, onCanEdit, onRemove, canViewHint }: ItemP
           <input type="checkbox" checked={entry.canEdit} onChange={(e) => onCanEdit(e.currentTarget.checked)} />
           {t('canEdit')}
         </label>
-        {entry.fingerprint && (
-          <button
-            type="button"
-            class="link recipient__key"
-            aria-expanded={showKey}
-            aria-controls={`${nameId}-key`}
-            onClick={() => setShowKey(!showKey)}
-          >
-            {t('fingerprintLabel')}
-          </button>
-        )}
       </div>
-      {showKey && entry.fingerprint && (
-        <code id={`${nameId}-key`} class="fingerprint mono recipient__fingerprint">
-          {formatFingerprint(entry.fingerprint)}
-        </code>
-      )}
     </li>
   );
 }
@@ -83,7 +69,7 @@ export function RecipientList({ entries, isAdded, onCanEdit, onRemove }: Recipie
   if (!entries.length) return <p class="muted recipients__empty">{t('noRecipientsYet')}</p>;
   return (
     <>
-      <p id={hintId} hidden>
+      <p id={hintId} class="muted small recipients__fact">
         {t('canViewAlways')}
       </p>
       <ul class="recipients" aria-label={t('recipientsLabel')}>

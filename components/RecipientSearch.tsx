@@ -20,7 +20,7 @@ export function recipientDetail(d: {
   return d.memberCount == null ? kind : `${kind} · ${tCount(d.memberCount, 'membersOne', 'membersOther')}`;
 }
 
-type Results = { q: string; items: DirectoryEntry[]; error?: string };
+type Results = { q: string; items: DirectoryEntry[]; matchesYou?: boolean; error?: string };
 
 /** Asks the directory for a query (the page wires it to the worker). */
 export type SearchRecipients = (q: string) => Promise<RecipientMatches>;
@@ -28,7 +28,9 @@ export type SearchRecipients = (q: string) => Promise<RecipientMatches>;
 /**
  * The share panel's one search box: users by name, username or email, and groups (user groups and
  * the user's private groups), as a combobox with a listbox of results: arrows move, Enter adds, Escape
- * clears. Those already on the panel are hidden. Answers to older queries are dropped.
+ * closes the results (then clears the box; only then does it leave the panel). The results push the list
+ * down rather than cover it. Those already on the panel are hidden, and a query that finds the user
+ * themself says so. Answers to older queries are dropped.
  */
 export function RecipientSearch({
   search,
@@ -49,6 +51,7 @@ export function RecipientSearch({
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
   const [results, setResults] = useState<Results>();
+  const [dismissed, setDismissed] = useState(false);
   const q = useDebounced(text.trim(), SEARCH_DEBOUNCE_MS);
   // The newest callback, without searching again when only the page re-rendered.
   const latest = useRef(search);
@@ -58,7 +61,7 @@ export function RecipientSearch({
     if (!q) return setResults(undefined);
     let live = true;
     latest.current(q).then(
-      (found) => live && (setResults({ q, items: found.results }), setActive(0)),
+      (found) => live && (setResults({ q, items: found.results, matchesYou: found.matchesYou }), setActive(0)),
       (e: unknown) => live && setResults({ q, items: [], error: errorText(e) }),
     );
     return () => void (live = false);
@@ -67,7 +70,7 @@ export function RecipientSearch({
   const shown = (results?.items ?? []).filter(
     (d) => !listed.has(recipientKey(d.kind, d.id)) && (!usersOnly || d.kind === 'user'),
   );
-  const open = !!text.trim() && !!results && shown.length > 0;
+  const open = !!text.trim() && !!results && shown.length > 0 && !dismissed;
   const current = Math.min(active, shown.length - 1);
   const optionId = (i: number) => `${id}-opt-${i}`;
   const pending = !!text.trim() && results?.q !== text.trim();
@@ -83,6 +86,7 @@ export function RecipientSearch({
     if (e.key === 'ArrowDown' && open) setActive(Math.min(shown.length - 1, current + 1));
     else if (e.key === 'ArrowUp' && open) setActive(Math.max(0, current - 1));
     else if (e.key === 'Enter' && open) pick(shown[current]);
+    else if (e.key === 'Escape' && open) setDismissed(true);
     else if (e.key === 'Escape' && text) setText('');
     else return;
     e.preventDefault();
@@ -92,6 +96,7 @@ export function RecipientSearch({
   let status = '';
   if (pending) status = t('searching');
   else if (results?.error) status = results.error;
+  else if (results && !shown.length && results.matchesYou) status = t('searchMatchesYou');
   else if (results && !shown.length) status = t('noRecipientMatch', results.q);
   else if (results) status = tCount(shown.length, 'recipientResultsOne', 'recipientResultsOther');
 
@@ -114,7 +119,7 @@ export function RecipientSearch({
           placeholder={t('recipientSearchPlaceholder')}
           autocomplete="off"
           value={text}
-          onInput={(e) => setText(e.currentTarget.value)}
+          onInput={(e) => (setText(e.currentTarget.value), setDismissed(false))}
           onKeyDown={onKeyDown}
         />
       </div>
@@ -132,15 +137,20 @@ export function RecipientSearch({
             >
               {d.kind === 'user' ? <UserIcon /> : <GroupIcon />}
               <span class="access__who">
-                <span class="access__name">{d.name}</span>
-                <span class="access__sub">{recipientDetail(d)}</span>
+                <span class="access__name" title={d.name}>
+                  {d.name}
+                </span>
+                <span class="access__sub" title={recipientDetail(d)}>
+                  {recipientDetail(d)}
+                </span>
               </span>
             </li>
           ))}
       </ul>
       <p class={results?.error ? 'rsearch__status form-error' : 'rsearch__status muted'} role="status">
-        {text.trim() && !open ? status : open ? <span class="sr-only">{status}</span> : ''}
+        {text.trim() && !open && !dismissed ? status : open ? <span class="sr-only">{status}</span> : ''}
       </p>
+      {open && results?.matchesYou && <p class="rsearch__status muted">{t('searchMatchesYou')}</p>}
     </div>
   );
 }

@@ -58,15 +58,15 @@ describe('SecretDetails', () => {
     const user = userEvent.setup();
     details();
     expect(screen.queryByText('sk_live_visible')).toBeNull();
-    expect(screen.getByRole('img', { name: 'Hidden until you choose Show' })).toBeTruthy();
-    expect(
-      screen.getByText('Make sure nobody is looking at your screen before you show or copy the client secret.'),
-    ).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'Hidden until you choose Show' }).textContent).toBe('••••••••');
+    expect(screen.queryByText(/Make sure nobody is looking/)).toBeNull(); // only while it is shown
     await user.click(show());
     expect(await screen.findByText('sk_live_visible')).toBeTruthy();
+    expect(screen.getByText('Make sure nobody is looking at your screen: the client secret is shown.')).toBeTruthy();
     expect(reveal).toHaveBeenCalledTimes(1);
     await user.click(screen.getByRole('button', { name: 'Hide' }));
     expect(screen.queryByText('sk_live_visible')).toBeNull();
+    expect(screen.queryByText(/Make sure nobody is looking/)).toBeNull();
   });
 
   it('copies the client secret and says the clipboard will be cleared in 30 seconds', async () => {
@@ -114,6 +114,64 @@ describe('SecretDetails', () => {
     expect(items[2]!.textContent).toContain('Can edit');
   });
 
+  it('puts who has access before the rarely used fields, the owner and three, then "and N more"', async () => {
+    const many = ['Dan', 'Erin', 'Frank', 'Grace', 'Heidi'].map((name, i) =>
+      userEntry({ id: `00000000-0000-4000-8000-00000000010${i}`, name, username: name.toLowerCase() }),
+    );
+    const user = userEvent.setup();
+    details({ access: { result: { list: accessList(PAYMENTS.id, many) }, loading: false } });
+    const section = screen.getByRole('region', { name: 'Users with access to information' });
+    const lastUse = screen.getByText('Last use');
+    expect(section.compareDocumentPosition(lastUse) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(
+      screen.getByText('Client ID').compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    const names = () =>
+      within(section)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
+    expect(names()).toHaveLength(5); // the owner, three, and the button
+    expect(names()[0]).toContain('Alice Example (You)');
+    expect(screen.queryByText('Grace')).toBeNull();
+    await user.click(within(section).getByRole('button', { name: 'and 2 more' }));
+    expect(within(section).getByText('Heidi')).toBeTruthy();
+    expect(within(section).queryByRole('button', { name: /more$/ })).toBeNull();
+  });
+
+  it('the who-has-access view lists everyone at once', () => {
+    const many = ['Dan', 'Erin', 'Frank', 'Grace', 'Heidi'].map((name, i) =>
+      userEntry({ id: `00000000-0000-4000-8000-00000000010${i}`, name, username: name.toLowerCase() }),
+    );
+    render(
+      <AccessView
+        secret={PAYMENTS}
+        meId={ALICE.id}
+        access={{ result: { list: accessList(PAYMENTS.id, many) }, loading: false }}
+        onClose={vi.fn()}
+      />,
+    );
+    expect(screen.getByText('Heidi')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /more$/ })).toBeNull();
+  });
+
+  it('shows key fingerprints only when asked, with how to compare them', async () => {
+    const user = userEvent.setup();
+    details();
+    const section = screen.getByRole('region', { name: 'Users with access to information' });
+    expect(within(section).queryByText(/aaaa aaaa/)).toBeNull();
+    const toggle = within(section).getByRole('button', { name: 'Compare key fingerprints' });
+    await user.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(within(section).getByLabelText('Key fingerprint of Bob Builder').textContent).toBe(
+      Array(16).fill('aaaa').join(' '),
+    );
+    expect(
+      within(section).getByText(/^To be sure a key is really theirs, read its fingerprint to the person/),
+    ).toBeTruthy();
+    await user.click(within(section).getByRole('button', { name: 'Hide key fingerprints' }));
+    expect(within(section).queryByText(/aaaa aaaa/)).toBeNull();
+  });
+
   it('expands a group to its members', async () => {
     const user = userEvent.setup();
     details();
@@ -137,6 +195,14 @@ describe('SecretDetails', () => {
       'Copy client ID',
       'Copy client secret',
     ]);
+  });
+
+  it('gives the header and the names on the access list their full text as a tooltip', () => {
+    const long = { ...PAYMENTS, name: 'Payments API for the European subsidiary, production, with a long name' };
+    details({ secret: long });
+    expect(screen.getByRole('heading', { name: long.name }).getAttribute('title')).toBe(long.name);
+    expect(screen.getByTitle('Bob Builder')).toBeTruthy();
+    expect(screen.getByTitle('bob · bob@example.com')).toBeTruthy();
   });
 
   it('goes back with Escape', async () => {

@@ -23,10 +23,14 @@ export type SecretDetailsProps = {
   onAction?: (action: RowAction, secret: SecretSummary) => void;
 };
 
+/** How many people and groups the details list before "and N more" (the owner comes first, always). */
+const ACCESS_SHOWN = 3;
+
 /**
- * An API secret's details: every field, the client secret behind Show and Copy, last use, who
- * created and changed it, and "Users with access to information". Escape or Back returns to the list with
- * its search and selection intact.
+ * An API secret's details: what identifies it and the client secret behind Show and Copy, then
+ * "Users with access to information" (the owner and the first few, the quick check people come for), then
+ * the rarely used fields: last use, who created and changed it, notes. Escape or Back returns to the list
+ * with its search and selection intact.
  */
 export function SecretDetails({ secret, meId, access, reveal, copy, onClose, onAction }: SecretDetailsProps) {
   const [menu, setMenu] = useState(false);
@@ -81,9 +85,9 @@ export function SecretDetails({ secret, meId, access, reveal, copy, onClose, onA
               </dd>
             </div>
           )}
-          {after.map(row)}
         </dl>
-        <AccessSection secretId={secret.id} access={access} meId={meId} />
+        <AccessSection secretId={secret.id} access={access} meId={meId} limit={ACCESS_SHOWN} />
+        <dl class="details__fields">{after.map(row)}</dl>
       </div>
     </section>
   );

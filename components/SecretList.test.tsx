@@ -20,10 +20,10 @@ const SECRETS = [
   secret({ name: 'Weather', url: 'https://weather.example', owner: CAROL, clientId: 'wx', tags: ['public'] }),
 ];
 
-function setup(secrets = SECRETS) {
+function setup(secrets = SECRETS, density: 'compact' | 'roomy' = 'roomy') {
   const onOpen = vi.fn();
   const user = userEvent.setup();
-  render(<SecretList secrets={secrets} meId={ALICE.id} onOpen={onOpen} />);
+  render(<SecretList secrets={secrets} meId={ALICE.id} onOpen={onOpen} density={density} />);
   return { onOpen, user, search: screen.getByRole('combobox', { name: 'Search API secrets' }) };
 }
 const rowNames = () => screen.queryAllByRole('option').map((o) => o.querySelector('.row__name')?.textContent);
@@ -37,6 +37,16 @@ describe('SecretList', () => {
       expect(payments.textContent).toContain(text);
     expect(screen.getByRole('option', { name: /CRM Sandbox/ }).textContent).toContain('Owner: Bob Builder');
     expect(screen.getByRole('option', { name: /Maps API/ }).textContent).toContain('Shared: No');
+  });
+
+  it('compact rows (the default) show name, Shared, URL and who has access on two lines, and say Disabled', async () => {
+    render(<SecretList secrets={SECRETS} meId={ALICE.id} onOpen={vi.fn()} />);
+    const payments = screen.getByRole('option', { name: /Payments API/ });
+    expect(payments.classList.contains('row--compact')).toBe(true);
+    expect(payments.textContent).toBe('Payments APIShared: Yeshttps://api.payments.exampleOnly you');
+    expect(screen.getByRole('option', { name: /CRM Sandbox/ }).textContent).toContain('Bob Builder');
+    await userEvent.click(screen.getByRole('button', { name: /^Disabled/ }));
+    expect(screen.getByRole('option', { name: /Old Mailer/ }).textContent).toContain('Disabled');
   });
 
   it.each([

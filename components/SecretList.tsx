@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { ROW_HEIGHT } from '@/utils/config';
+import { ROW_HEIGHTS } from '@/utils/config';
+import type { Density } from '@/utils/density';
 import type { SecretSummary } from '@/utils/contract';
 import { t, tCount, type MessageKey } from '@/utils/i18n';
 import { FilterBar } from './FilterBar';
@@ -37,6 +38,8 @@ export type SecretListProps = {
   newIds?: ReadonlySet<string>;
   /** The filters' counts while `secrets` is only the cache's first screen (the popup's first paint). */
   counts?: Record<Filter, number>;
+  /** Compact rows (two lines, the default) or roomy ones (four). */
+  density?: Density;
   /** Each row's height in pixels: rows are fixed-height so the virtual list can place them by arithmetic. */
   rowHeight?: number;
 };
@@ -58,7 +61,8 @@ export function SecretList({
   onToggleSelect,
   newIds,
   counts: headCounts,
-  rowHeight = ROW_HEIGHT,
+  density = 'compact',
+  rowHeight = ROW_HEIGHTS[density],
 }: SecretListProps) {
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
@@ -162,6 +166,7 @@ export function SecretList({
                   onOpen={() => (setActive(i), onOpen(secret))}
                   isNew={newIds?.has(secret.id)}
                   onAccess={onAction && (() => (setActive(i), onAction('access', secret)))}
+                  compact={density === 'compact'}
                 />
               );
             }}

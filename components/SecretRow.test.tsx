@@ -26,4 +26,15 @@ describe('list rows: who has access and what is new', () => {
     expect(onAction).toHaveBeenCalledWith('access', MINE);
     expect(onOpen).not.toHaveBeenCalled();
   });
+
+  it('a name or URL cut with "…" has its full text as a tooltip', () => {
+    const long = secret({
+      name: 'Payments API for the European subsidiary, production',
+      url: 'https://a.example/' + 'x'.repeat(80),
+    });
+    render(<SecretList secrets={[long]} meId={ALICE.id} onOpen={vi.fn()} />);
+    const row = screen.getByRole('option', { name: /Payments API/ });
+    expect(row.querySelector('.row__name')!.getAttribute('title')).toBe(long.name);
+    expect(row.querySelector('.row__url')!.getAttribute('title')).toBe(long.url);
+  });
 });

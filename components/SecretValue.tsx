@@ -14,8 +14,8 @@ export type SecretValueProps = {
 };
 
 /**
- * The client secret in the details view: masked until Show, with Copy, and the warning to make sure
- * nobody is looking. The value is asked for at each Show or Copy and lives only in this component's
+ * The client secret in the details view: one line of dots until Show, with Copy; while it is shown,
+ * the warning to make sure nobody is looking. The value is asked for at each Show or Copy and lives only in this component's
  * state, so leaving the view forgets it.
  */
 export function SecretValue({ enabled, reveal: open, copy }: SecretValueProps) {
@@ -60,7 +60,7 @@ export function SecretValue({ enabled, reveal: open, copy }: SecretValueProps) {
           <code class="secret-value__text mono">{value}</code>
         ) : (
           <span class="secret-value__mask" aria-label={t('hiddenSecret')} role="img">
-            ••••••••••••
+            ••••••••
           </span>
         )}
         <button
@@ -76,10 +76,12 @@ export function SecretValue({ enabled, reveal: open, copy }: SecretValueProps) {
           {t('copy')}
         </button>
       </div>
-      <p class="notice notice--warn">
-        <WarningIcon />
-        <span>{enabled ? t('revealWarning') : t('error_secret_disabled')}</span>
-      </p>
+      {(value || !enabled) && (
+        <p class="notice notice--warn">
+          <WarningIcon />
+          <span>{enabled ? t('revealWarning') : t('error_secret_disabled')}</span>
+        </p>
+      )}
       <LiveNote note={note} />
     </div>
   );

@@ -40,8 +40,12 @@ export function SelectionChooser({ kind, ids, total, secrets, meId, onPick, onLi
         {found.map((s, i) => (
           <li key={s.id}>
             <button type="button" class="choice" ref={i === 0 ? first : undefined} onClick={() => onPick(s.id)}>
-              <span class="choice__name">{s.name}</span>
-              <span class="choice__url">{s.url}</span>
+              <span class="choice__name" title={s.name}>
+                {s.name}
+              </span>
+              <span class="choice__url" title={s.url}>
+                {s.url}
+              </span>
               <span class="choice__access">
                 <PeopleIcon />
                 {accessSummary(s, meId)}

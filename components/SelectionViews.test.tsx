@@ -35,6 +35,7 @@ describe('SelectionChooser', () => {
       'Stripe test modehttps://api.stripe.com/v1Bob Builder + you',
     ]);
     expect(document.activeElement).toBe(buttons[0]);
+    expect(buttons[0]!.querySelector('[title="Stripe production"]')).toBeTruthy(); // a cut name's full text
     await userEvent.click(buttons[1]!);
     expect(onPick).toHaveBeenCalledWith(TEST.id);
   });

@@ -1,5 +1,6 @@
 import { t } from '@/utils/i18n';
 import { formatFingerprint } from '@/utils/crypto/fingerprint';
+import type { NamedPermission, ShareSummary } from '@/utils/share/plan';
 import type { KeyChange } from '@/utils/share/types';
 import { CheckIcon, WarningIcon } from './icons';
 import { useFocusOnMount } from './use-focus-on-mount';
@@ -44,16 +45,35 @@ export function KeyChangeNotice({
   );
 }
 
+const withPermission = (people: readonly NamedPermission[]) =>
+  people.map((p) => t('nameWithPermission', p.name, t(p.canEdit ? 'canEdit' : 'canView'))).join(', ');
+
+/** Who was added, whose permission changed and who was removed, one line each, only the lines that apply. */
+function SummaryLines({ summary }: { summary: ShareSummary }) {
+  const lines = [
+    summary.added.length > 0 && t('outcomeAdded', withPermission(summary.added)),
+    summary.changed.length > 0 && t('outcomeChanged', withPermission(summary.changed)),
+    summary.removed.length > 0 && t('outcomeRemoved', summary.removed.join(', ')),
+  ].filter((l): l is string => !!l);
+  return (
+    <ul class="share-done__summary">
+      {lines.map((l) => (
+        <li key={l}>{l}</li>
+      ))}
+    </ul>
+  );
+}
+
 /**
- * The end of a share: "Shared" and Close. When someone lost access, the reminder that
+ * The end of a share: "Shared", what changed, and Close. When someone lost access, the reminder that
  * they may still hold the value, and the way to change it here once it is rotated at its provider.
  */
 export function ShareDone({
-  removed,
+  summary,
   onClose,
   onRotate,
 }: {
-  removed: readonly string[];
+  summary: ShareSummary;
   onClose: () => void;
   onRotate?: () => void;
 }) {
@@ -65,10 +85,11 @@ export function ShareDone({
           <CheckIcon size={28} />
         </span>
         <h3>{t('shared')}</h3>
+        <SummaryLines summary={summary} />
       </div>
-      {removed.length > 0 && (
+      {summary.removed.length > 0 && (
         <div class="notice notice--warn notice--block">
-          <p>{t('removedReminder', removed.join(', '))}</p>
+          <p>{t('removedReminder', summary.removed.join(', '))}</p>
           {onRotate && (
             <button type="button" class="link" onClick={onRotate}>
               {t('rotateNow')}

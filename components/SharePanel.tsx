@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { DirectoryEntry, SecretSummary } from '@/utils/contract';
 import { formatWhen, t, tCount } from '@/utils/i18n';
 import { ComputerIcon, WarningIcon } from './icons';
@@ -7,6 +7,7 @@ import { RecipientList } from './RecipientList';
 import { RecipientSearch, type SearchRecipients } from './RecipientSearch';
 import { KeyChangeNotice, ShareDone } from './ShareOutcome';
 import { useFocusOnMount } from './use-focus-on-mount';
+import type { ShareSummary } from '@/utils/share/plan';
 import type { KeyChange, PanelEntry, RecipientKey } from '@/utils/share/types';
 import { ViewHeader, onEscape } from './ViewHeader';
 
@@ -46,8 +47,8 @@ export type SharePanelState = {
   error?: string;
   /** Recipients whose key changed: nothing was sent, the user must confirm. */
   keyChanges?: KeyChange[];
-  /** The share went through. */
-  done?: { removed: string[] };
+  /** The share went through: what it changed. */
+  done?: ShareSummary;
   add: (d: DirectoryEntry) => void;
   setCanEdit: (key: RecipientKey, canEdit: boolean) => void;
   remove: (key: RecipientKey) => void;
@@ -61,6 +62,8 @@ export type SharePanelProps = {
   secrets: readonly SecretSummary[];
   panel: SharePanelState;
   search: SearchRecipients;
+  /** The card already chosen (the right-click's "Share API secret…"): start there, not at the cards. */
+  card?: 'internal';
   onClose: () => void;
   /** After removing someone: open the client secret for editing (rotate it at the provider first). */
   onRotate?: (secret: SecretSummary) => void;
@@ -71,9 +74,13 @@ export type SharePanelProps = {
  * the Internal card, search and add users and groups, set Can view / Can edit, remove with the trash
  * icon, then Share: every change at once, and "Shared" with Close.
  */
-export function SharePanel({ secrets, panel, search, onClose, onRotate }: SharePanelProps) {
+export function SharePanel({ secrets, panel, search, card, onClose, onRotate }: SharePanelProps) {
   const batch = secrets.length > 1;
-  const [step, setStep] = useState<'confirm' | 'cards' | 'internal'>(batch ? 'confirm' : 'cards');
+  const [step, setStep] = useState<'confirm' | 'cards' | 'internal'>(batch ? 'confirm' : (card ?? 'cards'));
+  const [discarding, setDiscarding] = useState(false);
+  const shareHint = useId();
+  // Leaving with changes not applied yet would silently drop them (a removal above all): ask first.
+  const leave = () => (panel.changed && !panel.done && step === 'internal' ? setDiscarding(true) : onClose());
   const sub = batch ? tCount(secrets.length, 'shareSubjectOne', 'shareSubjectOther') : secrets[0]?.name;
   const focusSearch = () => document.querySelector<HTMLInputElement>('.rsearch input')?.focus();
 
@@ -95,7 +102,7 @@ export function SharePanel({ secrets, panel, search, onClose, onRotate }: ShareP
   } else if (panel.done) {
     body = (
       <ShareDone
-        removed={panel.done.removed}
+        summary={panel.done}
         onClose={onClose}
         onRotate={!batch && onRotate ? () => onRotate(secrets[0]!) : undefined}
       />
@@ -149,25 +156,44 @@ export function SharePanel({ secrets, panel, search, onClose, onRotate }: ShareP
             type="button"
             class="primary"
             disabled={!panel.changed || panel.busy || !!panel.keyChanges}
+            aria-describedby={panel.loaded && !panel.changed ? shareHint : undefined}
             onClick={() => void panel.share()}
           >
             {panel.busy ? t('sharing') : t('shareButton')}
           </button>
-          <button type="button" class="secondary" onClick={onClose}>
+          <button type="button" class="secondary" onClick={leave}>
             {t('cancel')}
           </button>
         </div>
+        {panel.loaded && !panel.changed && (
+          <p id={shareHint} class="muted small share-internal__hint">
+            {t('shareNothingYet')}
+          </p>
+        )}
+        {discarding && (
+          <ConfirmDialog
+            title={t('discardTitle')}
+            confirmLabel={t('discard')}
+            cancelLabel={t('keepEditing')}
+            danger
+            focusCancel
+            onConfirm={onClose}
+            onCancel={() => setDiscarding(false)}
+          >
+            <p>{t('discardBody')}</p>
+          </ConfirmDialog>
+        )}
       </div>
     );
   }
 
   return (
-    <section class="details share" aria-labelledby="share-title" onKeyDown={onEscape(onClose)}>
+    <section class="details share" aria-labelledby="share-title" onKeyDown={onEscape(leave)}>
       <ViewHeader
         id="share-title"
         title={t('shareTitle')}
         sub={sub}
-        onBack={onClose}
+        onBack={leave}
         focusKey={step === 'confirm' ? 'x' : undefined}
       />
       <div class="details__body share__body">{body}</div>

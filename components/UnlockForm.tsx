@@ -17,10 +17,12 @@ export type UnlockFormProps = {
   reason: LockReason;
   onUnlock: (password: string) => Promise<unknown>;
   onSignOut: () => void;
+  /** A right-click action waits for the unlock: say that it will continue. */
+  continuing?: boolean;
 };
 
 /** The locked state: whose vault, why it locked, a password field, and a way out (sign out). */
-export function UnlockForm({ account, reason, onUnlock, onSignOut }: UnlockFormProps) {
+export function UnlockForm({ account, reason, onUnlock, onSignOut, continuing }: UnlockFormProps) {
   const [password, setPassword] = useState('');
   const { busy, error, run } = useAction();
   return (
@@ -36,6 +38,7 @@ export function UnlockForm({ account, reason, onUnlock, onSignOut }: UnlockFormP
       </div>
       <h1>{t('lockedTitle')}</h1>
       <p class="muted">{t(WHY[reason])}</p>
+      {continuing && <p class="notice notice--ok">{t('unlockContinues')}</p>}
       <p class="account-line">{t('accountLine', account.username, new URL(account.serverUrl).host)}</p>
       <Field
         label={t('passwordLabel')}

@@ -24,8 +24,14 @@ export function ViewHeader(props: {
         <BackIcon />
       </button>
       <div class="details__titles">
-        <h2 id={id}>{title}</h2>
-        {sub && <p class="details__sub">{sub}</p>}
+        <h2 id={id} title={title}>
+          {title}
+        </h2>
+        {sub && (
+          <p class="details__sub" title={sub}>
+            {sub}
+          </p>
+        )}
       </div>
       {children}
     </header>

@@ -71,7 +71,7 @@ describe('popup list against a real vault server', () => {
     expect(rows.has('Cloudflare DNS')).toBe(false); // carol's, not shared with alice
     for (const name of ALICE_SHARED_YES) expect(rows.get(name)).toContain('Shared: Yes');
     for (const name of ALICE_SHARED_NO) expect(rows.get(name)).toContain('Shared: No');
-    expect(rows.get('Salesforce sandbox')).toContain('Owner: Bob Silva');
+    expect(rows.get('Salesforce sandbox')).toContain('Bob Silva');
     await scrollList(popup, 0);
     await popup.screenshot({ path: join(ARTIFACTS_DIR, 'popup-light.png') });
     expect(await seriousA11yViolations(popup)).toEqual([]);

@@ -153,11 +153,12 @@ describe('right-click on a selection, in Chromium against a real vault', () => {
     const selected = await select(ticket, '#name');
     expect(selected).toBe(DEMO);
     const started = Date.now();
-    expect(await rightClick('share', selected)).toBe(`#/share/${demo.id}`);
-    await inPopup(`#/share/${demo.id}`, async (popup) => {
+    expect(await rightClick('share', selected)).toBe(`#/share/${demo.id}/internal`);
+    await inPopup(`#/share/${demo.id}/internal`, async (popup) => {
       await popup.waitFor(`document.querySelector('#share-title') && ${bodyHas(DEMO)}`);
       console.log(`right-click → share panel drawn: ${Date.now() - started} ms`);
-      await popup.waitFor(clickButton('Internal', false));
+      // Straight into Internal: choosing "Share API secret…" on a page already said whom to reach.
+      await popup.waitFor(`!!document.querySelector('.rsearch input') && !document.querySelector('.share-card')`);
       await popup.waitFor(typeInto('.rsearch input', 'carol'));
       await popup.waitFor(
         `(() => { const o = [...document.querySelectorAll('.rsearch__opt')].find((o) => o.textContent.includes('Carol Santos')); o?.click(); return !!o; })()`,
@@ -289,7 +290,7 @@ describe('right-click on a selection, in Chromium against a real vault', () => {
       await popup.waitFor(typeInto('input[type=password]', 'alice-demo-password'));
       await popup.waitFor(clickButton('Unlock'));
       await popup.waitFor(
-        `location.hash === ${JSON.stringify(`#/share/${demo.id}`)} && document.querySelector('#share-title') && ${bodyHas(DEMO)}`,
+        `location.hash === ${JSON.stringify(`#/share/${demo.id}/internal`)} && document.querySelector('#share-title') && ${bodyHas(DEMO)}`,
         60_000,
       );
     });

@@ -66,10 +66,27 @@ describe('sharing from the toolbar, as the seed describes', () => {
     await shot(popup, 'share-3-cards');
     await noSeriousViolations(popup);
     await popup.getByRole('button', { name: /^Internal/ }).click();
+    const search = popup.getByRole('combobox', { name: 'Search users or groups' });
+    const results = popup.getByRole('listbox', { name: 'Search users or groups' });
 
-    await popup.getByRole('combobox', { name: 'Search users or groups' }).fill('bob');
+    // Search finds what people type: a word inside a group's name, an email's domain; and says when it is you.
+    await search.fill('on-call');
+    await popup.getByRole('option', { name: /Payments on-call/ }).waitFor();
+    await search.fill('example.com');
+    await popup.getByRole('option', { name: /Carol Santos/ }).waitFor();
+    expect(await results.getByRole('option', { name: /Bob Silva/ }).count()).toBe(1);
+    await popup.getByText('That is you: you already have access.').waitFor();
+    await shot(popup, 'share-4-search-domain');
+
+    await search.fill('bob');
     await popup.getByRole('option', { name: /Bob Silva/ }).waitFor();
     await shot(popup, 'share-4-search');
+    // Escape closes the results only: the panel and what was typed stay.
+    await search.press('Escape');
+    await results.waitFor({ state: 'hidden' });
+    expect(await search.inputValue()).toBe('bob');
+    expect(await popup.getByRole('heading', { name: 'Share' }).isVisible()).toBe(true);
+    await search.fill('bob ');
     await popup.getByRole('option', { name: /Bob Silva/ }).click();
     const bobPerms = popup.getByRole('group', { name: /Bob Silva/ });
     expect(await bobPerms.getByRole('checkbox', { name: 'Can view' }).isChecked()).toBe(true);
@@ -94,15 +111,29 @@ describe('sharing from the toolbar, as the seed describes', () => {
 
     await popup.getByRole('button', { name: 'Share', exact: true }).click();
     await popup.getByRole('heading', { name: 'Shared' }).waitFor();
+    await popup.getByText('Added: Bob Silva (Can view), Security (Can edit)').waitFor();
     await shot(popup, 'share-6-shared');
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await shot(popup, 'share-6-shared-dark');
+    await popup.emulateMedia({ colorScheme: 'light' });
     await popup.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => rowText(popup, SECRET)).toContain('Shared: Yes');
     await shot(popup, 'share-7-list-shared');
 
     await popup.getByRole('option', { name: new RegExp(`^${SECRET}`) }).click();
-    await popup.getByRole('heading', { name: 'Users with access to information' }).waitFor();
+    const accessTitle = popup.getByRole('heading', { name: 'Users with access to information' });
+    await accessTitle.waitFor();
     const access = popup.getByRole('region', { name: 'Users with access to information' });
     await access.getByText('Bob Silva').waitFor();
+    // Who has access is on the first screen of the 380×560 popup, without scrolling.
+    const box = (await accessTitle.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(560);
+    expect(await popup.locator('.details__body').evaluate((e) => e.scrollTop)).toBe(0);
+    await shot(popup, 'share-8-details-top');
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await shot(popup, 'share-8-details-top-dark');
+    await noSeriousViolations(popup);
+    await popup.emulateMedia({ colorScheme: 'light' });
     const bobLine = access.getByRole('listitem').filter({ hasText: 'Bob Silva' });
     expect(await bobLine.innerText()).toContain('Can view');
     expect(await bobLine.innerText()).not.toContain('Can edit');
@@ -114,9 +145,7 @@ describe('sharing from the toolbar, as the seed describes', () => {
     await shot(popup, 'share-8-details-access');
     await popup.getByRole('button', { name: 'Show' }).click();
     aliceValue = await popup.getByText(/^sk_demo_/).innerText();
-    await popup
-      .getByText('Make sure nobody is looking at your screen before you show or copy the client secret.')
-      .waitFor();
+    await popup.getByText('Make sure nobody is looking at your screen: the client secret is shown.').waitFor();
     await popup.getByRole('heading', { name: SECRET }).scrollIntoViewIfNeeded();
     await shot(popup, 'share-8-details');
     await noSeriousViolations(popup);
@@ -127,7 +156,7 @@ describe('sharing from the toolbar, as the seed describes', () => {
     bob = await signedInProfile(vault, 'bob');
     const popup = await openPopup(bob);
     await findRow(popup, SECRET);
-    expect(await rowText(popup, SECRET)).toContain('Owner: Alice Martins');
+    expect(await rowText(popup, SECRET)).toContain('Alice Martins');
     await popup.getByRole('button', { name: `Actions for ${SECRET}` }).click();
     const items = await popup.getByRole('menuitem').allInnerTexts();
     expect(items).toContain('View details');
@@ -172,7 +201,10 @@ describe('sharing from the toolbar, as the seed describes', () => {
         .isChecked(),
     ).toBe(true);
     const share = popup.getByRole('button', { name: 'Share', exact: true });
-    expect(await share.isDisabled()).toBe(true); // nothing changed yet
+    expect(await share.isDisabled()).toBe(true); // nothing changed yet, and it says so
+    await popup
+      .getByText('Nothing to share yet: add a user or group, change a permission, or remove someone.')
+      .waitFor();
 
     await popup.getByRole('button', { name: 'Remove Bob Silva' }).click();
     await popup.getByRole('alertdialog', { name: 'Remove Bob Silva?' }).waitFor();
@@ -182,8 +214,14 @@ describe('sharing from the toolbar, as the seed describes', () => {
     await popup.getByRole('button', { name: 'Remove Security' }).click();
     await popup.getByRole('button', { name: 'Remove', exact: true }).click();
     await popup.getByText('Not shared with anyone yet. Search above to add users or groups.').waitFor();
+    // Leaving now would drop the removals: the panel asks first.
+    await popup.getByRole('button', { name: 'Cancel' }).click();
+    await popup.getByRole('alertdialog', { name: 'Discard changes?' }).waitFor();
+    await shot(popup, 'share-11-discard');
+    await popup.getByRole('button', { name: 'Keep editing' }).click();
     await share.click();
     await popup.getByRole('heading', { name: 'Shared' }).waitFor();
+    await popup.getByText('Removed: Bob Silva, Security').waitFor();
     await popup.getByText(/Bob Silva, Security may still have the client secret/).waitFor();
     await popup.getByRole('button', { name: 'Change the client secret' }).waitFor();
     await shot(popup, 'share-12-removed-reminder');
@@ -242,7 +280,6 @@ describe('sharing from the toolbar, as the seed describes', () => {
     await k.press('Tab'); // Can edit (Can view is fixed)
     await k.press('Space');
     await popup.getByText('Users with editing permission can disable the API secret.').waitFor();
-    await k.press('Tab'); // Key fingerprint
     await k.press('Tab');
     expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('Share');
     await k.press('Enter');

@@ -47,6 +47,13 @@ describe('popup routes', () => {
     expect(screen.getByRole('button', { name: /^Internal/ })).toBeTruthy();
   });
 
+  it('#/share/<id>/internal (the right-click) opens straight into Internal, its search focused', async () => {
+    at(`#/share/${PAYMENTS.id}/internal`);
+    const search = await screen.findByRole('combobox', { name: 'Search users or groups' });
+    expect(screen.queryByRole('button', { name: /^Internal/ })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(search));
+  });
+
   it('#/share/<id>,<id> opens the batch share, starting with its confirmation', async () => {
     const other = secret({ name: 'Maps API' });
     const db = await openCache();

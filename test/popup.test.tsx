@@ -56,6 +56,7 @@ function workerAnswers(opts: { status?: unknown; sync?: () => Promise<SyncReport
 }
 
 beforeEach(() => {
+  location.hash = ''; // a test that opened a view leaves its address behind
   worker.sendMessage.mockReset();
   worker.emit = undefined;
 });
@@ -82,6 +83,18 @@ describe('popup', () => {
     await userEvent.type(screen.getByLabelText('Password'), 'secret words');
     await userEvent.click(screen.getByRole('button', { name: 'Unlock' }));
     expect(worker.sendMessage).toHaveBeenCalledWith('unlock', { password: 'secret words' });
+  });
+
+  it('locked while a right-click action waits: says it will continue after the unlock', async () => {
+    await signedInAs('locked');
+    workerAnswers();
+    location.hash = '#/pending/abcdefghijklmnopqrstuvwx';
+    render(<App />);
+    expect(
+      await screen.findByText(
+        'After you unlock, what you chose on the page continues with the API secret you selected.',
+      ),
+    ).toBeTruthy();
   });
 
   it('locked: shows a wrong password', async () => {
@@ -155,6 +168,11 @@ describe('popup', () => {
     workerAnswers();
     render(<App />);
     expect(await screen.findByText('Your vault is empty')).toBeTruthy();
+    expect(
+      screen.getByText(/^Add your first API secret here, .* colleagues share with you appear here too/),
+    ).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Add your first API secret' }));
+    expect(await screen.findByRole('heading', { name: 'Add API secret' })).toBeTruthy();
   });
 
   it('opens a secret’s details with Enter and goes back with Escape, search kept', async () => {

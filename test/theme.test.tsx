@@ -3,6 +3,7 @@ import { render, screen } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ThemeCard } from '@/components/ThemeCard';
+import { densityNow, readDensity, saveDensity, watchDensity } from '@/utils/density';
 import { followTheme, readTheme, saveTheme, THEME_KEY, type Theme } from '@/utils/theme';
 
 const html = document.documentElement;
@@ -14,7 +15,9 @@ beforeEach(() => {
 
 describe('theme setting', () => {
   it('offers System, Light and Dark, System by default', async () => {
-    render(<ThemeCard theme={await readTheme()} onChange={() => undefined} />);
+    render(
+      <ThemeCard theme={await readTheme()} onChange={() => undefined} density="compact" onDensity={() => undefined} />,
+    );
     const group = screen.getByRole('group', { name: 'Theme' });
     expect(group.textContent).toContain('Same as the system');
     expect((screen.getByRole('radio', { name: 'Same as the system' }) as HTMLInputElement).checked).toBe(true);
@@ -25,7 +28,14 @@ describe('theme setting', () => {
 
   it('applies a choice at once and remembers it for every page', async () => {
     let chosen: Theme | undefined;
-    render(<ThemeCard theme="system" onChange={(t) => void saveTheme((chosen = t))} />);
+    render(
+      <ThemeCard
+        theme="system"
+        onChange={(t) => void saveTheme((chosen = t))}
+        density="compact"
+        onDensity={() => undefined}
+      />,
+    );
     await userEvent.click(screen.getByRole('radio', { name: 'Dark' }));
     expect(chosen).toBe('dark');
     expect(html.dataset.theme).toBe('dark');
@@ -52,3 +62,23 @@ async function until(ok: () => boolean) {
   for (let i = 0; i < 50 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
   expect(ok()).toBe(true);
 }
+
+describe('row density setting', () => {
+  it('offers compact (the default) and roomy, remembers the choice, and a popup follows it', async () => {
+    expect(await readDensity()).toBe('compact');
+    expect(densityNow()).toBe('compact');
+    const seen: string[] = [];
+    const stop = watchDensity((d) => seen.push(d));
+    render(
+      <ThemeCard theme="system" onChange={() => undefined} density="compact" onDensity={(d) => void saveDensity(d)} />,
+    );
+    const group = screen.getByRole('group', { name: 'Rows in the list' });
+    expect((screen.getByRole('radio', { name: /^Compact/ }) as HTMLInputElement).checked).toBe(true);
+    expect(group.textContent).toContain('Roomy: also tags, owner and status');
+    await userEvent.click(screen.getByRole('radio', { name: /^Roomy/ }));
+    await until(() => seen.includes('roomy'));
+    expect(await readDensity()).toBe('roomy');
+    expect(densityNow()).toBe('roomy'); // the next popup draws its first frame roomy
+    stop();
+  });
+});

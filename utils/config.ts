@@ -5,6 +5,12 @@
 
 /** Minutes between background syncs, so the cache stays fresh between popup openings. */
 export const SYNC_PERIOD_MINUTES = 5;
+/**
+ * While the popup is open, how often it asks for a sync, so a permission given meanwhile shows without
+ * reopening. A closed popup asks nothing: the server sees this only from people looking at the list, and
+ * each ask is the cheap no-change sync.
+ */
+export const LIVE_SYNC_MS = 5_000;
 
 /**
  * Rows of the default view kept precomputed for the popup's first paint (the list head): more than a
@@ -48,8 +54,14 @@ export const INDEX_WAIT_MS = 3_000;
 /** The small window the worker opens a view in where the browser will not open the toolbar popup. */
 export const VIEW_WINDOW = { width: 400, height: 600 } as const;
 
-/** A secret row's height in the popup's list, in pixels (what a row-density setting would change). */
-export const ROW_HEIGHT = 94;
+/**
+ * A secret row's height in the popup's list, in pixels, by row density (a setting on the options page):
+ * compact (the default: name and Shared, then URL and who has access) fits about twice as many rows as
+ * roomy (also tags, owner and status).
+ */
+export const ROW_HEIGHTS = { compact: 54, roomy: 94 } as const;
+/** The roomy row's height (the benchmarks' plain virtual list uses it). */
+export const ROW_HEIGHT = ROW_HEIGHTS.roomy;
 
 /** The shortest account password the enrollment form accepts. */
 export const MIN_PASSWORD_LENGTH = 12;

@@ -13,6 +13,8 @@ import type { Account, LockReason, SessionRecord, Settings } from '@/utils/sessi
 export const accountItem = storage.defineItem<Account>('local:account');
 /** The user's settings as saved (defaults fill what is missing: see readSettings). */
 export const settingsItem = storage.defineItem<Partial<Settings>>('local:settings');
+/** How tall the popup's rows are: compact (the default) or roomy. */
+export const densityItem = storage.defineItem<'compact' | 'roomy'>('local:density', { fallback: 'compact' });
 /** The ids shared with the user since the popup was last opened (the badge's count); absent when none. */
 export const newSharesItem = storage.defineItem<string[]>('local:newShares', { fallback: [] });
 

@@ -176,7 +176,7 @@ describe('in Firefox', () => {
     await signIn(bob, 'bob');
     const popup = await openPopup(bob);
     await findRow(popup, SECRET);
-    expect(await rowText(popup, SECRET)).toContain('Owner: Alice Martins');
+    expect(await rowText(popup, SECRET)).toContain('Alice Martins');
     await click(popup, 'button', `Actions for ${SECRET}`);
     const items = await popup.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('[role="menuitem"]')].map((m) => m.innerText.trim()),

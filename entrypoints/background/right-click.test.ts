@@ -63,8 +63,8 @@ beforeEach(async () => {
 describe('right-click in the worker', () => {
   it('indexes values after sign-in and opens the share panel for a selected client secret', async () => {
     expect(app.rightClick.indexer.size).toBe(1);
-    expect(await app.handleSelection('share', ' sk_live_payments_0001 ')).toBe(`#/share/${mine.id}`);
-    expect(opened).toEqual([`#/share/${mine.id}`]);
+    expect(await app.handleSelection('share', ' sk_live_payments_0001 ')).toBe(`#/share/${mine.id}/internal`);
+    expect(opened).toEqual([`#/share/${mine.id}/internal`]);
   });
 
   it('drops the index on lock; the action waits for the unlock and then finds the value', async () => {
@@ -82,7 +82,7 @@ describe('right-click in the worker', () => {
     values.set(mine.id, 'sk_live_payments_0002', 2);
     vault.state.secrets = [{ ...mine, valueRevision: 2 }];
     await settle();
-    expect(await app.handleSelection('share', 'sk_live_payments_0002')).toBe(`#/share/${mine.id}`);
+    expect(await app.handleSelection('share', 'sk_live_payments_0002')).toBe(`#/share/${mine.id}/internal`);
     expect(parseRoute(await app.handleSelection('share', 'sk_live_payments_0001'))?.view).toBe('no-match');
   });
 

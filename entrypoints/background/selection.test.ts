@@ -63,9 +63,11 @@ async function handler() {
 
 /** What the user lands on, in words: the target's name, the chooser's names, or the Add prefill. */
 async function landing(hash: string, handoff: ReturnType<typeof createHandoff>) {
-  const target = /^#\/(share|access)\/(.+)$/.exec(hash);
-  if (target) return { [target[1]!]: nameOf(target[2]!) };
   const route = parseRoute(hash);
+  // Share opens straight into Internal: the right-click already said whom to reach.
+  if (route?.view === 'share' && route.ids.length === 1 && route.card === 'internal')
+    return { share: nameOf(route.ids[0]!) };
+  if (route?.view === 'access') return { access: nameOf(route.id) };
   if (route?.view === 'choose') return { choose: route.ids.map(nameOf) };
   if (route?.view === 'no-match') return { add: await handoff.take('prefill', route.token) };
   return { other: hash };

@@ -12,6 +12,7 @@ import { connectEvents, sendMessage } from '@/utils/messaging';
 import { readStoredStatus } from '@/utils/session/status';
 import { readSettings } from '@/utils/session/store';
 import type { SessionStatus, Settings } from '@/utils/session/types';
+import { readDensity, saveDensity, type Density } from '@/utils/density';
 import { readTheme, saveTheme, type Theme } from '@/utils/theme';
 import { checkCode, enroll, signIn } from './sign-in-actions';
 
@@ -24,11 +25,13 @@ export function App() {
   const [settings, setSettings] = useState<Settings>();
   const [mode, setMode] = useState<'signIn' | 'enroll'>('signIn');
   const [theme, setTheme] = useState<Theme>('system');
+  const [density, setDensity] = useState<Density>('compact');
 
   useEffect(() => {
     void readStoredStatus().then((s) => setStatus((current) => current ?? s));
     void readSettings().then(setSettings);
     void readTheme().then(setTheme);
+    void readDensity().then(setDensity);
     const disconnect = connectEvents((e) => e.type === 'status' && setStatus(e.status));
     sendMessage('getStatus').then(setStatus, () => undefined);
     return disconnect;
@@ -78,7 +81,12 @@ export function App() {
           />
         </>
       )}
-      <ThemeCard theme={theme} onChange={(next) => void saveTheme(next).then(() => setTheme(next))} />
+      <ThemeCard
+        theme={theme}
+        onChange={(next) => void saveTheme(next).then(() => setTheme(next))}
+        density={density}
+        onDensity={(next) => void saveDensity(next).then(() => setDensity(next))}
+      />
     </main>
   );
 }

@@ -14,6 +14,7 @@ import { isGroupRoute, isSelectionRoute } from '@/utils/popup-route';
 import { usePopupState } from './use-popup-state';
 import { GroupsRouteView, RouteView, SelectionView } from './lazy-views';
 import { useNewShares } from './use-new-shares';
+import { useDensity } from './use-density';
 import { useRoute } from './use-route';
 import { useSecretActions } from './use-secret-actions';
 import { useSelection } from './use-selection';
@@ -30,6 +31,7 @@ export function App() {
   const [addInitial, setAddInitial] = useState<Prefill>();
   useEffect(() => void (route.view !== 'add' && setAddInitial(undefined)), [route.view]);
   const newIds = useNewShares(status?.state === 'unlocked');
+  const density = useDensity();
   const listed = route.view === 'list';
   useEffect(() => void (listed && setTimeout(focusSearch)), [listed]);
 
@@ -40,6 +42,7 @@ export function App() {
       <UnlockForm
         account={status.account}
         reason={status.reason}
+        continuing={route.view === 'pending'}
         onUnlock={(password) => sendMessage('unlock', { password })}
         onSignOut={() => void sendMessage('signOut')}
       />
@@ -98,7 +101,14 @@ export function App() {
       {!secrets ? null : secrets.length === 0 && listed ? (
         <div class="empty empty--vault" role="status">
           <h1>{snapshot?.meta ? t('vaultEmptyTitle') : t('loadingVault')}</h1>
-          {snapshot?.meta && <p class="muted">{t('vaultEmptyHint')}</p>}
+          {snapshot?.meta && (
+            <>
+              <p class="muted">{t('vaultEmptyHint')}</p>
+              <button type="button" class="primary" onClick={() => navigate({ view: 'add' })}>
+                {t('addFirstSecret')}
+              </button>
+            </>
+          )}
         </div>
       ) : (
         <>
@@ -117,6 +127,7 @@ export function App() {
               onToggleSelect={selection.toggle}
               newIds={newIds}
               counts={snapshot?.counts}
+              density={density}
             />
           </div>
           {route.view === 'list' ? null : isGroupRoute(route) ? (

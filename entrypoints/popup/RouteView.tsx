@@ -55,6 +55,7 @@ export function RouteView({ route, secrets, meId, navigate, onAction, initial, o
       <SharePage
         key={route.ids.join(',')}
         secrets={chosen}
+        card={route.card}
         onClose={toList}
         onShared={onShared}
         onRotate={(s) => navigate({ view: 'edit', id: s.id })}

@@ -31,11 +31,13 @@ export function AccessPage(props: { secret: SecretSummary; meId: string; onClose
 
 export function SharePage({
   secrets,
+  card,
   onClose,
   onShared,
   onRotate,
 }: {
   secrets: readonly SecretSummary[];
+  card?: 'internal';
   onClose: () => void;
   onShared?: () => void;
   onRotate: (secret: SecretSummary) => void;
@@ -44,5 +46,14 @@ export function SharePage({
     secrets.map((s) => s.id),
     onShared,
   );
-  return <SharePanel secrets={secrets} panel={panel} search={searchRecipients} onClose={onClose} onRotate={onRotate} />;
+  return (
+    <SharePanel
+      secrets={secrets}
+      card={card}
+      panel={panel}
+      search={searchRecipients}
+      onClose={onClose}
+      onRotate={onRotate}
+    />
+  );
 }

@@ -6,6 +6,7 @@ import { readStoredStatus } from '@/utils/session/status';
 import type { SessionStatus } from '@/utils/session/types';
 import type { SyncReport } from '@/utils/sync';
 import type { VaultProblem } from '@/utils/vault/errors';
+import { useLiveSync } from './use-live-sync';
 
 export type SyncState = { running: boolean; error?: VaultProblem };
 
@@ -44,6 +45,12 @@ export function usePopupState() {
     },
     [reload],
   );
+  /** A sync the user did not ask for (the popup staying live): no "syncing" state, failures shown as usual. */
+  const quietSync = useCallback(() => {
+    sendMessage('sync').then(onReport, (e: { toProblem?: () => VaultProblem }) =>
+      setSync({ running: false, error: e.toProblem?.() ?? { code: 'unexpected' } }),
+    );
+  }, [onReport]);
   const requestSync = useCallback(() => {
     setSync((s) => ({ ...s, running: true }));
     sendMessage('sync').then(onReport, (e: { toProblem?: () => VaultProblem }) =>
@@ -78,6 +85,7 @@ export function usePopupState() {
       requestSync();
     });
   }, [unlocked, reload, requestSync]);
+  useLiveSync(unlocked, quietSync);
 
   return { status, snapshot, sync, requestSync };
 }

@@ -1,7 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AccessList, DirectoryEntry } from '@/utils/contract';
 import type { SharePanelState } from '@/components/SharePanel';
-import { commonEntries, hasChanges, panelEntries, removedNames, shareRequest } from '@/utils/share/plan';
+import {
+  commonEntries,
+  hasChanges,
+  panelEntries,
+  shareRequest,
+  shareSummary,
+  type ShareSummary,
+} from '@/utils/share/plan';
 import {
   NO_CHANGES,
   entryToPanel,
@@ -59,7 +66,7 @@ export function useSharePanel(
   const [error, setError] = useState<string>();
   const [keyChanges, setKeyChanges] = useState<KeyChange[]>();
   const [confirmed, setConfirmed] = useState<Partial<Record<RecipientKey, string>>>({});
-  const [done, setDone] = useState<{ removed: string[] }>();
+  const [done, setDone] = useState<ShareSummary>();
   const idsKey = ids.join(',');
   // The newest calls, without reloading the lists when only the page re-rendered.
   const worker = useRef(calls);
@@ -115,7 +122,7 @@ export function useSharePanel(
       const outcome = await worker.current.share(shareRequest(lists, changes, allConfirmed));
       if (!outcome.ok) return setKeyChanges(outcome.keyChanges);
       setConfirmed(allConfirmed);
-      setDone({ removed: removedNames(current, changes) });
+      setDone(shareSummary(current, changes));
       onShared?.();
     } catch (e) {
       setError(errorText(e));

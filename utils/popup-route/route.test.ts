@@ -14,6 +14,7 @@ describe('popup routes', () => {
     [`#/access/${ID}`, { view: 'access', id: ID }],
     [`#/share/${ID}`, { view: 'share', ids: [ID] }],
     [`#/share/${ID},${ID2}`, { view: 'share', ids: [ID, ID2] }],
+    [`#/share/${ID}/internal`, { view: 'share', ids: [ID], card: 'internal' }],
     ['#/add', { view: 'add' }],
     [`#/edit/${ID}`, { view: 'edit', id: ID }],
     [`#/choose/share/${ID}/1`, { view: 'choose', kind: 'share', ids: [ID], total: 1 }],
@@ -62,6 +63,7 @@ describe('popup routes', () => {
     { view: 'access', id: ID },
     { view: 'edit', id: ID },
     { view: 'share', ids: [ID, ID2] },
+    { view: 'share', ids: [ID], card: 'internal' },
     { view: 'choose', kind: 'share', ids: [ID, ID2], total: 2 },
     { view: 'choose', kind: 'access', ids: [ID, ID2], total: 40 },
     { view: 'no-match', kind: 'share', token: TOKEN },
@@ -76,7 +78,7 @@ describe('popup routes', () => {
 
 describe('where a right-clicked secret leads', () => {
   it('its owner gets the share panel', () => {
-    expect(routeHash(targetFor('share', { id: ID, permissions: { share: true } }))).toBe(`#/share/${ID}`);
+    expect(routeHash(targetFor('share', { id: ID, permissions: { share: true } }))).toBe(`#/share/${ID}/internal`);
   });
 
   it('anyone else asking to share gets who has access, which names the owner to ask', () => {

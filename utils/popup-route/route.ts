@@ -15,7 +15,8 @@ export type PopupRoute =
   | { view: 'list' }
   | { view: 'details'; id: string }
   | { view: 'access'; id: string }
-  | { view: 'share'; ids: string[] }
+  /** `card: 'internal'` (`#/share/<id>/internal`) skips the choice of cards: the right-click already chose. */
+  | { view: 'share'; ids: string[]; card?: 'internal' }
   | { view: 'add' }
   | { view: 'edit'; id: string }
   | { view: 'choose'; kind: SelectionKind; ids: string[]; total: number }
@@ -59,6 +60,10 @@ export function parseRoute(hash: string): PopupRoute | undefined {
   const [view = '', ...args] = path.split('/');
   if (SELECTION_VIEWS.has(view)) return parseSelection(view, args);
   const [arg = '', ...rest] = args;
+  if (view === 'share' && rest.length === 1 && rest[0] === 'internal') {
+    const shared = parseRoute(`#/share/${arg}`);
+    return shared?.view === 'share' ? { ...shared, card: 'internal' } : undefined;
+  }
   if (rest.length) return undefined;
   if (view === 'add' && arg === '') return { view: 'add' };
   if (view === 'groups') return arg === '' ? { view } : arg === 'new' ? { view: 'group-new' } : undefined;
@@ -83,7 +88,7 @@ export function routeHash(route: PopupRoute): string {
     case 'group-new':
       return '#/groups/new';
     case 'share':
-      return `#/share/${route.ids.join(',')}`;
+      return `#/share/${route.ids.join(',')}${route.card ? `/${route.card}` : ''}`;
     case 'choose':
       return `#/choose/${route.kind}/${route.ids.join(',')}/${route.total}`;
     case 'no-match':

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BOB } from '@/test/fixtures';
 import { CAROL, DAVE, accessList, groupEntry, userEntry } from '@/test/share-fixtures';
-import { commonEntries, hasChanges, panelEntries, removedNames, shareRequest } from './plan';
+import { commonEntries, hasChanges, panelEntries, removedNames, shareRequest, shareSummary } from './plan';
 import { NO_CHANGES, entryToPanel, recipientKey, type PanelEntry } from './types';
 
 const S1 = '00000000-0000-4000-8000-000000000051';
@@ -101,5 +101,20 @@ describe('share plan', () => {
 
   it('names who was removed, for the reminder', () => {
     expect(removedNames(current, { ...NO_CHANGES, removed: [bobKey] })).toEqual(['Bob Builder']);
+  });
+
+  it('sums up a share: who was added with which permission, whose permission changed, who was removed', () => {
+    const ops = recipientKey('group', list.entries[1]!.recipientId);
+    const summary = shareSummary(current, {
+      added: [carol],
+      removed: [ops],
+      canEdit: { [bobKey]: true, [ops]: false },
+    });
+    expect(summary).toEqual({
+      added: [{ name: 'Carol Danvers', canEdit: true }],
+      changed: [{ name: 'Bob Builder', canEdit: true }],
+      removed: ['Ops'],
+    });
+    expect(shareSummary(current, { ...NO_CHANGES, canEdit: { [bobKey]: false } }).changed).toEqual([]);
   });
 });

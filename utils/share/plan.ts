@@ -73,4 +73,23 @@ export function removedNames(current: readonly PanelEntry[], changes: ShareChang
   return current.filter((e) => changes.removed.includes(recipientKey(e.kind, e.id))).map((e) => e.name);
 }
 
+/** A recipient named in the outcome, with the permission they have now. */
+export type NamedPermission = { name: string; canEdit: boolean };
+
+/** What a share did, to say it after "Shared": who was added, whose permission changed, who was removed. */
+export type ShareSummary = { added: NamedPermission[]; changed: NamedPermission[]; removed: string[] };
+
+export function shareSummary(current: readonly PanelEntry[], changes: ShareChanges): ShareSummary {
+  const changed = current.flatMap((e) => {
+    const next = changes.canEdit[recipientKey(e.kind, e.id)];
+    const gone = changes.removed.includes(recipientKey(e.kind, e.id));
+    return next === undefined || next === e.canEdit || gone ? [] : [{ name: e.name, canEdit: next }];
+  });
+  return {
+    added: changes.added.map((a) => ({ name: a.name, canEdit: a.canEdit })),
+    changed,
+    removed: removedNames(current, changes),
+  };
+}
+
 export type { RecipientKey };
