@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { SecretSummary } from '@/utils/contract';
 import { formatWhen, t, type MessageKey } from '@/utils/i18n';
@@ -21,6 +22,8 @@ export type SecretDetailsProps = {
   onClose: () => void;
   /** The same actions as the row's menu, minus "View details". */
   onAction?: (action: RowAction, secret: SecretSummary) => void;
+  /** Shown after "Users with access to information": the secret's active external shares. */
+  children?: ComponentChildren;
 };
 
 /** How many people and groups the details list before "and N more" (the owner comes first, always). */
@@ -32,7 +35,7 @@ const ACCESS_SHOWN = 3;
  * the rarely used fields: last use, who created and changed it, notes. Escape or Back returns to the list
  * with its search and selection intact.
  */
-export function SecretDetails({ secret, meId, access, reveal, copy, onClose, onAction }: SecretDetailsProps) {
+export function SecretDetails({ secret, meId, access, reveal, copy, onClose, onAction, children }: SecretDetailsProps) {
   const [menu, setMenu] = useState(false);
   const person = (u: { id: string; name: string }) => (u.id === meId ? t('ownerYou') : u.name);
   const before: Field[] = [
@@ -87,6 +90,7 @@ export function SecretDetails({ secret, meId, access, reveal, copy, onClose, onA
           )}
         </dl>
         <AccessSection secretId={secret.id} access={access} meId={meId} limit={ACCESS_SHOWN} />
+        {children}
         <dl class="details__fields">{after.map(row)}</dl>
       </div>
     </section>

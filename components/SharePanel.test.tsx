@@ -32,13 +32,27 @@ async function search(q: string) {
 }
 
 /** The share page as the popup builds it, with the test's worker calls. */
-function Page({ secrets, onClose, onRotate }: Pick<SharePanelProps, 'secrets' | 'onClose' | 'onRotate'>) {
+function Page({
+  secrets,
+  onClose,
+  onRotate,
+  onExternal,
+}: Pick<SharePanelProps, 'secrets' | 'onClose' | 'onRotate' | 'onExternal'>) {
   const panel = useSharePanel(
     secrets.map((s) => s.id),
     undefined,
     calls,
   );
-  return <SharePanel secrets={secrets} panel={panel} search={search} onClose={onClose} onRotate={onRotate} />;
+  return (
+    <SharePanel
+      secrets={secrets}
+      panel={panel}
+      search={search}
+      onClose={onClose}
+      onRotate={onRotate}
+      onExternal={onExternal}
+    />
+  );
 }
 
 const PAYMENTS = secret({ name: 'Payments API' });
@@ -77,11 +91,31 @@ const checkbox = (name: string, perm: 'Can view' | 'Can edit') =>
 const WARNING = 'Users with editing permission can disable the API secret.';
 
 describe('SharePanel', () => {
-  it('starts from the Internal card (computer icon) and shows no External card yet', async () => {
+  it('starts from the Internal card (computer icon); no External card unless the page offers it', async () => {
     render(<Page secrets={[PAYMENTS]} onClose={vi.fn()} />);
     expect(screen.getByRole('heading', { name: 'Share' })).toBeTruthy();
     expect(screen.getByRole('button', { name: /^Internal/ }).querySelector('svg')).toBeTruthy();
     expect(screen.queryByText(/External/)).toBeNull();
+  });
+
+  it('shows the External card (globe icon) beside Internal when offered, and opens it', async () => {
+    const onExternal = vi.fn();
+    render(<Page secrets={[PAYMENTS]} onClose={vi.fn()} onExternal={onExternal} />);
+    const cards = screen.getAllByRole('button', { name: /^(Internal|External)/ });
+    expect(cards.map((c) => c.textContent)).toEqual([
+      'InternalUsers and groups of your organisation',
+      'ExternalA link for someone without an account, for a limited time',
+    ]);
+    expect(cards[1]!.querySelector('svg circle')).toBeTruthy();
+    await userEvent.setup().click(cards[1]!);
+    expect(onExternal).toHaveBeenCalled();
+  });
+
+  it('a batch offers no External card: a link shares one secret', async () => {
+    render(<Page secrets={[PAYMENTS, MAPS]} onClose={vi.fn()} onExternal={vi.fn()} />);
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Continue' }));
+    expect(screen.getByRole('button', { name: /^Internal/ })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^External/ })).toBeNull();
   });
 
   it('shows the current recipients when it opens, with their permissions', async () => {

@@ -3,6 +3,7 @@ import type { DirectoryEntry, SecretSummary } from '@/utils/contract';
 import { formatWhen, t, tCount } from '@/utils/i18n';
 import { ComputerIcon, WarningIcon } from './icons';
 import { ConfirmDialog } from './ConfirmDialog';
+import { ExternalCard } from './ExternalCard';
 import { RecipientList } from './RecipientList';
 import { RecipientSearch, type SearchRecipients } from './RecipientSearch';
 import { KeyChangeNotice, ShareDone } from './ShareOutcome';
@@ -12,10 +13,10 @@ import type { KeyChange, PanelEntry, RecipientKey } from '@/utils/share/types';
 import { ViewHeader, onEscape } from './ViewHeader';
 
 /**
- * The choice of cards. Only Internal for now: External (links for people without an account) is
- * yet to come, and a card that does nothing would only mislead.
+ * The choice of cards: Internal (users and groups of the vault) and, when the page offers it (the
+ * administrator allows external sharing and the user may share this secret), External.
  */
-function ShareCards({ onInternal }: { onInternal: () => void }) {
+function ShareCards({ onInternal, onExternal }: { onInternal: () => void; onExternal?: () => void }) {
   const card = useFocusOnMount<HTMLButtonElement>();
   return (
     <div class="share-cards">
@@ -26,6 +27,7 @@ function ShareCards({ onInternal }: { onInternal: () => void }) {
         <span class="share-card__title">{t('internalCard')}</span>
         <span class="share-card__hint">{t('internalCardHint')}</span>
       </button>
+      {onExternal && <ExternalCard onClick={onExternal} />}
     </div>
   );
 }
@@ -67,6 +69,8 @@ export type SharePanelProps = {
   onClose: () => void;
   /** After removing someone: open the client secret for editing (rotate it at the provider first). */
   onRotate?: (secret: SecretSummary) => void;
+  /** Offered for one secret when external sharing is allowed: opens the External card's screen. */
+  onExternal?: () => void;
 };
 
 /**
@@ -74,7 +78,7 @@ export type SharePanelProps = {
  * the Internal card, search and add users and groups, set Can view / Can edit, remove with the trash
  * icon, then Share: every change at once, and "Shared" with Close.
  */
-export function SharePanel({ secrets, panel, search, card, onClose, onRotate }: SharePanelProps) {
+export function SharePanel({ secrets, panel, search, card, onClose, onRotate, onExternal }: SharePanelProps) {
   const batch = secrets.length > 1;
   const [step, setStep] = useState<'confirm' | 'cards' | 'internal'>(batch ? 'confirm' : (card ?? 'cards'));
   const [discarding, setDiscarding] = useState(false);
@@ -98,7 +102,7 @@ export function SharePanel({ secrets, panel, search, card, onClose, onRotate }: 
       </ConfirmDialog>
     );
   } else if (step === 'cards') {
-    body = <ShareCards onInternal={() => setStep('internal')} />;
+    body = <ShareCards onInternal={() => setStep('internal')} onExternal={batch ? undefined : onExternal} />;
   } else if (panel.done) {
     body = (
       <ShareDone

@@ -140,3 +140,11 @@ export const PeopleIcon = ({ size = 12 }: { size?: number }) => (
     <path d="M2.5 20a6.5 6.5 0 0 1 13 0M16 4.6a3.5 3.5 0 0 1 0 6.8M21.5 20a6.5 6.5 0 0 0-4-6" />
   </Svg>
 );
+
+/** The External card's "globe icon": links for people outside the vault, and the sharing center. */
+export const GlobeIcon = ({ size = 28 }: { size?: number }) => (
+  <Svg size={size}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18" />
+  </Svg>
+);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
-import { PlusIcon, GearIcon, GroupIcon, LockIcon } from '@/components/icons';
+import { PlusIcon, GearIcon, GlobeIcon, GroupIcon, LockIcon } from '@/components/icons';
 import { LiveNote } from '@/components/LiveNote';
 import { SecretList, focusSearch } from '@/components/SecretList';
 import { SelectionBar } from '@/components/SelectionBar';
@@ -66,6 +66,15 @@ export function App() {
           onClick={() => navigate({ view: 'add' })}
         >
           <PlusIcon />
+        </button>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={t('sharingCenter')}
+          title={t('sharingCenter')}
+          onClick={() => navigate({ view: 'links' })}
+        >
+          <GlobeIcon size={16} />
         </button>
         <button
           type="button"

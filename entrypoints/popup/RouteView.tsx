@@ -5,8 +5,10 @@ import { SecretForm } from '@/components/SecretForm';
 import { ViewHeader, onEscape } from '@/components/ViewHeader';
 import type { RowAction } from '@/components/row-actions';
 import type { SecretRoute } from '@/utils/popup-route';
+import { ExternalShareView, SecretLinks, SharingCenterView } from './ExternalViews';
 import { AccessPage, DetailsPage, SharePage } from './pages';
 import type { Navigate } from './use-route';
+import { useSharingPolicy } from './use-sharing-policy';
 import { saveSecret } from './worker-calls';
 
 export type RouteViewProps = {
@@ -37,6 +39,9 @@ function Missing({ onBack }: { onBack: () => void }) {
 export function RouteView({ route, secrets, meId, navigate, onAction, initial, onShared }: RouteViewProps) {
   const toList = () => navigate({ view: 'list' });
   const find = (id: string) => secrets.find((s) => s.id === id);
+  // The External card needs the administrator's options; asked for only on the Share screen.
+  const { policy } = useSharingPolicy(route.view === 'share' && route.ids.length === 1 && !route.card);
+  if (route.view === 'links') return <SharingCenterView secrets={secrets} onBack={toList} />;
   if (route.view === 'add') {
     return (
       <SecretForm
@@ -59,12 +64,17 @@ export function RouteView({ route, secrets, meId, navigate, onAction, initial, o
         onClose={toList}
         onShared={onShared}
         onRotate={(s) => navigate({ view: 'edit', id: s.id })}
+        onExternal={policy?.external ? () => navigate({ view: 'external', id: chosen[0]!.id }) : undefined}
       />
     );
   }
   const secret = find(route.id);
   if (!secret) return <Missing onBack={toList} />;
   const toDetails = () => navigate({ view: 'details', id: secret.id });
+  if (route.view === 'external') {
+    if (!secret.permissions.share) return <Missing onBack={toList} />;
+    return <ExternalShareView key={secret.id} secret={secret} navigate={navigate} />;
+  }
   if (route.view === 'access') return <AccessPage secret={secret} meId={meId} onClose={toList} />;
   if (route.view === 'edit') {
     if (!secret.permissions.edit) return <Missing onBack={toList} />;
@@ -79,5 +89,9 @@ export function RouteView({ route, secrets, meId, navigate, onAction, initial, o
       />
     );
   }
-  return <DetailsPage secret={secret} meId={meId} onClose={toList} onAction={onAction} />;
+  return (
+    <DetailsPage secret={secret} meId={meId} onClose={toList} onAction={onAction}>
+      {secret.permissions.share && <SecretLinks key={secret.id} secret={secret} navigate={navigate} />}
+    </DetailsPage>
+  );
 }

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '@/components/theme.css';
+import '@/components/links.css';
 import { App } from './App';
 import { t } from '@/utils/i18n';
 import { followTheme } from '@/utils/theme';

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { SecretSummary } from '@/utils/contract';
 import { AccessView, SecretDetails } from '@/components/SecretDetails';
 import { SharePanel } from '@/components/SharePanel';
@@ -16,6 +17,8 @@ export function DetailsPage(props: {
   meId: string;
   onClose: () => void;
   onAction: (action: RowAction, secret: SecretSummary) => void;
+  /** Shown after who has access (the secret's external shares). */
+  children?: ComponentChildren;
 }) {
   const { secret } = props;
   const access = useAccessList(secret.id, secret.accessRevision);
@@ -35,12 +38,15 @@ export function SharePage({
   onClose,
   onShared,
   onRotate,
+  onExternal,
 }: {
   secrets: readonly SecretSummary[];
   card?: 'internal';
   onClose: () => void;
   onShared?: () => void;
   onRotate: (secret: SecretSummary) => void;
+  /** The External card, when the administrator allows links. */
+  onExternal?: () => void;
 }) {
   const panel = useSharePanel(
     secrets.map((s) => s.id),
@@ -54,6 +60,7 @@ export function SharePage({
       search={searchRecipients}
       onClose={onClose}
       onRotate={onRotate}
+      onExternal={onExternal}
     />
   );
 }

@@ -6,7 +6,10 @@ export const SharingPolicy = z.object({
   external: z.boolean(),
   /** The longest a link may live, in seconds. */
   maxLinkSeconds: z.number().int().positive(),
-  /** Where links point; null means the vault server's own address, as the extension knows it. */
+  /**
+   * Where links point: the administrator's base URL, else the server's PUBLIC_URL; null means the vault
+   * server's own address, as the extension knows it.
+   */
   baseUrl: z.string().nullable(),
 });
 export type SharingPolicy = z.infer<typeof SharingPolicy>;

@@ -6,11 +6,13 @@ import {
   linkVerifierHash,
   newId,
   newLinkKey,
+  normaliseAccessCode,
   openGrant,
   toB64url,
 } from '@/utils/crypto';
 import type { LinkView } from '@/utils/contract';
 import { revealSecret, type Unlocked } from '@/utils/secrets';
+import { VaultError } from '@/utils/vault/errors';
 
 /** The product's PBKDF2 count for an access code (docs/crypto.md, "External links"). */
 export const CODE_ITERATIONS = 600_000;
@@ -40,13 +42,20 @@ export async function createExternalLink(
   serverUrl: string,
   d: LinkDraft,
 ): Promise<{ link: LinkView; url: string }> {
+  // A code the page would refuse is refused here, before the value is opened or anything is sent.
+  let accessCode: string | null = null;
+  try {
+    accessCode = d.accessCode === null ? null : normaliseAccessCode(d.accessCode);
+  } catch (e) {
+    throw new VaultError('invalid_request', { detail: e instanceof Error ? e.message : String(e) });
+  }
   const base = await linkBase(u, serverUrl);
   const summary = await u.client.call('getSecret', { params: { id: d.secretId } });
   const { clientSecret } = await revealSecret(u, d.secretId);
   const id = newId();
   const fragmentKey = newLinkKey();
   try {
-    const code = d.accessCode ? { code: d.accessCode, iterations: CODE_ITERATIONS } : null;
+    const code = accessCode ? { code: accessCode, iterations: CODE_ITERATIONS } : null;
     const { linkKey, verifier } = await deriveLinkSecrets(fragmentKey, id, code);
     const ciphertext = await encryptLink(linkKey, id, {
       name: summary.name,

@@ -6,7 +6,8 @@ export type SelectionKind = 'share' | 'access';
 /**
  * Every view of the popup, addressable by the hash of `popup.html` so the worker (the right-click flow)
  * and the popup itself can open one: `#/` (or nothing) the list, `#/details/<id>`, `#/access/<id>`,
- * `#/share/<id>` or `#/share/<id>,<id>` (a batch), `#/add`, `#/edit/<id>`; and the right-click views:
+ * `#/share/<id>` or `#/share/<id>,<id>` (a batch), `#/add`, `#/edit/<id>`, the External card's screen
+ * `#/external/<id>`, the sharing center `#/links`; and the right-click views:
  * the chooser `#/choose/<kind>/<id>,<id>/<total>` (ids are not sensitive, so they travel in the address),
  * no match `#/no-match/<kind>/<token>` (the selection itself stays in the worker under a one-time token),
  * and an action waiting for the unlock, `#/pending/<token>`; and the groups views (below).
@@ -19,6 +20,8 @@ export type PopupRoute =
   | { view: 'share'; ids: string[]; card?: 'internal' }
   | { view: 'add' }
   | { view: 'edit'; id: string }
+  | { view: 'external'; id: string }
+  | { view: 'links' }
   | { view: 'choose'; kind: SelectionKind; ids: string[]; total: number }
   | { view: 'no-match'; kind: SelectionKind; token: string }
   | { view: 'pending'; token: string }
@@ -65,14 +68,15 @@ export function parseRoute(hash: string): PopupRoute | undefined {
     return shared?.view === 'share' ? { ...shared, card: 'internal' } : undefined;
   }
   if (rest.length) return undefined;
-  if (view === 'add' && arg === '') return { view: 'add' };
+  if ((view === 'add' || view === 'links') && arg === '') return { view };
   if (view === 'groups') return arg === '' ? { view } : arg === 'new' ? { view: 'group-new' } : undefined;
   if (view === 'group' && ID.test(arg)) return { view, id: arg };
   if (view === 'share') {
     const ids = [...new Set(arg.split(','))];
     return ids.length <= SHARE_BATCH_MAX && ids.every((id) => ID.test(id)) ? { view, ids } : undefined;
   }
-  if ((view === 'details' || view === 'access' || view === 'edit') && ID.test(arg)) return { view, id: arg };
+  if ((view === 'details' || view === 'access' || view === 'edit' || view === 'external') && ID.test(arg))
+    return { view, id: arg };
   return undefined;
 }
 
@@ -82,7 +86,8 @@ export function routeHash(route: PopupRoute): string {
     case 'list':
       return '#/';
     case 'add':
-      return '#/add';
+    case 'links':
+      return `#/${route.view}`;
     case 'groups':
       return '#/groups';
     case 'group-new':

@@ -31,6 +31,13 @@ export const ERROR_CODES = [
   'conflict',
   'not_found',
   'forbidden',
+  // External links: the administrator's options, and a link's state.
+  'external_sharing_off',
+  'expiry_too_late',
+  'expiry_in_past',
+  'access_code_required',
+  'link_not_active',
+  'mail_failed',
   'invalid_request',
   'server_error',
   'wrong_password',

@@ -129,6 +129,15 @@ describe('the worker’s external link handlers', () => {
     expect(sentText).not.toContain(toB64url(parsed.fragmentKey));
   });
 
+  it('refuses an access code the link page would refuse, before opening the value or sending anything', async () => {
+    const { handlers, summary, links } = await setup();
+    for (const code of ['abc', ' 12345 ', 'x'.repeat(129)])
+      await expect(handlers.createExternalLink(draft(summary.id, code))).rejects.toMatchObject({
+        code: 'invalid_request',
+      });
+    expect(links).toEqual([]);
+  });
+
   it('copies a link again and emails it with the key kept for the sharer', async () => {
     const { handlers, summary, sent } = await setup('https://links.example.com');
     const { url, link } = await handlers.createExternalLink(draft(summary.id, 'amber-falcon-42'));

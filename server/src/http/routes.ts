@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { groupSecrets } from '../services/group-secrets';
-import { accounts, access, directory, groups, links, readPolicy, secrets, sync } from '../services';
+import { accounts, access, directory, groups, links, policyForClients, secrets, sync } from '../services';
 import type { AppEnv } from './env';
 import { handle } from './route';
 
@@ -67,7 +67,9 @@ export function registerRoutes(app: Hono<AppEnv>) {
     events: await secrets.secretAudit(c.var.services, c.var.caller.userId, params.id),
   }));
 
-  handle(app, 'sharingPolicy', async (_, c) => readPolicy(c.var.services.store.db));
+  handle(app, 'sharingPolicy', async (_, c) =>
+    policyForClients(c.var.services.store.db, c.var.services.config.publicUrl),
+  );
   handle(app, 'createLink', async ({ body }, c) => links.createLink(c.var.services, c.var.caller.userId, body));
   handle(app, 'listLinks', async ({ query }, c) => ({
     links: await links.listLinks(c.var.services, c.var.caller.userId, query.secretId),

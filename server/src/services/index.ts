@@ -8,4 +8,4 @@ export * as directory from './directory';
 export { sync } from './sync';
 export { listAudit } from './audit';
 export * as links from './links';
-export { readPolicy } from './sharing-policy';
+export { policyForClients, readPolicy } from './sharing-policy';

@@ -13,6 +13,16 @@ export async function readPolicy(db: Db | Tx): Promise<SharingPolicy> {
   return row ? { ...DEFAULT_POLICY, ...(JSON.parse(row.value) as Partial<SharingPolicy>) } : DEFAULT_POLICY;
 }
 
+/**
+ * The options as the extension reads them: where links point is the administrator's base URL, else the
+ * server's advertised address (`PUBLIC_URL`), the one an emailed link gets too, so a copied link and an
+ * emailed one agree; null only when neither is set (the extension then uses the address it signed in to).
+ */
+export async function policyForClients(db: Db | Tx, publicUrl: string | undefined): Promise<SharingPolicy> {
+  const policy = await readPolicy(db);
+  return { ...policy, baseUrl: policy.baseUrl ?? publicUrl ?? null };
+}
+
 /** Changes some options and returns them all; unchanged options keep their value. */
 export async function updatePolicy(db: Db, change: Partial<SharingPolicy>): Promise<SharingPolicy> {
   const next = { ...(await readPolicy(db)), ...change };
