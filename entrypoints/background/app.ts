@@ -10,6 +10,7 @@ import { createSelectionHandlers } from './handlers/selection';
 import { createSessionHandlers } from './handlers/session';
 import { completePendingMembersNow, createShareHandlers } from './handlers/share';
 import { createLinksHandlers } from './handlers/links';
+import { createGroupsHandlers } from './handlers/groups';
 import { createSyncHandlers } from './handlers/sync';
 import { createRightClick, type RightClickDeps } from './right-click';
 import { createUnlockedWork } from './unlocked';
@@ -60,6 +61,7 @@ export function createBackgroundApp(opts: BackgroundOptions = {}) {
     ...createSecretHandlers(work),
     ...createShareHandlers(work, rightClick.badge),
     ...createLinksHandlers(work, session),
+    ...createGroupsHandlers(work),
     ...createSelectionHandlers({
       session: () => session,
       handoff: rightClick.handoff,

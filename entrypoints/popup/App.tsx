@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
-import { PlusIcon, GearIcon, GlobeIcon, LockIcon } from '@/components/icons';
+import { PlusIcon, GearIcon, GlobeIcon, GroupIcon, LockIcon } from '@/components/icons';
 import { LiveNote } from '@/components/LiveNote';
 import { SecretList, focusSearch } from '@/components/SecretList';
 import { SelectionBar } from '@/components/SelectionBar';
@@ -10,9 +10,9 @@ import { SignedOutCard } from '@/components/SignedOutCard';
 import { StatusBanner } from '@/components/StatusBanner';
 import { UnlockForm } from '@/components/UnlockForm';
 import type { Prefill } from '@/utils/match/prefill';
-import { isSelectionRoute } from '@/utils/popup-route';
+import { isGroupRoute, isSelectionRoute } from '@/utils/popup-route';
 import { usePopupState } from './use-popup-state';
-import { RouteView, SelectionView } from './lazy-views';
+import { GroupsRouteView, RouteView, SelectionView } from './lazy-views';
 import { useNewShares } from './use-new-shares';
 import { useDensity } from './use-density';
 import { useRoute } from './use-route';
@@ -79,6 +79,15 @@ export function App() {
         <button
           type="button"
           class="icon-button"
+          aria-label={t('groupsTitle')}
+          title={t('groupsTitle')}
+          onClick={() => navigate({ view: 'groups' })}
+        >
+          <GroupIcon />
+        </button>
+        <button
+          type="button"
+          class="icon-button"
           aria-label={t('lock')}
           title={t('lock')}
           onClick={() => void sendMessage('lock')}
@@ -130,7 +139,9 @@ export function App() {
               density={density}
             />
           </div>
-          {route.view === 'list' ? null : isSelectionRoute(route) ? (
+          {route.view === 'list' ? null : isGroupRoute(route) ? (
+            <GroupsRouteView route={route} meId={meId} navigate={navigate} />
+          ) : isSelectionRoute(route) ? (
             <SelectionView
               route={route}
               secrets={secrets}

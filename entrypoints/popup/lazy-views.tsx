@@ -2,6 +2,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { RouteViewProps } from './RouteView';
 import type { SelectionViewProps } from './SelectionView';
+import type { GroupsRouteViewProps } from './GroupsRouteView';
 
 /**
  * A view loaded on first use. The list is what the popup shows first; details, the share panel, the forms
@@ -24,3 +25,6 @@ function lazyView<P extends object>(load: () => Promise<ComponentType<P>>) {
 
 export const RouteView = lazyView<RouteViewProps>(() => import('./RouteView').then((m) => m.RouteView));
 export const SelectionView = lazyView<SelectionViewProps>(() => import('./SelectionView').then((m) => m.SelectionView));
+export const GroupsRouteView = lazyView<GroupsRouteViewProps>(() =>
+  import('./GroupsRouteView').then((m) => m.GroupsRouteView),
+);

@@ -47,8 +47,13 @@ export const SearchResponse = z.object({
 export const GroupMember = z.object({
   user: UserRef,
   pending: z.boolean(),
+  /** Also manages the group (adds and removes members). */
+  manager: z.boolean(),
   publicKey: PublicKey.nullable(),
   fingerprint: Fingerprint.nullable(),
+  /** Who added them; null when an administrator's directory tool did. */
+  addedBy: UserRef.nullable(),
+  addedAt: Timestamp,
 });
 export type GroupMember = z.infer<typeof GroupMember>;
 
@@ -100,4 +105,17 @@ export const UpdateGroupRequest = z.strictObject({
 /** Adding a member, or completing a pending one: the manager's client wraps the group key for them. */
 export const AddMemberRequest = z.strictObject({ userId: Id, grant: Grant });
 
+/** Making a member a manager of the group, or a manager a plain member again. */
+export const MemberRoleRequest = z.strictObject({ manager: z.boolean() });
+
 export const GroupList = z.object({ groups: z.array(GroupView) });
+
+/**
+ * What a group's members can read through it, for its managers (the reminder before removing one): the API
+ * secrets shared with the group that the manager can see themselves, by name, and how many others there are.
+ */
+export const GroupSecrets = z.object({
+  items: z.array(z.object({ id: Id, name: z.string() })),
+  othersCount: z.number().int(),
+});
+export type GroupSecrets = z.infer<typeof GroupSecrets>;

@@ -10,7 +10,7 @@ export type SelectionKind = 'share' | 'access';
  * `#/external/<id>`, the sharing center `#/links`; and the right-click views:
  * the chooser `#/choose/<kind>/<id>,<id>/<total>` (ids are not sensitive, so they travel in the address),
  * no match `#/no-match/<kind>/<token>` (the selection itself stays in the worker under a one-time token),
- * and an action waiting for the unlock, `#/pending/<token>`.
+ * and an action waiting for the unlock, `#/pending/<token>`; and the groups views (below).
  */
 export type PopupRoute =
   | { view: 'list' }
@@ -24,12 +24,18 @@ export type PopupRoute =
   | { view: 'links' }
   | { view: 'choose'; kind: SelectionKind; ids: string[]; total: number }
   | { view: 'no-match'; kind: SelectionKind; token: string }
-  | { view: 'pending'; token: string };
+  | { view: 'pending'; token: string }
+  | GroupRoute;
+
+/** The groups views: the list `#/groups`, the New private group form `#/groups/new`, one group `#/group/<id>`. */
+export type GroupRoute = { view: 'groups' } | { view: 'group-new' } | { view: 'group'; id: string };
+const GROUP_VIEWS = new Set<string>(['groups', 'group-new', 'group']);
+export const isGroupRoute = (route: PopupRoute): route is GroupRoute => GROUP_VIEWS.has(route.view);
 
 /** The views of the right-click flow. */
 export type SelectionRoute = Extract<PopupRoute, { view: 'choose' | 'no-match' | 'pending' }>;
 /** The views of one or a few secrets, and the forms. */
-export type SecretRoute = Exclude<PopupRoute, SelectionRoute | { view: 'list' }>;
+export type SecretRoute = Exclude<PopupRoute, SelectionRoute | GroupRoute | { view: 'list' }>;
 
 const SELECTION_VIEWS = new Set<string>(['choose', 'no-match', 'pending']);
 export const isSelectionRoute = (route: PopupRoute): route is SelectionRoute => SELECTION_VIEWS.has(route.view);
@@ -63,6 +69,8 @@ export function parseRoute(hash: string): PopupRoute | undefined {
   }
   if (rest.length) return undefined;
   if ((view === 'add' || view === 'links') && arg === '') return { view };
+  if (view === 'groups') return arg === '' ? { view } : arg === 'new' ? { view: 'group-new' } : undefined;
+  if (view === 'group' && ID.test(arg)) return { view, id: arg };
   if (view === 'share') {
     const ids = [...new Set(arg.split(','))];
     return ids.length <= SHARE_BATCH_MAX && ids.every((id) => ID.test(id)) ? { view, ids } : undefined;
@@ -80,6 +88,10 @@ export function routeHash(route: PopupRoute): string {
     case 'add':
     case 'links':
       return `#/${route.view}`;
+    case 'groups':
+      return '#/groups';
+    case 'group-new':
+      return '#/groups/new';
     case 'share':
       return `#/share/${route.ids.join(',')}${route.card ? `/${route.card}` : ''}`;
     case 'choose':

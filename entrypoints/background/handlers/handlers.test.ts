@@ -101,14 +101,20 @@ describe('the worker’s secret, share and clipboard handlers', () => {
         {
           user: { id: memberId, name: 'Erin', username: 'erin' },
           pending: true,
+          manager: false,
           publicKey: member.publicKey,
           fingerprint: await fingerprintOf(member.publicKey),
+          addedBy: null,
+          addedAt: '2026-01-01T00:00:00.000Z',
         },
         {
           user: { id: uuid(), name: 'Not enrolled', username: 'ne' },
           pending: true,
+          manager: false,
           publicKey: null,
           fingerprint: null,
+          addedBy: null,
+          addedAt: '2026-01-01T00:00:00.000Z',
         },
       ],
     };

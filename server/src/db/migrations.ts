@@ -282,6 +282,16 @@ const offboarding: Migration = {
   },
 };
 
+/** Who added each group member (null: an administrator's directory tool), shown to managers beside a pending one. */
+const groupMemberAddedBy: Migration = {
+  async up(db: Db) {
+    await db.schema
+      .alterTable('group_members')
+      .addColumn('added_by', 'text', (c) => c.references('users.id'))
+      .execute();
+  },
+};
+
 /**
  * One list of migrations for both databases; they run at every start and are no-ops once applied. `schema`
  * names the PostgreSQL schema the bookkeeping tables live in: without it Kysely looks for them in every
@@ -296,6 +306,7 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: st
       '004_sign_in_throttle': signInThrottle,
       '005_offboarding': offboarding,
       '006_external_links': externalLinks(dialect),
+      '007_group_member_added_by': groupMemberAddedBy,
     }),
   };
   const { error } = await new Migrator({

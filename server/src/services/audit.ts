@@ -20,6 +20,7 @@ export type AuditAction =
   | 'group.member_added'
   | 'group.member_completed'
   | 'group.member_removed'
+  | 'group.role_changed'
   | 'user.invited'
   | 'user.enrolled'
   | 'user.password_changed'

@@ -117,7 +117,12 @@ export function toAccessEntry(
   };
 }
 
-type MemberRow = Pick<UsersTable, 'id' | 'name' | 'username' | 'public_key' | 'fingerprint'> & { grant: string | null };
+type MemberRow = Pick<UsersTable, 'id' | 'name' | 'username' | 'public_key' | 'fingerprint'> & {
+  grant: string | null;
+  is_manager: number;
+  added_by: UserRef | null;
+  created_at: string;
+};
 
 /** A group as one user sees it: members and description only to those who may list its members. */
 export function toGroupView(
@@ -147,8 +152,11 @@ export function toGroupView(
           members: members.map((m) => ({
             user: { id: m.id, name: m.name, username: m.username },
             pending: m.grant === null,
+            manager: m.is_manager === 1,
             publicKey: m.public_key,
             fingerprint: m.fingerprint,
+            addedBy: m.added_by,
+            addedAt: m.created_at,
           })),
         }
       : {}),
