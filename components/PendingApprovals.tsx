@@ -14,7 +14,7 @@ const keyOf = (p: PendingMember) => `${p.groupId}:${p.member.user.id}`;
 
 /** Who put a pending member in the group, as the server's audit trail says; a warning when nothing does. */
 function AddedBy({ p }: { p: PendingMember }) {
-  const a = p.member.addedBy;
+  const a = p.member.addedVia;
   if (!a || a.by === 'unrecorded')
     return (
       <p class="approval__warning">

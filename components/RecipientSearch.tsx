@@ -37,11 +37,14 @@ export function RecipientSearch({
   listed,
   onAdd,
   autoFocus,
+  usersOnly,
 }: {
   search: SearchRecipients;
   listed: ReadonlySet<string>;
   onAdd: (d: DirectoryEntry) => void;
   autoFocus?: boolean;
+  /** Offer people only (a group's members are users, never groups). */
+  usersOnly?: boolean;
 }) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -64,7 +67,9 @@ export function RecipientSearch({
     return () => void (live = false);
   }, [q]);
 
-  const shown = (results?.items ?? []).filter((d) => !listed.has(recipientKey(d.kind, d.id)));
+  const shown = (results?.items ?? []).filter(
+    (d) => !listed.has(recipientKey(d.kind, d.id)) && (!usersOnly || d.kind === 'user'),
+  );
   const open = !!text.trim() && !!results && shown.length > 0 && !dismissed;
   const current = Math.min(active, shown.length - 1);
   const optionId = (i: number) => `${id}-opt-${i}`;

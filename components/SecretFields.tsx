@@ -11,10 +11,12 @@ export type SecretFieldsProps = {
   error: (k: keyof SecretDraft) => string | undefined;
   /** Editing keeps the client secret when it is left empty, so it is not required there. */
   editing: boolean;
+  /** An editor who does not own the secret: only its owner sets the identifier (docs/api.md, "Edit"). */
+  identifierLocked?: boolean;
 };
 
 /** The product's fields of an API secret, each with its label, hint and message. */
-export function SecretFields({ draft, update, error: e, editing }: SecretFieldsProps) {
+export function SecretFields({ draft, update, error: e, editing, identifierLocked }: SecretFieldsProps) {
   const [showSecret, setShowSecret] = useState(false);
   return (
     <>
@@ -53,8 +55,12 @@ export function SecretFields({ draft, update, error: e, editing }: SecretFieldsP
           />
         )}
       </Field>
-      <Field label={t('fieldIdentifier')} error={e('identifier')} hint={t('identifierHint')}>
-        {(c) => <input {...c} {...bind(draft, update, 'identifier')} autocomplete="off" />}
+      <Field
+        label={t('fieldIdentifier')}
+        error={e('identifier')}
+        hint={identifierLocked ? t('identifierOwnerOnly') : t('identifierHint')}
+      >
+        {(c) => <input {...c} {...bind(draft, update, 'identifier')} autocomplete="off" readOnly={identifierLocked} />}
       </Field>
       <Field label={t('fieldMethod')}>
         {(c) => (

@@ -146,4 +146,20 @@ describe('SecretForm: Edit', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Someone changed this meanwhile. It has been reloaded; try again.')).toBeTruthy();
   });
+
+  it('an editor who does not own it cannot change the identifier, and is told only the owner can', async () => {
+    const shared = secret({
+      ...current,
+      identifier: 'payments',
+      permissions: { view: true, edit: true, share: false },
+    });
+    render(<SecretForm secret={shared} save={saveDraft} onCancel={vi.fn()} onShare={vi.fn()} onDone={vi.fn()} />);
+    const field = screen.getByLabelText('Identifier') as HTMLInputElement;
+    expect(field.readOnly).toBe(true);
+    expect(screen.getByText('Only the owner of this API secret can change its identifier.')).toBeTruthy();
+    await userEvent.type(field, '-eu');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByRole('heading', { name: 'API secret saved' });
+    expect(saveDraft).toHaveBeenCalledWith(expect.objectContaining({ identifier: 'payments' }));
+  });
 });

@@ -53,6 +53,7 @@ export function SecretForm({ secret, initial, save, onCancel, onShare, onDone }:
     } catch (err) {
       const code = errorCode(err);
       if (code === 'identifier_taken') setErrors({ identifier: 'formIdentifierTaken' });
+      if (code === 'identifier_owner_only') setErrors({ identifier: 'identifierOwnerOnly' });
       setFormError(errorText(err));
     } finally {
       setBusy(false);
@@ -74,7 +75,13 @@ export function SecretForm({ secret, initial, save, onCancel, onShare, onDone }:
     <section class="details form-view" aria-labelledby="form-title" onKeyDown={onEscape(onCancel)}>
       <ViewHeader id="form-title" title={title} sub={secret?.name} onBack={onCancel} noFocus />
       <form ref={form} class="details__body secret-form" noValidate onSubmit={(ev) => void onSubmit(ev)}>
-        <SecretFields draft={draft} update={update} error={e} editing={!!secret} />
+        <SecretFields
+          draft={draft}
+          update={update}
+          error={e}
+          editing={!!secret}
+          identifierLocked={!!secret && !secret.permissions.share}
+        />
         <div role="alert">{formError && <p class="form-error">{formError}</p>}</div>
         <div class="actions form-actions">
           <button type="submit" class="primary" disabled={busy}>

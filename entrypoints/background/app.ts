@@ -12,6 +12,7 @@ import { createShareHandlers } from './handlers/share';
 import { createApprovalHandlers } from './handlers/approvals';
 import { migrateVep1 } from '@/utils/share/migrate-vep1';
 import { createLinksHandlers } from './handlers/links';
+import { createGroupsHandlers } from './handlers/groups';
 import { createSyncHandlers } from './handlers/sync';
 import { createRightClick, type RightClickDeps } from './right-click';
 import { createUnlockedWork } from './unlocked';
@@ -66,6 +67,7 @@ export function createBackgroundApp(opts: BackgroundOptions = {}) {
     ...createShareHandlers(work, rightClick.badge),
     ...createApprovalHandlers(work),
     ...createLinksHandlers(work, session),
+    ...createGroupsHandlers(work),
     ...createSelectionHandlers({
       session: () => session,
       handoff: rightClick.handoff,

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { AccountCard } from '@/components/AccountCard';
 import { EnrollForm } from '@/components/EnrollForm';
+import { GroupsCard } from '@/components/GroupsCard';
 import { SettingsCard } from '@/components/SettingsCard';
 import { SignInForm } from '@/components/SignInForm';
 import { ThemeCard } from '@/components/ThemeCard';
@@ -16,7 +18,10 @@ import { readDensity, saveDensity, type Density } from '@/utils/density';
 import { readTheme, saveTheme, type Theme } from '@/utils/theme';
 import { checkCode, enroll, signIn } from './sign-in-actions';
 
-/** The options page: sign in or enroll, unlock, the account with Lock and Sign out, the settings, the theme. */
+/** The Groups view is one of the popup's pages; from here it opens in a tab of its own. */
+const openGroups = () => void browser.tabs.create({ url: browser.runtime.getURL('/popup.html#/groups') });
+
+/** The options page: sign in or enroll, unlock, the account with Lock and Sign out, groups, the settings, the theme. */
 export function App() {
   const [status, setStatus] = useState<SessionStatus>();
   const [settings, setSettings] = useState<Settings>();
@@ -79,6 +84,7 @@ export function App() {
             onLock={() => void sendMessage('lock')}
             onSignOut={signOut}
           />
+          <GroupsCard onOpen={openGroups} />
           <SettingsCard
             settings={settings}
             onSave={(autoLockMinutes) => sendMessage('saveSettings', { autoLockMinutes }).then(setSettings)}

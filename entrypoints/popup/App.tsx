@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
-import { PlusIcon, GearIcon, GlobeIcon, LockIcon } from '@/components/icons';
+import { PlusIcon, GearIcon, GlobeIcon, GroupIcon, LockIcon } from '@/components/icons';
 import { LiveNote } from '@/components/LiveNote';
 import { SecretList, focusSearch } from '@/components/SecretList';
 import { SelectionBar } from '@/components/SelectionBar';
@@ -11,9 +11,9 @@ import { StatusBanner } from '@/components/StatusBanner';
 import { ApprovalBanner } from '@/components/ApprovalBanner';
 import { UnlockForm } from '@/components/UnlockForm';
 import type { Prefill } from '@/utils/match/prefill';
-import { isSelectionRoute } from '@/utils/popup-route';
+import { isGroupRoute, isSelectionRoute } from '@/utils/popup-route';
 import { usePopupState } from './use-popup-state';
-import { ApprovalsView, RouteView, SelectionView } from './lazy-views';
+import { ApprovalsView, GroupsRouteView, RouteView, SelectionView } from './lazy-views';
 import { useNewShares } from './use-new-shares';
 import { usePendingApprovals } from './use-pending-approvals';
 import { useDensity } from './use-density';
@@ -82,6 +82,15 @@ export function App() {
         <button
           type="button"
           class="icon-button"
+          aria-label={t('groupsTitle')}
+          title={t('groupsTitle')}
+          onClick={() => navigate({ view: 'groups' })}
+        >
+          <GroupIcon />
+        </button>
+        <button
+          type="button"
+          class="icon-button"
           aria-label={t('lock')}
           title={t('lock')}
           onClick={() => void sendMessage('lock')}
@@ -142,6 +151,8 @@ export function App() {
               onChanged={approvals.refresh}
               onClose={() => navigate({ view: 'list' })}
             />
+          ) : isGroupRoute(route) ? (
+            <GroupsRouteView route={route} meId={meId} navigate={navigate} />
           ) : isSelectionRoute(route) ? (
             <SelectionView
               route={route}

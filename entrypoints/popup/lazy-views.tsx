@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { RouteViewProps } from './RouteView';
 import type { SelectionViewProps } from './SelectionView';
 import type { ApprovalsPage } from './ApprovalsPage';
+import type { GroupsRouteViewProps } from './GroupsRouteView';
 
 /**
  * A view loaded on first use. The list is what the popup shows first; details, the share panel, the forms
@@ -27,4 +28,7 @@ export const RouteView = lazyView<RouteViewProps>(() => import('./RouteView').th
 export const SelectionView = lazyView<SelectionViewProps>(() => import('./SelectionView').then((m) => m.SelectionView));
 export const ApprovalsView = lazyView<Parameters<typeof ApprovalsPage>[0]>(() =>
   import('./ApprovalsPage').then((m) => m.ApprovalsPage),
+);
+export const GroupsRouteView = lazyView<GroupsRouteViewProps>(() =>
+  import('./GroupsRouteView').then((m) => m.GroupsRouteView),
 );

@@ -79,11 +79,11 @@ describe.each(dialects)('VEP/2 on %s', (dialect) => {
         fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
         signingFingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
         // nothing in the audit trail put them there: the approval view says so
-        addedBy: { by: 'unrecorded', user: null, at: null },
+        addedVia: { by: 'unrecorded', user: null, at: null },
       });
       // a plain member of the group does not see who is pending
       const carol = (await org.carol.call<GroupView>('GET', `/v1/groups/${org.ops.id}`)).body;
-      expect(carol.members?.find((m) => m.user.id === org.dave.userId)?.addedBy).toBeUndefined();
+      expect(carol.members?.find((m) => m.user.id === org.dave.userId)?.addedVia).toBeUndefined();
     });
 
     it('a grant the server forges for them opens nothing: it holds no group key, so the key it wraps is not the group’s', async () => {
@@ -241,13 +241,13 @@ describe.each(dialects)('VEP/2 on %s', (dialect) => {
       await org.alice.share(secret.id, [org.ops]);
       expectProblem(await org.erin.call('POST', `/v1/secrets/${secret.id}/reveal`), 404, 'not_found');
       const before = (await org.frank.call<GroupView>('GET', `/v1/groups/${org.ops.id}`)).body;
-      expect(before.members!.find((m) => m.user.id === org.erin.userId)?.addedBy).toEqual({
+      expect(before.members!.find((m) => m.user.id === org.erin.userId)?.addedVia).toEqual({
         by: 'administrator',
         user: null,
         at: expect.any(String),
       });
       const view = await org.frank.approve(org.ops.id, org.erin.me());
-      expect(view.members!.find((m) => m.user.id === org.erin.userId)).not.toHaveProperty('addedBy');
+      expect(view.members!.find((m) => m.user.id === org.erin.userId)).not.toHaveProperty('addedVia');
       expect(view.members!.find((m) => m.user.id === org.erin.userId)).toMatchObject({ pending: false, signed: true });
       expect(await org.erin.verifiedReveal(secret.id, 'Ops runbook key')).toEqual({
         clientSecret: 'sk_runbook',

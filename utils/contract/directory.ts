@@ -52,18 +52,23 @@ export const SearchResponse = z.object({
 export const GroupMember = z.object({
   user: UserRef,
   pending: z.boolean(),
-  manager: z.boolean().optional(),
+  /** Also manages the group (adds and removes members). */
+  manager: z.boolean(),
+  /** Holds a VEP/2 (signed) group-key grant. */
   signed: z.boolean().optional(),
   publicKey: PublicKey.nullable(),
   fingerprint: Fingerprint.nullable(),
   signingPublicKey: PublicKey.nullish(),
   signingFingerprint: Fingerprint.nullish(),
+  /** Who added them; null when an administrator's directory tool did. */
+  addedBy: UserRef.nullable(),
+  addedAt: Timestamp,
   /**
-   * For a pending member, who put them in the group, as the server's audit trail records it: an administrator's
+   * For a pending member, how they got into the group, as the server's audit trail records it: an administrator's
    * tool, a person, or nobody (`unrecorded`: a row written straight into the database). The server's word,
    * shown to help the manager decide; the decision itself is the manager's signed grant.
    */
-  addedBy: z
+  addedVia: z
     .object({ by: z.enum(['administrator', 'user', 'unrecorded']), user: UserRef.nullable(), at: Timestamp.nullable() })
     .nullish(),
 });
@@ -122,4 +127,17 @@ export const AddMemberRequest = z.strictObject({ userId: Id, grant: Grant });
 /** A manager's signed decision to remove or refuse a member (docs/crypto.md, "Membership statement"). */
 export const RemoveMemberRequest = z.strictObject({ at: z.iso.datetime({ offset: true }), signature: Signature });
 
+/** Making a member a manager of the group, or a manager a plain member again. */
+export const MemberRoleRequest = z.strictObject({ manager: z.boolean() });
+
 export const GroupList = z.object({ groups: z.array(GroupView) });
+
+/**
+ * What a group's members can read through it, for its managers (the reminder before removing one): the API
+ * secrets shared with the group that the manager can see themselves, by name, and how many others there are.
+ */
+export const GroupSecrets = z.object({
+  items: z.array(z.object({ id: Id, name: z.string() })),
+  othersCount: z.number().int(),
+});
+export type GroupSecrets = z.infer<typeof GroupSecrets>;

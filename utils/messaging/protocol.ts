@@ -1,4 +1,5 @@
-import type { LinkView, RouteResponse, SecretSummary, SharingPolicy } from '@/utils/contract';
+import type { GroupSecrets, GroupView, LinkView, RouteResponse, SecretSummary, SharingPolicy } from '@/utils/contract';
+import type { GroupChanges, GroupDraft, NewMember } from '@/utils/groups/types';
 import type { LinkDraft } from '@/utils/links/external-link';
 import type { Prefill } from '@/utils/match/prefill';
 import type { AccessListResult, KeyChange, RecipientMatches, ShareOutcome, ShareRequest } from '@/utils/share/types';
@@ -82,6 +83,22 @@ export interface ApprovalsProtocol {
   refuseMember(data: { groupId: string; userId: string }): void;
 }
 
+/** Private groups and user groups: the user's list, creating one, its members and its status. */
+export interface GroupsProtocol {
+  /** Every group the user belongs to or manages, fresh from the server. */
+  listGroups(): GroupView[];
+  getGroup(data: { groupId: string }): GroupView;
+  /** Creates a private group and its key in the worker, granting the key to the creator and each member. */
+  createGroup(data: GroupDraft): GroupView;
+  updateGroup(data: { groupId: string; changes: GroupChanges }): GroupView;
+  /** Grants the group key to each new member (made in the worker, checked against the pins). */
+  addGroupMembers(data: { groupId: string; members: NewMember[] }): GroupView;
+  removeGroupMember(data: { groupId: string; userId: string }): GroupView;
+  setGroupManager(data: { groupId: string; userId: string; manager: boolean }): GroupView;
+  /** What members can read through the group, for the reminder before removing one. */
+  getGroupSecrets(data: { groupId: string }): GroupSecrets;
+}
+
 /** External links for people without an account: made, listed, revoked, emailed and copied by their sharer. */
 export interface LinksProtocol {
   /** Whether the administrator allows external links, and for how long at most. */
@@ -122,6 +139,7 @@ export interface ProtocolMap
     ShareProtocol,
     ApprovalsProtocol,
     LinksProtocol,
+    GroupsProtocol,
     SelectionProtocol,
     ClipboardProtocol {}
 

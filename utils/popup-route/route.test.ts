@@ -24,6 +24,9 @@ describe('popup routes', () => {
     [`#/choose/access/${ID},${ID2}/40`, { view: 'choose', kind: 'access', ids: [ID, ID2], total: 40 }],
     [`#/no-match/share/${TOKEN}`, { view: 'no-match', kind: 'share', token: TOKEN }],
     [`#/pending/${TOKEN}`, { view: 'pending', token: TOKEN }],
+    ['#/groups', { view: 'groups' }],
+    ['#/groups/new', { view: 'group-new' }],
+    [`#/group/${ID}`, { view: 'group', id: ID }],
   ])('%s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -40,6 +43,8 @@ describe('popup routes', () => {
     ['a path where a token belongs', '#/pending/../../x'],
     ['the sharing center with an id', `#/links/${ID}`],
     ['the External screen of a batch', `#/external/${ID},${ID2}`],
+    ['a group without its id', '#/group/'],
+    ['something after the groups list other than new', '#/groups/old'],
   ])('is undefined for %s, so the popup shows the list', (_what, hash) => {
     expect(parseRoute(hash)).toBeUndefined();
   });
@@ -72,6 +77,9 @@ describe('popup routes', () => {
     { view: 'choose', kind: 'access', ids: [ID, ID2], total: 40 },
     { view: 'no-match', kind: 'share', token: TOKEN },
     { view: 'pending', token: TOKEN },
+    { view: 'groups' },
+    { view: 'group-new' },
+    { view: 'group', id: ID },
   ])('routeHash and parseRoute are inverses (%o)', (route) => {
     expect(parseRoute(routeHash(route))).toEqual(route);
   });

@@ -10,8 +10,8 @@ export type SelectionKind = 'share' | 'access';
  * `#/external/<id>`, the sharing center `#/links`; and the right-click views:
  * the chooser `#/choose/<kind>/<id>,<id>/<total>` (ids are not sensitive, so they travel in the address),
  * no match `#/no-match/<kind>/<token>` (the selection itself stays in the worker under a one-time token),
- * and an action waiting for the unlock, `#/pending/<token>`; and `#/approvals`, the group members waiting for
- * the user's approval.
+ * and an action waiting for the unlock, `#/pending/<token>`; `#/approvals`, the group members waiting for
+ * the user's approval; and the groups views (below).
  */
 export type PopupRoute =
   | { view: 'list' }
@@ -26,12 +26,18 @@ export type PopupRoute =
   | { view: 'choose'; kind: SelectionKind; ids: string[]; total: number }
   | { view: 'no-match'; kind: SelectionKind; token: string }
   | { view: 'pending'; token: string }
-  | { view: 'approvals' };
+  | { view: 'approvals' }
+  | GroupRoute;
+
+/** The groups views: the list `#/groups`, the New private group form `#/groups/new`, one group `#/group/<id>`. */
+export type GroupRoute = { view: 'groups' } | { view: 'group-new' } | { view: 'group'; id: string };
+const GROUP_VIEWS = new Set<string>(['groups', 'group-new', 'group']);
+export const isGroupRoute = (route: PopupRoute): route is GroupRoute => GROUP_VIEWS.has(route.view);
 
 /** The views of the right-click flow. */
 export type SelectionRoute = Extract<PopupRoute, { view: 'choose' | 'no-match' | 'pending' }>;
 /** The views of one or a few secrets, and the forms. */
-export type SecretRoute = Exclude<PopupRoute, SelectionRoute | { view: 'list' } | { view: 'approvals' }>;
+export type SecretRoute = Exclude<PopupRoute, SelectionRoute | GroupRoute | { view: 'list' } | { view: 'approvals' }>;
 
 const SELECTION_VIEWS = new Set<string>(['choose', 'no-match', 'pending']);
 export const isSelectionRoute = (route: PopupRoute): route is SelectionRoute => SELECTION_VIEWS.has(route.view);
@@ -66,6 +72,8 @@ export function parseRoute(hash: string): PopupRoute | undefined {
   if (rest.length) return undefined;
   if ((view === 'add' || view === 'links') && arg === '') return { view };
   if (view === 'approvals' && arg === '') return { view: 'approvals' };
+  if (view === 'groups') return arg === '' ? { view } : arg === 'new' ? { view: 'group-new' } : undefined;
+  if (view === 'group' && ID.test(arg)) return { view, id: arg };
   if (view === 'share') {
     const ids = [...new Set(arg.split(','))];
     return ids.length <= SHARE_BATCH_MAX && ids.every((id) => ID.test(id)) ? { view, ids } : undefined;
@@ -84,6 +92,10 @@ export function routeHash(route: PopupRoute): string {
     case 'links':
     case 'approvals':
       return `#/${route.view}`;
+    case 'groups':
+      return '#/groups';
+    case 'group-new':
+      return '#/groups/new';
     case 'share':
       return `#/share/${route.ids.join(',')}${route.card ? `/${route.card}` : ''}`;
     case 'choose':

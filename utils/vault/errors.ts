@@ -23,6 +23,9 @@ export const ERROR_CODES = [
   'recipient_disabled',
   'group_disabled',
   'identifier_taken',
+  'identifier_owner_only',
+  'group_name_taken',
+  'member_pending',
   'secret_disabled',
   'old_value',
   // VEP/2: a grant whose signature, signer or revision does not check out; the detail names who and what.

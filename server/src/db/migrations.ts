@@ -282,6 +282,16 @@ const offboarding: Migration = {
   },
 };
 
+/** Who added each group member (null: an administrator's directory tool), shown to managers beside a pending one. */
+const groupMemberAddedBy: Migration = {
+  async up(db: Db) {
+    await db.schema
+      .alterTable('group_members')
+      .addColumn('added_by', 'text', (c) => c.references('users.id'))
+      .execute();
+  },
+};
+
 /**
  * VEP/2 (docs/crypto.md): each account's signing key, and each secret's key revision (the value revision at
  * which its itemKey was made, which signed grants carry). Grants and their signatures stay JSON in the
@@ -314,7 +324,8 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: st
       '004_sign_in_throttle': signInThrottle,
       '005_offboarding': offboarding,
       '006_external_links': externalLinks(dialect),
-      '007_signed_grants': signedGrants,
+      '007_group_member_added_by': groupMemberAddedBy,
+      '008_signed_grants': signedGrants,
     }),
   };
   const { error } = await new Migrator({

@@ -57,6 +57,8 @@ export interface GroupMembersTable {
   /** The group's private key wrapped for this user; null while the member is pending. */
   grant: string | null;
   created_at: string;
+  /** Who added them: the owner or a manager; null when an administrator's tool did (and for older rows). */
+  added_by: string | null;
 }
 
 export interface SecretsTable {

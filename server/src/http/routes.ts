@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { groupSecrets } from '../services/group-secrets';
 import { accounts, access, directory, groups, links, policyForClients, secrets, sync } from '../services';
 import type { AppEnv } from './env';
 import { handle } from './route';
@@ -32,6 +33,10 @@ export function registerRoutes(app: Hono<AppEnv>) {
   );
   handle(app, 'addMember', async ({ params, body }, c) =>
     groups.addMember(c.var.services, c.var.caller.userId, params.id, body),
+  );
+  handle(app, 'groupSecrets', async ({ params }, c) => groupSecrets(c.var.services, c.var.caller.userId, params.id));
+  handle(app, 'setMemberRole', async ({ params, body }, c) =>
+    groups.setMemberRole(c.var.services, c.var.caller.userId, params.id, params.userId, body.manager),
   );
   handle(app, 'removeMember', async ({ params }, c) =>
     groups.removeMember(c.var.services, c.var.caller.userId, params.id, params.userId),

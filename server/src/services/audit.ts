@@ -23,6 +23,7 @@ export type AuditAction =
   | 'group.member_regranted'
   | 'group.member_refused'
   | 'group.member_removed'
+  | 'group.role_changed'
   | 'user.invited'
   | 'user.enrolled'
   | 'user.password_changed'

@@ -15,7 +15,7 @@ export async function memberCounts(db: Db | Tx, groupIds: string[]): Promise<Map
   return new Map(rows.map((r) => [r.group_id, Number(r.n)]));
 }
 
-/** Private groups the caller owns, or belongs to when the owner lets members view the group. */
+/** Private groups the caller owns or manages, or belongs to when the owner lets members view the group. */
 export async function visiblePrivateGroups(db: Db | Tx, userId: string) {
   return db
     .selectFrom('groups')
@@ -24,6 +24,14 @@ export async function visiblePrivateGroups(db: Db | Tx, userId: string) {
     .where((eb) =>
       eb.or([
         eb('owner_id', '=', userId),
+        eb.exists(
+          eb
+            .selectFrom('group_members')
+            .select('user_id')
+            .whereRef('group_members.group_id', '=', 'groups.id')
+            .where('user_id', '=', userId)
+            .where('is_manager', '=', 1),
+        ),
         eb.and([
           eb('members_can_view', '=', 1),
           eb.exists(
@@ -49,15 +57,13 @@ export async function canSeeGroup(db: Db | Tx, userId: string, groupId: string):
     .executeTakeFirst();
   if (!g) return false;
   if (g.kind === 'user' || g.owner_id === userId) return true;
-  if (!g.members_can_view) return false;
   const m = await db
     .selectFrom('group_members')
-    .select('user_id')
+    .select(['is_member', 'is_manager'])
     .where('group_id', '=', groupId)
     .where('user_id', '=', userId)
-    .where('is_member', '=', 1)
     .executeTakeFirst();
-  return !!m;
+  return !!m?.is_manager || (!!g.members_can_view && !!m?.is_member);
 }
 
 /** The groups through which a user holds keys: active membership of an enabled group. */

@@ -59,26 +59,36 @@ export async function groupView(
       'group_members.grant',
       'group_members.is_member',
       'group_members.is_manager',
+      'group_members.added_by',
       'group_members.created_at',
     ])
     .where('group_id', '=', groupId)
     .orderBy('users.name')
     .execute();
-  // Managers decide on pending members; they (only) see who put each one there.
-  const pending = mine?.is_manager ? rows.filter((r) => r.is_member === 1 && r.grant === null) : [];
+  const members = rows.filter((r) => r.is_member === 1);
+  // Managers decide on pending members; they (only) see how each one got there, from the audit trail.
+  const pending = mine?.is_manager ? members.filter((r) => r.grant === null) : [];
   const added = pending.length ? await whoAdded(db, groupId) : new Map();
+  const addedVia = new Map<string, GroupMember['addedVia']>();
   for (const r of pending) {
     // An event older than the row is about an earlier membership, not this one.
     const a = added.get(r.id);
-    Object.assign(r, { addedBy: a && a.at! >= r.created_at ? a : { by: 'unrecorded', user: null, at: null } });
+    addedVia.set(r.id, a && a.at! >= r.created_at ? a : { by: 'unrecorded', user: null, at: null });
   }
-  const owner = g.owner_id ? ((await userRefs(db, [g.owner_id])).get(g.owner_id) ?? null) : null;
+  const refs = await userRefs(db, [
+    ...new Set([g.owner_id, ...members.map((m) => m.added_by)].filter((id): id is string => !!id)),
+  ]);
+  const owner = g.owner_id ? (refs.get(g.owner_id) ?? null) : null;
   const myGrant: Grant | null = mine?.grant ? JSON.parse(mine.grant) : null;
   const signer = myGrant ? await signerOf(db, myGrant, { subjectKind: 'group', subjectId: groupId }) : null;
   return toGroupView(
     g,
     mine,
-    rows.filter((r) => r.is_member === 1),
+    members.map((m) => ({
+      ...m,
+      added_by: m.added_by ? (refs.get(m.added_by) ?? null) : null,
+      addedVia: addedVia.get(m.id),
+    })),
     owner,
     signer,
   );
@@ -89,7 +99,7 @@ export async function groupView(
  * administrator's tool (no actor) or a person. A member with no such event was written into the database
  * by something else, which the approval view says.
  */
-async function whoAdded(db: Db | Tx, groupId: string): Promise<Map<string, NonNullable<GroupMember['addedBy']>>> {
+async function whoAdded(db: Db | Tx, groupId: string): Promise<Map<string, NonNullable<GroupMember['addedVia']>>> {
   const events = await db
     .selectFrom('audit_events')
     .select(['actor_id', 'at', 'details'])
@@ -99,7 +109,7 @@ async function whoAdded(db: Db | Tx, groupId: string): Promise<Map<string, NonNu
     .orderBy('id')
     .execute();
   const actors = await userRefs(db, [...new Set(events.flatMap((e) => (e.actor_id ? [e.actor_id] : [])))]);
-  const out = new Map<string, NonNullable<GroupMember['addedBy']>>();
+  const out = new Map<string, NonNullable<GroupMember['addedVia']>>();
   for (const e of events) {
     const userId = (JSON.parse(e.details) as { userId?: string }).userId;
     if (!userId) continue;
@@ -123,6 +133,19 @@ export async function getGroup(ctx: Ctx, userId: string, groupId: string): Promi
       throw new NotFound('This group');
     })()
   );
+}
+
+/** A private group's name is unique among its owner's groups (ignoring case), so the share search tells them apart. */
+async function assertNameFree(tx: Tx, ownerId: string, name: string, exceptId?: string) {
+  let q = tx
+    .selectFrom('groups')
+    .select('id')
+    .where('owner_id', '=', ownerId)
+    .where('kind', '=', 'private')
+    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  if (await q.executeTakeFirst())
+    throw new Conflict('group_name_taken', `You already have a private group named "${name}". Choose another name.`);
 }
 
 /** Everyone whose view of the group changes when it does: members and managers. */
@@ -156,6 +179,7 @@ export async function createPrivateGroup(
   return write(ctx.store, async (tx) => {
     if (await tx.selectFrom('groups').select('id').where('id', '=', body.id).executeTakeFirst())
       throw new Conflict('duplicate_id', 'A group with this id already exists.');
+    await assertNameFree(tx, userId, body.name);
     await tx
       .insertInto('groups')
       .values({
@@ -181,6 +205,7 @@ export async function createPrivateGroup(
         is_manager: 1,
         grant: JSON.stringify(body.managerGrant),
         created_at: now,
+        added_by: userId,
       })
       .execute();
     await notify(tx, [userId], 'group', body.id);
@@ -219,6 +244,7 @@ export async function updateGroup(
         'forbidden',
         'Only the owner of a private group can change it; user groups are managed by administrators.',
       );
+    if (body.name !== undefined) await assertNameFree(tx, userId, body.name, groupId);
     const set = {
       ...(body.name !== undefined ? { name: body.name } : {}),
       ...(body.description !== undefined ? { description: body.description } : {}),
@@ -283,7 +309,15 @@ export async function addMember(
     else
       await tx
         .insertInto('group_members')
-        .values({ group_id: groupId, user_id: member.id, is_member: 1, is_manager: 0, grant, created_at: nowIso() })
+        .values({
+          group_id: groupId,
+          user_id: member.id,
+          is_member: 1,
+          is_manager: 0,
+          grant,
+          created_at: nowIso(),
+          added_by: userId,
+        })
         .execute();
     await notify(tx, await groupPeople(tx, groupId), 'group', groupId);
     // The group's secrets appear for the member only if the group is enabled.
@@ -325,6 +359,45 @@ async function checkRemoval(
   if (!me.signing_public_key || !(await verify(me.signing_public_key, statement, signed.signature).catch(() => false)))
     throw new Invalid('bad_signature', 'The signature on this removal does not verify with your signing key.');
   return { at: signed.at, signature: signed.signature };
+}
+
+/**
+ * Makes a member a manager (who may then add and remove members, with the group key they already hold), or a
+ * manager a plain member again. A pending member cannot manage before holding the key; the owner stays a manager.
+ */
+export async function setMemberRole(
+  ctx: Ctx,
+  userId: string,
+  groupId: string,
+  memberId: string,
+  manager: boolean,
+): Promise<GroupView> {
+  return write(ctx.store, async (tx) => {
+    await requireManager(tx, groupId, userId, false);
+    const g = await tx.selectFrom('groups').select('owner_id').where('id', '=', groupId).executeTakeFirstOrThrow();
+    const m = await membership(tx, groupId, memberId);
+    if (!m?.is_member) throw new NotFound('This member');
+    if (g.owner_id === memberId) throw new Conflict('owner_role', 'The owner of a private group always manages it.');
+    if (manager && !m.grant)
+      throw new Conflict('member_pending', 'This member does not hold the group key yet, so they cannot manage it.');
+    if ((m.is_manager === 1) !== manager) {
+      await tx
+        .updateTable('group_members')
+        .set({ is_manager: manager ? 1 : 0 })
+        .where('group_id', '=', groupId)
+        .where('user_id', '=', memberId)
+        .execute();
+      await notify(tx, await groupPeople(tx, groupId), 'group', groupId);
+      await audit(tx, {
+        actorId: userId,
+        action: 'group.role_changed',
+        objectKind: 'group',
+        objectId: groupId,
+        details: { userId: memberId, manager },
+      });
+    }
+    return (await groupView(tx, groupId, userId))!;
+  });
 }
 
 /** Removes a member (a manager, or the member leaving); their group grant is deleted. */
@@ -408,6 +481,7 @@ export async function createUserGroup(
           is_manager: m.manager ? 1 : 0,
           grant: m.grant ? JSON.stringify(m.grant) : null,
           created_at: now,
+          added_by: null,
         })
         .execute();
     await indexGroup(tx, g.id);
@@ -434,7 +508,15 @@ export async function addPendingMember(ctx: Ctx, groupId: string, memberId: stri
       throw new Conflict('already_member', 'This user is already in the group.');
     await tx
       .insertInto('group_members')
-      .values({ group_id: groupId, user_id: memberId, is_member: 1, is_manager: 0, grant: null, created_at: nowIso() })
+      .values({
+        group_id: groupId,
+        user_id: memberId,
+        is_member: 1,
+        is_manager: 0,
+        grant: null,
+        created_at: nowIso(),
+        added_by: null,
+      })
       .execute();
     await notify(tx, [...(await groupPeople(tx, groupId))], 'group', groupId);
     await audit(tx, {

@@ -28,6 +28,12 @@ const identifierTaken = (identifier: string) =>
     `You already have an API secret with the identifier "${identifier}". Choose another identifier.`,
   );
 
+const identifierOwnerOnly = () =>
+  new Forbidden(
+    'identifier_owner_only',
+    'Only the owner of this API secret can change its identifier. Ask them, or leave the identifier as it is.',
+  );
+
 async function assertIdentifierFree(tx: Tx, ownerId: string, identifier: string | null | undefined, exceptId?: string) {
   if (!identifier) return;
   let q = tx.selectFrom('secrets').select('id').where('owner_id', '=', ownerId).where('identifier', '=', identifier);
@@ -131,7 +137,12 @@ export async function updateSecret(
         'stale_value_revision',
         `The new client secret must be value revision ${v.row.value_revision + 1}. Reload the API secret and try again.`,
       );
-    if (body.identifier !== undefined) await assertIdentifierFree(tx, v.row.owner_id, body.identifier, id);
+    if (body.identifier !== undefined && body.identifier !== v.row.identifier) {
+      // Identifiers are unique per owner. Checking an editor's choice against the owner's other secrets would
+      // tell the editor those exist, so only the owner, who sees them all, sets or changes an identifier.
+      if (v.row.owner_id !== userId) throw identifierOwnerOnly();
+      await assertIdentifierFree(tx, v.row.owner_id, body.identifier, id);
+    }
     const set = {
       ...(body.name !== undefined ? { name: body.name } : {}),
       ...(body.url !== undefined ? { url: body.url } : {}),

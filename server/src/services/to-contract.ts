@@ -136,7 +136,9 @@ type MemberRow = Pick<
 > & {
   grant: string | null;
   is_manager: number;
-  addedBy?: GroupMember['addedBy'];
+  added_by: UserRef | null;
+  created_at: string;
+  addedVia?: GroupMember['addedVia'];
 };
 
 /** A group as one user sees it: members and description only to those who may list its members. */
@@ -175,7 +177,9 @@ export function toGroupView(
             fingerprint: m.fingerprint,
             signingPublicKey: m.signing_public_key,
             signingFingerprint: m.signing_fingerprint,
-            ...(m.addedBy ? { addedBy: m.addedBy } : {}),
+            addedBy: m.added_by,
+            addedAt: m.created_at,
+            ...(m.addedVia ? { addedVia: m.addedVia } : {}),
           })),
         }
       : {}),

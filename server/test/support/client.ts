@@ -319,6 +319,13 @@ export class VaultClient {
   }
 
   async createPrivateGroup(name: string) {
+    const { body, keys } = await this.privateGroupBody(name);
+    const view = await this.ok<GroupView>('POST', '/v1/groups', body);
+    return { view, keys };
+  }
+
+  /** A new private group's request, keys made here, for a test that sends it itself. */
+  async privateGroupBody(name: string) {
     const keys = await newGroupKeys();
     const id = newId();
     const body = {
@@ -332,8 +339,7 @@ export class VaultClient {
         keys.privateKeyPkcs8,
       ),
     };
-    const view = await this.ok<GroupView>('POST', '/v1/groups', body);
-    return { view, keys };
+    return { body, keys };
   }
 
   async addMember(groupId: string, groupPkcs8: Uint8Array, member: { id: string; publicKey: string }) {

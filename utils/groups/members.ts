@@ -1,0 +1,47 @@
+import type { GroupView } from '@/utils/contract';
+import type { Unlocked } from '@/utils/secrets/context';
+import { checkPins, pinAll } from '@/utils/share/pins';
+import { recipientKey } from '@/utils/share/types';
+import { VaultError } from '@/utils/vault/errors';
+import { grantGroupKey, withGroupKey } from './grant-key';
+import type { NewMember } from './types';
+
+/**
+ * Checks the new members' keys against the pins before anything is sent (trust on first use, as the share
+ * panel does): a person whose key changed since this device pinned it stops the whole addition.
+ */
+export async function checkMemberKeys(u: Unlocked, people: readonly NewMember[]) {
+  const { ok, changes } = await checkPins(
+    u.db,
+    people.map((p) => ({
+      key: recipientKey('user', p.id),
+      kind: 'user' as const,
+      id: p.id,
+      name: p.name,
+      publicKey: p.publicKey,
+    })),
+  );
+  if (changes.length) throw new VaultError('recipient_key_changed', { detail: changes.map((c) => c.name).join(', ') });
+  return ok;
+}
+
+/**
+ * Adds people to a group the user manages: each gets the group key, wrapped for their public key here in the
+ * worker. One request per person; the view after the last one is returned.
+ */
+export async function addMembers(u: Unlocked, groupId: string, people: readonly NewMember[]): Promise<GroupView> {
+  const ok = await checkMemberKeys(u, people);
+  let view = await u.client.call('getGroup', { params: { id: groupId } });
+  if (!ok.length) return view;
+  view = await withGroupKey(u, view, async (pkcs8) => {
+    let last = view;
+    for (const p of ok)
+      last = await u.client.call('addMember', {
+        params: { id: groupId },
+        body: { userId: p.id, grant: await grantGroupKey(groupId, pkcs8, p) },
+      });
+    return last;
+  });
+  await pinAll(u.db, ok);
+  return view;
+}
