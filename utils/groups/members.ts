@@ -38,7 +38,7 @@ export async function addMembers(u: Unlocked, groupId: string, people: readonly 
     for (const p of ok)
       last = await u.client.call('addMember', {
         params: { id: groupId },
-        body: { userId: p.id, grant: await grantGroupKey(groupId, pkcs8, p) },
+        body: { userId: p.id, grant: await grantGroupKey(u, groupId, pkcs8, p) },
       });
     return last;
   });

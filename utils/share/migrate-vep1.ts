@@ -1,4 +1,5 @@
-import { createSignedGrant, isSigned, openGroupKey } from '@/utils/crypto';
+import { isSigned, openGroupKey } from '@/utils/crypto';
+import { grantGroupKey } from '@/utils/groups/grant-key';
 import type { GroupView } from '@/utils/contract';
 import type { Unlocked } from '@/utils/secrets/context';
 import { rotateItemKey } from '@/utils/secrets/rotate';
@@ -17,7 +18,6 @@ export type MigrationReport = { secrets: number; grants: number; failed: number 
 async function migrateGroup(u: Unlocked, g: GroupView): Promise<number> {
   if (!g.isManager || !g.myGrant || !u.me.signingKey) return 0;
   const group = await openGroupKey(g.myGrant, g.id, u.me.privateKey, u.me.publicKey, g.publicKey);
-  const granter = { id: u.me.userId, signingKey: u.me.signingKey };
   let made = 0;
   try {
     const unsigned = (g.members ?? []).filter((m) => !m.pending && m.signed === false && m.publicKey);
@@ -25,8 +25,11 @@ async function migrateGroup(u: Unlocked, g: GroupView): Promise<number> {
       unsigned.push({
         user: { id: u.me.userId, name: '', username: '' },
         pending: false,
+        manager: true,
         publicKey: u.me.publicKey,
         fingerprint: null,
+        addedBy: null,
+        addedAt: new Date(0).toISOString(),
       });
     const targets = unsigned.map((m) => ({
       key: recipientKey('user', m.user.id),
@@ -37,18 +40,7 @@ async function migrateGroup(u: Unlocked, g: GroupView): Promise<number> {
     }));
     const { ok } = await checkPins(u.db, targets);
     for (const t of ok) {
-      const grant = await createSignedGrant(
-        {
-          subjectKind: 'group',
-          subjectId: g.id,
-          recipientKind: 'user',
-          recipientId: t.id,
-          recipientPublicKey: t.publicKey,
-        },
-        group.privateKeyPkcs8,
-        1,
-        granter,
-      );
+      const grant = await grantGroupKey(u, g.id, group.privateKeyPkcs8, t);
       await u.client.call('addMember', { params: { id: g.id }, body: { userId: t.id, grant } });
       made++;
     }

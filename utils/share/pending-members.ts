@@ -1,4 +1,5 @@
-import { createGrant, membershipStatement, openGroupKey, sign, signGrant } from '@/utils/crypto';
+import { membershipStatement, openGroupKey, sign } from '@/utils/crypto';
+import { grantGroupKey } from '@/utils/groups/grant-key';
 import type { GroupMember, GroupView } from '@/utils/contract';
 import type { Unlocked } from '@/utils/secrets/context';
 import { VaultError } from '@/utils/vault/errors';
@@ -48,20 +49,7 @@ export async function approveMember(u: Unlocked, groupId: string, userId: string
   if (changes.length) return { ok: false as const, keyChanges: changes };
   const group = await openGroupKey(g.myGrant!, g.id, u.me.privateKey, u.me.publicKey, g.publicKey);
   try {
-    const grant = await createGrant(
-      {
-        subjectKind: 'group',
-        subjectId: g.id,
-        recipientKind: 'user',
-        recipientId: userId,
-        recipientPublicKey: m.publicKey!,
-      },
-      group.privateKeyPkcs8,
-    );
-    const signed = await signGrant(grant, { subjectKind: 'group', subjectId: g.id }, 1, {
-      id: u.me.userId,
-      signingKey: u.me.signingKey,
-    });
+    const signed = await grantGroupKey(u, g.id, group.privateKeyPkcs8, { id: userId, publicKey: m.publicKey! });
     const view = await u.client.call('addMember', { params: { id: g.id }, body: { userId, grant: signed } });
     await pinAll(u.db, ok);
     return { ok: true as const, group: view };
