@@ -13,9 +13,16 @@ export type KeyHolder = { id: string; publicKey: string };
  * no group-key grant leaves this extension unsigned.
  * @throws {@link VaultError} `forbidden` when this account has no signing key yet (it gets one at unlock)
  */
-export function grantGroupKey(u: Unlocked, groupId: string, groupPkcs8: Uint8Array, to: KeyHolder): Promise<SignedGrant> {
+export function grantGroupKey(
+  u: Unlocked,
+  groupId: string,
+  groupPkcs8: Uint8Array,
+  to: KeyHolder,
+): Promise<SignedGrant> {
   if (!u.me.signingKey)
-    throw new VaultError('forbidden', { detail: 'Your account has no signing key yet: lock and unlock, then try again.' });
+    throw new VaultError('forbidden', {
+      detail: 'Your account has no signing key yet: lock and unlock, then try again.',
+    });
   return createSignedGrant(
     {
       subjectKind: 'group',
