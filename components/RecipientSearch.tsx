@@ -111,19 +111,25 @@ export function RecipientSearch({
           // No datalist: the listbox is ours. ARIA in HTML allows a search combobox without one, Preact 11's
           // input types only with a `list` attribute; undefined renders none.
           list={undefined}
-          aria-label={t('recipientSearchLabel')}
+          aria-label={t(usersOnly ? 'peopleSearchLabel' : 'recipientSearchLabel')}
           aria-expanded={open}
           aria-controls={`${id}-list`}
           aria-autocomplete="list"
           aria-activedescendant={open ? optionId(current) : undefined}
-          placeholder={t('recipientSearchPlaceholder')}
+          placeholder={t(usersOnly ? 'peopleSearchPlaceholder' : 'recipientSearchPlaceholder')}
           autocomplete="off"
           value={text}
           onInput={(e) => (setText(e.currentTarget.value), setDismissed(false))}
           onKeyDown={onKeyDown}
         />
       </div>
-      <ul id={`${id}-list`} role="listbox" aria-label={t('recipientSearchLabel')} class="rsearch__list" hidden={!open}>
+      <ul
+        id={`${id}-list`}
+        role="listbox"
+        aria-label={t(usersOnly ? 'peopleSearchLabel' : 'recipientSearchLabel')}
+        class="rsearch__list"
+        hidden={!open}
+      >
         {open &&
           shown.map((d, i) => (
             <li

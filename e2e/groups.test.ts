@@ -71,7 +71,9 @@ describe('private groups from the extension', () => {
     await popup.getByRole('heading', { name: 'New private group' }).waitFor();
     await popup.getByLabel('Name (required)').fill(GROUP);
     await popup.getByLabel('Description').fill('Who ships on Thursdays');
-    await popup.getByRole('combobox', { name: 'Search users or groups' }).fill('bob');
+    const people = popup.getByRole('combobox', { name: 'Search people' });
+    expect(await people.getAttribute('placeholder')).toBe('Name, username or email');
+    await people.fill('bob');
     await popup.getByRole('option', { name: /Bob Silva/ }).click();
     await popup.getByRole('list', { name: 'Members' }).getByText('Bob Silva').waitFor();
     await shots(popup, 'groups-2-new');
