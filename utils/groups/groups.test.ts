@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from '@/server/test/support/harness'
 import { buildOrg } from '@/server/test/support/org';
 import { groupKeyOf } from '@/server/test/support/requests';
 import { unlockedAs } from '@/test/real-vault';
-import { addMembers } from './members';
+import { addMembers, removeMember } from './members';
 import { createPrivateGroup } from './create';
 
 // The worker's group logic against the real vault server: the group key is made and granted with the
@@ -70,6 +70,20 @@ describe('private groups made in the worker', () => {
     expect(view.members?.map((m) => m.user.username).sort()).toEqual(['bob', 'carol']);
     expect(view.members?.find((m) => m.user.username === 'carol')).toMatchObject({ pending: false, signed: true });
     expect(await groupKeyOf(org.carol, g.id)).toEqual(await groupKeyOf(org.alice, g.id));
+  });
+
+  it('a manager removing a member signs the removal, which the audit trail keeps', async () => {
+    const view = await removeMember(alice, g.id, org.carol.userId);
+    expect(view.members?.map((m) => m.user.username)).toEqual(['bob']);
+    const audit = await s.store.db
+      .selectFrom('audit_events')
+      .select(['action', 'details'])
+      .where('object_id', '=', g.id)
+      .where('action', '=', 'group.member_removed')
+      .execute();
+    expect(audit.map((a) => JSON.parse(a.details))).toEqual([
+      { userId: org.carol.userId, signed: { at: expect.any(String), signature: expect.any(String) } },
+    ]);
   });
 
   it('a member whose key changed since it was pinned stops the group before anything is sent', async () => {

@@ -1,6 +1,7 @@
 import type { GroupView } from '@/utils/contract';
 import type { Unlocked } from '@/utils/secrets/context';
 import { checkPins, pinAll } from '@/utils/share/pins';
+import { refuseMember } from '@/utils/share/pending-members';
 import { recipientKey } from '@/utils/share/types';
 import { VaultError } from '@/utils/vault/errors';
 import { grantGroupKey, withGroupKey } from './grant-key';
@@ -44,4 +45,13 @@ export async function addMembers(u: Unlocked, groupId: string, people: readonly 
   });
   await pinAll(u.db, ok);
   return view;
+}
+
+/**
+ * Removes someone from a group. A manager removing another person signs the decision (docs/crypto.md,
+ * "Membership statement"), as refusing a pending member does; leaving a group oneself needs no signature.
+ */
+export async function removeMember(u: Unlocked, groupId: string, userId: string): Promise<GroupView> {
+  if (userId !== u.me.userId && u.me.signingKey) return refuseMember(u, groupId, userId);
+  return u.client.call('removeMember', { params: { id: groupId, userId } });
 }
