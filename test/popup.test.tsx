@@ -58,6 +58,9 @@ function workerAnswers(opts: { status?: unknown; sync?: () => Promise<SyncReport
 beforeEach(() => {
   location.hash = ''; // a test that opened a view leaves its address behind
   worker.sendMessage.mockReset();
+  // Until a test says otherwise the worker does not answer: a timer a previous test's page left running
+  // (the status asked after the first frame) then waits, instead of calling `.then` on nothing.
+  worker.sendMessage.mockImplementation(() => new Promise(() => undefined));
   worker.emit = undefined;
 });
 

@@ -56,13 +56,28 @@ export async function launchWithExtension(
 }
 
 /**
+ * `page.goto`, again when the extension's first-install options page took over this new tab meanwhile
+ * (`runtime.openOptionsPage` reuses an empty tab): "interrupted by another navigation" is that race, not a fault.
+ */
+async function gotoPast(page: Page, url: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(url);
+      return;
+    } catch (e) {
+      if (attempt >= 3 || !/interrupted by another navigation/.test(String(e))) throw e;
+    }
+  }
+}
+
+/**
  * Grants the optional host permission for `origin` the way the user's "Allow" would. A headless browser
  * cannot click the permission prompt, so this goes through chrome://extensions' own API (the page behind
  * "Site access"); the extension's `permissions.request` then resolves at once, with no prompt.
  */
 export async function grantHostPermission(b: ExtensionBrowser, origin: string): Promise<void> {
   const page = await b.context.newPage();
-  await page.goto(`chrome://extensions/?id=${b.extensionId}`);
+  await gotoPast(page, `chrome://extensions/?id=${b.extensionId}`);
   const pattern = `${new URL(origin).protocol}//${new URL(origin).hostname}/*`;
   await page.evaluate(
     ([id, p]) =>
@@ -83,6 +98,6 @@ export async function openExtensionPage(
 ): Promise<Page> {
   const page = await b.context.newPage();
   if (path !== 'options.html') await page.setViewportSize({ width: 380, height: 560 });
-  await page.goto(`chrome-extension://${b.extensionId}/${path}`);
+  await gotoPast(page, `chrome-extension://${b.extensionId}/${path}`);
   return page;
 }

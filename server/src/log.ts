@@ -14,6 +14,9 @@ export function createLogger(opts: { quiet: boolean; destination?: NodeJS.Writab
       base: undefined,
       timestamp: stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
+      // Callers pass `err` as a plain object of chosen fields (type, message, first frames); pino's default
+      // serializer would rewrite its type as "Object".
+      serializers: { err: (value: unknown) => value },
     },
     // process.stdout rather than pino's own file descriptor writer: lines stay in order with the rest of the
     // process's output, and tests can read them.
