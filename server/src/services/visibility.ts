@@ -1,9 +1,26 @@
 import type { Db } from '../db/connect';
 import type { Tx } from '../db/tx';
 import type { SecretsTable } from '../db/schema';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database } from '../db/schema';
 import { activeGroupIds } from './group-queries';
 
 export type Visible = { row: SecretsTable; isOwner: boolean; canEdit: boolean };
+
+/** Access entries that reach a user: made for them directly, or for one of their active groups. */
+export const reachesUser =
+  (userId: string, groups: string[]) => (eb: ExpressionBuilder<Database, 'access_entries'>) => {
+    const direct = eb.and([
+      eb('access_entries.recipient_kind', '=', 'user'),
+      eb('access_entries.recipient_id', '=', userId),
+    ]);
+    return groups.length
+      ? eb.or([
+          direct,
+          eb.and([eb('access_entries.recipient_kind', '=', 'group'), eb('access_entries.recipient_id', 'in', groups)]),
+        ])
+      : direct;
+  };
 
 const chunks = <T>(xs: T[], n = 500) =>
   Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
@@ -27,21 +44,7 @@ export async function visibleSecrets(db: Db | Tx, userId: string, ids?: string[]
       .innerJoin('secrets', 'secrets.id', 'access_entries.secret_id')
       .selectAll('secrets')
       .select('access_entries.can_edit as entry_can_edit')
-      .where((eb) => {
-        const direct = eb.and([
-          eb('access_entries.recipient_kind', '=', 'user'),
-          eb('access_entries.recipient_id', '=', userId),
-        ]);
-        return groups.length
-          ? eb.or([
-              direct,
-              eb.and([
-                eb('access_entries.recipient_kind', '=', 'group'),
-                eb('access_entries.recipient_id', 'in', groups),
-              ]),
-            ])
-          : direct;
-      })
+      .where(reachesUser(userId, groups))
       .where('secrets.owner_id', '!=', userId);
     if (part) shared = shared.where('secrets.id', 'in', part);
     for (const { entry_can_edit, ...row } of await shared.execute()) {

@@ -3,7 +3,7 @@ import type { Dialect } from '../db/connect';
 import type { Database, SecretsTable } from '../db/schema';
 import type { Tx } from '../db/tx';
 import { activeGroupIds } from './group-queries';
-import type { Visible } from './visibility';
+import { reachesUser, type Visible } from './visibility';
 
 /** A position in name order: the last (name, id) a page sent. */
 export type PageKey = { name: string; id: string };
@@ -81,21 +81,7 @@ export async function visiblePage(
     .innerJoin('secrets', 'secrets.id', 'access_entries.secret_id')
     .select(columns)
     .select((eb) => eb.fn.max('access_entries.can_edit').as('entry_can_edit'))
-    .where((eb) => {
-      const direct = eb.and([
-        eb('access_entries.recipient_kind', '=', 'user'),
-        eb('access_entries.recipient_id', '=', userId),
-      ]);
-      return groups.length
-        ? eb.or([
-            direct,
-            eb.and([
-              eb('access_entries.recipient_kind', '=', 'group'),
-              eb('access_entries.recipient_id', 'in', groups),
-            ]),
-          ])
-        : direct;
-    })
+    .where(reachesUser(userId, groups))
     .where('secrets.owner_id', '!=', userId)
     .$if(!!after, (q) => q.where(afterKey(dialect, after!)))
     .groupBy('secrets.id')
