@@ -25,6 +25,8 @@ export type GroupDetailsProps = {
   onSetManager: (userId: string, manager: boolean) => Promise<unknown>;
   /** What members could read through the group (stable across renders: the removal dialog loads it once). */
   loadExposure: () => Promise<GroupSecrets>;
+  /** Opens the approval view (#/approvals), where a manager approves or refuses pending members (VEP/2). */
+  onReviewPending?: () => void;
 };
 
 /** Edit name and description (and who sees the members), in place. */
@@ -158,7 +160,26 @@ export function GroupDetails(props: GroupDetailsProps) {
             {tCount(g.memberCount, 'membersOne', 'membersOther')} · {t('membersHidden')}
           </p>
         )}
-        {g.isManager && <PendingMembers members={pending} />}
+        {g.isManager && (
+          <PendingMembers
+            members={pending}
+            actions={
+              props.onReviewPending
+                ? (m) =>
+                    m.publicKey ? (
+                      <button
+                        type="button"
+                        class="link"
+                        aria-label={`${t('approvalReview')}: ${m.user.name}`}
+                        onClick={props.onReviewPending}
+                      >
+                        {t('approvalReview')}
+                      </button>
+                    ) : null
+                : undefined
+            }
+          />
+        )}
 
         {manage && (
           <section class="groups__section" aria-labelledby="group-add-title">

@@ -255,6 +255,28 @@ describe('GroupDetails', () => {
     expect(screen.getByRole('list', { name: 'Members' }).textContent).not.toContain('Carol');
   });
 
+  it('offers a Review of each enrolled pending member, which opens the approvals (VEP/2: no key until approved)', async () => {
+    const onReviewPending = vi.fn();
+    setup(
+      releaseManagers({
+        kind: 'user',
+        owner: null,
+        members: [
+          member(BOB),
+          member(CAROL, { pending: true, addedBy: null, publicKey: directoryUser().publicKey }),
+          member({ id: uuid(), name: 'Not Enrolled', username: 'ne' }, { pending: true, addedBy: null }),
+        ],
+      }),
+      ALICE.id,
+      { onReviewPending },
+    );
+    expect(screen.getByText(/until a manager approves them/)).toBeTruthy();
+    // someone not yet enrolled has no key to approve: nothing to review yet
+    expect(screen.queryByRole('button', { name: 'Review: Not Enrolled' })).toBeNull();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Review: Carol Tester' }));
+    expect(onReviewPending).toHaveBeenCalledOnce();
+  });
+
   it('a plain member of a hidden group sees the count only, and no way to change it', () => {
     setup(
       releaseManagers({

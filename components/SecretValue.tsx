@@ -7,8 +7,11 @@ import { LiveNote, type Note } from './LiveNote';
 
 export type SecretValueProps = {
   enabled: boolean;
-  /** Opens the client secret (the page asks the worker); rejects with the vault's error. */
-  reveal: () => Promise<string>;
+  /**
+   * Opens the client secret (the page asks the worker); rejects with the vault's error. `verified` false: opened
+   * from an unsigned (VEP/1) grant under the migration rule, shown as not yet verified.
+   */
+  reveal: () => Promise<string | { clientSecret: string; verified: boolean }>;
   /** Copies a client secret and has it cleared from the clipboard soon. */
   copy: (value: string) => Promise<void>;
 };
@@ -22,6 +25,7 @@ export function SecretValue({ enabled, reveal: open, copy }: SecretValueProps) {
   const [value, setValue] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<Note>();
+  const [unverified, setUnverified] = useState(false);
   useEffect(() => {
     if (!value) return;
     const timer = setTimeout(() => setValue(undefined), REVEAL_SHOW_MS);
@@ -32,7 +36,10 @@ export function SecretValue({ enabled, reveal: open, copy }: SecretValueProps) {
     setBusy(true);
     setNote(undefined);
     try {
-      return await open();
+      const r = await open();
+      if (typeof r === 'string') return r;
+      setUnverified(!r.verified);
+      return r.clientSecret;
     } catch (e) {
       setNote({ text: errorText(e), error: true });
       return undefined;
@@ -80,6 +87,12 @@ export function SecretValue({ enabled, reveal: open, copy }: SecretValueProps) {
         <p class="notice notice--warn">
           <WarningIcon />
           <span>{enabled ? t('revealWarning') : t('error_secret_disabled')}</span>
+        </p>
+      )}
+      {unverified && (
+        <p class="notice notice--warn" role="status">
+          <WarningIcon />
+          <span>{t('notYetVerified')}</span>
         </p>
       )}
       <LiveNote note={note} />

@@ -1,4 +1,7 @@
+import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
+import { errorText } from '@/utils/vault/error-text';
+import { LiveNote, type Note } from './LiveNote';
 import { formatFingerprint } from '@/utils/crypto/fingerprint';
 import type { NamedPermission, ShareSummary } from '@/utils/share/plan';
 import type { KeyChange } from '@/utils/share/types';
@@ -72,12 +75,25 @@ export function ShareDone({
   summary,
   onClose,
   onRotate,
+  rotateKey,
 }: {
   summary: ShareSummary;
   onClose: () => void;
   onRotate?: () => void;
+  /** One secret (not a batch): offer to replace its item key, so what the removed kept opens no later value. */
+  rotateKey?: () => Promise<void>;
 }) {
   const close = useFocusOnMount<HTMLButtonElement>();
+  const [rotation, setRotation] = useState<{ busy: boolean; note?: Note }>({ busy: false });
+  async function replaceKey() {
+    setRotation({ busy: true });
+    try {
+      await rotateKey!();
+      setRotation({ busy: false, note: { text: t('rotateKeyDone') } });
+    } catch (e) {
+      setRotation({ busy: false, note: { text: errorText(e), error: true } });
+    }
+  }
   return (
     <div class="share-done">
       <div class="share-done__mark" role="status">
@@ -95,6 +111,15 @@ export function ShareDone({
               {t('rotateNow')}
             </button>
           )}
+          {rotateKey && (!rotation.note || rotation.note.error) && (
+            <>
+              <p>{t('rotateKeyHint')}</p>
+              <button type="button" class="link" disabled={rotation.busy} onClick={() => void replaceKey()}>
+                {t('rotateKeyNow')}
+              </button>
+            </>
+          )}
+          {rotateKey && <LiveNote note={rotation.note} />}
         </div>
       )}
       <div class="actions">

@@ -92,6 +92,8 @@ export type SharePanelProps = {
   onClose: () => void;
   /** After removing someone: open the client secret for editing (rotate it at the provider first). */
   onRotate?: (secret: SecretSummary) => void;
+  /** After removing someone: replace the secret's item key (VEP/2 rotation); rejects with the vault's error. */
+  rotateKey?: (secretId: string) => Promise<void>;
   /** Offered for one secret when external sharing is allowed: opens the External card's screen. */
   onExternal?: () => void;
   /** The card the user chose last time, marked and focused (only worth marking when there is a choice). */
@@ -112,6 +114,7 @@ export function SharePanel({
   card,
   onClose,
   onRotate,
+  rotateKey,
   onExternal,
   lastCard,
   onCardChosen,
@@ -153,6 +156,7 @@ export function SharePanel({
         summary={panel.done}
         onClose={onClose}
         onRotate={!batch && onRotate ? () => onRotate(secrets[0]!) : undefined}
+        rotateKey={!batch && rotateKey ? () => rotateKey(secrets[0]!.id) : undefined}
       />
     );
   } else {

@@ -225,6 +225,11 @@ describe('sharing from the toolbar, as the seed describes', () => {
     await popup.getByText(/Bob Silva, Security may still have the client secret/).waitFor();
     await popup.getByRole('button', { name: 'Change the client secret' }).waitFor();
     await shot(popup, 'share-12-removed-reminder');
+    // VEP/2 rotation: a new item key, so what bob and the group kept opens no later value
+    await popup.getByRole('button', { name: 'Replace the key' }).click();
+    await popup
+      .getByText('The key was replaced: values saved from now on open only for those who have access.')
+      .waitFor();
     await popup.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => rowText(popup, SECRET)).toContain('Shared: No');
     await popup.close();

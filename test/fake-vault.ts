@@ -53,7 +53,10 @@ export function fakeVault() {
       };
     },
     enroll: (input) => {
-      const b = input.body as unknown as Account & { code: string };
+      const b = input.body as unknown as Account & {
+        code: string;
+        signing?: { signingPublicKey: string; encryptedSigningKey: Account['encryptedPrivateKey'] };
+      };
       const invite = invites.get(b.username)!;
       const a: Account = {
         id: invite.userId,
@@ -66,6 +69,8 @@ export function fakeVault() {
         fingerprint: 'f'.repeat(64),
         encryptedPrivateKey: b.encryptedPrivateKey,
         authKey: b.authKey,
+        signingPublicKey: b.signing?.signingPublicKey ?? null,
+        encryptedSigningKey: b.signing?.encryptedSigningKey ?? null,
       };
       accounts.set(b.username, a);
       invites.delete(b.username);
@@ -95,6 +100,8 @@ export function fakeVault() {
         fingerprint: keys.fingerprint,
         encryptedPrivateKey: keys.encryptedPrivateKey,
         authKey: keys.authKey,
+        signingPublicKey: keys.signingPublicKey,
+        encryptedSigningKey: keys.encryptedSigningKey,
       });
       return id;
     },

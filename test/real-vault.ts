@@ -11,7 +11,13 @@ export async function unlockedAs(person: TestClient, serverUrl: string): Promise
   return {
     db: await openCache({ name: `cache-${person.username}` }),
     client: createVaultClient({ serverUrl, getToken: () => person.token }),
-    me: { userId: person.userId, privateKey: person.privateKey, publicKey: person.publicKey },
+    me: {
+      userId: person.userId,
+      privateKey: person.privateKey,
+      publicKey: person.publicKey,
+      signingKey: person.signingKey,
+      signingPublicKey: person.signingPublicKey,
+    },
   };
 }
 

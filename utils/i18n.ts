@@ -46,9 +46,10 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
  * messages, `<name>One` and `<name>Other`, chosen by the UI language's plural rules (Portuguese counts 0 as
  * "one"; forms beyond these two, like Spanish's "many" for round millions, read correctly as `other`).
  * Never build a plural by choosing words or adding an "s" in code: test/i18n/catalogue.test.ts looks for it.
+ * `more` fills `$2`… of both messages.
  */
-export function tCount(n: number, one: MessageKey, other: MessageKey): string {
-  return t(localeFormats().plural.select(n) === 'one' ? one : other, n);
+export function tCount(n: number, one: MessageKey, other: MessageKey, ...more: string[]): string {
+  return t(localeFormats().plural.select(n) === 'one' ? one : other, n, ...more);
 }
 
 /** A timestamp as people read it: the time alone when it is today, date and time otherwise. */

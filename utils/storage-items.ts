@@ -24,6 +24,8 @@ export const newSharesItem = storage.defineItem<string[]>('local:newShares', { f
 export const sessionItem = storage.defineItem<SessionRecord>('session:session');
 /** The private key wrapped for this browser session, while unlocked. */
 export const resumeItem = storage.defineItem<ResumeRecord>('session:resume');
+/** The signing private key (VEP/2) wrapped for this browser session, while unlocked. */
+export const resumeSigningItem = storage.defineItem<ResumeRecord>('session:resumeSigning');
 /** Why the vault is locked, for the unlock screen. */
 export const lockReasonItem = storage.defineItem<LockReason>('session:lockReason');
 /** The last activity, for auto-lock after a worker restart. */

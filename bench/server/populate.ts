@@ -158,6 +158,7 @@ export async function populateSecrets(
         status: 'enabled' as const,
         value,
         value_revision: 1,
+        key_revision: 1,
         owner_grant: grant,
         revision: 1,
         access_revision: 1,

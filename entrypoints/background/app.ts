@@ -8,7 +8,9 @@ import { createClipboardHandlers, onClipboardAlarm } from './handlers/clipboard'
 import { createSecretHandlers } from './handlers/secrets';
 import { createSelectionHandlers } from './handlers/selection';
 import { createSessionHandlers } from './handlers/session';
-import { completePendingMembersNow, createShareHandlers } from './handlers/share';
+import { createShareHandlers } from './handlers/share';
+import { createApprovalHandlers } from './handlers/approvals';
+import { migrateVep1 } from '@/utils/share/migrate-vep1';
 import { createLinksHandlers } from './handlers/links';
 import { createGroupsHandlers } from './handlers/groups';
 import { createSyncHandlers } from './handlers/sync';
@@ -52,7 +54,10 @@ export function createBackgroundApp(opts: BackgroundOptions = {}) {
   const ready = Promise.all([session.ready.then(() => rightClick.start()), ensureSyncAlarm()]).then(() => undefined);
   const work = createUnlockedWork({ db, session, engine });
   /** After sign-in and unlock the cache fills in the background, whether or not a page asks. */
-  const opened = () => (void engine.run(), void completePendingMembersNow(work, engine));
+  // Pending group members are never completed here: a manager approves each one in the extension. What the
+  // user can vouch for that still carries VEP/1 grants is re-made signed (docs/crypto.md, "Migration").
+  const migrate = () => void work.write(migrateVep1).catch(() => undefined);
+  const opened = () => (void engine.run(), migrate());
 
   // One slice of the protocol per domain; the type checks that every message has its handler.
   const handlers: Handlers = {
@@ -60,6 +65,7 @@ export function createBackgroundApp(opts: BackgroundOptions = {}) {
     ...createSyncHandlers(engine),
     ...createSecretHandlers(work),
     ...createShareHandlers(work, rightClick.badge),
+    ...createApprovalHandlers(work),
     ...createLinksHandlers(work, session),
     ...createGroupsHandlers(work),
     ...createSelectionHandlers({

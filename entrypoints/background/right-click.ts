@@ -1,6 +1,8 @@
 import { readSecretsInPages, type CacheDb } from '@/utils/cache';
 import { INDEX_START_DELAY_MS } from '@/utils/config';
 import { createValueIndexer, type ValueIndexStatus } from '@/utils/match/indexer';
+import { deviceTrust } from '@/utils/secrets/device-trust';
+import { verifyKeyPath } from '@/utils/session/grant-trust';
 import type { SelectionKind } from '@/utils/popup-route';
 import { readSettings, type SessionStatus, type Settings, type VaultSession } from '@/utils/session';
 import type { SyncChanges } from '@/utils/sync';
@@ -28,11 +30,26 @@ export type RightClickDeps = {
  * reach them through handlers/selection.ts and handlers/share.ts.
  */
 export function createRightClick(deps: RightClickDeps) {
-  // The setting is read at each update, so no value is fetched once it says no.
-  const indexer = createValueIndexer(() => deps.session().unlocked(), {
-    enabled: async () => (await readSettings()).matchByValue,
-    onProgress: (status) => deps.onIndexStatus?.(status),
-  });
+  // Values opened for matching go through the same grant verification as a reveal (pins, signers, revisions).
+  const indexer = createValueIndexer(
+    () => {
+      const u = deps.session().unlocked();
+      if (!u) return undefined;
+      const me = { userId: u.me.userId, signingPublicKey: u.me.signingPublicKey };
+      const verify = async (item: Parameters<typeof verifyKeyPath>[0]) =>
+        verifyKeyPath(
+          item,
+          (await (await deps.db()).get('secrets', item.secretId))?.name ?? item.secretId,
+          me,
+          deviceTrust(await deps.db()),
+        );
+      return { ...u, verify };
+    },
+    {
+      enabled: async () => (await readSettings()).matchByValue,
+      onProgress: (status) => deps.onIndexStatus?.(status),
+    },
+  );
   const badge = createBadge();
   const handoff = createHandoff();
   const cached = async () => (await deps.db()).getAll('secrets');

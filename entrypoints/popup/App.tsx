@@ -8,12 +8,14 @@ import { SecretList, focusSearch } from '@/components/SecretList';
 import { SelectionBar } from '@/components/SelectionBar';
 import { SignedOutCard } from '@/components/SignedOutCard';
 import { StatusBanner } from '@/components/StatusBanner';
+import { ApprovalBanner } from '@/components/ApprovalBanner';
 import { UnlockForm } from '@/components/UnlockForm';
 import type { Prefill } from '@/utils/match/prefill';
 import { isGroupRoute, isSelectionRoute } from '@/utils/popup-route';
 import { usePopupState } from './use-popup-state';
-import { GroupsRouteView, RouteView, SelectionView } from './lazy-views';
+import { ApprovalsView, GroupsRouteView, RouteView, SelectionView } from './lazy-views';
 import { useNewShares } from './use-new-shares';
+import { usePendingApprovals } from './use-pending-approvals';
 import { useDensity } from './use-density';
 import { useRoute } from './use-route';
 import { useSecretActions } from './use-secret-actions';
@@ -31,6 +33,7 @@ export function App() {
   const [addInitial, setAddInitial] = useState<Prefill>();
   useEffect(() => void (route.view !== 'add' && setAddInitial(undefined)), [route.view]);
   const newIds = useNewShares(status?.state === 'unlocked');
+  const approvals = usePendingApprovals(status?.state === 'unlocked', snapshot?.meta?.lastSyncAt);
   const density = useDensity();
   const listed = route.view === 'list';
   useEffect(() => void (listed && setTimeout(focusSearch)), [listed]);
@@ -105,6 +108,9 @@ export function App() {
         </button>
       </header>
       <StatusBanner error={sync.error} lastSyncAt={snapshot?.meta?.lastSyncAt} onRetry={requestSync} />
+      {route.view !== 'approvals' && (
+        <ApprovalBanner pending={approvals.pending} onReview={() => navigate({ view: 'approvals' })} />
+      )}
       <LiveNote note={actions.note} class="vault__note" />
       {actions.dialog}
       {!secrets ? null : secrets.length === 0 && listed ? (
@@ -139,7 +145,13 @@ export function App() {
               density={density}
             />
           </div>
-          {route.view === 'list' ? null : isGroupRoute(route) ? (
+          {route.view === 'list' ? null : route.view === 'approvals' ? (
+            <ApprovalsView
+              pending={approvals.pending}
+              onChanged={approvals.refresh}
+              onClose={() => navigate({ view: 'list' })}
+            />
+          ) : isGroupRoute(route) ? (
             <GroupsRouteView route={route} meId={meId} navigate={navigate} />
           ) : isSelectionRoute(route) ? (
             <SelectionView

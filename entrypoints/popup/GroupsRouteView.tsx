@@ -54,6 +54,7 @@ function OneGroup({ id, meId, navigate }: Omit<GroupsRouteViewProps, 'route'> & 
       onRemoveMember={g.removeMember}
       onSetManager={g.setManager}
       loadExposure={g.loadExposure}
+      onReviewPending={() => navigate({ view: 'approvals' })}
     />
   );
 }

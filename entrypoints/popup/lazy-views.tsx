@@ -2,6 +2,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { RouteViewProps } from './RouteView';
 import type { SelectionViewProps } from './SelectionView';
+import type { ApprovalsPage } from './ApprovalsPage';
 import type { GroupsRouteViewProps } from './GroupsRouteView';
 
 /**
@@ -25,6 +26,9 @@ function lazyView<P extends object>(load: () => Promise<ComponentType<P>>) {
 
 export const RouteView = lazyView<RouteViewProps>(() => import('./RouteView').then((m) => m.RouteView));
 export const SelectionView = lazyView<SelectionViewProps>(() => import('./SelectionView').then((m) => m.SelectionView));
+export const ApprovalsView = lazyView<Parameters<typeof ApprovalsPage>[0]>(() =>
+  import('./ApprovalsPage').then((m) => m.ApprovalsPage),
+);
 export const GroupsRouteView = lazyView<GroupsRouteViewProps>(() =>
   import('./GroupsRouteView').then((m) => m.GroupsRouteView),
 );

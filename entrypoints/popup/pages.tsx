@@ -7,7 +7,7 @@ import { lastShareCardItem } from '@/utils/storage-items';
 import type { RowAction } from '@/components/row-actions';
 import { useAccessList } from './use-access-list';
 import { useSharePanel } from './use-share-panel';
-import { copyClientSecret, revealClientSecret, searchRecipients } from './worker-calls';
+import { copyClientSecret, revealWithTrust, rotateItemKey, searchRecipients } from './worker-calls';
 
 /*
  * The views that need the worker's data: each page fetches it with its hook and hands the component data
@@ -24,9 +24,7 @@ export function DetailsPage(props: {
 }) {
   const { secret } = props;
   const access = useAccessList(secret.id, secret.accessRevision);
-  return (
-    <SecretDetails {...props} access={access} reveal={() => revealClientSecret(secret.id)} copy={copyClientSecret} />
-  );
+  return <SecretDetails {...props} access={access} reveal={() => revealWithTrust(secret.id)} copy={copyClientSecret} />;
 }
 
 export function AccessPage(props: { secret: SecretSummary; meId: string; onClose: () => void }) {
@@ -68,6 +66,7 @@ export function SharePage({
       search={searchRecipients}
       onClose={onClose}
       onRotate={onRotate}
+      rotateKey={rotateItemKey}
       onExternal={onExternal}
     />
   );

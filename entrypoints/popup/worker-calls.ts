@@ -4,6 +4,7 @@ import { copyText } from '@/utils/clipboard/copy';
 import { sendMessage } from '@/utils/messaging';
 import { changedFields, type SecretDraft } from '@/utils/secrets/draft';
 import type { AccessListResult, ShareOutcome, ShareRequest } from '@/utils/share/types';
+import type { PendingMember } from '@/utils/share/pending-members';
 import { errorCode } from '@/utils/vault/error-text';
 
 /*
@@ -28,6 +29,12 @@ export const shareCalls: ShareCalls = {
 export const revealClientSecret = (secretId: string) =>
   sendMessage('revealSecret', { secretId }).then((r) => r.clientSecret);
 
+/** The same, with whether every grant on its key path was signed (false: shown "not yet verified"). */
+export const revealWithTrust = (secretId: string) => sendMessage('revealSecret', { secretId });
+
+/** Replaces a secret's item key (VEP/2 rotation), after someone was removed. */
+export const rotateItemKey = (secretId: string) => sendMessage('rotateItemKey', { secretId }).then(() => undefined);
+
 /** Copies a client secret; the clipboard is cleared 30 seconds later. */
 export const copyClientSecret = (value: string) => copyText(value, true);
 
@@ -49,3 +56,10 @@ export async function saveSecret(secret: SecretSummary | undefined, draft: Secre
     throw e;
   }
 }
+
+/** What the approval view asks of the worker: approve (a signed grant of the group key) or refuse. */
+export const approvalCalls = {
+  approve: (p: PendingMember, confirmed?: string) =>
+    sendMessage('approveMember', { groupId: p.groupId, userId: p.member.user.id, confirmed }),
+  refuse: (p: PendingMember) => sendMessage('refuseMember', { groupId: p.groupId, userId: p.member.user.id }),
+};

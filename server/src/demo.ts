@@ -1,4 +1,13 @@
-import { createGrant, encryptSecret, enroll, newGroupKeys, newId, newItemKey } from '../../utils/crypto';
+import {
+  type Granter,
+  createSignedGrant,
+  encryptSecret,
+  enroll,
+  newGroupKeys,
+  newId,
+  newItemKey,
+  openGrant,
+} from '../../utils/crypto';
 import type { Grant } from '../../utils/contract';
 import { configFromEnv, type Config } from './config';
 import { openStore } from './db/connect';
@@ -36,7 +45,7 @@ export const DEMO_USERS = [
   },
 ] as const;
 
-type DemoUser = { id: string; username: string; publicKey: string; privateKey: CryptoKey };
+type DemoUser = { id: string; username: string; publicKey: string; privateKey: CryptoKey; granter: Granter };
 
 // [owner, name, url, clientId, identifier, method, tags]
 const SECRETS: [string, string, string, string, string | null, string, string[]][] = [
@@ -217,6 +226,11 @@ const fakeSecret = (i: number) => `sk_demo_${i.toString().padStart(2, '0')}_${ne
 async function enrollDemoUser(s: Services, u: (typeof DEMO_USERS)[number], iterations: number): Promise<DemoUser> {
   const { id, code } = await invite(s, u);
   const keys = await enroll(u.password, id, iterations);
+  const signing = {
+    signingPublicKey: keys.signingPublicKey,
+    encryptedSigningKey: keys.encryptedSigningKey,
+    signingKeyProof: keys.signingKeyProof,
+  };
   await enrollAccount(
     s,
     {
@@ -226,21 +240,66 @@ async function enrollDemoUser(s: Services, u: (typeof DEMO_USERS)[number], itera
       authKey: keys.authKey,
       publicKey: keys.publicKey,
       encryptedPrivateKey: keys.encryptedPrivateKey,
+      signing,
     },
     'demo',
   );
-  return { id, username: u.username, publicKey: keys.publicKey, privateKey: keys.privateKey };
+  return {
+    id,
+    username: u.username,
+    publicKey: keys.publicKey,
+    privateKey: keys.privateKey,
+    granter: { id, signingKey: keys.signingKey },
+  };
 }
 
 const grantFor = (
+  by: DemoUser,
   subjectId: string,
   to: { kind: 'user' | 'group'; id: string; publicKey: string },
   key: Uint8Array,
 ): Promise<Grant> =>
-  createGrant(
+  createSignedGrant(
     { subjectKind: 'secret', subjectId, recipientKind: to.kind, recipientId: to.id, recipientPublicKey: to.publicKey },
     key,
+    1,
+    by.granter,
   );
+
+/**
+ * What a user group's manager does in the extension: adopts the unsigned grant the administrator's tool made
+ * for them (re-signed as their own), then approves each pending member with a signed grant.
+ */
+async function approveAsManager(s: Services, groupId: string, manager: DemoUser, members: DemoUser[]) {
+  const row = await s.store.db
+    .selectFrom('group_members')
+    .select('grant')
+    .where('group_id', '=', groupId)
+    .where('user_id', '=', manager.id)
+    .executeTakeFirstOrThrow();
+  const pkcs8 = await openGrant(
+    JSON.parse(row.grant!),
+    { subjectKind: 'group', subjectId: groupId },
+    manager.privateKey,
+    manager.publicKey,
+  );
+  const grantTo = (u: DemoUser) =>
+    createSignedGrant(
+      {
+        subjectKind: 'group',
+        subjectId: groupId,
+        recipientKind: 'user',
+        recipientId: u.id,
+        recipientPublicKey: u.publicKey,
+      },
+      pkcs8,
+      1,
+      manager.granter,
+    );
+  for (const u of [manager, ...members])
+    await addMember(s, manager.id, groupId, { userId: u.id, grant: await grantTo(u) });
+  pkcs8.fill(0);
+}
 
 /**
  * Builds the demo organisation with real VEP/1 crypto, exactly as the extension would: four users, two user
@@ -277,12 +336,14 @@ export async function seedDemo(opts: Partial<Config> & { schema?: string } = {})
       managers: ['dave'],
       members: ['carol'],
     });
+    await approveAsManager(s, platform.id, U('alice'), [U('bob'), U('carol')]);
+    await approveAsManager(s, security.id, U('dave'), [U('carol')]);
 
     // Alice's private group: she adds herself too, or she would not see what is shared with it.
     const oncall = await newGroupKeys();
     const oncallId = newId();
     const groupGrant = (to: DemoUser) =>
-      createGrant(
+      createSignedGrant(
         {
           subjectKind: 'group',
           subjectId: oncallId,
@@ -291,6 +352,8 @@ export async function seedDemo(opts: Partial<Config> & { schema?: string } = {})
           recipientPublicKey: to.publicKey,
         },
         oncall.privateKeyPkcs8,
+        1,
+        U('alice').granter,
       );
     await createPrivateGroup(s, U('alice').id, {
       id: oncallId,
@@ -322,7 +385,7 @@ export async function seedDemo(opts: Partial<Config> & { schema?: string } = {})
           recipientId: e.id,
           canView: true as const,
           canEdit: e.canEdit,
-          grant: await grantFor(secretId, { kind: e.kind, id: e.id, publicKey }, itemKey),
+          grant: await grantFor(U(owner), secretId, { kind: e.kind, id: e.id, publicKey }, itemKey),
         });
       }
       await putAccess(s, U(owner).id, secretId, { baseRevision: 1, entries });
@@ -343,7 +406,7 @@ export async function seedDemo(opts: Partial<Config> & { schema?: string } = {})
         tags,
         notes: `Demo API secret ${++i} of ${SECRETS.length}.`,
         value: await encryptSecret(itemKey, id, 1, { clientSecret: fakeSecret(i) }),
-        ownerGrant: await grantFor(id, { kind: 'user', id: o.id, publicKey: o.publicKey }, itemKey),
+        ownerGrant: await grantFor(o, id, { kind: 'user', id: o.id, publicKey: o.publicKey }, itemKey),
       });
       // A varied, realistic spread of sharing: direct users, user groups, the private group, and nothing.
       if (i === 1)

@@ -222,6 +222,7 @@ describe.each(dialects)('accounts on %s', (dialect) => {
         lena.userId,
         me.encryptedPrivateKey,
         1000,
+        me.encryptedSigningKey,
       );
 
       // the wrong current password is refused, with nothing changed

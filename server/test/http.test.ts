@@ -192,6 +192,7 @@ describe.each(dialects)('HTTP on %s', (dialect) => {
         logan.userId,
         me.encryptedPrivateKey,
         1000,
+        me.encryptedSigningKey,
       );
       expect((await logan.call('POST', '/v1/auth/password', change)).status).toBe(200);
       expect((await logan.call('POST', '/v1/auth/logout')).status).toBe(200);

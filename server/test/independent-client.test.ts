@@ -9,6 +9,8 @@ import {
   pbkdf2Sync,
   randomBytes,
   createHash,
+  sign,
+  verify,
 } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,8 +21,8 @@ import { startServer, type RunningServer } from '../src/server';
 import { VaultClient } from './support/client';
 
 /*
- * A second VEP/1 client written from docs/crypto.md and docs/api.md with node:crypto only (not the
- * project's WebCrypto module): if the two disagree on any byte of the protocol, this fails.
+ * A second client written from docs/crypto.md (VEP/1 and VEP/2) and docs/api.md with node:crypto only (not
+ * the project's WebCrypto module): if the two disagree on any byte of the protocol, this fails.
  */
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64url');
 const unb64 = (s: string) => Buffer.from(s, 'base64url');
@@ -48,7 +50,69 @@ type Grant = {
   ephemeralPublicKey: string;
   iv: string;
   ct: string;
+  revision?: number;
+  granterId?: string;
+  signature?: string;
 };
+type Signer = { id: string; name: string; username: string; signingPublicKey: string; role: string } | null;
+
+// VEP/2 "Canonical encoding": each field as a 4-byte big-endian length, then its bytes; numbers as 8 bytes.
+function lp(...fields: (string | Buffer | bigint)[]): Buffer {
+  return Buffer.concat(
+    fields.flatMap((f) => {
+      const b =
+        typeof f === 'string'
+          ? Buffer.from(f, 'utf8')
+          : typeof f === 'bigint'
+            ? (() => {
+                const n = Buffer.alloc(8);
+                n.writeBigUInt64BE(f);
+                return n;
+              })()
+            : f;
+      const len = Buffer.alloc(4);
+      len.writeUInt32BE(b.length);
+      return [len, b];
+    }),
+  );
+}
+const grantStatement = (g: Grant, subject: [string, string], revision: number, granterId: string) =>
+  lp(
+    'vep2/grant',
+    subject[0],
+    subject[1],
+    g.recipientKind,
+    g.recipientId,
+    Buffer.from(g.recipientKeyFingerprint, 'hex'),
+    unb64(g.ephemeralPublicKey),
+    unb64(g.iv),
+    unb64(g.ct),
+    BigInt(revision),
+    granterId,
+  );
+const spkiKey = (b64url: string) => createPublicKey({ key: unb64(b64url), format: 'der', type: 'spki' });
+const ecdsaVerify = (spki: string, data: Buffer, sig: string) =>
+  verify('sha256', data, { key: spkiKey(spki), dsaEncoding: 'ieee-p1363' }, unb64(sig));
+
+/** VEP/2 "Verifying a grant", steps 1 to 5: signed, by the presented signer, with authority, over these exact bytes, at this revision. */
+function verifyGrant(
+  g: Grant,
+  signer: Signer,
+  subject: [string, string],
+  revision: number,
+  pins: Map<string, string>,
+): void {
+  if (g.revision === undefined || !g.granterId || !g.signature) throw new Error('unsigned grant');
+  if (!signer || signer.id !== g.granterId) throw new Error('signer not presented');
+  const fp = createHash('sha256').update(unb64(signer.signingPublicKey)).digest('hex');
+  if ((pins.get(signer.id) ?? fp) !== fp) throw new Error('signing key differs from the pin');
+  pins.set(signer.id, fp);
+  const allowed = subject[0] === 'secret' ? ['owner', 'editor'] : ['manager'];
+  if (!allowed.includes(signer.role)) throw new Error(`signer is ${signer.role}`);
+  if (g.revision !== revision) throw new Error('wrong key revision');
+  if (!ecdsaVerify(signer.signingPublicKey, grantStatement(g, subject, g.revision, g.granterId), g.signature))
+    throw new Error('bad signature');
+}
 const ctx = (sk: string, sid: string, rk: string, rid: string) => `vep1/grant/${sk}/${sid}/${rk}/${rid}`;
 
 function openGrant(g: Grant, subject: [string, string], privatePkcs8: Buffer, recipientSpki: Buffer): Buffer {
@@ -61,7 +125,12 @@ function openGrant(g: Grant, subject: [string, string], privatePkcs8: Buffer, re
   const kek = hkdf(z, Buffer.concat([eph, recipientSpki]), context);
   return gcmOpen(kek, g, context);
 }
-function makeGrant(subject: [string, string], to: { kind: string; id: string; spki: Buffer }, key: Uint8Array): Grant {
+function makeGrant(
+  subject: [string, string],
+  to: { kind: string; id: string; spki: Buffer },
+  key: Uint8Array,
+  signer?: { id: string; pkcs8: Buffer; revision: number },
+): Grant {
   const context = ctx(subject[0], subject[1], to.kind, to.id);
   const e = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const eph = e.publicKey.export({ format: 'der', type: 'spki' });
@@ -70,13 +139,19 @@ function makeGrant(subject: [string, string], to: { kind: string; id: string; sp
     publicKey: createPublicKey({ key: to.spki, format: 'der', type: 'spki' }),
   });
   const kek = hkdf(z, Buffer.concat([eph, to.spki]), context);
-  return {
+  const g: Grant = {
     recipientKind: to.kind,
     recipientId: to.id,
     recipientKeyFingerprint: createHash('sha256').update(to.spki).digest('hex'),
     ephemeralPublicKey: b64(eph),
     ...gcmSeal(kek, key, context),
   };
+  if (!signer) return g;
+  const signature = sign('sha256', grantStatement(g, subject, signer.revision, signer.id), {
+    key: createPrivateKey({ key: signer.pkcs8, format: 'der', type: 'pkcs8' }),
+    dsaEncoding: 'ieee-p1363',
+  });
+  return { ...g, revision: signer.revision, granterId: signer.id, signature: b64(signature) };
 }
 
 async function call<T>(base: string, method: string, path: string, token?: string, body?: unknown): Promise<T> {
@@ -90,7 +165,28 @@ async function call<T>(base: string, method: string, path: string, token?: strin
   return json;
 }
 
-describe('an independent VEP/1 client (node:crypto, from the docs) against the demo vault', () => {
+describe('the committed VEP/2 vectors, checked with node:crypto', () => {
+  it('encodes the statements byte for byte and verifies their signatures', async () => {
+    const v = (await import('../../utils/crypto/fixtures/vep2-vectors.json')).default;
+    const g = v.grant.input;
+    expect(grantStatement(g, [g.subjectKind, g.subjectId], g.revision, g.granterId).toString('hex')).toBe(
+      v.grant.statement,
+    );
+    const m = v.membership.input;
+    expect(lp('vep2/membership', m.action, m.groupId, m.memberId, m.managerId, m.at).toString('hex')).toBe(
+      v.membership.statement,
+    );
+    const k = v.keyBinding.input;
+    expect(lp('vep2/signing-key', k.userId, unb64(k.publicKey), unb64(k.signingPublicKey)).toString('hex')).toBe(
+      v.keyBinding.statement,
+    );
+    for (const x of [v.grant, v.membership, v.keyBinding])
+      expect(ecdsaVerify(v.signingPublicKey, Buffer.from(x.statement, 'hex'), x.signature)).toBe(true);
+    expect(ecdsaVerify(v.signingPublicKey, Buffer.from(v.membership.statement, 'hex'), v.grant.signature)).toBe(false);
+  });
+});
+
+describe('an independent VEP/2 client (node:crypto, from the docs) against the demo vault', () => {
   let dir: string;
   let s: RunningServer;
   beforeAll(async () => {
@@ -116,10 +212,17 @@ describe('an independent VEP/1 client (node:crypto, from the docs) against the d
       'sha256',
     );
     const authKey = b64(hkdf(master, Buffer.alloc(0), 'vep1/auth'));
-    const login = await call<{
-      token: string;
-      user: { id: string; publicKey: string; encryptedPrivateKey: { iv: string; ct: string } };
-    }>(s.url, 'POST', '/v1/auth/login', undefined, { username: 'bob', authKey });
+    type User = {
+      id: string;
+      publicKey: string;
+      encryptedPrivateKey: { iv: string; ct: string };
+      signingPublicKey: string;
+      encryptedSigningKey: { iv: string; ct: string };
+    };
+    const login = await call<{ token: string; user: User }>(s.url, 'POST', '/v1/auth/login', undefined, {
+      username: 'bob',
+      authKey,
+    });
     const accountKey = hkdf(master, Buffer.alloc(0), 'vep1/account');
     const pkcs8 = gcmOpen(accountKey, login.user.encryptedPrivateKey, `vep1/account/${login.user.id}`);
     const mySpki = unb64(login.user.publicKey);
@@ -129,6 +232,17 @@ describe('an independent VEP/1 client (node:crypto, from the docs) against the d
         .export({ format: 'der', type: 'spki' })
         .equals(mySpki),
     ).toBe(true);
+    // VEP/2: the signing key, sealed under the same account key, is the one published
+    const signingPkcs8 = gcmOpen(accountKey, login.user.encryptedSigningKey, `vep2/signing/${login.user.id}`);
+    expect(
+      b64(
+        createPublicKey(createPrivateKey({ key: signingPkcs8, format: 'der', type: 'pkcs8' })).export({
+          format: 'der',
+          type: 'spki',
+        }),
+      ),
+    ).toBe(login.user.signingPublicKey);
+    const pins = new Map<string, string>();
 
     const { items } = await call<{ items: { id: string; name: string; owner: { username: string } }[] }>(
       s.url,
@@ -142,18 +256,38 @@ describe('an independent VEP/1 client (node:crypto, from the docs) against the d
     for (const name of ['Stripe production', 'PagerDuty events', 'GitHub Actions deploy bot']) {
       const secret = items.find((x) => x.name === name)!;
       type KeyPath =
-        | { via: 'user'; grant: Grant }
-        | { via: 'group'; groupId: string; groupGrant: Grant; memberGrant: Grant; groupPublicKey: string };
-      const r = await call<{ value: { iv: string; ct: string }; valueRevision: number; keyPath: KeyPath }>(
-        s.url,
-        'POST',
-        `/v1/secrets/${secret.id}/reveal`,
-        login.token,
-      );
+        | { via: 'user'; grant: Grant; signer: Signer }
+        | {
+            via: 'group';
+            groupId: string;
+            groupGrant: Grant;
+            memberGrant: Grant;
+            groupPublicKey: string;
+            groupGrantSigner: Signer;
+            memberGrantSigner: Signer;
+          };
+      const r = await call<{
+        value: { iv: string; ct: string };
+        valueRevision: number;
+        keyRevision: number;
+        keyPath: KeyPath;
+      }>(s.url, 'POST', `/v1/secrets/${secret.id}/reveal`, login.token);
       let itemKey: Buffer;
       vias.push(r.keyPath.via);
-      if (r.keyPath.via === 'user') itemKey = openGrant(r.keyPath.grant, ['secret', secret.id], pkcs8, mySpki);
-      else {
+      expect(r.keyRevision).toBeLessThanOrEqual(r.valueRevision);
+      if (r.keyPath.via === 'user') {
+        verifyGrant(r.keyPath.grant, r.keyPath.signer, ['secret', secret.id], r.keyRevision, pins);
+        itemKey = openGrant(r.keyPath.grant, ['secret', secret.id], pkcs8, mySpki);
+      } else {
+        verifyGrant(r.keyPath.memberGrant, r.keyPath.memberGrantSigner, ['group', r.keyPath.groupId], 1, pins);
+        verifyGrant(r.keyPath.groupGrant, r.keyPath.groupGrantSigner, ['secret', secret.id], r.keyRevision, pins);
+        // a grant with one byte changed is refused before anything is opened
+        const { groupGrant, groupGrantSigner } = r.keyPath;
+        const ct = unb64(groupGrant.ct);
+        ct[0]! ^= 1;
+        expect(() =>
+          verifyGrant({ ...groupGrant, ct: b64(ct) }, groupGrantSigner, ['secret', secret.id], r.keyRevision, pins),
+        ).toThrow('bad signature');
         const groupPkcs8 = openGrant(r.keyPath.memberGrant, ['group', r.keyPath.groupId], pkcs8, mySpki);
         itemKey = openGrant(r.keyPath.groupGrant, ['secret', secret.id], groupPkcs8, unb64(r.keyPath.groupPublicKey));
       }
@@ -166,7 +300,9 @@ describe('an independent VEP/1 client (node:crypto, from the docs) against the d
     expect(Object.values(opened).every((v) => v.startsWith('sk_demo_'))).toBe(true);
     expect(vias).toEqual(['user', 'group', 'group']); // a direct grant, a private group, a user group
 
-    // bob creates a secret and shares it with carol, all with node:crypto
+    expect([...pins.keys()].length).toBeGreaterThan(0); // the owners and managers who signed, pinned at first use
+
+    // bob creates a secret and shares it with carol, all with node:crypto, every grant signed (revision 1)
     const id = crypto.randomUUID();
     const itemKey = randomBytes(32);
     const carol = (
@@ -187,7 +323,11 @@ describe('an independent VEP/1 client (node:crypto, from the docs) against the d
         v: 1,
         ...gcmSeal(itemKey, Buffer.from(JSON.stringify({ clientSecret: 'indep-secret-value' })), `vep1/secret/${id}/1`),
       },
-      ownerGrant: makeGrant(['secret', id], { kind: 'user', id: login.user.id, spki: mySpki }, itemKey),
+      ownerGrant: makeGrant(['secret', id], { kind: 'user', id: login.user.id, spki: mySpki }, itemKey, {
+        id: login.user.id,
+        pkcs8: signingPkcs8,
+        revision: 1,
+      }),
     });
     const access = await call<{ accessRevision: number }>(s.url, 'GET', `/v1/secrets/${id}/access`, login.token);
     await call(s.url, 'PUT', `/v1/secrets/${id}/access`, login.token, {
@@ -198,12 +338,16 @@ describe('an independent VEP/1 client (node:crypto, from the docs) against the d
           recipientId: carol.id,
           canView: true,
           canEdit: false,
-          grant: makeGrant(['secret', id], { kind: 'user', id: carol.id, spki: unb64(carol.publicKey) }, itemKey),
+          grant: makeGrant(['secret', id], { kind: 'user', id: carol.id, spki: unb64(carol.publicKey) }, itemKey, {
+            id: login.user.id,
+            pkcs8: signingPkcs8,
+            revision: 1,
+          }),
         },
       ],
     });
-    // carol, with the project's WebCrypto client, opens it
+    // carol, with the project's WebCrypto client, verifies bob's signature and opens it
     const carolClient = await new VaultClient(s.url, 'carol', 'carol-demo-password').signIn();
-    expect(await carolClient.reveal(id)).toBe('indep-secret-value');
+    expect(await carolClient.verifiedReveal(id)).toEqual({ clientSecret: 'indep-secret-value', verified: true });
   });
 });

@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { B64url, Ciphertext, Fingerprint, Id, PublicKey, Timestamp } from './common';
+import { B64url, Ciphertext, Fingerprint, Id, PublicKey, Signature, Timestamp } from './common';
 
 export const Username = z
   .string()
@@ -32,8 +32,19 @@ export const Me = z.object({
   publicKey: PublicKey,
   fingerprint: Fingerprint,
   encryptedPrivateKey: Ciphertext,
+  /** VEP/2: null until the account's client made its signing key (at enrollment, or the first unlock after). */
+  signingPublicKey: PublicKey.nullish(),
+  signingFingerprint: Fingerprint.nullish(),
+  encryptedSigningKey: Ciphertext.nullish(),
 });
 export type Me = z.infer<typeof Me>;
+
+/** An account's signing key (docs/crypto.md, "Signing keys"): set once, with its key-binding signature. */
+export const SigningKeyUpload = z.strictObject({
+  signingPublicKey: PublicKey,
+  encryptedSigningKey: Ciphertext,
+  signingKeyProof: Signature,
+});
 
 export const Session = z.object({ token: z.string(), expiresAt: Timestamp, user: Me });
 export type Session = z.infer<typeof Session>;
@@ -59,6 +70,8 @@ export const EnrollRequest = z.strictObject({
   authKey: AuthKey,
   publicKey: PublicKey,
   encryptedPrivateKey: Ciphertext,
+  /** VEP/2 clients send their signing key with the enrollment; a VEP/1 client adds it at its next unlock. */
+  signing: SigningKeyUpload.optional(),
 });
 
 export const ChangePasswordRequest = z.strictObject({
@@ -66,4 +79,9 @@ export const ChangePasswordRequest = z.strictObject({
   kdf: KdfParams,
   authKey: AuthKey,
   encryptedPrivateKey: Ciphertext,
+  /** Required when the account has a signing key: it is sealed under the same account key. */
+  encryptedSigningKey: Ciphertext.optional(),
 });
+
+/** What still carries unsigned (VEP/1) grants that the caller can re-make: secrets it owns, groups it manages. */
+export const UnsignedResponse = z.object({ secrets: z.array(Id), groups: z.array(Id) });

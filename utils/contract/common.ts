@@ -26,7 +26,13 @@ export type Ciphertext = z.infer<typeof Ciphertext>;
 export const RecipientKind = z.enum(['user', 'group']);
 export type RecipientKind = z.infer<typeof RecipientKind>;
 
-/** One key wrapped for one recipient's public key (docs/crypto.md, "Grants"). */
+/** An ECDSA P-256 signature, `r || s` (64 bytes), base64url (docs/crypto.md, "Signing keys"). */
+export const Signature = B64url.length(86, 'must be a 64-byte P-256 signature');
+
+/**
+ * One key wrapped for one recipient's public key (docs/crypto.md, "Grants"). A VEP/2 grant adds its key
+ * revision, its granter and the granter's signature; a VEP/1 grant has none of the three.
+ */
 export const Grant = z.strictObject({
   recipientKind: RecipientKind,
   recipientId: Id,
@@ -34,11 +40,27 @@ export const Grant = z.strictObject({
   ephemeralPublicKey: B64url.min(80).max(200),
   iv: B64url.length(16, 'must be a 12-byte IV'),
   ct: B64url.min(22),
+  revision: z.number().int().min(1).optional(),
+  granterId: Id.optional(),
+  signature: Signature.optional(),
 });
 export type Grant = z.infer<typeof Grant>;
 
 /** An SPKI-encoded P-256 public key. */
 export const PublicKey = B64url.min(80).max(200);
+
+/**
+ * The person who signed a grant, as the server presents them next to it, with the role that lets them sign
+ * it (docs/crypto.md, "Verifying a grant"). Null for an unsigned (VEP/1) grant.
+ */
+export const Signer = z.object({
+  id: Id,
+  name: z.string(),
+  username: z.string(),
+  signingPublicKey: PublicKey,
+  role: z.enum(['owner', 'editor', 'manager', 'none']),
+});
+export type Signer = z.infer<typeof Signer>;
 
 export const Timestamp = z.iso.datetime({ offset: true });
 

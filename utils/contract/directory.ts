@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { Fingerprint, Grant, Id, PublicKey, Timestamp, Uuid } from './common';
+import { Fingerprint, Grant, Id, PublicKey, Signature, Signer, Timestamp, Uuid } from './common';
 import { displayName, multiLine, singleLine } from './text';
 
 export const UserRef = z.object({ id: Id, name: z.string(), username: z.string() });
@@ -16,6 +16,8 @@ export const DirectoryUser = z.object({
   email: z.string(),
   publicKey: PublicKey,
   fingerprint: Fingerprint,
+  signingPublicKey: PublicKey.nullish(),
+  signingFingerprint: Fingerprint.nullish(),
 });
 export type DirectoryUser = z.infer<typeof DirectoryUser>;
 
@@ -43,17 +45,32 @@ export const SearchResponse = z.object({
   matchesYou: z.boolean(),
 });
 
-/** A member of a group as its managers see it; `pending` until a manager's client grants the group key. */
+/**
+ * A member of a group as its managers see it; `pending` until a manager approves them (signs a grant of the
+ * group key for them); `signed` false for a VEP/1 grant a manager has not re-made yet.
+ */
 export const GroupMember = z.object({
   user: UserRef,
   pending: z.boolean(),
   /** Also manages the group (adds and removes members). */
   manager: z.boolean(),
+  /** Holds a VEP/2 (signed) group-key grant. */
+  signed: z.boolean().optional(),
   publicKey: PublicKey.nullable(),
   fingerprint: Fingerprint.nullable(),
+  signingPublicKey: PublicKey.nullish(),
+  signingFingerprint: Fingerprint.nullish(),
   /** Who added them; null when an administrator's directory tool did. */
   addedBy: UserRef.nullable(),
   addedAt: Timestamp,
+  /**
+   * For a pending member, how they got into the group, as the server's audit trail records it: an administrator's
+   * tool, a person, or nobody (`unrecorded`: a row written straight into the database). The server's word,
+   * shown to help the manager decide; the decision itself is the manager's signed grant.
+   */
+  addedVia: z
+    .object({ by: z.enum(['administrator', 'user', 'unrecorded']), user: UserRef.nullable(), at: Timestamp.nullable() })
+    .nullish(),
 });
 export type GroupMember = z.infer<typeof GroupMember>;
 
@@ -73,6 +90,8 @@ export const GroupView = z.object({
   isManager: z.boolean(),
   /** The group's private key wrapped for the caller, when the caller holds it. */
   myGrant: Grant.nullable(),
+  /** Who signed `myGrant` (a manager), to verify before using it. */
+  myGrantSigner: Signer.nullish(),
   /** Members and their state, for managers and, when allowed, members. */
   members: z.array(GroupMember).optional(),
   updatedAt: Timestamp,
@@ -102,8 +121,11 @@ export const UpdateGroupRequest = z.strictObject({
   membersCanView: z.boolean().optional(),
 });
 
-/** Adding a member, or completing a pending one: the manager's client wraps the group key for them. */
+/** Adding a member, or approving a pending one: the manager's client wraps the group key for them and signs it. */
 export const AddMemberRequest = z.strictObject({ userId: Id, grant: Grant });
+
+/** A manager's signed decision to remove or refuse a member (docs/crypto.md, "Membership statement"). */
+export const RemoveMemberRequest = z.strictObject({ at: z.iso.datetime({ offset: true }), signature: Signature });
 
 /** Making a member a manager of the group, or a manager a plain member again. */
 export const MemberRoleRequest = z.strictObject({ manager: z.boolean() });

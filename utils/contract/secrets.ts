@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { Ciphertext, Grant, Id, RecipientKind, Timestamp, Uuid } from './common';
+import { Ciphertext, Grant, Id, RecipientKind, Signer, Timestamp, Uuid } from './common';
 import { GroupKind, UserRef } from './directory';
 import { displayName, multiLine, singleLine } from './text';
 
@@ -93,8 +93,17 @@ export const SecretList = z.object({ items: z.array(SecretSummary) });
 
 /** How the caller reaches the itemKey: a grant of their own, or through a group they belong to. */
 export const KeyPath = z.discriminatedUnion('via', [
-  z.object({ via: z.literal('user'), grant: Grant }),
-  z.object({ via: z.literal('group'), groupId: Id, groupGrant: Grant, memberGrant: Grant, groupPublicKey: z.string() }),
+  z.object({ via: z.literal('user'), grant: Grant, signer: Signer.nullish() }),
+  z.object({
+    via: z.literal('group'),
+    groupId: Id,
+    groupName: z.string().optional(),
+    groupGrant: Grant,
+    memberGrant: Grant,
+    groupPublicKey: z.string(),
+    groupGrantSigner: Signer.nullish(),
+    memberGrantSigner: Signer.nullish(),
+  }),
 ]);
 export type KeyPath = z.infer<typeof KeyPath>;
 
@@ -102,6 +111,8 @@ export const RevealResponse = z.object({
   secretId: Id,
   value: Ciphertext,
   valueRevision: z.number().int(),
+  /** The value revision at which the current itemKey was made; signed grants carry it (VEP/2). */
+  keyRevision: z.number().int().optional(),
   keyPath: KeyPath,
 });
 export type RevealResponse = z.infer<typeof RevealResponse>;
@@ -164,6 +175,21 @@ export const BatchAccessRequest = z.strictObject({
     .max(100, 'At most 100 API secrets at once'),
 });
 export const BatchAccessResponse = z.object({ items: z.array(AccessList) });
+
+/**
+ * A rotation of the itemKey (docs/crypto.md, "Rotating a secret's itemKey"): the value under a new key at the
+ * next value revision and a signed grant of it for the owner and for every entry of the current list, all
+ * replaced at once.
+ */
+export const RotateRequest = z.strictObject({
+  baseRevision: z.number().int().min(1),
+  baseAccessRevision: z.number().int().min(1),
+  valueRevision: z.number().int().min(2),
+  value: Ciphertext,
+  ownerGrant: Grant,
+  grants: z.array(Grant).max(500, 'At most 500 recipients'),
+});
+export type RotateRequest = z.infer<typeof RotateRequest>;
 
 export const AuditEvent = z.object({
   id: z.number().int(),

@@ -1,13 +1,14 @@
 import { DEFAULT_ITERATIONS } from './constants';
 import { type Ciphertext, aesGcmDecrypt, aesGcmEncrypt } from './aes-gcm';
 import { type KdfParams, deriveKeys, newKdfParams } from './account-keys';
-import { accountAad } from './context';
+import { accountAad, signingAad } from './context';
+import { type SigningUpload, newAccountSigningKey } from './account-signing';
 import { VepError, decryptFailed } from './errors';
 import { sha256Hex } from './fingerprint';
 import { fromB64url } from './encoding';
 import { generateKeyPair, importPrivateKey, publicKeyOf } from './keys';
 
-/** Everything enrollment uploads (all but the private key fields) and keeps in memory. */
+/** Everything enrollment uploads (all but the private key fields) and keeps in memory; VEP/2 adds the signing key. */
 export type Enrollment = {
   kdf: KdfParams;
   authKey: string;
@@ -16,10 +17,18 @@ export type Enrollment = {
   encryptedPrivateKey: Ciphertext;
   privateKey: CryptoKey;
   privateKeyPkcs8: Uint8Array;
-};
+} & SigningUpload & { signingKey: CryptoKey; signingKeyPkcs8: Uint8Array; signingFingerprint: string };
 
-/** An unlocked account: the login proof and the private key. */
-export type OpenedAccount = { authKey: string; privateKey: CryptoKey; privateKeyPkcs8: Uint8Array };
+/**
+ * An unlocked account: the login proof, the private key, and the account key, kept only as long as it takes
+ * to open (or, for a VEP/1 account, to create) the signing key.
+ */
+export type OpenedAccount = {
+  authKey: string;
+  accountKey: CryptoKey;
+  privateKey: CryptoKey;
+  privateKeyPkcs8: Uint8Array;
+};
 
 /**
  * An opened private key. `publicKey` and `fingerprint` are computed from it: the client checks that the
@@ -34,7 +43,10 @@ export type OpenedPrivateKey = {
 
 const WRONG_PASSWORD = 'The password is wrong, or the account data was changed.';
 
-/** Creates an account's keys: new KDF parameters, a new P-256 key pair, its private key sealed to the user. */
+/**
+ * Creates an account's keys: new KDF parameters, a new P-256 ECDH key pair and a P-256 ECDSA signing key
+ * pair, both private keys sealed to the user.
+ */
 export async function enroll(
   password: string,
   userId: string,
@@ -45,7 +57,8 @@ export async function enroll(
   const { authKey, accountKey } = await deriveKeys(password, kdf);
   const pair = await generateKeyPair();
   const encryptedPrivateKey = await aesGcmEncrypt(accountKey, pair.privateKeyPkcs8, aad);
-  return { kdf, authKey, encryptedPrivateKey, ...pair };
+  const signing = await newAccountSigningKey(accountKey, userId, pair.publicKey);
+  return { kdf, authKey, encryptedPrivateKey, ...pair, ...signing };
 }
 
 /**
@@ -81,11 +94,12 @@ export async function openAccount(
 ): Promise<OpenedAccount & OpenedPrivateKey> {
   accountAad(userId); // a malformed id fails now, not after the slow PBKDF2
   const { authKey, accountKey } = await deriveKeys(password, kdf);
-  return { authKey, ...(await openPrivateKey(accountKey, userId, encryptedPrivateKey)) };
+  return { authKey, accountKey, ...(await openPrivateKey(accountKey, userId, encryptedPrivateKey)) };
 }
 
 /**
- * Re-encrypts the unchanged private key under a new password with a new salt. `currentAuthKey` proves the
+ * Re-encrypts the unchanged private key (and the signing key, when the account has one) under a new
+ * password with a new salt. `currentAuthKey` proves the
  * old password to the server, which must refuse the change without it (a stolen session is not enough).
  * @throws {@link VepError} `decrypt_failed` when the old password is wrong.
  */
@@ -96,10 +110,24 @@ export async function changePassword(
   userId: string,
   encryptedPrivateKey: Ciphertext,
   iterations: number = DEFAULT_ITERATIONS,
-): Promise<{ kdf: KdfParams; authKey: string; encryptedPrivateKey: Ciphertext; currentAuthKey: string }> {
+  encryptedSigningKey?: Ciphertext | null,
+): Promise<{
+  kdf: KdfParams;
+  authKey: string;
+  encryptedPrivateKey: Ciphertext;
+  currentAuthKey: string;
+  encryptedSigningKey?: Ciphertext;
+}> {
   const opened = await openAccount(oldPassword, oldKdf, userId, encryptedPrivateKey);
   const kdf = newKdfParams(iterations);
   const { authKey, accountKey } = await deriveKeys(newPassword, kdf);
   const sealed = await aesGcmEncrypt(accountKey, opened.privateKeyPkcs8, accountAad(userId));
-  return { kdf, authKey, encryptedPrivateKey: sealed, currentAuthKey: opened.authKey };
+  const out = { kdf, authKey, encryptedPrivateKey: sealed, currentAuthKey: opened.authKey };
+  if (!encryptedSigningKey) return out;
+  const signingPkcs8 = await aesGcmDecrypt(opened.accountKey, encryptedSigningKey, signingAad(userId));
+  try {
+    return { ...out, encryptedSigningKey: await aesGcmEncrypt(accountKey, signingPkcs8, signingAad(userId)) };
+  } finally {
+    signingPkcs8.fill(0);
+  }
 }

@@ -35,6 +35,11 @@ export function accountAad(userId: string): string {
   return `vep1/account/${id('user id', userId)}`;
 }
 
+/** AAD of an account's encrypted signing key (VEP/2). */
+export function signingAad(userId: string): string {
+  return `vep2/signing/${id('user id', userId)}`;
+}
+
 /** AAD of one revision of a secret's sensitive fields. */
 export function secretAad(secretId: string, valueRevision: number): string {
   if (!Number.isSafeInteger(valueRevision) || valueRevision < 1) {

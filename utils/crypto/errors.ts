@@ -1,5 +1,5 @@
 /** What went wrong, for code to branch on; the message is for people. */
-export type VepErrorCode = 'decrypt_failed' | 'bad_input' | 'wrong_recipient';
+export type VepErrorCode = 'decrypt_failed' | 'bad_input' | 'wrong_recipient' | 'unsigned' | 'bad_signature';
 
 const DECRYPT_FAILED = 'This data could not be decrypted: it was changed, or the key is wrong.';
 

@@ -6,7 +6,10 @@ import { sha256Hex } from './fingerprint';
 import { hkdfSha256 } from './kdf';
 import { P256, importPublicKey } from './keys';
 
-/** One key (an itemKey or a group's PKCS8 private key) wrapped for one recipient public key. */
+/**
+ * One key (an itemKey or a group's PKCS8 private key) wrapped for one recipient public key. VEP/2 adds the
+ * granter's signature (`revision`, `granterId`, `signature`); a VEP/1 grant has none of the three.
+ */
 export type Grant = {
   recipientKind: RecipientKind;
   recipientId: string;
@@ -14,6 +17,9 @@ export type Grant = {
   ephemeralPublicKey: string;
   iv: string;
   ct: string;
+  revision?: number;
+  granterId?: string;
+  signature?: string;
 };
 
 /** Whose key is granted, to whom, and the recipient's SPKI public key (base64url). */

@@ -1,6 +1,6 @@
 /**
- * VEP/1, the Vaultshare envelope protocol (docs/crypto.md): pure WebCrypto, so the same module runs in the
- * extension's service worker, in Firefox, and in Node for the server's tools and the tests.
+ * VEP/1 and VEP/2, the Vaultshare envelope protocol (docs/crypto.md): pure WebCrypto, so the same module runs in
+ * the extension's service worker, in Firefox, and in Node for the server's tools and the tests.
  */
 export { VEP_VERSION, DEFAULT_ITERATIONS, MIN_ITERATIONS, MAX_ITERATIONS } from './constants';
 export { VepError, type VepErrorCode } from './errors';
@@ -37,3 +37,40 @@ export {
   linkUrl,
   parseLinkUrl,
 } from './links';
+export {
+  type SigningKeyPair,
+  SIGNATURE_BYTES,
+  newSigningKeys,
+  importSigningKey,
+  importVerifyKey,
+  signingPublicKeyOf,
+  sign,
+  verify,
+} from './signing';
+export {
+  type Field,
+  type GrantStatementInput,
+  encodeFields,
+  grantStatement,
+  membershipStatement,
+  keyBindingStatement,
+} from './statements';
+export {
+  type SignedGrant,
+  type Signer,
+  type SignerRole,
+  type Granter,
+  type GrantExpectation,
+  isSigned,
+  signGrant,
+  createSignedGrant,
+  verifyGrant,
+} from './signed-grants';
+export {
+  type SigningUpload,
+  type OpenedSigningKey,
+  type OpenedSigningKeyBytes,
+  newAccountSigningKey,
+  openSigningKey,
+  verifyKeyBinding,
+} from './account-signing';

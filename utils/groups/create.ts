@@ -23,13 +23,13 @@ export async function createPrivateGroup(u: Unlocked, draft: GroupDraft): Promis
         description: draft.description,
         membersCanView: draft.membersCanView,
         publicKey: keys.publicKey,
-        managerGrant: await grantGroupKey(id, keys.privateKeyPkcs8, { id: u.me.userId, publicKey: u.me.publicKey }),
+        managerGrant: await grantGroupKey(u, id, keys.privateKeyPkcs8, { id: u.me.userId, publicKey: u.me.publicKey }),
       },
     });
     for (const p of ok)
       view = await u.client.call('addMember', {
         params: { id },
-        body: { userId: p.id, grant: await grantGroupKey(id, keys.privateKeyPkcs8, p) },
+        body: { userId: p.id, grant: await grantGroupKey(u, id, keys.privateKeyPkcs8, p) },
       });
     await pinAll(u.db, ok);
     return view;

@@ -1,4 +1,4 @@
-import { createGrant, openGroupKey, type Grant } from '@/utils/crypto';
+import { createSignedGrant, openGroupKey, type SignedGrant } from '@/utils/crypto';
 import type { GroupView } from '@/utils/contract';
 import type { Unlocked } from '@/utils/secrets/context';
 import { VaultError } from '@/utils/vault/errors';
@@ -7,11 +7,23 @@ import { VaultError } from '@/utils/vault/errors';
 export type KeyHolder = { id: string; publicKey: string };
 
 /**
- * The one place this module wraps a group's private key for a user (docs/crypto.md, "Groups"): subject
- * `group/<id>`, recipient `user/<id>`, through the vault's own grant function.
+ * The one place the extension wraps a group's private key for a user (docs/crypto.md, "Groups" and VEP/2
+ * "Signed grants"): subject `group/<id>` at key revision 1, recipient `user/<id>`, signed by the user making
+ * it. Creating a group, adding members, promoting and approving a pending member all come through here, so
+ * no group-key grant leaves this extension unsigned.
+ * @throws {@link VaultError} `forbidden` when this account has no signing key yet (it gets one at unlock)
  */
-export function grantGroupKey(groupId: string, groupPkcs8: Uint8Array, to: KeyHolder): Promise<Grant> {
-  return createGrant(
+export function grantGroupKey(
+  u: Unlocked,
+  groupId: string,
+  groupPkcs8: Uint8Array,
+  to: KeyHolder,
+): Promise<SignedGrant> {
+  if (!u.me.signingKey)
+    throw new VaultError('forbidden', {
+      detail: 'Your account has no signing key yet: lock and unlock, then try again.',
+    });
+  return createSignedGrant(
     {
       subjectKind: 'group',
       subjectId: groupId,
@@ -20,8 +32,13 @@ export function grantGroupKey(groupId: string, groupPkcs8: Uint8Array, to: KeyHo
       recipientPublicKey: to.publicKey,
     },
     groupPkcs8,
+    GROUP_KEY_REVISION,
+    { id: u.me.userId, signingKey: u.me.signingKey },
   );
 }
+
+/** A group's key is never rotated in place (a new group is made instead): every grant of it is at revision 1. */
+export const GROUP_KEY_REVISION = 1;
 
 /**
  * Runs `use` with the group's private key, opened from the caller's own grant and checked against the

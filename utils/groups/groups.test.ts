@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fingerprintOf, generateKeyPair } from '@/utils/crypto';
+import { fingerprintOf, generateKeyPair, isSigned } from '@/utils/crypto';
 import { pinKey } from '@/utils/cache';
 import type { GroupView } from '@/utils/contract';
 import { createSecret, draftFrom, type Unlocked } from '@/utils/secrets';
@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from '@/server/test/support/harness'
 import { buildOrg } from '@/server/test/support/org';
 import { groupKeyOf } from '@/server/test/support/requests';
 import { unlockedAs } from '@/test/real-vault';
-import { addMembers } from './members';
+import { addMembers, removeMember } from './members';
 import { createPrivateGroup } from './create';
 
 // The worker's group logic against the real vault server: the group key is made and granted with the
@@ -36,6 +36,9 @@ describe('private groups made in the worker', () => {
       members: [asMember(org.bob)],
     });
     expect(g).toMatchObject({ name: 'Release managers', kind: 'private', isManager: true, memberCount: 1 });
+    // VEP/2: every group-key grant the extension makes is signed by its maker (the server checks the signature)
+    expect(isSigned(g.myGrant!) && g.myGrant.granterId).toBe(alice.me.userId);
+    expect(g.members?.map((m) => [m.user.username, m.pending, m.signed])).toEqual([['bob', false, true]]);
     // bob holds the group key (his grant opens and matches the group's public key); alice too
     expect((await groupKeyOf(org.bob, g.id)).length).toBeGreaterThan(0);
     expect(await groupKeyOf(org.alice, g.id)).toEqual(await groupKeyOf(org.bob, g.id));
@@ -65,7 +68,22 @@ describe('private groups made in the worker', () => {
   it('adds a member later with a grant made from the key the manager opens', async () => {
     const view = await addMembers(alice, g.id, [asMember(org.carol)]);
     expect(view.members?.map((m) => m.user.username).sort()).toEqual(['bob', 'carol']);
+    expect(view.members?.find((m) => m.user.username === 'carol')).toMatchObject({ pending: false, signed: true });
     expect(await groupKeyOf(org.carol, g.id)).toEqual(await groupKeyOf(org.alice, g.id));
+  });
+
+  it('a manager removing a member signs the removal, which the audit trail keeps', async () => {
+    const view = await removeMember(alice, g.id, org.carol.userId);
+    expect(view.members?.map((m) => m.user.username)).toEqual(['bob']);
+    const audit = await s.store.db
+      .selectFrom('audit_events')
+      .select(['action', 'details'])
+      .where('object_id', '=', g.id)
+      .where('action', '=', 'group.member_removed')
+      .execute();
+    expect(audit.map((a) => JSON.parse(a.details))).toEqual([
+      { userId: org.carol.userId, signed: { at: expect.any(String), signature: expect.any(String) } },
+    ]);
   });
 
   it('a member whose key changed since it was pinned stops the group before anything is sent', async () => {

@@ -1,4 +1,4 @@
 export * from './types';
 export { createPrivateGroup } from './create';
-export { addMembers } from './members';
+export { addMembers, removeMember } from './members';
 export { grantGroupKey, withGroupKey } from './grant-key';

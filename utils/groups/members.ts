@@ -1,6 +1,7 @@
 import type { GroupView } from '@/utils/contract';
 import type { Unlocked } from '@/utils/secrets/context';
 import { checkPins, pinAll } from '@/utils/share/pins';
+import { refuseMember } from '@/utils/share/pending-members';
 import { recipientKey } from '@/utils/share/types';
 import { VaultError } from '@/utils/vault/errors';
 import { grantGroupKey, withGroupKey } from './grant-key';
@@ -38,10 +39,19 @@ export async function addMembers(u: Unlocked, groupId: string, people: readonly 
     for (const p of ok)
       last = await u.client.call('addMember', {
         params: { id: groupId },
-        body: { userId: p.id, grant: await grantGroupKey(groupId, pkcs8, p) },
+        body: { userId: p.id, grant: await grantGroupKey(u, groupId, pkcs8, p) },
       });
     return last;
   });
   await pinAll(u.db, ok);
   return view;
+}
+
+/**
+ * Removes someone from a group. A manager removing another person signs the decision (docs/crypto.md,
+ * "Membership statement"), as refusing a pending member does; leaving a group oneself needs no signature.
+ */
+export async function removeMember(u: Unlocked, groupId: string, userId: string): Promise<GroupView> {
+  if (userId !== u.me.userId && u.me.signingKey) return refuseMember(u, groupId, userId);
+  return u.client.call('removeMember', { params: { id: groupId, userId } });
 }

@@ -1,10 +1,18 @@
 import { INDEX_SLICE } from '@/utils/config';
 import { openRevealed, type OwnKeys } from '@/utils/session/open-secret';
+import type { RouteResponse } from '@/utils/contract';
 import type { VaultClient } from '@/utils/vault/client';
 import type { ValueIndex } from './value-index';
 
-/** What the indexer needs while the vault is unlocked: the signed-in client and the user's keys. */
-export type IndexSource = { client: VaultClient; me: OwnKeys };
+/** One answer of the values route, as the indexer receives it. */
+type ValueItem = RouteResponse<'secretValues'>['items'][number];
+
+/**
+ * What the indexer needs while the vault is unlocked: the signed-in client, the user's keys, and the check
+ * of every grant on a value's key path (VEP/2, docs/crypto.md "Verifying a grant"), which throws on a grant
+ * that is refused: such a value is never opened, so it can never match a selection.
+ */
+export type IndexSource = { client: VaultClient; me: OwnKeys; verify?: (item: ValueItem) => Promise<unknown> };
 
 /**
  * Gives the worker's event loop a turn: messages, alarms and menu clicks queued meanwhile are handled
@@ -30,7 +38,9 @@ export async function indexBatch(
     if (!alive()) return;
     answered.add(item.secretId);
     // One value that does not open (a stale grant) must not cost the rest of the index.
-    const fields = await openRevealed(item, src.me).catch(() => undefined);
+    const fields = await Promise.resolve(src.verify?.(item))
+      .then(() => openRevealed(item, src.me))
+      .catch(() => undefined);
     if (!alive()) return;
     if (fields) await idx.set(item.secretId, item.valueRevision, fields.clientSecret);
     else idx.remove(item.secretId);

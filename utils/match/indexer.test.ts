@@ -6,6 +6,7 @@ import { ALICE, secret } from '@/test/fixtures';
 import type { SecretSummary } from '@/utils/contract';
 import { VALUES_BATCH } from '@/utils/config';
 import { ValuesRequest } from '@/utils/contract';
+import { memoryTrust, verifyKeyPath } from '@/utils/session/grant-trust';
 import { createValueIndexer, type IndexerOptions, type ValueIndexStatus } from './indexer';
 
 let keys: KeyPair;
@@ -100,6 +101,26 @@ describe('value indexer', () => {
     const ix = createValueIndexer(() => ({ client, me: keys }));
     await ix.update({ full: true, secrets: [a!, b!] });
     expect(ix.size).toBe(0);
+  });
+
+  it('never opens a value whose grant verification refuses it, so a selection cannot match it', async () => {
+    const [a, b] = stored(['A', 'value-aaaa'], ['B', 'value-bbbb']);
+    const { client } = fakeClient({
+      secretValues: (input) =>
+        server.answer((input.body as unknown as { ids: string[] }).ids, { id: ALICE.id, publicKey: keys.publicKey }),
+    });
+    // This device opened a signed grant of A before: the unsigned one the server now sends is refused (VEP/2).
+    const trust = memoryTrust();
+    await trust.markSigned(`secret:${a!.id}`);
+    const me = { userId: ALICE.id, signingPublicKey: null };
+    const ix = createValueIndexer(() => ({
+      client,
+      me: keys,
+      verify: (item) => verifyKeyPath(item, item.secretId, me, trust),
+    }));
+    await ix.update({ full: true, secrets: [a!, b!] });
+    expect(await ix.lookup('value-aaaa')).toEqual([]);
+    expect(await ix.lookup('value-bbbb')).toEqual([b!.id]); // unsigned, never seen signed: the migration rule
   });
 
   it('is dropped on lock, and work queued before the lock does not fill it again', async () => {

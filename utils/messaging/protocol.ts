@@ -2,7 +2,8 @@ import type { GroupSecrets, GroupView, LinkView, RouteResponse, SecretSummary, S
 import type { GroupChanges, GroupDraft, NewMember } from '@/utils/groups/types';
 import type { LinkDraft } from '@/utils/links/external-link';
 import type { Prefill } from '@/utils/match/prefill';
-import type { AccessListResult, RecipientMatches, ShareOutcome, ShareRequest } from '@/utils/share/types';
+import type { AccessListResult, KeyChange, RecipientMatches, ShareOutcome, ShareRequest } from '@/utils/share/types';
+import type { PendingMember } from '@/utils/share/pending-members';
 import type { SecretDraft, UpdateInput } from '@/utils/secrets';
 import type { EnrollInput, SessionStatus, Settings, SettingsChange, SignInInput } from '@/utils/session';
 import type { ValueIndexStatus } from '@/utils/match/indexer';
@@ -35,11 +36,19 @@ export interface SyncProtocol {
 
 /** One API secret: add, edit, enable or disable, and its value. */
 export interface SecretsProtocol {
-  /** The client secret, opened in the worker for the page to show or copy; never stored. */
-  revealSecret(data: { secretId: string }): { clientSecret: string };
+  /**
+   * The client secret, opened in the worker for the page to show or copy; never stored. `verified` false: a
+   * VEP/1 grant opened under the migration rule, which the page shows as not yet verified.
+   */
+  revealSecret(data: { secretId: string }): { clientSecret: string; verified: boolean };
   createSecret(data: SecretDraft): SecretSummary;
   updateSecret(data: UpdateInput): SecretSummary;
   setSecretStatus(data: { secretId: string; baseRevision: number; enabled: boolean }): SecretSummary;
+  /**
+   * Replaces the secret's item key (VEP/2 rotation): the value under a new key, new signed grants for the owner
+   * and everyone who still has access; someone removed keeps only the old key, which opens no later value.
+   */
+  rotateItemKey(data: { secretId: string }): SecretSummary;
 }
 
 /** Who has access, with whom to share, sharing, and what colleagues shared with the user. */
@@ -52,6 +61,26 @@ export interface ShareProtocol {
   shareSecrets(data: ShareRequest): ShareOutcome;
   /** The popup opened: the ids shared with the user since last time (rows marked new); clears the badge. */
   takeNewShares(): string[];
+}
+
+/**
+ * Group members waiting for the user's decision (VEP/2, docs/crypto.md "Group members: approval"): nobody
+ * gets a group's key until a manager approves them here; refusing removes them, signed.
+ */
+export interface ApprovalsProtocol {
+  /** Pending members of the groups the user manages, with who added them and both fingerprints. */
+  listPendingApprovals(): PendingMember[];
+  /**
+   * Grants the group key to the member's pinned key, signed. A key that differs from its pin stops it:
+   * `keyChanges` to show, then again with `confirmed` (the new fingerprint the user accepted).
+   */
+  approveMember(data: {
+    groupId: string;
+    userId: string;
+    confirmed?: string;
+  }): { ok: true } | { ok: false; keyChanges: KeyChange[] };
+  /** Removes a pending member with the user's signed decision. */
+  refuseMember(data: { groupId: string; userId: string }): void;
 }
 
 /** Private groups and user groups: the user's list, creating one, its members and its status. */
@@ -108,6 +137,7 @@ export interface ProtocolMap
     SyncProtocol,
     SecretsProtocol,
     ShareProtocol,
+    ApprovalsProtocol,
     LinksProtocol,
     GroupsProtocol,
     SelectionProtocol,

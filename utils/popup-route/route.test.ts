@@ -16,6 +16,7 @@ describe('popup routes', () => {
     [`#/share/${ID},${ID2}`, { view: 'share', ids: [ID, ID2] }],
     [`#/share/${ID}/internal`, { view: 'share', ids: [ID], card: 'internal' }],
     ['#/add', { view: 'add' }],
+    ['#/approvals', { view: 'approvals' }],
     [`#/edit/${ID}`, { view: 'edit', id: ID }],
     [`#/external/${ID}`, { view: 'external', id: ID }],
     ['#/links', { view: 'links' }],
@@ -36,6 +37,7 @@ describe('popup routes', () => {
     ['extra segments', `#/details/${ID}/more`],
     ['an empty id in a batch', `#/share/${ID},`],
     ['an unknown view', '#/settings'],
+    ['approvals with an argument', '#/approvals/x'],
     ['an action the right-click menu does not offer', `#/choose/delete/${ID}`],
     ['a hand-off token too short to be one', '#/no-match/share/short'],
     ['a path where a token belongs', '#/pending/../../x'],
@@ -63,6 +65,7 @@ describe('popup routes', () => {
   it.each<PopupRoute>([
     { view: 'list' },
     { view: 'add' },
+    { view: 'approvals' },
     { view: 'details', id: ID },
     { view: 'access', id: ID },
     { view: 'edit', id: ID },

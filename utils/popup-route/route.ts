@@ -10,7 +10,8 @@ export type SelectionKind = 'share' | 'access';
  * `#/external/<id>`, the sharing center `#/links`; and the right-click views:
  * the chooser `#/choose/<kind>/<id>,<id>/<total>` (ids are not sensitive, so they travel in the address),
  * no match `#/no-match/<kind>/<token>` (the selection itself stays in the worker under a one-time token),
- * and an action waiting for the unlock, `#/pending/<token>`; and the groups views (below).
+ * and an action waiting for the unlock, `#/pending/<token>`; `#/approvals`, the group members waiting for
+ * the user's approval; and the groups views (below).
  */
 export type PopupRoute =
   | { view: 'list' }
@@ -25,6 +26,7 @@ export type PopupRoute =
   | { view: 'choose'; kind: SelectionKind; ids: string[]; total: number }
   | { view: 'no-match'; kind: SelectionKind; token: string }
   | { view: 'pending'; token: string }
+  | { view: 'approvals' }
   | GroupRoute;
 
 /** The groups views: the list `#/groups`, the New private group form `#/groups/new`, one group `#/group/<id>`. */
@@ -35,7 +37,7 @@ export const isGroupRoute = (route: PopupRoute): route is GroupRoute => GROUP_VI
 /** The views of the right-click flow. */
 export type SelectionRoute = Extract<PopupRoute, { view: 'choose' | 'no-match' | 'pending' }>;
 /** The views of one or a few secrets, and the forms. */
-export type SecretRoute = Exclude<PopupRoute, SelectionRoute | GroupRoute | { view: 'list' }>;
+export type SecretRoute = Exclude<PopupRoute, SelectionRoute | GroupRoute | { view: 'list' } | { view: 'approvals' }>;
 
 const SELECTION_VIEWS = new Set<string>(['choose', 'no-match', 'pending']);
 export const isSelectionRoute = (route: PopupRoute): route is SelectionRoute => SELECTION_VIEWS.has(route.view);
@@ -69,6 +71,7 @@ export function parseRoute(hash: string): PopupRoute | undefined {
   }
   if (rest.length) return undefined;
   if ((view === 'add' || view === 'links') && arg === '') return { view };
+  if (view === 'approvals' && arg === '') return { view: 'approvals' };
   if (view === 'groups') return arg === '' ? { view } : arg === 'new' ? { view: 'group-new' } : undefined;
   if (view === 'group' && ID.test(arg)) return { view, id: arg };
   if (view === 'share') {
@@ -87,6 +90,7 @@ export function routeHash(route: PopupRoute): string {
       return '#/';
     case 'add':
     case 'links':
+    case 'approvals':
       return `#/${route.view}`;
     case 'groups':
       return '#/groups';

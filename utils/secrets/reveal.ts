@@ -10,15 +10,18 @@ import { assertNotOlder, noteRevision } from './revisions';
  * asked, never stored.
  * @throws {@link VaultError} `secret_disabled`, `old_value`, `bad_response`
  */
-export async function revealSecret(u: Unlocked, secretId: string): Promise<{ clientSecret: string }> {
+export async function revealSecret(
+  u: Unlocked,
+  secretId: string,
+): Promise<{ clientSecret: string; verified: boolean }> {
   const res = await u.client.call('revealSecret', { params: { id: secretId } });
   if (res.secretId !== secretId) throw new VaultError('bad_response');
   await assertNotOlder(u.db, secretId, res.valueRevision);
-  const key = await openKeyOf(u, res);
+  const { key, verified } = await openKeyOf(u, res);
   try {
     const fields = await decryptSecret(key, secretId, res.valueRevision, res.value);
     await noteRevision(u.db, secretId, res.valueRevision);
-    return { clientSecret: fields.clientSecret };
+    return { clientSecret: fields.clientSecret, verified };
   } catch (e) {
     if (e instanceof VepError)
       throw new VaultError('bad_response', { detail: 'The client secret does not open with its key.' });

@@ -1,4 +1,5 @@
 import { createGrant, encryptSecret, newId, newItemKey } from '@/utils/crypto';
+import { signed } from '@/utils/share/share';
 import type { SecretSummary } from '@/utils/contract';
 import type { Unlocked } from './context';
 import { fieldsOf, type SecretDraft, type SecretFields } from './draft';
@@ -14,7 +15,7 @@ export async function createSecret(u: Unlocked, draft: SecretDraft): Promise<Sec
   const itemKey = newItemKey();
   try {
     const value = await encryptSecret(itemKey, id, 1, { clientSecret: draft.clientSecret });
-    const ownerGrant = await createGrant(
+    const plain = await createGrant(
       {
         subjectKind: 'secret',
         subjectId: id,
@@ -24,6 +25,7 @@ export async function createSecret(u: Unlocked, draft: SecretDraft): Promise<Sec
       },
       itemKey,
     );
+    const ownerGrant = await signed(u, plain, id, 1); // a new secret's key revision is 1
     const created = await u.client.call('createSecret', { body: { id, ...fieldsOf(draft), value, ownerGrant } });
     await u.db.put('secrets', created);
     await noteRevision(u.db, id, 1);

@@ -1,4 +1,4 @@
-import { importPrivateKey } from '@/utils/crypto';
+import { importPrivateKey, importSigningKey } from '@/utils/crypto';
 import { clearCache, type CacheDb } from '@/utils/cache';
 import { createVaultClient, type VaultClient } from '@/utils/vault/client';
 import { ACTIVITY_RESOLUTION_MS } from '@/utils/config';
@@ -10,6 +10,7 @@ import {
   lastActivityItem,
   lockReasonItem,
   resumeItem,
+  resumeSigningItem,
   sessionItem,
   settingsItem,
 } from '@/utils/storage-items';
@@ -34,6 +35,7 @@ export function createSessionState(deps: SessionStateDeps) {
   let account: Account | undefined;
   let record: SessionRecord | undefined;
   let privateKey: CryptoKey | undefined;
+  let signingKey: CryptoKey | undefined;
   let reason: LockReason = 'restart';
   let lastActivityAt = 0;
   let client: VaultClient | undefined;
@@ -46,11 +48,12 @@ export function createSessionState(deps: SessionStateDeps) {
   const changed = () => deps.onStatus?.(status());
 
   async function lock(why: LockReason): Promise<SessionStatus> {
-    privateKey = undefined;
+    privateKey = signingKey = undefined;
     reason = why;
     // An expired token is useless; dropping it makes the next unlock sign in again.
     if (why === 'session_expired') record = client = undefined;
     await resumeItem.removeValue();
+    await resumeSigningItem.removeValue();
     if (why === 'session_expired') await sessionItem.removeValue();
     await lockReasonItem.setValue(why);
     await disarmAutoLock();
@@ -69,6 +72,8 @@ export function createSessionState(deps: SessionStateDeps) {
     if (isOverdue(lastActivityAt, (await readSettings()).autoLockMinutes, now())) return void (await lock('idle'));
     try {
       privateKey = await importPrivateKey(await openResume(wrapped, account.userId));
+      const signing = await resumeSigningItem.getValue();
+      signingKey = signing ? await importSigningKey(await openResume(signing, `${account.userId}/signing`)) : undefined;
     } catch {
       await lock('restart');
     }
@@ -85,6 +90,7 @@ export function createSessionState(deps: SessionStateDeps) {
     account = next;
     record = { token: opened.token, expiresAt: opened.expiresAt, me };
     privateKey = opened.privateKey;
+    signingKey = opened.signingKey;
     client = undefined;
     lastActivityAt = now();
     const settings = await readSettings();
@@ -92,6 +98,10 @@ export function createSessionState(deps: SessionStateDeps) {
     await settingsItem.setValue({ ...settings, serverUrl, username: me.username });
     await sessionItem.setValue(record);
     await resumeItem.setValue(await sealForResume(opened.pkcs8, me.id));
+    // The signing key gets its own wrapped copy, bound to another label, so a restarted worker can still sign.
+    if (opened.signingPkcs8)
+      await resumeSigningItem.setValue(await sealForResume(opened.signingPkcs8, `${me.id}/signing`));
+    else await resumeSigningItem.removeValue();
     await lastActivityItem.setValue(lastActivityAt);
     await lockReasonItem.removeValue();
     await armAutoLock(lastActivityAt, settings.autoLockMinutes);
@@ -101,7 +111,7 @@ export function createSessionState(deps: SessionStateDeps) {
 
   /** Forgets everything: memory, both storages' session data, the cache. */
   async function forget(): Promise<SessionStatus> {
-    account = record = privateKey = client = undefined;
+    account = record = privateKey = signingKey = client = undefined;
     await clearSessionStorage();
     await accountItem.removeValue();
     await disarmAutoLock();
@@ -148,7 +158,13 @@ export function createSessionState(deps: SessionStateDeps) {
       return {
         client,
         owner: { userId: account.userId, serverUrl: account.serverUrl },
-        me: { userId: account.userId, privateKey, publicKey: record.me.publicKey },
+        me: {
+          userId: account.userId,
+          privateKey,
+          publicKey: record.me.publicKey,
+          signingKey,
+          signingPublicKey: record.me.signingPublicKey ?? null,
+        },
       };
     },
   };

@@ -60,6 +60,7 @@ describe('sign in', () => {
     expect(Object.keys(await fakeBrowser.storage.session.get()).sort()).toEqual([
       'lastActivityAt',
       'resume',
+      'resumeSigning',
       'session',
     ]);
   });

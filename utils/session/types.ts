@@ -32,7 +32,13 @@ export type SettingsChange = Partial<Pick<Settings, 'autoLockMinutes' | 'matchBy
 export type SessionRecord = { token: string; expiresAt: string; me: Me };
 
 /** What a successful sign-in, enrollment or unlock hands the worker. */
-export type OpenedSession = SessionRecord & { privateKey: CryptoKey; pkcs8: Uint8Array };
+export type OpenedSession = SessionRecord & { privateKey: CryptoKey; pkcs8: Uint8Array } & SigningKeys;
+
+/** The account's VEP/2 signing key once opened; absent for a VEP/1 account unlocked offline (it signs nothing then). */
+export type SigningKeys = { signingKey?: CryptoKey; signingPkcs8?: Uint8Array };
 
 /** The open vault, as the worker's handlers receive it: the signed-in client, whose cache it is, the keys. */
-export type UnlockedSession = { client: VaultClient; owner: CacheOwner; me: OwnKeys & { userId: string } };
+export type UnlockedSession = { client: VaultClient; owner: CacheOwner; me: UnlockedMe };
+
+/** The unlocked user's keys and identity, as work on the open vault receives them. */
+export type UnlockedMe = OwnKeys & { userId: string; signingKey?: CryptoKey; signingPublicKey: string | null };

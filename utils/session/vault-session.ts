@@ -33,8 +33,9 @@ export function createVaultSession(deps: VaultSessionDeps) {
 
     async signIn(input: SignInInput): Promise<SessionStatus> {
       const serverUrl = await allowed(input);
+      const authed = (token: string) => state.makeClient(serverUrl, () => token);
       return state.establish(
-        await auth.signIn(anonymous(serverUrl), input.username, input.password, deps.floor),
+        await auth.signIn(anonymous(serverUrl), input.username, input.password, deps.floor, authed),
         serverUrl,
       );
     },
@@ -58,14 +59,17 @@ export function createVaultSession(deps: VaultSessionDeps) {
       const record = state.record();
       if (!account) throw new VaultError('signed_out');
       if (state.privateKey()) return state.status();
-      if (record)
+      if (record) {
+        const online = state.makeClient(account.serverUrl, () => record.token);
         return state.establish(
-          { ...record, ...(await auth.unlockWithPassword(record.me, password, deps.floor)) },
+          { ...record, ...(await auth.unlockWithPassword(record.me, password, deps.floor, online)) },
           account.serverUrl,
         );
+      }
       try {
+        const authed = (token: string) => state.makeClient(account.serverUrl, () => token);
         return await state.establish(
-          await auth.signIn(anonymous(account.serverUrl), account.username, password, deps.floor),
+          await auth.signIn(anonymous(account.serverUrl), account.username, password, deps.floor, authed),
           account.serverUrl,
         );
       } catch (e) {

@@ -1,5 +1,5 @@
 export * from './types';
 export * from './plan';
 export { shareSecrets } from './share';
-export { completePendingMembers } from './pending-members';
+export { pendingApprovals, approveMember, refuseMember, type PendingMember } from './pending-members';
 export { fetchAccess, cacheAccess } from './current';

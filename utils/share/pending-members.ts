@@ -1,54 +1,71 @@
-import { createGrant, openGroupKey } from '@/utils/crypto';
-import type { GroupView } from '@/utils/contract';
+import { membershipStatement, openGroupKey, sign } from '@/utils/crypto';
+import { grantGroupKey } from '@/utils/groups/grant-key';
+import type { GroupMember, GroupView } from '@/utils/contract';
 import type { Unlocked } from '@/utils/secrets/context';
+import { VaultError } from '@/utils/vault/errors';
 import { checkPins, pinAll } from './pins';
 import { recipientKey } from './types';
 
-/** Grants one group's key to its pending members whose keys are known and match their pins. */
-async function completeGroup(u: Unlocked, g: GroupView): Promise<number> {
-  const pending = (g.members ?? []).filter((m) => m.pending && m.publicKey);
-  if (!g.isManager || !g.myGrant || !pending.length) return 0;
-  const targets = pending.map((m) => ({
-    key: recipientKey('user', m.user.id),
-    kind: 'user' as const,
-    id: m.user.id,
-    name: m.user.name,
-    publicKey: m.publicKey!,
-  }));
-  // A member whose key changed since it was pinned is left pending: granting silently would defeat the pin.
-  const { ok } = await checkPins(u.db, targets);
-  if (!ok.length) return 0;
-  const group = await openGroupKey(g.myGrant, g.id, u.me.privateKey, u.me.publicKey, g.publicKey);
-  try {
-    for (const t of ok) {
-      const grant = await createGrant(
-        {
-          subjectKind: 'group',
-          subjectId: g.id,
-          recipientKind: 'user',
-          recipientId: t.id,
-          recipientPublicKey: t.publicKey,
-        },
-        group.privateKeyPkcs8,
-      );
-      await u.client.call('addMember', { params: { id: g.id }, body: { userId: t.id, grant } });
-    }
-  } finally {
-    group.privateKeyPkcs8.fill(0);
-  }
-  await pinAll(u.db, ok);
-  return ok.length;
+/** A member waiting for a manager's decision, with what the manager needs to decide: who, and both fingerprints. */
+export type PendingMember = { groupId: string; groupName: string; member: GroupMember };
+
+/**
+ * Members waiting for this user's approval in the groups they manage (docs/crypto.md, "Group members:
+ * approval"). Nothing is granted here: a person decides, with {@link approveMember} or {@link refuseMember}.
+ */
+export async function pendingApprovals(u: Unlocked): Promise<PendingMember[]> {
+  const { groups } = await u.client.call('listGroups');
+  return groups
+    .filter((g) => g.isManager && g.myGrant)
+    .flatMap((g) =>
+      (g.members ?? [])
+        .filter((m) => m.pending && m.publicKey)
+        .map((member) => ({ groupId: g.id, groupName: g.name, member })),
+    );
+}
+
+async function managedGroup(u: Unlocked, groupId: string): Promise<GroupView> {
+  const g = await u.client.call('getGroup', { params: { id: groupId } });
+  if (!g.isManager || !g.myGrant) throw new VaultError('forbidden');
+  return g;
 }
 
 /**
- * Completes pending group members (docs/crypto.md, "Groups"): a member added without a grant (by an
- * administrator's tool) gets the group key from the first manager whose extension runs unlocked. One
- * group failing does not stop the others; the next unlock tries again.
- * @returns how many members were completed
+ * Approves a pending member, after the manager saw their name, username and fingerprints: the group key is
+ * granted to their key as pinned (a changed key stops it until confirmed) and the grant is signed.
+ * @returns the key change to confirm, or the group as it is now
+ * @throws {@link VaultError} `forbidden` when this user cannot grant the group key
  */
-export async function completePendingMembers(u: Unlocked): Promise<number> {
-  const { groups } = await u.client.call('listGroups');
-  let done = 0;
-  for (const g of groups) done += await completeGroup(u, g).catch(() => 0);
-  return done;
+export async function approveMember(u: Unlocked, groupId: string, userId: string, confirmed?: string) {
+  const g = await managedGroup(u, groupId);
+  const m = (g.members ?? []).find((x) => x.user.id === userId && x.pending && x.publicKey);
+  if (!m || !u.me.signingKey) throw new VaultError('not_found');
+  const key = recipientKey('user', userId);
+  const { ok, changes } = await checkPins(
+    u.db,
+    [{ key, kind: 'user', id: userId, name: m.user.name, publicKey: m.publicKey! }],
+    confirmed ? { [key]: confirmed } : {},
+  );
+  if (changes.length) return { ok: false as const, keyChanges: changes };
+  const group = await openGroupKey(g.myGrant!, g.id, u.me.privateKey, u.me.publicKey, g.publicKey);
+  try {
+    const signed = await grantGroupKey(u, g.id, group.privateKeyPkcs8, { id: userId, publicKey: m.publicKey! });
+    const view = await u.client.call('addMember', { params: { id: g.id }, body: { userId, grant: signed } });
+    await pinAll(u.db, ok);
+    return { ok: true as const, group: view };
+  } finally {
+    group.privateKeyPkcs8.fill(0);
+  }
+}
+
+/** Refuses (removes) a member with the manager's signed decision (docs/crypto.md, "Membership statement"). */
+export async function refuseMember(u: Unlocked, groupId: string, userId: string, now = new Date()): Promise<GroupView> {
+  await managedGroup(u, groupId);
+  if (!u.me.signingKey) throw new VaultError('forbidden');
+  const at = now.toISOString();
+  const signature = await sign(
+    u.me.signingKey,
+    membershipStatement({ action: 'remove', groupId, memberId: userId, managerId: u.me.userId, at }),
+  );
+  return u.client.call('removeMemberSigned', { params: { id: groupId, userId }, body: { at, signature } });
 }

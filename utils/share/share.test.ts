@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fingerprintOf, generateKeyPair } from '@/utils/crypto';
+import { createGrant, fingerprintOf, generateKeyPair, newItemKey } from '@/utils/crypto';
 import { pinKey } from '@/utils/cache';
 import type { AccessList } from '@/utils/contract';
 import { createSecret, revealSecret, updateSecret, draftFrom, type Unlocked } from '@/utils/secrets';
@@ -8,7 +8,8 @@ import { startTestServer, type TestServer } from '@/server/test/support/harness'
 import { buildOrg } from '@/server/test/support/org';
 import { recording, unlockedAs } from '@/test/real-vault';
 import { fetchAccess } from './current';
-import { completePendingMembers } from './pending-members';
+import { approveMember, pendingApprovals, refuseMember } from './pending-members';
+import { errorText } from '@/utils/vault/error-text';
 import { shareRequest } from './plan';
 import { shareSecrets } from './share';
 import { NO_CHANGES, type PanelEntry, type ShareChanges } from './types';
@@ -182,7 +183,7 @@ describe('shareSecrets (the worker, against a real vault server)', () => {
 
   it('refuses to reveal a value older than one this device has seen', async () => {
     const secret = await newSecret(alice, 'sk_v1');
-    expect(await revealSecret(alice, secret.id)).toEqual({ clientSecret: 'sk_v1' });
+    expect(await revealSecret(alice, secret.id)).toEqual({ clientSecret: 'sk_v1', verified: true });
     await alice.db.put('revisions', { secretId: secret.id, valueRevision: 2 });
     await expect(revealSecret(alice, secret.id)).rejects.toMatchObject({ code: 'old_value' });
   });
@@ -203,8 +204,8 @@ describe('shareSecrets (the worker, against a real vault server)', () => {
   });
 });
 
-describe('completePendingMembers (on unlock, for groups the user manages)', () => {
-  it('grants the group key to a pending member, who can then open what is shared with the group', async () => {
+describe('pending group members (a manager decides; nothing is granted on its own)', () => {
+  it('lists a pending member with both fingerprints; approving signs a grant they can open and verify', async () => {
     const secret = await newSecret(alice, 'sk_for_ops');
     const ops: PanelEntry = {
       kind: 'group',
@@ -218,18 +219,78 @@ describe('completePendingMembers (on unlock, for groups the user manages)', () =
       canEdit: false,
     };
     await share(alice, [await fetchAccess(alice, secret.id)], adding(ops));
-    await expect(org.erin.reveal(secret.id)).rejects.toThrow(); // pending: no group key yet
-
     const frank = await unlockedAs(org.frank, s.url);
-    expect(await completePendingMembers(frank)).toBe(1);
-    expect(await org.erin.reveal(secret.id)).toBe('sk_for_ops');
-    expect(await completePendingMembers(frank)).toBe(0); // nothing left to do
+    const waiting = await pendingApprovals(frank);
+    expect(
+      waiting.map((p) => [p.groupName, p.member.user.username, p.member.fingerprint, p.member.signingFingerprint]),
+    ).toEqual([['Ops', 'erin', await fingerprintOf(org.erin.publicKey), expect.stringMatching(/^[0-9a-f]{64}$/)]]);
+    await expect(org.erin.reveal(secret.id)).rejects.toThrow(); // listing granted nothing
+
+    expect(await approveMember(frank, org.ops.id, org.erin.userId)).toMatchObject({ ok: true });
+    expect(await org.erin.verifiedReveal(secret.id)).toEqual({ clientSecret: 'sk_for_ops', verified: true });
+    expect(await pendingApprovals(frank)).toEqual([]);
     expect((await frank.db.get('pins', pinKey('user', org.erin.userId)))?.fingerprint).toBe(
       await fingerprintOf(org.erin.publicKey),
     );
   });
 
-  it('does nothing for groups the user does not manage', async () => {
-    expect(await completePendingMembers(await unlockedAs(org.carol, s.url))).toBe(0);
+  it('refusing removes the pending member with a signed decision', async () => {
+    const frank = await unlockedAs(org.frank, s.url);
+    await s.store.db
+      .insertInto('group_members')
+      .values({
+        group_id: org.ops.id,
+        user_id: org.dave.userId,
+        is_member: 1,
+        is_manager: 0,
+        grant: null,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    expect((await pendingApprovals(frank)).map((p) => p.member.user.username)).toEqual(['dave']);
+    const view = await refuseMember(frank, org.ops.id, org.dave.userId);
+    expect(view.members!.map((m) => m.user.username)).not.toContain('dave');
+  });
+
+  it('a user who manages nothing has nothing to approve', async () => {
+    expect(await pendingApprovals(await unlockedAs(org.carol, s.url))).toEqual([]);
+  });
+});
+
+describe('verification before use', () => {
+  it('a grant replaced on the server is refused with a sentence naming the secret and the signer', async () => {
+    const secret = await newSecret(alice, 'sk_real');
+    await share(alice, [await fetchAccess(alice, secret.id)], adding(person(org.bob)));
+    const bob = await unlockedAs(org.bob, s.url);
+    await bob.db.put('secrets', { ...(await bob.client.call('getSecret', { params: { id: secret.id } })) });
+    expect(await revealSecret(bob, secret.id)).toEqual({ clientSecret: 'sk_real', verified: true });
+    const row = await s.store.db
+      .selectFrom('access_entries')
+      .select('grant')
+      .where('secret_id', '=', secret.id)
+      .where('recipient_id', '=', org.bob.userId)
+      .executeTakeFirstOrThrow();
+    const real = JSON.parse(row.grant);
+    const forged = await createGrant(
+      {
+        subjectKind: 'secret',
+        subjectId: secret.id,
+        recipientKind: 'user',
+        recipientId: org.bob.userId,
+        recipientPublicKey: org.bob.publicKey,
+      },
+      newItemKey(),
+    );
+    await s.store.db
+      .updateTable('access_entries')
+      .set({
+        grant: JSON.stringify({ ...real, ct: forged.ct, iv: forged.iv, ephemeralPublicKey: forged.ephemeralPublicKey }),
+      })
+      .where('secret_id', '=', secret.id)
+      .where('recipient_id', '=', org.bob.userId)
+      .execute();
+    const refused = await revealSecret(bob, secret.id).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'untrusted_grant' });
+    expect(errorText(refused)).toMatch(/is signed by Alice Tester \(alice\), but the signature does not verify/);
   });
 });

@@ -1,4 +1,4 @@
-import { createGrant, type Grant } from '@/utils/crypto';
+import { createGrant, signGrant, type Grant } from '@/utils/crypto';
 import type { AccessEntryInput, AccessList, RecipientKind } from '@/utils/contract';
 import { itemKeys } from '@/utils/secrets/item-keys';
 import type { Unlocked } from '@/utils/secrets/context';
@@ -32,6 +32,15 @@ async function targetOf(u: Unlocked, req: ShareRequest, e: NewEntry): Promise<Om
   return { key: e.key, kind: e.kind, id: e.id, name: known.name, publicKey: known.publicKey };
 }
 
+/** Signs a grant of a secret's itemKey at its key revision (docs/crypto.md, "Making grants"); a VEP/1 account offline has no key to sign with. */
+export function signed(u: Unlocked, grant: Grant, secretId: string, keyRevision: number): Promise<Grant> {
+  if (!u.me.signingKey) return Promise.resolve(grant);
+  return signGrant(grant, { subjectKind: 'secret', subjectId: secretId }, keyRevision, {
+    id: u.me.userId,
+    signingKey: u.me.signingKey,
+  });
+}
+
 /** Grants for the new entries, made from each secret's itemKey, which is zeroed afterwards. */
 async function makeGrants(
   u: Unlocked,
@@ -43,6 +52,7 @@ async function makeGrants(
   try {
     for (const e of fresh) {
       const t = targets.get(e.key)!;
+      const held = keys.get(e.secretId)!;
       const grant = await createGrant(
         {
           subjectKind: 'secret',
@@ -51,9 +61,9 @@ async function makeGrants(
           recipientId: t.id,
           recipientPublicKey: t.publicKey,
         },
-        keys.get(e.secretId)!.key,
+        held.key,
       );
-      grants.set(`${e.secretId}/${e.key}`, grant);
+      grants.set(`${e.secretId}/${e.key}`, await signed(u, grant, e.secretId, held.keyRevision));
     }
   } finally {
     for (const k of keys.values()) k.key.fill(0);

@@ -8,9 +8,12 @@ export function errorCode(e: unknown): ErrorCode {
 
 /**
  * A failure in words for the user. Each code has its own catalogue sentence (`error_<code>`); the type
- * check fails if one is missing. Server details are not shown: they are written for developers.
+ * check fails if one is missing. Server details are not shown: they are written for developers. A grant
+ * refused by verification is the exception: its detail is this extension's own sentence naming the secret
+ * or group and who signed it, which the user needs to act on.
  */
 export function errorText(e: unknown): string {
   const code = errorCode(e);
-  return t(`error_${code}`);
+  const detail = e instanceof VaultError && code === 'untrusted_grant' && e.detail ? ` ${e.detail}` : '';
+  return t(`error_${code}`) + detail;
 }

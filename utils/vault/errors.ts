@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'member_pending',
   'secret_disabled',
   'old_value',
+  // VEP/2: a grant whose signature, signer or revision does not check out; the detail names who and what.
+  'untrusted_grant',
   'conflict',
   'not_found',
   'forbidden',

@@ -1,19 +1,18 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createGrant, fingerprintOf, generateKeyPair, openGroupKey, type KeyPair } from '@/utils/crypto';
+import { generateKeyPair, type KeyPair } from '@/utils/crypto';
 import { openCache } from '@/utils/cache';
-import type { GroupView } from '@/utils/contract';
 import type { VaultSession } from '@/utils/session';
 import type { SyncEngine } from '@/utils/sync';
 import { CLEAR_MESSAGE, CLIPBOARD_ALARM, clearWithCopyCommand } from '@/utils/clipboard/clear';
 import { VaultError } from '@/utils/vault/errors';
 import { fakeClient } from '@/test/fake-client';
-import { group, secret, uuid } from '@/test/fixtures';
+import { secret, uuid } from '@/test/fixtures';
 import { createBadge } from '../badge';
 import { createUnlockedWork } from '../unlocked';
 import { createClipboardHandlers, onClipboardAlarm } from './clipboard';
 import { createSecretHandlers } from './secrets';
-import { completePendingMembersNow, createShareHandlers } from './share';
+import { createShareHandlers } from './share';
 
 const ME = uuid();
 let me: KeyPair;
@@ -79,63 +78,6 @@ describe('the worker’s secret, share and clipboard handlers', () => {
     ).put('access', { secretId, accessRevision: 3, list, fetchedAt: '2025-01-01T00:00:00.000Z' });
     const { handlers } = worker({ getAccess: () => Promise.reject(new VaultError('unreachable')) });
     expect(await handlers.getAccessList({ secretId })).toEqual({ list, savedAt: '2025-01-01T00:00:00.000Z' });
-  });
-
-  it('on unlock, completes the pending members of groups the user manages', async () => {
-    const [groupKeys, member] = [await generateKeyPair(), await generateKeyPair()];
-    const groupId = uuid();
-    const memberId = uuid();
-    const view: GroupView = {
-      ...group({ id: groupId, publicKey: groupKeys.publicKey, isManager: true }),
-      myGrant: await createGrant(
-        {
-          subjectKind: 'group',
-          subjectId: groupId,
-          recipientKind: 'user',
-          recipientId: ME,
-          recipientPublicKey: me.publicKey,
-        },
-        groupKeys.privateKeyPkcs8,
-      ),
-      members: [
-        {
-          user: { id: memberId, name: 'Erin', username: 'erin' },
-          pending: true,
-          manager: false,
-          publicKey: member.publicKey,
-          fingerprint: await fingerprintOf(member.publicKey),
-          addedBy: null,
-          addedAt: '2026-01-01T00:00:00.000Z',
-        },
-        {
-          user: { id: uuid(), name: 'Not enrolled', username: 'ne' },
-          pending: true,
-          manager: false,
-          publicKey: null,
-          fingerprint: null,
-          addedBy: null,
-          addedAt: '2026-01-01T00:00:00.000Z',
-        },
-      ],
-    };
-    const added: { id?: string; grant: Parameters<typeof openGroupKey>[0]; userId: string }[] = [];
-    const { engine, work } = worker({
-      listGroups: async () => ({ groups: [view, { ...view, id: uuid(), isManager: false }] }),
-      addMember: async (input) =>
-        void added.push({ id: input.params?.id, ...(input.body as unknown as { grant: never; userId: string }) }),
-    });
-    await completePendingMembersNow(work, engine);
-    expect(added.map((a) => [a.id, a.userId])).toEqual([[groupId, memberId]]);
-    // The grant opens with the member's own key, to the group's key.
-    const opened = await openGroupKey(
-      added[0]!.grant,
-      groupId,
-      member.privateKey,
-      member.publicKey,
-      groupKeys.publicKey,
-    );
-    expect(opened.privateKeyPkcs8).toEqual(groupKeys.privateKeyPkcs8);
-    expect(engine.run).toHaveBeenCalled();
   });
 
   it('after a copy, sets the alarm that clears the clipboard in 30 seconds', async () => {

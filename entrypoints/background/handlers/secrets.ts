@@ -1,6 +1,7 @@
 import type { Handlers, SecretsProtocol } from '@/utils/messaging';
 import { createSecret, revealSecret, setSecretStatus, updateSecret } from '@/utils/secrets';
 import { refreshSummary } from '@/utils/secrets/reveal';
+import { rotateItemKey } from '@/utils/secrets/rotate';
 import type { UnlockedWork } from '../unlocked';
 
 /** One API secret: its value, and the writes that change it (each followed by a sync). */
@@ -14,6 +15,7 @@ export function createSecretHandlers(work: UnlockedWork): Handlers<SecretsProtoc
         return value;
       }),
     createSecret: (d) => work.write((u) => createSecret(u, d)),
+    rotateItemKey: (d) => work.write((u) => rotateItemKey(u, d.secretId)),
     updateSecret: (d) => work.write((u) => updateSecret(u, d)),
     setSecretStatus: (d) => work.write((u) => setSecretStatus(u, d)),
   };

@@ -1,8 +1,6 @@
 import type { Handlers, ShareProtocol } from '@/utils/messaging';
 import { fetchAccess } from '@/utils/share/current';
-import { completePendingMembers } from '@/utils/share/pending-members';
 import { shareSecrets } from '@/utils/share/share';
-import type { SyncEngine } from '@/utils/sync';
 import { VaultError, isOffline } from '@/utils/vault/errors';
 import type { Badge } from '../badge';
 import type { UnlockedWork } from '../unlocked';
@@ -25,13 +23,4 @@ export function createShareHandlers(work: UnlockedWork, badge: Badge): Handlers<
     shareSecrets: (d) => work.write((u) => shareSecrets(u, d)),
     takeNewShares: () => badge.take(),
   };
-}
-
-/**
- * After sign-in or unlock: members added to a group this user manages before they had keys get the
- * group's key now; a sync follows if any did. Never fails: the next unlock tries again.
- */
-export async function completePendingMembersNow(work: UnlockedWork, engine: Pick<SyncEngine, 'run'>): Promise<void> {
-  const done = await work.read(completePendingMembers).catch(() => 0);
-  if (done) await engine.run();
 }

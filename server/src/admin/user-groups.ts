@@ -14,9 +14,10 @@ async function userByName(s: Services, username: string) {
 }
 
 /**
- * Creates a user group as the administrator's client: the group's key pair is made here, granted to every
- * enrolled member and manager, then forgotten. Members not enrolled yet stay pending until a manager's
- * extension grants them the key.
+ * Creates a user group as the administrator's client: the group's key pair is made here, granted to the
+ * managers only, then forgotten. Those grants are unsigned (this tool holds no one's signing key); each
+ * manager's extension adopts its own once and re-signs it (docs/crypto.md, "Group members: approval").
+ * Every other member is pending until a manager approves them in the extension.
  */
 export async function createGroupAsAdmin(
   s: Services,
@@ -35,7 +36,7 @@ export async function createGroupAsAdmin(
     if (manager && u.status !== 'active')
       throw new Unprocessable('recipient_not_enrolled', `The manager ${u.name} must enroll first.`);
     const grant =
-      u.status === 'active' && u.public_key
+      manager && u.status === 'active' && u.public_key
         ? await createGrant(
             {
               subjectKind: 'group',

@@ -22,7 +22,7 @@ const HELP = `Vaultshare administration: npm run vault -- <command>
                                                                 search; prints the secrets they could read, to rotate
   user enable <username>                                        let a disabled user back in
   group create <name> --manager <username> [--member <username> ...] [--description "..."]
-  group add <group name> <username>                            add a member (pending until a manager's extension grants the key)
+  group add <group name> <username>                            add a member (pending until a manager approves them in the extension)
   group remove <group name> <username>                         remove a member
   groups                                                        list user groups and their members
   sharing show                                                  external sharing options
@@ -167,7 +167,7 @@ async function run(argv: string[]) {
       }),
     );
     return console.log(
-      `Created user group "${name}"${r.pending ? ` (${r.pending} pending member(s) get the key when a manager's extension next runs unlocked)` : ''}.`,
+      `Created user group "${name}"${r.pending ? ` (${r.pending} pending member(s) wait for a manager to approve them in the extension)` : ''}.`,
     );
   }
   if (cmd === 'group' && (sub === 'add' || sub === 'remove')) {
@@ -181,7 +181,7 @@ async function run(argv: string[]) {
     });
     return console.log(
       sub === 'add'
-        ? `Added ${username} to "${groupName}" as a pending member; a manager's extension completes the key grant.`
+        ? `Added ${username} to "${groupName}" as a pending member; a manager approves them in the extension, after checking who they are.`
         : `Removed ${username} from "${groupName}".`,
     );
   }

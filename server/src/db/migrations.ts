@@ -293,6 +293,24 @@ const groupMemberAddedBy: Migration = {
 };
 
 /**
+ * VEP/2 (docs/crypto.md): each account's signing key, and each secret's key revision (the value revision at
+ * which its itemKey was made, which signed grants carry). Grants and their signatures stay JSON in the
+ * existing grant columns. Existing secrets start at key revision 1, which is what their grants were made at.
+ */
+const signedGrants: Migration = {
+  async up(db: Db) {
+    await db.schema.alterTable('users').addColumn('signing_public_key', 'text').execute();
+    await db.schema.alterTable('users').addColumn('signing_fingerprint', 'text').execute();
+    await db.schema.alterTable('users').addColumn('encrypted_signing_key', 'text').execute();
+    await db.schema.alterTable('users').addColumn('signing_key_proof', 'text').execute();
+    await db.schema
+      .alterTable('secrets')
+      .addColumn('key_revision', 'integer', (c) => c.notNull().defaultTo(1))
+      .execute();
+  },
+};
+
+/**
  * One list of migrations for both databases; they run at every start and are no-ops once applied. `schema`
  * names the PostgreSQL schema the bookkeeping tables live in: without it Kysely looks for them in every
  * schema, and finding another run's would skip creating this one's.
@@ -307,6 +325,7 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: st
       '005_offboarding': offboarding,
       '006_external_links': externalLinks(dialect),
       '007_group_member_added_by': groupMemberAddedBy,
+      '008_signed_grants': signedGrants,
     }),
   };
   const { error } = await new Migrator({

@@ -19,6 +19,11 @@ export interface UsersTable {
   public_key: string | null;
   fingerprint: string | null;
   encrypted_private_key: string | null;
+  /** VEP/2 signing key: SPKI, its fingerprint, the sealed private key, the key-binding signature. */
+  signing_public_key: string | null;
+  signing_fingerprint: string | null;
+  encrypted_signing_key: string | null;
+  signing_key_proof: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -69,6 +74,8 @@ export interface SecretsTable {
   status: 'enabled' | 'disabled';
   value: string;
   value_revision: number;
+  /** The value revision at which the current itemKey was made (1, or the revision of the last rotation). */
+  key_revision: number;
   owner_grant: string;
   revision: number;
   access_revision: number;

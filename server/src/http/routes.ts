@@ -15,6 +15,10 @@ export function registerRoutes(app: Hono<AppEnv>) {
     accounts.changePassword(c.var.services, c.var.caller.userId, c.var.caller.tokenHash, body, c.var.ip),
   );
   handle(app, 'me', async (_, c) => accounts.me(c.var.services, c.var.caller.userId));
+  handle(app, 'setSigningKey', async ({ body }, c) =>
+    accounts.setSigningKey(c.var.services, c.var.caller.userId, body),
+  );
+  handle(app, 'unsigned', async (_, c) => secrets.unsigned(c.var.services, c.var.caller.userId));
 
   handle(app, 'search', async ({ query }, c) =>
     directory.search(c.var.services, c.var.caller.userId, query.q, query.limit),
@@ -37,6 +41,9 @@ export function registerRoutes(app: Hono<AppEnv>) {
   handle(app, 'removeMember', async ({ params }, c) =>
     groups.removeMember(c.var.services, c.var.caller.userId, params.id, params.userId),
   );
+  handle(app, 'removeMemberSigned', async ({ params, body }, c) =>
+    groups.removeMember(c.var.services, c.var.caller.userId, params.id, params.userId, body),
+  );
 
   handle(app, 'listSecrets', async (_, c) => ({
     items: await secrets.listSecrets(c.var.services, c.var.caller.userId),
@@ -56,6 +63,9 @@ export function registerRoutes(app: Hono<AppEnv>) {
     items: await secrets.values(c.var.services, c.var.caller.userId, body.ids),
   }));
   handle(app, 'revealSecret', async ({ params }, c) => secrets.reveal(c.var.services, c.var.caller.userId, params.id));
+  handle(app, 'rotateSecret', async ({ params, body }, c) =>
+    secrets.rotate(c.var.services, c.var.caller.userId, params.id, body),
+  );
   handle(app, 'getAccess', async ({ params }, c) => access.getAccess(c.var.services, c.var.caller.userId, params.id));
   handle(app, 'putAccess', async ({ params, body }, c) =>
     access.putAccess(c.var.services, c.var.caller.userId, params.id, body),

@@ -6,7 +6,7 @@ import type { Ctx } from './context';
 import { nowIso } from './clock';
 import { audit } from './audit';
 import { notify, noteUnsharedFromGroup, secretAudience } from './changes';
-import { checkGrant } from './grants';
+import { checkGrant, checkSignature } from './grants';
 import { canSeeGroup, mayListMembers } from './group-queries';
 import { userRefs } from './users';
 import { visibleSecret } from './visibility';
@@ -82,8 +82,17 @@ export async function getAccess(ctx: Ctx, userId: string, secretId: string): Pro
 
 type Recipient = { kind: 'user' | 'group'; id: string; name: string; fingerprint: string };
 
-/** Checks that a recipient exists, is enrolled or enabled, and may be shared with by this owner. */
-async function resolveRecipient(tx: Tx, ownerId: string, kind: 'user' | 'group', id: string): Promise<Recipient> {
+/**
+ * Checks that a recipient exists, is enrolled or enabled, and may be shared with by this owner. A rotation
+ * re-grants to a disabled group already on the list (`keeping`), so that it opens again when enabled.
+ */
+export async function resolveRecipient(
+  tx: Tx,
+  ownerId: string,
+  kind: 'user' | 'group',
+  id: string,
+  keeping = false,
+): Promise<Recipient> {
   const gone = new Unprocessable(
     'unknown_recipient',
     'One of the recipients no longer exists. Remove them from the list and try again.',
@@ -113,7 +122,7 @@ async function resolveRecipient(tx: Tx, ownerId: string, kind: 'user' | 'group',
     .select(['name', 'enabled', 'fingerprint'])
     .where('id', '=', id)
     .executeTakeFirst())!;
-  if (!g.enabled)
+  if (!g.enabled && !keeping)
     throw new Unprocessable('group_disabled', `The group "${g.name}" is disabled and cannot be shared with.`);
   return { kind, id, name: g.name, fingerprint: g.fingerprint };
 }
@@ -153,7 +162,16 @@ export async function replaceAccess(
     const old = before.get(key(r.kind, r.id));
     if (!e.grant && !old)
       throw new Invalid('grant_required', `Sharing with ${r.name} needs a key grant made for them.`);
-    if (e.grant) checkGrant(e.grant, r);
+    if (e.grant) {
+      checkGrant(e.grant, r);
+      await checkSignature(
+        tx,
+        userId,
+        e.grant,
+        { subjectKind: 'secret', subjectId: secretId, revision: v.row.key_revision },
+        r.name,
+      );
+    }
     rows.push({
       secret_id: secretId,
       recipient_kind: r.kind,

@@ -7,8 +7,9 @@ import type {
   ChangePasswordRequest,
   Me,
   Session,
+  SigningKeyUpload,
 } from '../../../utils/contract';
-import { fingerprintOf, importPublicKey, toB64url } from '../../../utils/crypto';
+import { fingerprintOf, importPublicKey, importVerifyKey, toB64url, verifyKeyBinding } from '../../../utils/crypto';
 import { Conflict, Forbidden, Gone, Invalid, Unauthorized } from './errors';
 import { write } from '../db/tx';
 import type { UsersTable } from '../db/schema';
@@ -97,6 +98,25 @@ export async function prelogin(ctx: Ctx, username: string) {
   };
 }
 
+/**
+ * Checks a signing key upload: a canonical P-256 key whose own signature binds it to this account and its
+ * encryption key (docs/crypto.md, "Key-binding statement"). Returns the columns to store.
+ */
+async function signingColumns(userId: string, publicKey: string, s: z.output<typeof SigningKeyUpload>) {
+  const bad = () =>
+    new Invalid('invalid_signing_key', 'The signing key is not a valid P-256 key bound to this account.');
+  await importVerifyKey(s.signingPublicKey).catch(() => {
+    throw bad();
+  });
+  if (!(await verifyKeyBinding({ userId, publicKey, ...s }).catch(() => false))) throw bad();
+  return {
+    signing_public_key: s.signingPublicKey,
+    signing_fingerprint: await fingerprintOf(s.signingPublicKey),
+    encrypted_signing_key: JSON.stringify(s.encryptedSigningKey),
+    signing_key_proof: s.signingKeyProof,
+  };
+}
+
 async function openSession(ctx: Ctx, u: UsersTable): Promise<Session> {
   const token = newToken();
   const expiresAt = isoIn(ctx.config.sessionTtlMs);
@@ -159,6 +179,7 @@ export async function enroll(ctx: Ctx, body: z.output<typeof EnrollRequest>, ip:
     .catch(() => {
       throw new Invalid('invalid_public_key', 'The public key is not a valid P-256 key.');
     });
+  const signing = body.signing ? await signingColumns(u.id, body.publicKey, body.signing) : {};
   const authHash = await hashAuthKey(body.authKey);
   await write(ctx.store, async (tx) => {
     // The status check inside the write makes a code usable exactly once, even under a race.
@@ -175,6 +196,7 @@ export async function enroll(ctx: Ctx, body: z.output<typeof EnrollRequest>, ip:
         fingerprint,
         encrypted_private_key: JSON.stringify(body.encryptedPrivateKey),
         updated_at: nowIso(),
+        ...signing,
       })
       .where('id', '=', u.id)
       .where('status', '=', 'pending')
@@ -190,6 +212,34 @@ export async function enroll(ctx: Ctx, body: z.output<typeof EnrollRequest>, ip:
 
 export async function me(ctx: Ctx, userId: string): Promise<Me> {
   return toMe(await ctx.store.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow());
+}
+
+/**
+ * Sets the account's signing key, once (a VEP/1 account's client does it at its next unlock). Refusing a
+ * replacement keeps a stolen session from swapping the key that vouches for every grant the user makes.
+ */
+export async function setSigningKey(ctx: Ctx, userId: string, body: z.output<typeof SigningKeyUpload>): Promise<Me> {
+  const u = await ctx.store.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+  const columns = await signingColumns(userId, u.public_key!, body);
+  await write(ctx.store, async (tx) => {
+    const done = await tx
+      .updateTable('users')
+      .set({ ...columns, updated_at: nowIso() })
+      .where('id', '=', userId)
+      .where('signing_public_key', 'is', null)
+      .executeTakeFirst();
+    if (Number(done.numUpdatedRows) !== 1)
+      throw new Conflict('signing_key_set', 'This account already has a signing key; it cannot be replaced.');
+    await notifyAll(tx, 'user', userId);
+    await audit(tx, {
+      actorId: userId,
+      action: 'user.signing_key_set',
+      objectKind: 'user',
+      objectId: userId,
+      details: { signingFingerprint: columns.signing_fingerprint },
+    });
+  });
+  return me(ctx, userId);
 }
 
 export async function logout(ctx: Ctx, tokenHash: string) {
@@ -213,8 +263,19 @@ export async function changePassword(
     await attempt.failed();
     throw new Forbidden('invalid_credentials', 'The current password is not correct.');
   }
+  if (u.encrypted_signing_key && !body.encryptedSigningKey) {
+    await attempt.succeeded();
+    throw new Invalid(
+      'signing_key_required',
+      'Your account has a signing key: send it sealed under the new password too.',
+    );
+  }
   await attempt.succeeded();
   const authHash = await hashAuthKey(body.authKey);
+  const signing =
+    u.encrypted_signing_key && body.encryptedSigningKey
+      ? { encrypted_signing_key: JSON.stringify(body.encryptedSigningKey) }
+      : {};
   await write(ctx.store, async (tx) => {
     await tx
       .updateTable('users')
@@ -223,6 +284,7 @@ export async function changePassword(
         kdf_iterations: body.kdf.iterations,
         auth_hash: authHash,
         encrypted_private_key: JSON.stringify(body.encryptedPrivateKey),
+        ...signing,
         updated_at: nowIso(),
       })
       .where('id', '=', userId)

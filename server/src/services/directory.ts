@@ -109,7 +109,16 @@ async function describe(db: Db | Tx, hits: Hit[]): Promise<DirectoryEntry[]> {
   if (userIds.length)
     for (const u of await db
       .selectFrom('users')
-      .select(['id', 'name', 'username', 'email', 'public_key', 'fingerprint'])
+      .select([
+        'id',
+        'name',
+        'username',
+        'email',
+        'public_key',
+        'fingerprint',
+        'signing_public_key',
+        'signing_fingerprint',
+      ])
       .where('id', 'in', userIds)
       .where('status', '=', 'active')
       .execute())

@@ -1,6 +1,14 @@
 import type { z } from 'zod';
-import type { AddMemberRequest, CreateGroupRequest, GroupView, UpdateGroupRequest } from '../../../utils/contract';
-import { fingerprintOf, importPublicKey } from '../../../utils/crypto';
+import type {
+  AddMemberRequest,
+  CreateGroupRequest,
+  Grant,
+  GroupMember,
+  GroupView,
+  RemoveMemberRequest,
+  UpdateGroupRequest,
+} from '../../../utils/contract';
+import { fingerprintOf, importPublicKey, membershipStatement, verify } from '../../../utils/crypto';
 import { Conflict, Forbidden, Invalid, NotFound, Unprocessable } from './errors';
 import { write, type Tx } from '../db/tx';
 import type { Db } from '../db/connect';
@@ -8,7 +16,7 @@ import type { Ctx } from './context';
 import { nowIso } from './clock';
 import { audit } from './audit';
 import { activeMembers, notify, notifyGroupSecrets } from './changes';
-import { checkGrant } from './grants';
+import { checkGrant, checkSignature, signerOf } from './grants';
 import { indexGroup } from './directory-index';
 import { activeUser, userRefs } from './users';
 import { canSeeGroup } from './group-queries';
@@ -46,6 +54,8 @@ export async function groupView(
       'users.username',
       'users.public_key',
       'users.fingerprint',
+      'users.signing_public_key',
+      'users.signing_fingerprint',
       'group_members.grant',
       'group_members.is_member',
       'group_members.is_manager',
@@ -56,16 +66,57 @@ export async function groupView(
     .orderBy('users.name')
     .execute();
   const members = rows.filter((r) => r.is_member === 1);
+  // Managers decide on pending members; they (only) see how each one got there, from the audit trail.
+  const pending = mine?.is_manager ? members.filter((r) => r.grant === null) : [];
+  const added = pending.length ? await whoAdded(db, groupId) : new Map();
+  const addedVia = new Map<string, GroupMember['addedVia']>();
+  for (const r of pending) {
+    // An event older than the row is about an earlier membership, not this one.
+    const a = added.get(r.id);
+    addedVia.set(r.id, a && a.at! >= r.created_at ? a : { by: 'unrecorded', user: null, at: null });
+  }
   const refs = await userRefs(db, [
     ...new Set([g.owner_id, ...members.map((m) => m.added_by)].filter((id): id is string => !!id)),
   ]);
   const owner = g.owner_id ? (refs.get(g.owner_id) ?? null) : null;
+  const myGrant: Grant | null = mine?.grant ? JSON.parse(mine.grant) : null;
+  const signer = myGrant ? await signerOf(db, myGrant, { subjectKind: 'group', subjectId: groupId }) : null;
   return toGroupView(
     g,
     mine,
-    members.map((m) => ({ ...m, added_by: m.added_by ? (refs.get(m.added_by) ?? null) : null })),
+    members.map((m) => ({
+      ...m,
+      added_by: m.added_by ? (refs.get(m.added_by) ?? null) : null,
+      addedVia: addedVia.get(m.id),
+    })),
     owner,
+    signer,
   );
+}
+
+/**
+ * Who added each member of a group, from the audit trail (the latest `group.member_added` per member): the
+ * administrator's tool (no actor) or a person. A member with no such event was written into the database
+ * by something else, which the approval view says.
+ */
+async function whoAdded(db: Db | Tx, groupId: string): Promise<Map<string, NonNullable<GroupMember['addedVia']>>> {
+  const events = await db
+    .selectFrom('audit_events')
+    .select(['actor_id', 'at', 'details'])
+    .where('object_kind', '=', 'group')
+    .where('object_id', '=', groupId)
+    .where('action', '=', 'group.member_added')
+    .orderBy('id')
+    .execute();
+  const actors = await userRefs(db, [...new Set(events.flatMap((e) => (e.actor_id ? [e.actor_id] : [])))]);
+  const out = new Map<string, NonNullable<GroupMember['addedVia']>>();
+  for (const e of events) {
+    const userId = (JSON.parse(e.details) as { userId?: string }).userId;
+    if (!userId) continue;
+    const user = e.actor_id ? (actors.get(e.actor_id) ?? null) : null;
+    out.set(userId, { by: e.actor_id ? 'user' : 'administrator', user, at: e.at });
+  }
+  return out;
 }
 
 /** Every group the user belongs to or manages. */
@@ -111,6 +162,13 @@ export async function createPrivateGroup(
 ): Promise<GroupView> {
   const me = (await activeUser(ctx.store.db, userId))!;
   checkGrant(body.managerGrant, { kind: 'user', id: userId, fingerprint: me.fingerprint!, name: 'Your account' });
+  await checkSignature(
+    ctx.store.db,
+    userId,
+    body.managerGrant,
+    { subjectKind: 'group', subjectId: body.id, revision: 1 },
+    'your account',
+  );
   // importPublicKey checks that it is a canonical P-256 key; fingerprintOf alone would hash any bytes.
   const fingerprint = await importPublicKey(body.publicKey)
     .then(() => fingerprintOf(body.publicKey))
@@ -232,6 +290,13 @@ export async function addMember(
         'This person has not enrolled yet, so they cannot receive keys.',
       );
     checkGrant(body.grant, { kind: 'user', id: member.id, fingerprint: member.fingerprint!, name: member.name });
+    await checkSignature(
+      tx,
+      userId,
+      body.grant,
+      { subjectKind: 'group', subjectId: groupId, revision: 1 },
+      member.name,
+    );
     const existing = await membership(tx, groupId, member.id);
     const grant = JSON.stringify(body.grant);
     if (existing)
@@ -257,7 +322,12 @@ export async function addMember(
     await notify(tx, await groupPeople(tx, groupId), 'group', groupId);
     // The group's secrets appear for the member only if the group is enabled.
     if ((await activeMembers(tx, groupId)).includes(member.id)) await notifyGroupSecrets(tx, groupId, [member.id]);
-    const action = existing?.is_member && !existing.grant ? 'group.member_completed' : 'group.member_added';
+    const action =
+      existing?.is_member && !existing.grant
+        ? 'group.member_approved'
+        : existing?.grant
+          ? 'group.member_regranted'
+          : 'group.member_added';
     await audit(tx, {
       actorId: userId,
       action,
@@ -267,6 +337,28 @@ export async function addMember(
     });
     return (await groupView(tx, groupId, userId))!;
   });
+}
+
+/**
+ * A manager's signed decision to remove or refuse a member (docs/crypto.md, "Membership statement"),
+ * checked against the manager's own signing key and kept in the audit trail.
+ */
+async function checkRemoval(
+  tx: Tx,
+  userId: string,
+  groupId: string,
+  memberId: string,
+  signed: z.output<typeof RemoveMemberRequest>,
+) {
+  const me = await tx
+    .selectFrom('users')
+    .select('signing_public_key')
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  const statement = membershipStatement({ action: 'remove', groupId, memberId, managerId: userId, at: signed.at });
+  if (!me.signing_public_key || !(await verify(me.signing_public_key, statement, signed.signature).catch(() => false)))
+    throw new Invalid('bad_signature', 'The signature on this removal does not verify with your signing key.');
+  return { at: signed.at, signature: signed.signature };
 }
 
 /**
@@ -309,9 +401,16 @@ export async function setMemberRole(
 }
 
 /** Removes a member (a manager, or the member leaving); their group grant is deleted. */
-export async function removeMember(ctx: Ctx, userId: string, groupId: string, memberId: string): Promise<GroupView> {
+export async function removeMember(
+  ctx: Ctx,
+  userId: string,
+  groupId: string,
+  memberId: string,
+  signed?: z.output<typeof RemoveMemberRequest>,
+): Promise<GroupView> {
   return write(ctx.store, async (tx) => {
     if (memberId !== userId) await requireManager(tx, groupId, userId, false);
+    const decision = signed ? await checkRemoval(tx, userId, groupId, memberId, signed) : undefined;
     const m = await membership(tx, groupId, memberId);
     if (!m?.is_member) throw new NotFound('This member');
     const people = await groupPeople(tx, groupId);
@@ -327,12 +426,13 @@ export async function removeMember(ctx: Ctx, userId: string, groupId: string, me
     else await tx.deleteFrom('group_members').where('group_id', '=', groupId).where('user_id', '=', memberId).execute();
     await notify(tx, people, 'group', groupId);
     if (reached) await notifyGroupSecrets(tx, groupId, [memberId]);
+    const refused = !m.grant;
     await audit(tx, {
       actorId: userId,
-      action: 'group.member_removed',
+      action: refused ? 'group.member_refused' : 'group.member_removed',
       objectKind: 'group',
       objectId: groupId,
-      details: { userId: memberId },
+      details: { userId: memberId, ...(decision ? { signed: decision } : {}) },
     });
     // A member who left a private group can no longer see it: they get its public face, not a 404 that rolls back.
     const view = await groupView(tx, groupId, userId, memberId === userId);

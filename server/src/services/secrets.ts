@@ -1,12 +1,21 @@
 import type { z } from 'zod';
-import type { CreateSecretRequest, RevealResponse, SecretSummary, UpdateSecretRequest } from '../../../utils/contract';
+import { isSigned } from '../../../utils/crypto';
+import type {
+  CreateSecretRequest,
+  Grant,
+  RevealResponse,
+  RotateRequest,
+  SecretSummary,
+  UpdateSecretRequest,
+} from '../../../utils/contract';
 import { Conflict, Forbidden, NotFound } from './errors';
 import { write, type Tx } from '../db/tx';
 import type { Ctx } from './context';
 import { nowIso } from './clock';
 import { audit, auditMany, listAudit } from './audit';
 import { notify, secretAudience } from './changes';
-import { checkGrant } from './grants';
+import { checkGrant, checkSignature, signerOf } from './grants';
+import { resolveRecipient } from './access';
 import { activeUser } from './users';
 import { visibleSecret, visibleSecrets, type Visible } from './visibility';
 import { summaries, summary } from './secret-view';
@@ -50,6 +59,13 @@ export async function createSecret(
 ): Promise<SecretSummary> {
   const me = (await activeUser(ctx.store.db, userId))!;
   checkGrant(body.ownerGrant, { kind: 'user', id: userId, fingerprint: me.fingerprint!, name: 'Your account' });
+  await checkSignature(
+    ctx.store.db,
+    userId,
+    body.ownerGrant,
+    { subjectKind: 'secret', subjectId: body.id, revision: 1 },
+    'your account',
+  );
   const now = nowIso();
   return write(ctx.store, async (tx) => {
     if (await tx.selectFrom('secrets').select('id').where('id', '=', body.id).executeTakeFirst())
@@ -71,6 +87,7 @@ export async function createSecret(
         value: JSON.stringify(body.value),
         value_revision: 1,
         readable_by_disabled: 0,
+        key_revision: 1,
         owner_grant: JSON.stringify(body.ownerGrant),
         revision: 1,
         access_revision: 1,
@@ -245,16 +262,22 @@ export async function values(ctx: Ctx, userId: string, ids: string[]): Promise<R
   });
 }
 
+/** A user's own grant of a secret's itemKey, with its signer for the client to verify. */
+async function direct(tx: Tx, secretId: string, grantJson: string): Promise<RevealResponse['keyPath']> {
+  const grant = JSON.parse(grantJson) as Grant;
+  return { via: 'user', grant, signer: await signerOf(tx, grant, { subjectKind: 'secret', subjectId: secretId }) };
+}
+
 async function keyPathFor(tx: Tx, userId: string, v: Visible): Promise<RevealResponse['keyPath']> {
-  if (v.isOwner) return { via: 'user', grant: JSON.parse(v.row.owner_grant) };
-  const direct = await tx
+  if (v.isOwner) return direct(tx, v.row.id, v.row.owner_grant);
+  const mine = await tx
     .selectFrom('access_entries')
     .select('grant')
     .where('secret_id', '=', v.row.id)
     .where('recipient_kind', '=', 'user')
     .where('recipient_id', '=', userId)
     .executeTakeFirst();
-  if (direct) return { via: 'user', grant: JSON.parse(direct.grant) };
+  if (mine) return direct(tx, v.row.id, mine.grant);
   const groups = await activeGroupIds(tx, userId);
   const viaGroup = await tx
     .selectFrom('access_entries')
@@ -267,19 +290,152 @@ async function keyPathFor(tx: Tx, userId: string, v: Visible): Promise<RevealRes
       'access_entries.grant as groupGrant',
       'group_members.grant as memberGrant',
       'groups.public_key as groupPublicKey',
+      'groups.name as groupName',
     ])
     .where('access_entries.secret_id', '=', v.row.id)
     .where('access_entries.recipient_kind', '=', 'group')
     .where('access_entries.recipient_id', 'in', groups.length ? groups : [''])
     .executeTakeFirst();
   if (!viaGroup?.memberGrant) throw new Conflict('no_key', 'You do not hold a key for this API secret yet.');
+  const groupGrant = JSON.parse(viaGroup.groupGrant) as Grant;
+  const memberGrant = JSON.parse(viaGroup.memberGrant) as Grant;
   return {
     via: 'group',
     groupId: viaGroup.groupId,
-    groupGrant: JSON.parse(viaGroup.groupGrant),
-    memberGrant: JSON.parse(viaGroup.memberGrant),
+    groupName: viaGroup.groupName,
+    groupGrant,
+    memberGrant,
     groupPublicKey: viaGroup.groupPublicKey,
+    groupGrantSigner: await signerOf(tx, groupGrant, { subjectKind: 'secret', subjectId: v.row.id }),
+    memberGrantSigner: await signerOf(tx, memberGrant, { subjectKind: 'group', subjectId: viaGroup.groupId }),
   };
+}
+
+/**
+ * Rotates a secret's itemKey (docs/crypto.md, "Rotating a secret's itemKey"): the new value, the owner's
+ * grant and a grant for every entry of the current list, at key revision = the new value revision, all at
+ * once. Owner or Can edit; refused when the secret or its list changed since the client read them, or when
+ * the grants do not cover exactly the current list.
+ */
+export async function rotate(
+  ctx: Ctx,
+  userId: string,
+  id: string,
+  body: z.output<typeof RotateRequest>,
+): Promise<SecretSummary> {
+  return write(ctx.store, async (tx) => {
+    const v = await forEdit(tx, userId, id, body.baseRevision);
+    if (v.row.access_revision !== body.baseAccessRevision)
+      throw new Conflict(
+        'stale_access_revision',
+        'Someone changed who has access meanwhile. Reload the list and rotate again.',
+      );
+    if (body.valueRevision !== v.row.value_revision + 1)
+      throw new Conflict(
+        'stale_value_revision',
+        `The rotated client secret must be value revision ${v.row.value_revision + 1}. Reload the API secret and try again.`,
+      );
+    const subject = { subjectKind: 'secret' as const, subjectId: id, revision: body.valueRevision };
+    const owner = (await activeUser(tx, v.row.owner_id))!;
+    checkGrant(body.ownerGrant, { kind: 'user', id: owner.id, fingerprint: owner.fingerprint!, name: owner.name });
+    await checkSignature(tx, userId, body.ownerGrant, subject, owner.name);
+    const entries = await tx
+      .selectFrom('access_entries')
+      .select(['recipient_kind', 'recipient_id'])
+      .where('secret_id', '=', id)
+      .execute();
+    const key = (k: string, rid: string) => `${k}:${rid}`;
+    const given = new Map(body.grants.map((g) => [key(g.recipientKind, g.recipientId), g]));
+    if (
+      given.size !== body.grants.length ||
+      given.size !== entries.length ||
+      entries.some((e) => !given.has(key(e.recipient_kind, e.recipient_id)))
+    )
+      throw new Conflict(
+        'grants_mismatch',
+        'A rotation needs exactly one new grant for everyone who has access now. Reload the list and rotate again.',
+      );
+    for (const e of entries) {
+      const g = given.get(key(e.recipient_kind, e.recipient_id))!;
+      const r = await resolveRecipient(tx, v.row.owner_id, e.recipient_kind, e.recipient_id, true);
+      checkGrant(g, r);
+      await checkSignature(tx, userId, g, subject, r.name);
+      await tx
+        .updateTable('access_entries')
+        .set({ grant: JSON.stringify(g) })
+        .where('secret_id', '=', id)
+        .where('recipient_kind', '=', e.recipient_kind)
+        .where('recipient_id', '=', e.recipient_id)
+        .execute();
+    }
+    await tx
+      .updateTable('secrets')
+      .set({
+        value: JSON.stringify(body.value),
+        value_revision: body.valueRevision,
+        key_revision: body.valueRevision,
+        owner_grant: JSON.stringify(body.ownerGrant),
+        revision: v.row.revision + 1,
+        access_revision: v.row.access_revision + 1,
+        updated_by: userId,
+        updated_at: nowIso(),
+      })
+      .where('id', '=', id)
+      .execute();
+    await notify(tx, await secretAudience(tx, id), 'secret', id);
+    await audit(tx, {
+      actorId: userId,
+      action: 'secret.key_rotated',
+      objectKind: 'secret',
+      objectId: id,
+      secretId: id,
+      details: { keyRevision: body.valueRevision, recipients: entries.length },
+    });
+    return summary(tx, (await visibleSecret(tx, userId, id))!);
+  });
+}
+
+/** Secrets the caller owns and groups it manages whose grants are not all signed yet (VEP/1 data to migrate). */
+export async function unsigned(ctx: Ctx, userId: string): Promise<{ secrets: string[]; groups: string[] }> {
+  const db = ctx.store.db;
+  const signed = (json: string | null) => json === null || isSigned(JSON.parse(json) as Grant);
+  const owned = await db.selectFrom('secrets').select(['id', 'owner_grant']).where('owner_id', '=', userId).execute();
+  const grants = owned.length
+    ? await db
+        .selectFrom('access_entries')
+        .select(['secret_id', 'grant'])
+        .where(
+          'secret_id',
+          'in',
+          owned.map((s) => s.id),
+        )
+        .execute()
+    : [];
+  const secrets = owned
+    .filter((s) => !signed(s.owner_grant) || grants.some((g) => g.secret_id === s.id && !signed(g.grant)))
+    .map((s) => s.id);
+  const managed = await db
+    .selectFrom('group_members')
+    .select('group_id')
+    .where('user_id', '=', userId)
+    .where('is_manager', '=', 1)
+    .execute();
+  const members = managed.length
+    ? await db
+        .selectFrom('group_members')
+        .select(['group_id', 'grant'])
+        .where(
+          'group_id',
+          'in',
+          managed.map((m) => m.group_id),
+        )
+        .where('is_member', '=', 1)
+        .execute()
+    : [];
+  const groups = managed
+    .map((m) => m.group_id)
+    .filter((g) => members.some((m) => m.group_id === g && !signed(m.grant)));
+  return { secrets, groups };
 }
 
 /** A secret's audit trail, for its owner. */

@@ -3,12 +3,16 @@ import type {
   AuditEvent,
   DirectoryGroup,
   DirectoryUser,
+  Grant,
+  GroupMember,
   GroupView,
   Me,
   RevealResponse,
   SecretSummary,
+  Signer,
   UserRef,
 } from '../../../utils/contract';
+import { isSigned } from '../../../utils/crypto';
 import type { Selectable } from 'kysely';
 import type { AccessEntriesTable, AuditEventsTable, GroupsTable, SecretsTable, UsersTable } from '../db/schema';
 import { mayListMembers } from './group-queries';
@@ -29,6 +33,9 @@ export function toMe(u: UsersTable): Me {
     publicKey: u.public_key!,
     fingerprint: u.fingerprint!,
     encryptedPrivateKey: JSON.parse(u.encrypted_private_key!),
+    signingPublicKey: u.signing_public_key,
+    signingFingerprint: u.signing_fingerprint,
+    encryptedSigningKey: u.encrypted_signing_key ? JSON.parse(u.encrypted_signing_key) : null,
   };
 }
 
@@ -67,10 +74,16 @@ export function toSecretSummary(
 }
 
 export function toRevealed(
-  r: Pick<SecretsTable, 'id' | 'value' | 'value_revision'>,
+  r: Pick<SecretsTable, 'id' | 'value' | 'value_revision' | 'key_revision'>,
   keyPath: RevealResponse['keyPath'],
 ): RevealResponse {
-  return { secretId: r.id, value: JSON.parse(r.value), valueRevision: r.value_revision, keyPath };
+  return {
+    secretId: r.id,
+    value: JSON.parse(r.value),
+    valueRevision: r.value_revision,
+    keyRevision: r.key_revision,
+    keyPath,
+  };
 }
 
 type UserFace = Pick<UsersTable, 'name' | 'username' | 'email' | 'fingerprint'>;
@@ -117,11 +130,15 @@ export function toAccessEntry(
   };
 }
 
-type MemberRow = Pick<UsersTable, 'id' | 'name' | 'username' | 'public_key' | 'fingerprint'> & {
+type MemberRow = Pick<
+  UsersTable,
+  'id' | 'name' | 'username' | 'public_key' | 'fingerprint' | 'signing_public_key' | 'signing_fingerprint'
+> & {
   grant: string | null;
   is_manager: number;
   added_by: UserRef | null;
   created_at: string;
+  addedVia?: GroupMember['addedVia'];
 };
 
 /** A group as one user sees it: members and description only to those who may list its members. */
@@ -130,6 +147,7 @@ export function toGroupView(
   mine: { is_member: number; is_manager: number; grant: string | null } | undefined,
   members: MemberRow[],
   owner: UserRef | null,
+  myGrantSigner: Signer | null,
 ): GroupView {
   // Looking a group up shows members to its own people only; the access list may also show a user group's.
   const seesMembers = !!mine && mayListMembers(g, mine);
@@ -147,16 +165,21 @@ export function toGroupView(
     isMember: mine?.is_member === 1,
     isManager: mine?.is_manager === 1,
     myGrant: mine?.grant ? JSON.parse(mine.grant) : null,
+    myGrantSigner,
     ...(seesMembers
       ? {
           members: members.map((m) => ({
             user: { id: m.id, name: m.name, username: m.username },
             pending: m.grant === null,
             manager: m.is_manager === 1,
+            signed: m.grant !== null && isSigned(JSON.parse(m.grant) as Grant),
             publicKey: m.public_key,
             fingerprint: m.fingerprint,
+            signingPublicKey: m.signing_public_key,
+            signingFingerprint: m.signing_fingerprint,
             addedBy: m.added_by,
             addedAt: m.created_at,
+            ...(m.addedVia ? { addedVia: m.addedVia } : {}),
           })),
         }
       : {}),
@@ -165,7 +188,10 @@ export function toGroupView(
 }
 
 export function toDirectoryUser(
-  u: Pick<UsersTable, 'id' | 'name' | 'username' | 'email' | 'public_key' | 'fingerprint'>,
+  u: Pick<
+    UsersTable,
+    'id' | 'name' | 'username' | 'email' | 'public_key' | 'fingerprint' | 'signing_public_key' | 'signing_fingerprint'
+  >,
 ): DirectoryUser {
   return {
     kind: 'user',
@@ -175,6 +201,8 @@ export function toDirectoryUser(
     email: u.email,
     publicKey: u.public_key!,
     fingerprint: u.fingerprint!,
+    signingPublicKey: u.signing_public_key,
+    signingFingerprint: u.signing_fingerprint,
   };
 }
 

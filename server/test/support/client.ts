@@ -8,11 +8,14 @@ import {
   newItemKey,
   openAccount,
   openGrant,
-  importPrivateKey,
+  openGroupKey,
   deriveKeys,
+  openSigningKey,
+  signGrant,
   type Grant,
 } from '../../../utils/crypto';
 import { expandSync, type SyncBatch } from '../../../utils/contract';
+import { type GrantTrust, memoryTrust, verifyKeyPath } from '../../../utils/session/grant-trust';
 import type {
   AccessList,
   RevealResponse,
@@ -26,20 +29,26 @@ import type {
 export type Res<T = unknown> = { status: number; body: T; headers: Headers };
 
 /**
- * A VEP/1 client of the vault API built on the crypto module alone, as the extension would be: it derives
- * keys, makes grants and opens ciphertext on "its device"; the server only ever sees ciphertext.
+ * A client of the vault API built on the crypto module alone, as the extension would be: it derives keys,
+ * makes grants and opens ciphertext on "its device"; the server only ever sees ciphertext. It speaks VEP/2
+ * (signs every grant) unless made with `{ vep1: true }`, which plays an account from before signing keys.
  */
 export class VaultClient {
   token?: string;
   userId!: string;
   publicKey!: string;
   privateKey!: CryptoKey;
-  private itemKeys = new Map<string, Uint8Array>();
+  signingKey?: CryptoKey;
+  signingPublicKey: string | null = null;
+  /** This device's signing pins and "signed seen" marks, for {@link verifiedReveal}. */
+  trust: GrantTrust = memoryTrust();
+  private itemKeys = new Map<string, { key: Uint8Array; revision: number }>();
 
   constructor(
     readonly base: string,
     readonly username: string,
     readonly password = `${username}-password`,
+    readonly opts: { vep1?: boolean } = {},
   ) {}
 
   async call<T = unknown>(
@@ -73,19 +82,27 @@ export class VaultClient {
       code,
     });
     const keys = await enroll(this.password, start.userId, start.iterations);
-    const s = await this.ok<{ token: string }>('POST', '/v1/auth/enroll', {
+    const signing = {
+      signingPublicKey: keys.signingPublicKey,
+      encryptedSigningKey: keys.encryptedSigningKey,
+      signingKeyProof: keys.signingKeyProof,
+    };
+    const body = {
       username: this.username,
       code,
       kdf: keys.kdf,
       authKey: keys.authKey,
       publicKey: keys.publicKey,
       encryptedPrivateKey: keys.encryptedPrivateKey,
-    });
+    };
+    const s = await this.ok<{ token: string }>('POST', '/v1/auth/enroll', this.opts.vep1 ? body : { ...body, signing });
     Object.assign(this, {
       token: s.token,
       userId: start.userId,
       publicKey: keys.publicKey,
       privateKey: keys.privateKey,
+      signingKey: this.opts.vep1 ? undefined : keys.signingKey,
+      signingPublicKey: this.opts.vep1 ? null : keys.signingPublicKey,
     });
     return this;
   }
@@ -97,28 +114,38 @@ export class VaultClient {
     const { authKey } = await deriveKeys(this.password, kdf);
     const s = await this.ok<{
       token: string;
-      user: { id: string; kdf: typeof kdf; publicKey: string; encryptedPrivateKey: never };
+      user: { id: string; kdf: typeof kdf; publicKey: string; encryptedPrivateKey: never; encryptedSigningKey: never };
     }>('POST', '/v1/auth/login', { username: this.username, authKey });
     const opened = await openAccount(this.password, s.user.kdf, s.user.id, s.user.encryptedPrivateKey);
+    const signing = s.user.encryptedSigningKey
+      ? await openSigningKey(opened.accountKey, s.user.id, s.user.encryptedSigningKey)
+      : undefined;
     Object.assign(this, {
       token: s.token,
       userId: s.user.id,
       publicKey: s.user.publicKey,
       privateKey: opened.privateKey,
+      signingKey: signing?.signingKey,
+      signingPublicKey: signing?.signingPublicKey ?? null,
     });
     return this;
   }
 
-  grant(
+  /** A grant made on this device: signed at key revision `revision` by a VEP/2 account, anonymous for a VEP/1 one. */
+  async grant(
     subjectKind: 'secret' | 'group',
     subjectId: string,
     to: { kind: 'user' | 'group'; id: string; publicKey: string },
     key: Uint8Array,
+    revision = 1,
   ): Promise<Grant> {
-    return createGrant(
+    const grant = await createGrant(
       { subjectKind, subjectId, recipientKind: to.kind, recipientId: to.id, recipientPublicKey: to.publicKey },
       key,
     );
+    return this.signingKey
+      ? signGrant(grant, { subjectKind, subjectId }, revision, { id: this.userId, signingKey: this.signingKey })
+      : grant;
   }
 
   async createSecret(fields: {
@@ -131,7 +158,7 @@ export class VaultClient {
   }) {
     const id = newId();
     const itemKey = newItemKey();
-    this.itemKeys.set(id, itemKey);
+    this.itemKeys.set(id, { key: itemKey, revision: 1 });
     return this.ok<SecretSummary>('POST', '/v1/secrets', {
       id,
       name: fields.name,
@@ -150,7 +177,7 @@ export class VaultClient {
     baseRevision: number,
     list: { kind: 'user' | 'group'; id: string; publicKey: string; canEdit?: boolean }[],
   ) {
-    const itemKey = this.itemKeys.get(secretId) ?? (await this.itemKey(secretId));
+    const held = this.itemKeys.get(secretId) ?? (await this.heldKey(secretId));
     const entries: AccessEntryInput[] = [];
     for (const r of list)
       entries.push({
@@ -158,7 +185,7 @@ export class VaultClient {
         recipientId: r.id,
         canView: true,
         canEdit: r.canEdit ?? false,
-        grant: await this.grant('secret', secretId, r, itemKey),
+        grant: await this.grant('secret', secretId, r, held.key, held.revision),
       });
     return { baseRevision, entries };
   }
@@ -182,19 +209,38 @@ export class VaultClient {
         this.privateKey,
         this.publicKey,
       );
-    const groupPkcs8 = await openGrant(
+    // openGroupKey checks the opened key against the group's public key: a forged member grant fails here.
+    const group = await openGroupKey(
       r.keyPath.memberGrant,
-      { subjectKind: 'group', subjectId: r.keyPath.groupId },
+      r.keyPath.groupId,
       this.privateKey,
       this.publicKey,
+      r.keyPath.groupPublicKey,
     );
-    const groupKey = await importPrivateKey(groupPkcs8);
     return openGrant(
       r.keyPath.groupGrant,
       { subjectKind: 'secret', subjectId: secretId },
-      groupKey,
+      group.privateKey,
       r.keyPath.groupPublicKey,
     );
+  }
+
+  /** The item key with the key revision new grants of it are signed at. */
+  async heldKey(secretId: string): Promise<{ key: Uint8Array; revision: number }> {
+    const r = await this.ok<RevealResponse>('POST', `/v1/secrets/${secretId}/reveal`);
+    return { key: await this.itemKey(secretId, r), revision: r.keyRevision ?? 1 };
+  }
+
+  /** A manager approves a pending member: opens the group key from their own grant and signs a grant of it. */
+  async approve(groupId: string, member: { id: string; publicKey: string }) {
+    const view = await this.ok<GroupView>('GET', `/v1/groups/${groupId}`);
+    const pkcs8 = await openGrant(
+      view.myGrant!,
+      { subjectKind: 'group', subjectId: groupId },
+      this.privateKey,
+      this.publicKey,
+    );
+    return this.addMember(groupId, pkcs8, member);
   }
 
   async reveal(secretId: string): Promise<string> {
@@ -202,6 +248,64 @@ export class VaultClient {
     const key = await this.itemKey(secretId, r);
     return (await decryptSecret(key, secretId, r.valueRevision, r.value)).clientSecret;
   }
+
+  /**
+   * Reveals as a VEP/2 client must: every grant on the key path verified first (docs/crypto.md, "Verifying a
+   * grant"). `verified` is false for an unsigned grant opened under the migration rule.
+   */
+  async verifiedReveal(secretId: string, label = secretId): Promise<{ clientSecret: string; verified: boolean }> {
+    const r = await this.ok<RevealResponse>('POST', `/v1/secrets/${secretId}/reveal`);
+    const verified = await verifyKeyPath(
+      r,
+      label,
+      { userId: this.userId, signingPublicKey: this.signingPublicKey },
+      this.trust,
+    );
+    const key = await this.itemKey(secretId, r);
+    return { clientSecret: (await decryptSecret(key, secretId, r.valueRevision, r.value)).clientSecret, verified };
+  }
+
+  /**
+   * The body of a rotation: a new item key, the value under it at the next revision, and a signed grant for
+   * the owner and everyone on the list. `keys` gives the public key of each of them by id.
+   */
+  async rotateBody(secretId: string, clientSecret: string, keys: Record<string, string>) {
+    const [s, list] = [await this.get(secretId), await this.access(secretId)];
+    const key = newItemKey();
+    const revision = s.valueRevision + 1;
+    const grants: Grant[] = [];
+    for (const e of list.entries)
+      grants.push(
+        await this.grant(
+          'secret',
+          secretId,
+          { kind: e.recipientKind, id: e.recipientId, publicKey: keys[e.recipientId]! },
+          key,
+          revision,
+        ),
+      );
+    return {
+      baseRevision: s.revision,
+      baseAccessRevision: list.accessRevision,
+      valueRevision: revision,
+      value: await encryptSecret(key, secretId, revision, { clientSecret }),
+      ownerGrant: await this.grant(
+        'secret',
+        secretId,
+        { kind: 'user', id: s.owner.id, publicKey: keys[s.owner.id]! },
+        key,
+        revision,
+      ),
+      grants,
+    };
+  }
+
+  rotate = async (secretId: string, clientSecret: string, keys: Record<string, string>) =>
+    this.call<SecretSummary>(
+      'POST',
+      `/v1/secrets/${secretId}/rotate`,
+      await this.rotateBody(secretId, clientSecret, keys),
+    );
 
   /** Rewrites the client secret as an editor would: same item key, next value revision. */
   async editValue(secretId: string, clientSecret: string) {

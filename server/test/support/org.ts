@@ -16,6 +16,7 @@ export async function buildOrg(s: TestServer) {
     people[name] = await new VaultClient(s.url, name).enroll(code);
   }
   const ops = await createGroupAsAdmin(s.services, { name: 'Ops', managers: ['frank'], members: ['carol'] });
+  await people.frank!.approve(ops.id, people.carol!.me()); // the administrator's tool leaves members pending
   await addPendingMember(s.services, ops.id, people.erin!.userId);
   const g = await s.store.db
     .selectFrom('groups')
