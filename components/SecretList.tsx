@@ -4,10 +4,9 @@ import type { Density } from '@/utils/density';
 import type { SecretSummary } from '@/utils/contract';
 import { t, tCount, type MessageKey } from '@/utils/i18n';
 import { FilterBar } from './FilterBar';
-import { RowAside } from './RowAside';
+import { ListAside, ListRow, type RowHandlers } from './list-rows';
 import type { RowAction } from './row-actions';
 import { SearchIcon } from './icons';
-import { SecretRow } from './SecretRow';
 import { countByFilter, indexSecrets, querySecrets, type Filter } from '@/utils/list-query';
 import { useAutoFocus } from './use-autofocus';
 import { useHeight } from './use-height';
@@ -76,6 +75,19 @@ export function SecretList({
   const results = useMemo(() => querySecrets(index, query, filter, meId), [index, query, filter, meId]);
   const current = Math.min(active, results.length - 1);
   const activeSecret = results[current];
+  // The rows' handlers read the latest props when used, so they stay one object and unchanged rows are not redrawn.
+  const latest = useRef({ onOpen, onAction, onToggleSelect });
+  latest.current = { onOpen, onAction, onToggleSelect };
+  const handlers = useMemo<RowHandlers>(
+    () => ({
+      open: (i, secret) => (setActive(i), latest.current.onOpen(secret)),
+      access: (i, secret) => (setActive(i), latest.current.onAction?.('access', secret)),
+      action: (action, secret) => latest.current.onAction?.(action, secret),
+      toggle: (secret) => latest.current.onToggleSelect?.(secret),
+      menu: (i, secret, open) => (setActive(i), setMenuFor(open ? secret.id : undefined)),
+    }),
+    [],
+  );
 
   const reset = (next: () => void) => (next(), setActive(0));
   function onKeyDown(e: KeyboardEvent) {
@@ -137,36 +149,37 @@ export function SecretList({
               ((i, top) => {
                 const secret = results[i]!;
                 return (
-                  <RowAside
+                  <ListAside
                     key={`aside-${secret.id}`}
+                    index={i}
                     secret={secret}
                     top={top}
                     rowHeight={rowHeight}
                     active={i === current}
                     selectable={!!onToggleSelect && secret.permissions.share}
                     selected={!!selected?.has(secret.id)}
-                    onToggleSelect={() => onToggleSelect?.(secret)}
                     menuOpen={menuFor === secret.id}
-                    onMenuOpenChange={(open) => (setActive(i), setMenuFor(open ? secret.id : undefined))}
-                    onAction={onAction}
+                    on={handlers}
                   />
                 );
               })
             }
-            renderRow={(i, style) => {
+            renderRow={(i, style, slot) => {
               const secret = results[i]!;
               return (
-                <SecretRow
-                  key={secret.id}
+                // Keyed by slot: a row scrolling into view takes over the elements of one that left.
+                <ListRow
+                  key={slot}
+                  index={i}
                   id={rowId(secret.id)}
                   secret={secret}
                   meId={meId}
                   active={i === current}
                   style={style}
-                  onOpen={() => (setActive(i), onOpen(secret))}
-                  isNew={newIds?.has(secret.id)}
-                  onAccess={onAction && (() => (setActive(i), onAction('access', secret)))}
+                  isNew={!!newIds?.has(secret.id)}
+                  accessLink={!!onAction}
                   compact={density === 'compact'}
+                  on={handlers}
                 />
               );
             }}

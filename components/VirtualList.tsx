@@ -10,7 +10,11 @@ export type VirtualListProps = {
   height: number;
   /** The row kept in view (keyboard selection). */
   activeIndex: number;
-  renderRow: (index: number, style: CSSProperties) => ComponentChildren;
+  /**
+   * Draws row `index`. `slot` is the same for a row as long as it stays drawn, and is handed to a row coming
+   * into view as another leaves: a row keyed by it reuses the leaving row's elements instead of making new ones.
+   */
+  renderRow: (index: number, style: CSSProperties, slot: number) => ComponentChildren;
   label: string;
   /** Rows drawn above and below the visible ones, so fast scrolling does not show blanks. */
   overscan?: number;
@@ -43,7 +47,10 @@ export function VirtualList({
   renderAside,
 }: VirtualListProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  // The first row in view, not the scroll offset: a scroll step within one row changes nothing drawn, so it
+  // re-renders nothing (a wheel or touchpad sends many such steps).
+  const [top, setTop] = useState(0);
+  const onScroll = (el: HTMLElement) => setTop(Math.floor(el.scrollTop / rowHeight));
 
   // Keep the active row in view when the keyboard moves it.
   useLayoutEffect(() => {
@@ -52,16 +59,22 @@ export function VirtualList({
     const top = activeIndex * rowHeight;
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + rowHeight > el.scrollTop + height) el.scrollTop = top + rowHeight - height;
-    setScrollTop(el.scrollTop);
+    onScroll(el);
   }, [activeIndex, rowHeight, height]);
 
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + overscan);
+  // A partly scrolled first row leaves room for one more at the bottom: hence the + 1.
+  const first = Math.max(0, top - overscan);
+  const capacity = Math.ceil(height / rowHeight) + 1 + 2 * overscan;
+  const last = Math.min(count, top + Math.ceil(height / rowHeight) + 1 + overscan);
   const rows: ComponentChildren[] = [];
   const asides: ComponentChildren[] = [];
   for (let i = first; i < last; i++) {
     rows.push(
-      renderRow(i, { position: 'absolute', top: `${i * rowHeight}px`, height: `${rowHeight}px`, left: 0, right: 0 }),
+      renderRow(
+        i,
+        { position: 'absolute', top: `${i * rowHeight}px`, height: `${rowHeight}px`, left: 0, right: 0 },
+        i % capacity,
+      ),
     );
     if (renderAside) asides.push(renderAside(i, i * rowHeight));
   }
@@ -72,7 +85,7 @@ export function VirtualList({
       ref={ref}
       class="vlist"
       style={{ height: `${height}px`, overflowY: 'auto', position: 'relative' }}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onScroll={(e) => onScroll(e.currentTarget)}
     >
       <div
         id={id}

@@ -61,13 +61,12 @@ export function TanStackVirtualList({
   const asides: ComponentChildren[] = [];
   for (const item of virtualizer.getVirtualItems()) {
     rows.push(
-      renderRow(item.index, {
-        position: 'absolute',
-        top: `${item.start}px`,
-        height: `${rowHeight}px`,
-        left: 0,
-        right: 0,
-      }),
+      renderRow(
+        item.index,
+        { position: 'absolute', top: `${item.start}px`, height: `${rowHeight}px`, left: 0, right: 0 },
+        // No slots here: each row is its own (the floor's plain rows key by index anyway).
+        item.index,
+      ),
     );
     if (renderAside) asides.push(renderAside(item.index, item.start));
   }
