@@ -25,7 +25,10 @@ export function usePopupState() {
   const [status, setStatus] = useState<SessionStatus>();
   const [snapshot, setSnapshot] = useState<PopupSnapshot>();
   const [sync, setSync] = useState<SyncState>({ running: false });
-  const db = useRef(openCache());
+  // Opened once: `useRef(openCache())` would open (and leak) a connection on every render, and on the first
+  // paint those opens queued behind each other before the head could be read.
+  const [dbPromise] = useState(openCache);
+  const db = useRef(dbPromise);
 
   /** Whether the snapshot holds every cached secret (not just the head of the first paint). */
   const complete = useRef(false);
