@@ -7,8 +7,25 @@ export type ServerProcess = {
   port: number;
   pid: number;
   rssMB(): number;
+  /**
+   * A full garbage collection in the server, through its inspector (only when started with `inspect`), so a
+   * memory reading after it counts what is kept, not what the collector has not got round to yet.
+   */
+  gc(): Promise<void>;
   close(): Promise<void>;
 };
+
+/** Asks a Node inspector (its WebSocket address) for a full garbage collection. */
+async function collectGarbage(wsUrl: string): Promise<void> {
+  const ws = new WebSocket(wsUrl);
+  await new Promise((ok, fail) => ((ws.onopen = ok), (ws.onerror = fail)));
+  await new Promise<void>((ok, fail) => {
+    ws.onmessage = (m) => (JSON.parse(String(m.data)).id === 1 ? ok() : undefined);
+    ws.onerror = fail;
+    ws.send(JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' }));
+  });
+  ws.close();
+}
 
 /** The resident set of a process, from the kernel (the server exposes nothing for it). */
 export function rssMB(pid: number): number {
@@ -21,9 +38,10 @@ export function rssMB(pid: number): number {
  * A vault server in a process of its own, started as an operator would (`server/src/main.ts`, configured
  * from the environment), on a free loopback port; resolves once it says where it listens.
  */
-export function serverProcess(env: Record<string, string>): Promise<ServerProcess> {
+export function serverProcess(env: Record<string, string>, opts: { inspect?: boolean } = {}): Promise<ServerProcess> {
   // node + tsx's loader directly (not npx): the pid is the server's own, so /proc reads its memory.
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const inspect = opts.inspect ? ['--inspect=127.0.0.1:0'] : [];
+  const child: ChildProcess = spawn(process.execPath, [...inspect, '--import', 'tsx', 'server/src/main.ts'], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', VAULT_QUIET: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -45,6 +63,11 @@ export function serverProcess(env: Record<string, string>): Promise<ServerProces
         port: Number(m[3]),
         pid,
         rssMB: () => rssMB(pid),
+        gc: async () => {
+          const ws = err.match(/Debugger listening on (ws:\/\/\S+)/)?.[1];
+          if (!ws) throw new Error('the server process was not started with inspect');
+          await collectGarbage(ws);
+        },
         close: () =>
           new Promise<void>((done) => {
             if (child.exitCode !== null) return done();
