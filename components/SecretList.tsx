@@ -146,11 +146,11 @@ export function SecretList({
             onKeyDown={onKeyDown}
             renderAside={
               onAction &&
-              ((i, top) => {
+              ((i, top, slot) => {
                 const secret = results[i]!;
                 return (
                   <ListAside
-                    key={`aside-${secret.id}`}
+                    key={`aside-${slot}`}
                     index={i}
                     secret={secret}
                     top={top}

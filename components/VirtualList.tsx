@@ -25,7 +25,7 @@ export type VirtualListProps = {
    * Controls drawn beside a row (its checkbox and actions button), outside the listbox: an option's
    * children are presentational, so a button inside one would be neither announced nor reachable.
    */
-  renderAside?: (index: number, top: number) => ComponentChildren;
+  renderAside?: (index: number, top: number, slot: number) => ComponentChildren;
 };
 
 /**
@@ -76,7 +76,7 @@ export function VirtualList({
         i % capacity,
       ),
     );
-    if (renderAside) asides.push(renderAside(i, i * rowHeight));
+    if (renderAside) asides.push(renderAside(i, i * rowHeight, i % capacity));
   }
 
   // The scroller is a plain box holding the listbox and, beside it, the rows' controls: both scroll together.

@@ -68,7 +68,7 @@ export function TanStackVirtualList({
         item.index,
       ),
     );
-    if (renderAside) asides.push(renderAside(item.index, item.start));
+    if (renderAside) asides.push(renderAside(item.index, item.start, item.index));
   }
 
   return (
