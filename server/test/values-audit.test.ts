@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent, SecretSummary } from '../../utils/contract';
+import { listAudit } from '../src/services/audit';
 import { dialects, startTestServer, type TestServer } from './support/harness';
 import { buildOrg } from './support/org';
 
@@ -74,5 +75,36 @@ describe.each(dialects)('bulk values audit on %s', (dialect) => {
     await org.carol.call('POST', '/v1/secrets/values', { ids: [direct.id] });
     expect(await trail(direct.id)).toHaveLength(2);
     expect(await trail(viaOps.id)).toHaveLength(1);
+  });
+
+  it('a request for many secrets is one audit row, read back as one line per secret in each trail and the export', async () => {
+    const mine = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => org.carol.createSecret({ name: `Carol ${i}`, clientSecret: `c${i}` })),
+    );
+    const rows = async () =>
+      (await s.store.db.selectFrom('audit_events').select(['id']).orderBy('id', 'desc').execute()).map((r) => r.id);
+    const before = await rows();
+    const r = await org.carol.call<{ items: unknown[] }>('POST', '/v1/secrets/values', { ids: mine.map((m) => m.id) });
+    expect(r.body.items).toHaveLength(30);
+    expect(await rows()).toHaveLength(before.length + 1);
+
+    const own = async (id: string) =>
+      (await org.carol.call<{ events: AuditEvent[] }>('GET', `/v1/secrets/${id}/audit`)).body.events.filter(
+        (e) => e.action === 'secret.value_indexed',
+      );
+    for (const m of [mine[0]!, mine[29]!])
+      expect(await own(m.id)).toEqual([
+        expect.objectContaining({
+          actor: expect.objectContaining({ id: org.carol.userId }),
+          objectKind: 'secret',
+          objectId: m.id,
+          details: { via: 'user' },
+        }),
+      ]);
+    const exported = (await listAudit(s.store.db, { afterId: before[0] })).filter(
+      (e) => e.action === 'secret.value_indexed',
+    );
+    expect(exported.map((e) => e.objectId).sort()).toEqual(mine.map((m) => m.id).sort());
+    expect(new Set(exported.map((e) => e.actor?.id))).toEqual(new Set([org.carol.userId]));
   });
 });

@@ -311,6 +311,26 @@ const signedGrants: Migration = {
 };
 
 /**
+ * A bulk values request (a device building its value index, up to 10,000 secrets at an unlock) is one audit
+ * row plus one narrow row per secret handed out, keyed by secret for that secret's trail: it was one full
+ * audit row per secret. WITHOUT ROWID on SQLite: the primary key is the table.
+ */
+function auditEventSecrets(dialect: Dialect): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema
+        .createTable('audit_event_secrets')
+        .addColumn('secret_id', 'text', (c) => c.notNull())
+        .addColumn('event_id', 'integer', (c) => c.notNull())
+        .addColumn('via', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('audit_event_secrets_pk', ['secret_id', 'event_id'])
+        .$call((b) => (dialect === 'sqlite' ? b.modifyEnd(sql`without rowid`) : b))
+        .execute();
+    },
+  };
+}
+
+/**
  * One list of migrations for both databases; they run at every start and are no-ops once applied. `schema`
  * names the PostgreSQL schema the bookkeeping tables live in: without it Kysely looks for them in every
  * schema, and finding another run's would skip creating this one's.
@@ -326,6 +346,7 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: st
       '006_external_links': externalLinks(dialect),
       '007_group_member_added_by': groupMemberAddedBy,
       '008_signed_grants': signedGrants,
+      '009_audit_event_secrets': auditEventSecrets(dialect),
     }),
   };
   const { error } = await new Migrator({

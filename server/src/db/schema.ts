@@ -135,6 +135,17 @@ export interface AuditEventsTable {
   details: string;
 }
 
+/**
+ * The secrets one bulk values request handed out (`secret.value_indexed`, one `audit_events` row per request):
+ * one narrow row per secret, so each secret's trail still lists the read, without a full audit row each.
+ */
+export interface AuditEventSecretsTable {
+  secret_id: string;
+  event_id: number;
+  /** How the reader held the key: `user` (their own grant) or `group`. */
+  via: string;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -194,6 +205,7 @@ export interface Database {
   directory_terms: DirectoryTermsTable;
   directory_text: DirectoryTextTable;
   audit_events: AuditEventsTable;
+  audit_event_secrets: AuditEventSecretsTable;
   settings: SettingsTable;
   auth_throttle: AuthThrottleTable;
   links: LinksTable;

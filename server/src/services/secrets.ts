@@ -12,7 +12,7 @@ import { Conflict, Forbidden, NotFound } from './errors';
 import { write, type Tx } from '../db/tx';
 import type { Ctx } from './context';
 import { nowIso } from './clock';
-import { audit, auditMany, listAudit } from './audit';
+import { audit, auditBatch, listAudit } from './audit';
 import { notify, secretAudience } from './changes';
 import { checkGrant, checkSignature, signerOf } from './grants';
 import { resolveRecipient } from './access';
@@ -236,7 +236,8 @@ export async function reveal(ctx: Ctx, userId: string, id: string): Promise<Reve
 /**
  * Ciphertext of the enabled secrets among `ids` the caller can view, for their device to index. Invisible
  * and disabled ones are simply absent. Nobody sees a value, so no last use; but each secret handed out gets
- * its own audit line (`secret.value_indexed`, in that secret's trail), so an owner sees whose device opened it.
+ * its own audit line (`secret.value_indexed`, in that secret's trail), so an owner sees whose device opened it:
+ * stored as one audit row for the request and one narrow row per secret (auditBatch), read back per secret.
  */
 export async function values(ctx: Ctx, userId: string, ids: string[]): Promise<RevealResponse[]> {
   return write(ctx.store, async (tx) => {
@@ -247,17 +248,11 @@ export async function values(ctx: Ctx, userId: string, ids: string[]): Promise<R
       const keyPath = await keyPathFor(tx, userId, v).catch(() => undefined);
       if (keyPath) out.push(toRevealed(v.row, keyPath));
     }
-    await auditMany(
-      tx,
-      out.map((r) => ({
-        actorId: userId,
-        action: 'secret.value_indexed' as const,
-        objectKind: 'secret',
-        objectId: r.secretId,
-        secretId: r.secretId,
-        details: { via: r.keyPath.via },
-      })),
-    );
+    await auditBatch(tx, {
+      actorId: userId,
+      action: 'secret.value_indexed',
+      secrets: out.map((r) => ({ secretId: r.secretId, via: r.keyPath.via })),
+    });
     return out;
   });
 }
