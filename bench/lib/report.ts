@@ -56,7 +56,7 @@ function budgetText(r: Row): string {
 }
 
 /** Prints the table: figure, spread, budget, baseline, ratio, pass/fail. */
-export function printTable(rows: Row[]): void {
+export function printTable(rows: Row[], print: (line: string) => void = console.log): void {
   const table = rows.map((r) => ({
     section: r.section,
     figure: r.figure,
@@ -70,7 +70,7 @@ export function printTable(rows: Row[]): void {
   const cols = Object.keys(table[0] ?? {}) as (keyof (typeof table)[number])[];
   const width = Object.fromEntries(cols.map((c) => [c, Math.max(c.length, ...table.map((t) => t[c].length))]));
   const line = (cells: Record<string, string>) => cols.map((c) => cells[c]!.padEnd(width[c]!)).join('  ');
-  console.log(line(Object.fromEntries(cols.map((c) => [c, c]))));
-  console.log(cols.map((c) => '-'.repeat(width[c]!)).join('  '));
-  for (const t of table) console.log(line(t));
+  print(line(Object.fromEntries(cols.map((c) => [c, c]))));
+  print(cols.map((c) => '-'.repeat(width[c]!)).join('  '));
+  for (const t of table) print(line(t));
 }
