@@ -81,11 +81,15 @@ export interface SecretsTable {
   access_revision: number;
   access_users: number;
   access_groups: number;
+  /** The first two recipients, users first, as `[{kind, id}]` JSON: whom a row's access summary names. */
+  access_named: string;
   created_by: string;
   created_at: string;
   updated_by: string;
   updated_at: string;
   last_used_at: string | null;
+  /** Who revealed it at `last_used_at`. */
+  last_used_by: string | null;
   /** 1 while a user who could read it is disabled, until its value is rotated. */
   readable_by_disabled: Bool;
 }

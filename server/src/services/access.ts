@@ -191,10 +191,17 @@ export async function replaceAccess(
 
   await tx.deleteFrom('access_entries').where('secret_id', '=', secretId).execute();
   if (rows.length) await tx.insertInto('access_entries').values(rows).execute();
-  const users = rows.filter((r) => r.recipient_kind === 'user').length;
+  const users = rows.filter((r) => r.recipient_kind === 'user');
+  const groups = rows.filter((r) => r.recipient_kind === 'group');
+  const named = [...users, ...groups].slice(0, 2).map((r) => ({ kind: r.recipient_kind, id: r.recipient_id }));
   await tx
     .updateTable('secrets')
-    .set({ access_revision: v.row.access_revision + 1, access_users: users, access_groups: rows.length - users })
+    .set({
+      access_revision: v.row.access_revision + 1,
+      access_users: users.length,
+      access_groups: groups.length,
+      access_named: JSON.stringify(named),
+    })
     .where('id', '=', secretId)
     .execute();
   await notify(tx, [...audienceBefore, ...(await secretAudience(tx, secretId))], 'secret', secretId);
