@@ -344,23 +344,26 @@ const accessNamesLastUsedBy: Migration = {
  * schema, and finding another run's would skip creating this one's.
  */
 export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
-  const provider: MigrationProvider = {
-    getMigrations: async () => ({
-      '001_initial': initial(dialect),
-      '002_search_inside': searchInside(dialect),
-      '003_sync_pages': syncPages(dialect),
-      '004_sign_in_throttle': signInThrottle,
-      '005_offboarding': offboarding,
-      '006_external_links': externalLinks(dialect),
-      '007_group_member_added_by': groupMemberAddedBy,
-      '008_signed_grants': signedGrants,
-      '009_access_names_last_used_by': accessNamesLastUsedBy,
-    }),
-  };
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
   const { error } = await new Migrator({
     db,
     provider,
     ...(schema ? { migrationTableSchema: schema } : {}),
   }).migrateToLatest();
   if (error) throw error;
+}
+
+/** Every migration by name, in the order they apply (exported for the test that applies them one by one). */
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '001_initial': initial(dialect),
+    '002_search_inside': searchInside(dialect),
+    '003_sync_pages': syncPages(dialect),
+    '004_sign_in_throttle': signInThrottle,
+    '005_offboarding': offboarding,
+    '006_external_links': externalLinks(dialect),
+    '007_group_member_added_by': groupMemberAddedBy,
+    '008_signed_grants': signedGrants,
+    '009_access_names_last_used_by': accessNamesLastUsedBy,
+  };
 }
