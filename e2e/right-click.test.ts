@@ -337,7 +337,7 @@ describe('right-click on a selection, in Chromium against a real vault', () => {
     const row = popup.getByRole('option', { name: /Mixpanel export/ });
     await row.waitFor();
     expect(await row.innerText()).toContain('New');
-    expect(await row.innerText()).toContain('Bob Silva + you');
+    expect(await row.innerText()).toContain('Bob Silva, you');
     await expect.poll(badge).toBe('');
     await popup.getByRole('combobox', { name: 'Search API secrets' }).fill('');
     await popup.getByRole('button', { name: /^Shared with me/ }).click();
