@@ -37,4 +37,13 @@ describe('list rows: who has access and what is new', () => {
     expect(row.querySelector('.row__name')!.getAttribute('title')).toBe(long.name);
     expect(row.querySelector('.row__url')!.getAttribute('title')).toBe(long.url);
   });
+
+  it('a secret a disabled user could read says so on its row, and no other row does', () => {
+    const exposed = secret({ name: 'Legacy billing', readableByDisabledUser: true });
+    render(<SecretList secrets={[exposed, MINE]} meId={ALICE.id} onOpen={vi.fn()} />);
+    expect(screen.getByRole('option', { name: /Legacy billing/ }).textContent).toContain(
+      'A disabled user could read this: rotate it',
+    );
+    expect(screen.getByRole('option', { name: /Payments API/ }).textContent).not.toContain('disabled user');
+  });
 });
