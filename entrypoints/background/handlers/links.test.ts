@@ -78,7 +78,7 @@ async function setup(baseUrl: string | null = null) {
       links.push({ body: b, view });
       return view;
     },
-    listLinks: () => ({ links: links.map((l) => l.view) }),
+    listLinks: () => ({ links: links.map((l) => l.view), next: null }),
     sendLink: ({ body }) => (sent.push((body as unknown as { fragmentKey: string }).fragmentKey), links[0]!.view),
   });
   const session = {
