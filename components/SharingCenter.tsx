@@ -75,7 +75,13 @@ export function SharingCenter({
               ))}
             </ul>
             {hasMore && onMore && (
-              <button type="button" class="secondary link-list__more" disabled={loadingMore} onClick={onMore}>
+              // aria-disabled, not disabled: a disabled button drops the keyboard focus of whoever pressed it.
+              <button
+                type="button"
+                class="secondary link-list__more"
+                aria-disabled={loadingMore}
+                onClick={() => !loadingMore && onMore()}
+              >
                 {loadingMore ? t('linksLoadingMore') : t('linksShowMore')}
               </button>
             )}
