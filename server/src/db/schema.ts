@@ -59,6 +59,8 @@ export interface GroupMembersTable {
   created_at: string;
   /** Who added them: the owner or a manager; null when an administrator's tool did (and for older rows). */
   added_by: string | null;
+  /** JSON `{ by, at, signature }`: the signed decision that made them a manager (VEP/2), when there is one. */
+  manager_proof: string | null;
 }
 
 export interface SecretsTable {
