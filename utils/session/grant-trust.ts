@@ -153,6 +153,31 @@ export async function verifyKeyPath(
   return member && item;
 }
 
+/**
+ * Verifies a user's own grant of a group's key before the key is used to share with the group, grant it to a
+ * member or approve one (docs/crypto.md, "Verifying a grant"): the same checks as reading through the group.
+ * @returns whether it was signed (false: an unsigned grant accepted under the migration rule)
+ * @throws {@link VepError} `unsigned` or `bad_signature`, naming the group and the signer
+ */
+export function verifyGroupGrant(
+  g: { id: string; name: string; myGrant: Grant; myGrantSigner?: Signer | null },
+  me: Verifier,
+  trust: GrantTrust,
+): Promise<boolean> {
+  return verifyOne(
+    {
+      grant: g.myGrant,
+      signer: g.myGrantSigner,
+      subjectKind: 'group',
+      subjectId: g.id,
+      label: g.name || 'group',
+      revision: 1,
+    },
+    me,
+    trust,
+  );
+}
+
 /** A {@link GrantTrust} in memory: for tools and tests that keep no device state. */
 export function memoryTrust(): GrantTrust {
   const pins = new Map<string, string>();

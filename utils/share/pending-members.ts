@@ -1,5 +1,5 @@
-import { membershipStatement, openGroupKey, sign } from '@/utils/crypto';
-import { grantGroupKey } from '@/utils/groups/grant-key';
+import { membershipStatement, sign } from '@/utils/crypto';
+import { grantGroupKey, withGroupKey } from '@/utils/groups/grant-key';
 import type { GroupMember, GroupView } from '@/utils/contract';
 import type { Unlocked } from '@/utils/secrets/context';
 import { VaultError } from '@/utils/vault/errors';
@@ -47,15 +47,13 @@ export async function approveMember(u: Unlocked, groupId: string, userId: string
     confirmed ? { [key]: confirmed } : {},
   );
   if (changes.length) return { ok: false as const, keyChanges: changes };
-  const group = await openGroupKey(g.myGrant!, g.id, u.me.privateKey, u.me.publicKey, g.publicKey);
-  try {
-    const signed = await grantGroupKey(u, g.id, group.privateKeyPkcs8, { id: userId, publicKey: m.publicKey! });
-    const view = await u.client.call('addMember', { params: { id: g.id }, body: { userId, grant: signed } });
-    await pinAll(u.db, ok);
-    return { ok: true as const, group: view };
-  } finally {
-    group.privateKeyPkcs8.fill(0);
-  }
+  // The manager's own grant is verified first: a group key the server substituted is never granted onwards.
+  const view = await withGroupKey(u, g, async (pkcs8) => {
+    const signed = await grantGroupKey(u, g.id, pkcs8, { id: userId, publicKey: m.publicKey! });
+    return u.client.call('addMember', { params: { id: g.id }, body: { userId, grant: signed } });
+  });
+  await pinAll(u.db, ok);
+  return { ok: true as const, group: view };
 }
 
 /** Refuses (removes) a member with the manager's signed decision (docs/crypto.md, "Membership statement"). */
