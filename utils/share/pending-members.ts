@@ -15,13 +15,16 @@ export type PendingMember = { groupId: string; groupName: string; member: GroupM
  */
 export async function pendingApprovals(u: Unlocked): Promise<PendingMember[]> {
   const { groups } = await u.client.call('listGroups');
-  return groups
-    .filter((g) => g.isManager && g.myGrant)
-    .flatMap((g) =>
-      (g.members ?? [])
-        .filter((m) => m.pending && m.publicKey)
-        .map((member) => ({ groupId: g.id, groupName: g.name, member })),
-    );
+  return groups.flatMap((g) => waitingIn(g).map((member) => ({ groupId: g.id, groupName: g.name, member })));
+}
+
+/**
+ * The members of a group who wait for this user's decision: pending, enrolled (they have a key to grant to),
+ * in a group this user manages and holds the key of. The approval view lists them; the badge counts them.
+ */
+export function waitingIn(g: GroupView): GroupMember[] {
+  if (!g.isManager || !g.myGrant) return [];
+  return (g.members ?? []).filter((m) => m.pending && m.publicKey);
 }
 
 async function managedGroup(u: Unlocked, groupId: string): Promise<GroupView> {
