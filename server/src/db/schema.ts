@@ -105,7 +105,11 @@ export interface AccessEntriesTable {
 export interface ChangesTable {
   seq: Generated<number>;
   user_id: string;
-  entity: 'secret' | 'group' | 'user' | 'group_secrets';
+  /**
+   * In a group's own feed (`user_id` = `group:<id>`): `secret` when a secret was unshared from the group,
+   * `group_shared` when it was shared with it.
+   */
+  entity: 'secret' | 'group' | 'user' | 'group_secrets' | 'group_shared';
   entity_id: string;
 }
 
