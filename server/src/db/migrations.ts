@@ -322,11 +322,12 @@ const signedRoles: Migration = {
 };
 
 /**
- * One list of migrations for both databases; they run at every start and are no-ops once applied. `schema`
+ * One list of migrations for both databases; they run at every start and are no-ops once applied. `upTo`
+ * stops after the named one (the tests build an older vault with it, then start the server on it). `schema`
  * names the PostgreSQL schema the bookkeeping tables live in: without it Kysely looks for them in every
  * schema, and finding another run's would skip creating this one's.
  */
-export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
+export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string, upTo?: string): Promise<void> {
   const provider: MigrationProvider = {
     getMigrations: async () => ({
       '001_initial': initial(dialect),
@@ -340,10 +341,11 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: st
       '009_signed_roles': signedRoles,
     }),
   };
-  const { error } = await new Migrator({
+  const migrator = new Migrator({
     db,
     provider,
     ...(schema ? { migrationTableSchema: schema } : {}),
-  }).migrateToLatest();
+  });
+  const { error } = upTo ? await migrator.migrateTo(upTo) : await migrator.migrateToLatest();
   if (error) throw error;
 }
