@@ -10,7 +10,7 @@ import { buildOrg } from '@/server/test/support/org';
 import { groupKeyOf } from '@/server/test/support/requests';
 import { unlockedAs } from '@/test/real-vault';
 import { approveMember } from '@/utils/share/pending-members';
-import { addMembers, removeMember } from './members';
+import { addMembers, removeMember, setManager } from './members';
 import { createPrivateGroup } from './create';
 
 // The worker's group logic against the real vault server: the group key is made and granted with the
@@ -85,6 +85,21 @@ describe('private groups made in the worker', () => {
     expect(audit.map((a) => JSON.parse(a.details))).toEqual([
       { userId: org.carol.userId, signed: { at: expect.any(String), signature: expect.any(String) } },
     ]);
+  });
+
+  it('making a member a manager is signed; the new manager’s grants then carry that signed decision', async () => {
+    const view = await setManager(alice, g.id, org.bob.userId, true);
+    expect(view.members?.find((m) => m.user.id === org.bob.userId)?.manager).toBe(true);
+    // bob, now a manager, grants carol the key: carol's view names alice's signed decision next to bob
+    await org.bob.addMember(g.id, await groupKeyOf(org.bob, g.id), org.carol.me());
+    const carols = (await org.carol.call<GroupView>('GET', `/v1/groups/${g.id}`)).body;
+    expect(carols.myGrantSigner).toMatchObject({
+      id: org.bob.userId,
+      managerProof: { by: { id: alice.me.userId }, signature: expect.any(String) },
+    });
+    const back = await setManager(alice, g.id, org.bob.userId, false);
+    expect(back.members?.find((m) => m.user.id === org.bob.userId)?.manager).toBe(false);
+    await removeMember(alice, g.id, org.carol.userId);
   });
 
   describe("a manager's own group-key grant replaced on the server", () => {
