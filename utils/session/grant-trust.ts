@@ -178,6 +178,43 @@ export function verifyGroupGrant(
   );
 }
 
+/**
+ * Verifies the sharer's own grant of a link's fragment key before "Copy link" or "Email" uses it: it must be
+ * signed by this user, with their own key, for this link at revision 1. An unsigned one (made before links were
+ * signed) is accepted only while this device has never seen that link's grant signed.
+ * @returns whether it was signed
+ * @throws {@link VepError} `unsigned` or `bad_signature`, naming the link's secret
+ */
+export async function verifyOwnLinkGrant(
+  link: { id: string; label: string; grant: Grant },
+  me: Verifier,
+  trust: GrantTrust,
+): Promise<boolean> {
+  const mark = `link:${link.id}`;
+  if (!isSigned(link.grant)) {
+    if (await trust.signedSeen(mark))
+      throw new VepError(
+        'unsigned',
+        `The key for the link to “${link.label}” is not signed, though this device has seen it signed before. The server may have replaced it; nothing was opened.`,
+      );
+    return false;
+  }
+  if (!me.signingPublicKey || link.grant.granterId !== me.userId)
+    throw new VepError(
+      'bad_signature',
+      `The key for the link to “${link.label}” is not signed by you. The server may have replaced it; nothing was opened.`,
+    );
+  await verifyGrant(link.grant, {
+    subjectKind: 'link',
+    subjectId: link.id,
+    label: link.label,
+    revision: 1,
+    signer: { id: me.userId, name: 'you', username: 'you', signingPublicKey: me.signingPublicKey, role: 'owner' },
+  });
+  await trust.markSigned(mark);
+  return true;
+}
+
 /** A {@link GrantTrust} in memory: for tools and tests that keep no device state. */
 export function memoryTrust(): GrantTrust {
   const pins = new Map<string, string>();
