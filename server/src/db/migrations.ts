@@ -311,11 +311,23 @@ const signedGrants: Migration = {
 };
 
 /**
- * One list of migrations for both databases; they run at every start and are no-ops once applied. `schema`
+ * VEP/2: the signed decision that made each group manager one (docs/crypto.md, "Membership statement"), as
+ * JSON `{ by, at, signature }`; null for the owner, managers named by the administrator's tool, plain members
+ * and managers made before decisions were signed.
+ */
+const signedRoles: Migration = {
+  async up(db: Db) {
+    await db.schema.alterTable('group_members').addColumn('manager_proof', 'text').execute();
+  },
+};
+
+/**
+ * One list of migrations for both databases; they run at every start and are no-ops once applied. `upTo`
+ * stops after the named one (the tests build an older vault with it, then start the server on it). `schema`
  * names the PostgreSQL schema the bookkeeping tables live in: without it Kysely looks for them in every
  * schema, and finding another run's would skip creating this one's.
  */
-export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
+export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string, upTo?: string): Promise<void> {
   const provider: MigrationProvider = {
     getMigrations: async () => ({
       '001_initial': initial(dialect),
@@ -326,12 +338,14 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: st
       '006_external_links': externalLinks(dialect),
       '007_group_member_added_by': groupMemberAddedBy,
       '008_signed_grants': signedGrants,
+      '009_signed_roles': signedRoles,
     }),
   };
-  const { error } = await new Migrator({
+  const migrator = new Migrator({
     db,
     provider,
     ...(schema ? { migrationTableSchema: schema } : {}),
-  }).migrateToLatest();
+  });
+  const { error } = upTo ? await migrator.migrateTo(upTo) : await migrator.migrateToLatest();
   if (error) throw error;
 }

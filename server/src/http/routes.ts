@@ -36,7 +36,7 @@ export function registerRoutes(app: Hono<AppEnv>) {
   );
   handle(app, 'groupSecrets', async ({ params }, c) => groupSecrets(c.var.services, c.var.caller.userId, params.id));
   handle(app, 'setMemberRole', async ({ params, body }, c) =>
-    groups.setMemberRole(c.var.services, c.var.caller.userId, params.id, params.userId, body.manager),
+    groups.setMemberRole(c.var.services, c.var.caller.userId, params.id, params.userId, body),
   );
   handle(app, 'removeMember', async ({ params }, c) =>
     groups.removeMember(c.var.services, c.var.caller.userId, params.id, params.userId),
