@@ -71,4 +71,13 @@ describe('list rows: who has access and what is new', () => {
     const row = screen.getByRole('option', { name: /Payments API/ });
     expect(row.querySelector('.row__access')!.getAttribute('title')).toBe('You + 3 users, 1 group');
   });
+
+  it('a secret a disabled user could read says so on its row, and no other row does', () => {
+    const exposed = secret({ name: 'Legacy billing', readableByDisabledUser: true });
+    render(<SecretList secrets={[exposed, MINE]} meId={ALICE.id} onOpen={vi.fn()} />);
+    expect(screen.getByRole('option', { name: /Legacy billing/ }).textContent).toContain(
+      'A disabled user could read this: rotate it',
+    );
+    expect(screen.getByRole('option', { name: /Payments API/ }).textContent).not.toContain('disabled user');
+  });
 });

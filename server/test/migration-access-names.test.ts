@@ -25,9 +25,9 @@ async function entry(secret: string, kind: string, recipient: string, at: string
     values (${secret}, ${kind}, ${recipient}, 0, '{}', ${at})`.execute(db);
 }
 
-describe('migration 009: access names and last use by', () => {
+describe('migration 010: access names and last use by', () => {
   it('fills in the first two recipients of existing lists, users first, and leaves who used it unknown', async () => {
-    expect((await migrator.migrateTo('008_signed_grants')).error).toBeUndefined();
+    expect((await migrator.migrateTo('009_signed_roles')).error).toBeUndefined();
     for (const u of ['alice', 'bob', 'carol', 'dave']) await user(u);
     await secretOf('s1', 'alice');
     await secretOf('s2', 'alice');

@@ -311,6 +311,17 @@ const signedGrants: Migration = {
 };
 
 /**
+ * VEP/2: the signed decision that made each group manager one (docs/crypto.md, "Membership statement"), as
+ * JSON `{ by, at, signature }`; null for the owner, managers named by the administrator's tool, plain members
+ * and managers made before decisions were signed.
+ */
+const signedRoles: Migration = {
+  async up(db: Db) {
+    await db.schema.alterTable('group_members').addColumn('manager_proof', 'text').execute();
+  },
+};
+
+/**
  * The few recipients a row's access summary names ("You, Bob Silva and Payments on-call"): the first two of the
  * list, users first, as `[{kind, id}]` JSON kept with the counts (services/access.ts keeps it current); and who
  * used a secret last, beside when. Existing lists are filled in here, in the same order.
@@ -339,21 +350,23 @@ const accessNamesLastUsedBy: Migration = {
 };
 
 /**
- * One list of migrations for both databases; they run at every start and are no-ops once applied. `schema`
+ * One list of migrations for both databases; they run at every start and are no-ops once applied. `upTo`
+ * stops after the named one (the tests build an older vault with it, then start the server on it). `schema`
  * names the PostgreSQL schema the bookkeeping tables live in: without it Kysely looks for them in every
  * schema, and finding another run's would skip creating this one's.
  */
-export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
+export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string, upTo?: string): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  const { error } = await new Migrator({
+  const migrator = new Migrator({
     db,
     provider,
     ...(schema ? { migrationTableSchema: schema } : {}),
-  }).migrateToLatest();
+  });
+  const { error } = upTo ? await migrator.migrateTo(upTo) : await migrator.migrateToLatest();
   if (error) throw error;
 }
 
-/** Every migration by name, in the order they apply (exported for the test that applies them one by one). */
+/** Every migration by name, in the order they apply. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '001_initial': initial(dialect),
@@ -364,6 +377,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '006_external_links': externalLinks(dialect),
     '007_group_member_added_by': groupMemberAddedBy,
     '008_signed_grants': signedGrants,
-    '009_access_names_last_used_by': accessNamesLastUsedBy,
+    '009_signed_roles': signedRoles,
+    '010_access_names_last_used_by': accessNamesLastUsedBy,
   };
 }

@@ -59,6 +59,8 @@ export interface GroupMembersTable {
   created_at: string;
   /** Who added them: the owner or a manager; null when an administrator's tool did (and for older rows). */
   added_by: string | null;
+  /** JSON `{ by, at, signature }`: the signed decision that made them a manager (VEP/2), when there is one. */
+  manager_proof: string | null;
 }
 
 export interface SecretsTable {
@@ -107,7 +109,11 @@ export interface AccessEntriesTable {
 export interface ChangesTable {
   seq: Generated<number>;
   user_id: string;
-  entity: 'secret' | 'group' | 'user' | 'group_secrets';
+  /**
+   * In a group's own feed (`user_id` = `group:<id>`): `secret` when a secret was unshared from the group,
+   * `group_shared` when it was shared with it.
+   */
+  entity: 'secret' | 'group' | 'user' | 'group_secrets' | 'group_shared';
   entity_id: string;
 }
 

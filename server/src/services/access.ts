@@ -5,7 +5,7 @@ import type { Db } from '../db/connect';
 import type { Ctx } from './context';
 import { nowIso } from './clock';
 import { audit } from './audit';
-import { notify, noteUnsharedFromGroup, secretAudience } from './changes';
+import { notify, noteSharedWithGroup, noteUnsharedFromGroup, secretAudience } from './changes';
 import { checkGrant, checkSignature } from './grants';
 import { canSeeGroup, mayListMembers } from './group-queries';
 import { userRefs } from './users';
@@ -206,6 +206,7 @@ export async function replaceAccess(
     .execute();
   await notify(tx, [...audienceBefore, ...(await secretAudience(tx, secretId))], 'secret', secretId);
   for (const r of removed) if (r.recipient_kind === 'group') await noteUnsharedFromGroup(tx, r.recipient_id, secretId);
+  for (const r of added) if (r.recipient_kind === 'group') await noteSharedWithGroup(tx, r.recipient_id, secretId);
 
   const who = (r: { recipient_kind: string; recipient_id: string; can_edit: number }) => ({
     kind: r.recipient_kind,
