@@ -1,5 +1,5 @@
 import { formatFingerprint } from '@/utils/crypto/fingerprint';
-import { t } from '@/utils/i18n';
+import { formatWhen, t } from '@/utils/i18n';
 import type { Account } from '@/utils/session';
 
 /** The signed-in account: who, where, the key fingerprint colleagues can compare, and Lock / Sign out. */
@@ -8,11 +8,14 @@ export function AccountCard({
   fingerprint,
   onLock,
   onSignOut,
+  lastSyncAt,
 }: {
   account: Account;
   fingerprint: string;
   onLock: () => void;
   onSignOut: () => void;
+  /** When this page last heard from the vault (it syncs every few seconds while open). */
+  lastSyncAt?: string;
 }) {
   return (
     <section class="card" aria-labelledby="account-title">
@@ -32,6 +35,7 @@ export function AccountCard({
           <dd class="mono">{formatFingerprint(fingerprint)}</dd>
         </div>
       </dl>
+      <p class="muted small">{lastSyncAt ? t('lastSynced', formatWhen(lastSyncAt)) : t('neverSynced')}</p>
       <div class="actions">
         <button type="button" class="secondary" onClick={onLock}>
           {t('lock')}

@@ -54,6 +54,21 @@ describe('SecretDetails', () => {
     expect(screen.getByText('Last changed').nextElementSibling!.textContent).toMatch(/^You, /);
   });
 
+  it('says who used it last: "Yesterday by Bob Silva", "by you", the time alone where the server did not say who', () => {
+    const lastUse = () => screen.getByText('Last use').nextElementSibling!.textContent;
+    const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
+    const bob = { ...BOB, name: 'Bob Silva' };
+    const { rerender } = details({ secret: { ...PAYMENTS, lastUsedAt: yesterday, lastUsedBy: bob } });
+    expect(lastUse()).toBe('Yesterday by Bob Silva');
+    const props = { meId: ALICE.id, access: LOADED, reveal, copy, onClose: vi.fn() };
+    rerender(<SecretDetails {...props} secret={{ ...PAYMENTS, lastUsedAt: yesterday, lastUsedBy: ALICE }} />);
+    expect(lastUse()).toBe('Yesterday by you');
+    rerender(<SecretDetails {...props} secret={{ ...PAYMENTS, lastUsedBy: null }} />);
+    expect(lastUse()).not.toMatch(/ by /);
+    rerender(<SecretDetails {...props} secret={{ ...PAYMENTS, lastUsedAt: null, lastUsedBy: null }} />);
+    expect(lastUse()).toBe('Never');
+  });
+
   it('keeps the client secret hidden until Show, with the warning to make sure nobody is looking', async () => {
     const user = userEvent.setup();
     details();

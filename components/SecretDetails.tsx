@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { SecretSummary } from '@/utils/contract';
-import { formatWhen, t, type MessageKey } from '@/utils/i18n';
+import { formatRecent, formatWhen, t, type MessageKey } from '@/utils/i18n';
 import { DotsIcon } from './icons';
 import { AccessSection, type AccessState } from './AccessList';
 import { MenuButton } from './Menu';
@@ -29,6 +29,14 @@ export type SecretDetailsProps = {
 /** How many people and groups the details list before "and N more" (the owner comes first, always). */
 const ACCESS_SHOWN = 3;
 
+/** "Yesterday by Bob Silva", "10:42 by you"; when alone where the server has not said who. */
+function lastUse({ lastUsedAt, lastUsedBy }: SecretSummary, meId: string): string {
+  if (!lastUsedAt) return t('never');
+  const when = formatRecent(lastUsedAt);
+  if (!lastUsedBy) return when;
+  return lastUsedBy.id === meId ? t('lastUseByYou', when) : t('lastUseBy', when, lastUsedBy.name);
+}
+
 /**
  * An API secret's details: what identifies it and the client secret behind Show and Copy, then
  * "Users with access to information" (the owner and the first few, the quick check people come for), then
@@ -49,7 +57,7 @@ export function SecretDetails({ secret, meId, access, reveal, copy, onClose, onA
     ['ownerLabel', person(secret.owner)],
     ['fieldStatus', secret.status === 'enabled' ? t('statusEnabled') : t('statusDisabled')],
     ['sharedLabel', secret.shared ? t('yes') : t('no')],
-    ['fieldLastUse', secret.lastUsedAt ? formatWhen(secret.lastUsedAt) : t('never')],
+    ['fieldLastUse', lastUse(secret, meId)],
     ['fieldCreated', t('byAt', person(secret.createdBy), formatWhen(secret.createdAt))],
     ['fieldChanged', t('byAt', person(secret.updatedBy), formatWhen(secret.updatedAt))],
     ['fieldNotes', secret.notes || '—'],

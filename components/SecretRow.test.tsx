@@ -4,8 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { ALICE, BOB, secret } from '@/test/fixtures';
 import { SecretList } from './SecretList';
 
-const MINE = secret({ name: 'Payments API', shared: true, access: { users: 3, groups: 1 } });
-const FROM_BOB = secret({ name: 'CRM Sandbox', owner: BOB, shared: true, access: { users: 1, groups: 0 } });
+const MINE = secret({ name: 'Payments API', shared: true, access: { users: 3, groups: 1, named: [] } });
+const FROM_BOB = secret({ name: 'CRM Sandbox', owner: BOB, shared: true, access: { users: 1, groups: 0, named: [] } });
 
 describe('list rows: who has access and what is new', () => {
   it('each row carries its one-line access summary; only new shares are marked', () => {
@@ -36,5 +36,48 @@ describe('list rows: who has access and what is new', () => {
     const row = screen.getByRole('option', { name: /Payments API/ });
     expect(row.querySelector('.row__name')!.getAttribute('title')).toBe(long.name);
     expect(row.querySelector('.row__url')!.getAttribute('title')).toBe(long.url);
+  });
+
+  it('names the people and groups when they are few, and the named summary opens who has access', async () => {
+    const onAction = vi.fn();
+    const named = secret({
+      name: 'Ledger API',
+      shared: true,
+      access: {
+        users: 1,
+        groups: 1,
+        named: [
+          { kind: 'user', id: BOB.id, name: 'Bob Silva' },
+          { kind: 'group', id: '00000000-0000-4000-8000-0000000ca11d', name: 'Payments on-call' },
+        ],
+      },
+    });
+    const many = secret({
+      name: 'Billing API',
+      shared: true,
+      access: { users: 4, groups: 1, named: [{ kind: 'user', id: BOB.id, name: 'Bob Silva' }] },
+    });
+    render(<SecretList secrets={[named, many]} meId={ALICE.id} onOpen={vi.fn()} onAction={onAction} />);
+    expect(screen.getByRole('option', { name: /Ledger API/ }).textContent).toContain(
+      'You, Bob Silva and Payments on-call',
+    );
+    expect(screen.getByRole('option', { name: /Billing API/ }).textContent).toContain('You, Bob Silva and 4 more');
+    await userEvent.click(screen.getByTitle('Who has access: You, Bob Silva and 4 more. Show the full list'));
+    expect(onAction).toHaveBeenCalledWith('access', many);
+  });
+
+  it('the summary carries its full text as a tooltip, also where it opens nothing', () => {
+    render(<SecretList secrets={[MINE]} meId={ALICE.id} onOpen={vi.fn()} />);
+    const row = screen.getByRole('option', { name: /Payments API/ });
+    expect(row.querySelector('.row__access')!.getAttribute('title')).toBe('You + 3 users, 1 group');
+  });
+
+  it('a secret a disabled user could read says so on its row, and no other row does', () => {
+    const exposed = secret({ name: 'Legacy billing', readableByDisabledUser: true });
+    render(<SecretList secrets={[exposed, MINE]} meId={ALICE.id} onOpen={vi.fn()} />);
+    expect(screen.getByRole('option', { name: /Legacy billing/ }).textContent).toContain(
+      'A disabled user could read this: rotate it',
+    );
+    expect(screen.getByRole('option', { name: /Payments API/ }).textContent).not.toContain('disabled user');
   });
 });

@@ -33,7 +33,7 @@ export function SecretRow({ id, secret, meId, active, style, onOpen, isNew, onAc
     // Text, not a button: an option's children are presentational. Keyboard users have the row menu's "Who has access?".
     <span
       class={onAccess ? 'row__access row__access--link' : 'row__access'}
-      title={onAccess ? t('accessSummaryLabel', access) : undefined}
+      title={onAccess ? t('accessSummaryLabel', access) : access}
       onClick={onAccess && ((e) => (e.stopPropagation(), onAccess()))}
     >
       <PeopleIcon />

@@ -5,12 +5,16 @@ import { ALICE, BOB, secret } from '@/test/fixtures';
 import { NoMatchView } from './NoMatchView';
 import { SelectionChooser } from './SelectionChooser';
 
-const PROD = secret({ name: 'Stripe production', url: 'https://api.stripe.com/v1', access: { users: 1, groups: 1 } });
+const PROD = secret({
+  name: 'Stripe production',
+  url: 'https://api.stripe.com/v1',
+  access: { users: 1, groups: 1, named: [] },
+});
 const TEST = secret({
   name: 'Stripe test mode',
   url: 'https://api.stripe.com/v1',
   owner: BOB,
-  access: { users: 1, groups: 0 },
+  access: { users: 1, groups: 0, named: [] },
 });
 
 describe('SelectionChooser', () => {

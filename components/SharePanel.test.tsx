@@ -36,10 +36,14 @@ function Page({
   secrets,
   onClose,
   onRotate,
+  rotateKey,
   onExternal,
   lastCard,
   onCardChosen,
-}: Pick<SharePanelProps, 'secrets' | 'onClose' | 'onRotate' | 'onExternal' | 'lastCard' | 'onCardChosen'>) {
+}: Pick<
+  SharePanelProps,
+  'secrets' | 'onClose' | 'onRotate' | 'rotateKey' | 'onExternal' | 'lastCard' | 'onCardChosen'
+>) {
   const panel = useSharePanel(
     secrets.map((s) => s.id),
     undefined,
@@ -52,6 +56,7 @@ function Page({
       search={search}
       onClose={onClose}
       onRotate={onRotate}
+      rotateKey={rotateKey}
       onExternal={onExternal}
       lastCard={lastCard}
       onCardChosen={onCardChosen}
@@ -73,11 +78,11 @@ beforeEach(() => {
   worker.shares = [];
 });
 
-async function openPanel(secrets = [PAYMENTS]) {
+async function openPanel(secrets = [PAYMENTS], rotateKey?: SharePanelProps['rotateKey']) {
   const user = userEvent.setup();
   const onClose = vi.fn();
   const onRotate = vi.fn();
-  render(<Page secrets={secrets} onClose={onClose} onRotate={onRotate} />);
+  render(<Page secrets={secrets} onClose={onClose} onRotate={onRotate} rotateKey={rotateKey} />);
   if (secrets.length > 1) await user.click(await screen.findByRole('button', { name: 'Continue' }));
   await user.click(await screen.findByRole('button', { name: /^Internal/ }));
   return {
@@ -287,6 +292,53 @@ describe('SharePanel', () => {
     expect(await screen.findByText(/^Bob Builder may still have the client secret/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Change the client secret' }));
     expect(onRotate).toHaveBeenCalledWith(PAYMENTS);
+  });
+
+  it('after removing someone, offers to replace the key; once replaced it says so and the offer goes', async () => {
+    const rotateKey = vi.fn(async (_secretId: string) => {});
+    const { user } = await openPanel([PAYMENTS], rotateKey);
+    await user.click(await screen.findByRole('button', { name: 'Remove Bob Builder' }));
+    await user.click(screen.getByRole('button', { name: 'Remove' }));
+    await user.click(shareButton());
+    await screen.findByText(/^Bob Builder may still have the client secret/);
+    expect(screen.getByText(/^Replace its encryption key too/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Replace the key' }));
+    expect(rotateKey).toHaveBeenCalledExactlyOnceWith(PAYMENTS.id);
+    expect(
+      await screen.findByText('The key was replaced: values saved from now on open only for those who have access.'),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Replace the key' })).toBeNull();
+    expect(screen.queryByText(/^Replace its encryption key too/)).toBeNull();
+  });
+
+  it('a key replacement that fails says why in words and can be tried again', async () => {
+    const rotateKey = vi
+      .fn<(secretId: string) => Promise<void>>()
+      .mockRejectedValueOnce(new VaultError('unreachable'))
+      .mockResolvedValueOnce(undefined);
+    const { user } = await openPanel([PAYMENTS], rotateKey);
+    await user.click(await screen.findByRole('button', { name: 'Remove Bob Builder' }));
+    await user.click(screen.getByRole('button', { name: 'Remove' }));
+    await user.click(shareButton());
+    await user.click(await screen.findByRole('button', { name: 'Replace the key' }));
+    expect(
+      await screen.findByText("Can't reach the vault server. Check the address, or try again when it's back."),
+    ).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Replace the key' }));
+    await screen.findByText(/^The key was replaced/);
+    expect(rotateKey).toHaveBeenCalledTimes(2);
+  });
+
+  it('a share that removes nobody offers neither to change the client secret nor to replace the key', async () => {
+    const rotateKey = vi.fn(async (_secretId: string) => {});
+    const { user, search } = await openPanel([PAYMENTS], rotateKey);
+    await user.type(search, 'carol');
+    await user.click(await screen.findByRole('option', { name: /Carol/ }));
+    await user.click(shareButton());
+    await screen.findByRole('heading', { name: 'Shared' });
+    expect(screen.queryByRole('button', { name: 'Replace the key' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Change the client secret' })).toBeNull();
+    expect(rotateKey).not.toHaveBeenCalled();
   });
 
   it.each<[ErrorCode, string]>([

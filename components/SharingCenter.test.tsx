@@ -57,6 +57,22 @@ const fieldOf = (li: HTMLElement, label: string) =>
   within(li).getByText(label, { selector: 'dt' }).nextElementSibling!.textContent;
 
 describe('the sharing center', () => {
+  it('offers Show more links while older links remain, says when the next page is on its way', async () => {
+    const onMore = vi.fn();
+    const { user } = show({ hasMore: true, onMore });
+    await user.click(screen.getByRole('button', { name: 'Show more links' }));
+    expect(onMore).toHaveBeenCalledOnce();
+    cleanup();
+    const second = show({ hasMore: true, loadingMore: true, onMore });
+    const loading = screen.getByRole('button', { name: 'Loading more links…' });
+    expect(loading.getAttribute('aria-disabled')).toBe('true');
+    await second.user.click(loading);
+    expect(onMore).toHaveBeenCalledOnce(); // a second press while it loads asks for nothing more
+    cleanup();
+    show({ hasMore: false, onMore });
+    expect(screen.queryByRole('button', { name: /more links/ })).toBeNull();
+  });
+
   it('lists every external share with its status, active ones first', () => {
     show();
     expect(screen.getByRole('heading', { name: 'Sharing center' })).toBeTruthy();

@@ -14,17 +14,36 @@ export type SharingCenterProps = LinkActions & {
   note?: Note;
   /** Secrets that are disabled: their active links are paused. */
   disabledIds?: ReadonlySet<string>;
+  /** Older links remain on the server: "Show more links" asks for the next page. */
+  hasMore?: boolean;
+  /** The next page is on its way. */
+  loadingMore?: boolean;
+  onMore?: () => void;
   onBack: () => void;
 };
 
-/** Active links first (they are the ones to act on), then the ended ones; newest first within each. */
+/**
+ * Active links first (they are the ones to act on), then the ended ones; newest first within each. The server
+ * sends the links newest first a page at a time, so an older active link joins the top once its page is in.
+ */
 export const centerOrder = (links: readonly LinkView[]) =>
   [...links].sort(
     (a, b) => Number(b.status === 'active') - Number(a.status === 'active') || b.createdAt.localeCompare(a.createdAt),
   );
 
 /** The sharing center (`#/links`): every external share the user made, with what each allows and who opened it. */
-export function SharingCenter({ links, error, busyId, note, disabledIds, onBack, ...actions }: SharingCenterProps) {
+export function SharingCenter({
+  links,
+  error,
+  busyId,
+  note,
+  disabledIds,
+  hasMore,
+  loadingMore,
+  onMore,
+  onBack,
+  ...actions
+}: SharingCenterProps) {
   return (
     <section class="details sharing-center" aria-labelledby="center-title" onKeyDown={onEscape(onBack)}>
       <ViewHeader id="center-title" title={t('sharingCenter')} sub={t('sharingCenterSub')} onBack={onBack} />
@@ -43,11 +62,30 @@ export function SharingCenter({ links, error, busyId, note, disabledIds, onBack,
             {t('linksEmpty')}
           </p>
         ) : (
-          <ul class="link-list">
-            {centerOrder(links).map((l) => (
-              <LinkItem key={l.id} link={l} busy={busyId === l.id} paused={disabledIds?.has(l.secretId)} {...actions} />
-            ))}
-          </ul>
+          <>
+            <ul class="link-list">
+              {centerOrder(links).map((l) => (
+                <LinkItem
+                  key={l.id}
+                  link={l}
+                  busy={busyId === l.id}
+                  paused={disabledIds?.has(l.secretId)}
+                  {...actions}
+                />
+              ))}
+            </ul>
+            {hasMore && onMore && (
+              // aria-disabled, not disabled: a disabled button drops the keyboard focus of whoever pressed it.
+              <button
+                type="button"
+                class="secondary link-list__more"
+                aria-disabled={loadingMore}
+                onClick={() => !loadingMore && onMore()}
+              >
+                {loadingMore ? t('linksLoadingMore') : t('linksShowMore')}
+              </button>
+            )}
+          </>
         )}
       </div>
     </section>

@@ -224,6 +224,9 @@ describe('external share, end to end', { timeout: 300_000 }, () => {
       const item = popup.getByRole('listitem', { name: SECRET }).filter({ hasText: say('linkStatusFinished') });
       await item.getByText(say('linkRemaining')).waitFor();
       await popup.getByText(say('linkStatusRevoked'), { exact: true }).waitFor();
+      // The subtitle wraps rather than being cut ("Links que você compartilhou com pessoas fora do c…").
+      const sub = popup.getByText(say('sharingCenterSub'), { exact: true });
+      expect(await sub.evaluate((e) => e.scrollHeight > e.clientHeight || e.scrollWidth > e.clientWidth)).toBe(false);
       await shots(popup, `external-7-center-${lang}`);
     } finally {
       await profile.close();

@@ -48,6 +48,16 @@ describe.each(['en', 'pt-BR', 'es'])('in %s', (lang) => {
     try {
       const popup = await openPopup(profile);
       await popup.getByRole('listbox', { name: say('listLabel') }).waitFor();
+      // Each compact row's "who has access" is whole at 380 px in this language (the URL gives way).
+      await popup.locator('.row__access-text').first().waitFor();
+      const cut = await popup
+        .locator('.row__access-text')
+        .evaluateAll((all) => all.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
+      expect(cut).toEqual([]);
+      await popup.screenshot({ path: join(ARTIFACTS_DIR, `list-${lang}.png`) });
+      await popup.emulateMedia({ colorScheme: 'dark' });
+      await popup.screenshot({ path: join(ARTIFACTS_DIR, `list-${lang}-dark.png`) });
+      await popup.emulateMedia({ colorScheme: 'light' });
       await sharePanel(popup, lang);
       expect(
         await popup

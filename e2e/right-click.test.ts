@@ -260,7 +260,7 @@ describe('right-click on a selection, in Chromium against a real vault', () => {
       .poll(() => browser.context.pages().find((p) => p.url() === popupUrl(`#/access/${demo.id}`)), { timeout: 15_000 })
       .toBeTruthy();
     const page = browser.context.pages().find((p) => p.url() === popupUrl(`#/access/${demo.id}`))!;
-    await page.getByText('Platform team').first().waitFor();
+    await page.getByText('Platform team', { exact: true }).first().waitFor();
     // A window of the popup type (headless Chromium ignores the 400×600 it is asked for; the unit test checks the request).
     const windows = await worker.evaluate(() =>
       (
@@ -337,7 +337,7 @@ describe('right-click on a selection, in Chromium against a real vault', () => {
     const row = popup.getByRole('option', { name: /Mixpanel export/ });
     await row.waitFor();
     expect(await row.innerText()).toContain('New');
-    expect(await row.innerText()).toContain('Bob Silva + you');
+    expect(await row.innerText()).toContain('Bob Silva, you');
     await expect.poll(badge).toBe('');
     await popup.getByRole('combobox', { name: 'Search API secrets' }).fill('');
     await popup.getByRole('button', { name: /^Shared with me/ }).click();

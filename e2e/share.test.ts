@@ -50,11 +50,23 @@ async function addRecipient(popup: Page, query: string, name: string | RegExp) {
 
 const rowText = (popup: Page, name: string) => popup.getByRole('option', { name: new RegExp(`^${name}`) }).innerText();
 
+/** A row's access summary as drawn: its text, and whether it is cut (wider than the room it is given). */
+const rowAccess = (popup: Page, name: string) =>
+  popup
+    .getByRole('option', { name: new RegExp(`^${name}`) })
+    .locator('.row__access-text')
+    .evaluate((e) => ({ text: e.textContent, cut: e.scrollWidth > e.clientWidth }));
+
+/** The details' "Last use" line. */
+const lastUse = (popup: Page) => popup.locator('.details__field', { hasText: 'Last use' }).locator('dd').innerText();
+
 describe('sharing from the toolbar, as the seed describes', () => {
   it('alice shares a secret with bob (Can view) and the Security group (Can edit)', async () => {
     const popup = await openPopup(alice);
     await findRow(popup, SECRET);
     expect(await rowText(popup, SECRET)).toContain('Shared: No');
+    // The compact row keeps who has access whole at 380 px, beside a URL that gives way.
+    expect(await rowAccess(popup, SECRET)).toEqual({ text: 'Only you', cut: false });
     await shot(popup, 'share-1-list');
     await popup.getByRole('button', { name: `Actions for ${SECRET}` }).click();
     await popup.getByRole('menu').waitFor();
@@ -118,7 +130,17 @@ describe('sharing from the toolbar, as the seed describes', () => {
     await popup.emulateMedia({ colorScheme: 'light' });
     await popup.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => rowText(popup, SECRET)).toContain('Shared: Yes');
+    // Few on the list: the summary names them, whole, and reads as something to click.
+    expect(await rowAccess(popup, SECRET)).toEqual({ text: 'You, Bob Silva and Security', cut: false });
+    const summary = popup.getByTitle('Who has access: You, Bob Silva and Security. Show the full list');
+    expect(await summary.evaluate((e) => getComputedStyle(e).cursor)).toBe('pointer');
     await shot(popup, 'share-7-list-shared');
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await shot(popup, 'share-7-list-shared-dark');
+    await popup.emulateMedia({ colorScheme: 'light' });
+    await summary.click();
+    await popup.getByRole('heading', { name: new RegExp(`^Who has access.*${SECRET}`) }).waitFor();
+    await popup.getByRole('button', { name: 'Back to the list' }).click();
 
     await popup.getByRole('option', { name: new RegExp(`^${SECRET}`) }).click();
     const accessTitle = popup.getByRole('heading', { name: 'Users with access to information' });
@@ -157,6 +179,7 @@ describe('sharing from the toolbar, as the seed describes', () => {
     const popup = await openPopup(bob);
     await findRow(popup, SECRET);
     expect(await rowText(popup, SECRET)).toContain('Alice Martins');
+    expect(await rowAccess(popup, SECRET)).toEqual({ text: 'Alice Martins, you and Security', cut: false });
     await popup.getByRole('button', { name: `Actions for ${SECRET}` }).click();
     const items = await popup.getByRole('menuitem').allInnerTexts();
     expect(items).toContain('View details');
@@ -168,7 +191,18 @@ describe('sharing from the toolbar, as the seed describes', () => {
     await popup.getByRole('menuitem', { name: 'View details' }).click();
     await popup.getByRole('button', { name: 'Show' }).click();
     expect(await popup.getByText(/^sk_demo_/).innerText()).toBe(aliceValue);
+    // Last use says who: bob's own open popup hears of his use with its next live sync, alice's when it opens.
+    await expect.poll(() => lastUse(popup), { timeout: 20_000 }).toMatch(/ by you$/);
     await popup.close();
+    const alices = await openPopup(alice);
+    await findRow(alices, SECRET);
+    await alices.getByRole('option', { name: new RegExp(`^${SECRET}`) }).click();
+    await expect.poll(() => lastUse(alices), { timeout: 20_000 }).toMatch(/ by Bob Silva$/);
+    await alices.locator('.details__field', { hasText: 'Last use' }).scrollIntoViewIfNeeded();
+    await shot(alices, 'share-9-last-use');
+    await alices.emulateMedia({ colorScheme: 'dark' });
+    await shot(alices, 'share-9-last-use-dark');
+    await alices.close();
   });
 
   it('carol, a member of Security, can edit it', async () => {

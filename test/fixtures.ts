@@ -24,7 +24,7 @@ export function secret(over: Partial<SecretSummary> = {}): SecretSummary {
     owner,
     shared: false,
     permissions: { view: true, edit: owner.id === ALICE.id, share: owner.id === ALICE.id },
-    access: { users: 0, groups: 0 },
+    access: { users: 0, groups: 0, named: [] },
     revision: 1,
     accessRevision: 1,
     valueRevision: 1,
@@ -33,6 +33,7 @@ export function secret(over: Partial<SecretSummary> = {}): SecretSummary {
     updatedBy: owner,
     updatedAt: '2025-01-02T10:00:00.000Z',
     lastUsedAt: null,
+    lastUsedBy: null,
     ...over,
   };
 }

@@ -1,8 +1,10 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ALICE } from '@/test/fixtures';
+import { LIVE_SYNC_MS } from '@/utils/config';
+import { formatWhen } from '@/utils/i18n';
 import { VaultError } from '@/utils/vault/errors';
 import { App } from '@/entrypoints/options/App';
 
@@ -171,5 +173,50 @@ describe('options page: right-click matching by value', () => {
     expect(worker.sendMessage).toHaveBeenCalledWith('saveSettings', { matchByValue: false });
     expect(await screen.findByText(/Off: no client secret is fetched/)).toBeTruthy();
     expect(box.checked).toBe(false);
+  });
+});
+
+describe('options page: live while open', () => {
+  const unlock = async () => {
+    await fakeBrowser.storage.local.set({ account });
+    await fakeBrowser.storage.session.set({
+      session: { token: 't', expiresAt: 'x', me: { fingerprint: 'ab'.repeat(32) } },
+      resume: {},
+    });
+  };
+  // Only the intervals are faked: the page's own waits stay real.
+  beforeEach(() => void vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] }));
+  afterEach(() => void vi.useRealTimers());
+  const syncs = () => worker.sendMessage.mock.calls.filter(([type]) => type === 'sync').length;
+
+  it('syncs at once and every few seconds while unlocked, and says when it last heard from the vault', async () => {
+    await unlock();
+    let at = Date.parse('2025-03-04T09:00:00Z');
+    worker.sendMessage.mockImplementation((type: string) =>
+      type === 'sync'
+        ? Promise.resolve({
+            ok: true,
+            applied: { full: false, upserted: 0, removed: 0 },
+            at: new Date(at).toISOString(),
+          })
+        : new Promise(() => undefined),
+    );
+    render(<App />);
+    const shown = (ms: number) => `Last synced ${formatWhen(new Date(ms).toISOString())}`;
+    expect(await screen.findByText(shown(at))).toBeTruthy();
+    expect(syncs()).toBe(1);
+    at += 60_000;
+    vi.advanceTimersByTime(LIVE_SYNC_MS);
+    expect(syncs()).toBe(2);
+    expect(await screen.findByText(shown(at))).toBeTruthy();
+    vi.advanceTimersByTime(LIVE_SYNC_MS * 2);
+    expect(syncs()).toBe(4);
+  });
+
+  it('asks nothing while locked or signed out', async () => {
+    render(<App />);
+    await screen.findByRole('heading', { name: 'Sign in to your vault' });
+    vi.advanceTimersByTime(LIVE_SYNC_MS * 5);
+    expect(syncs()).toBe(0);
   });
 });

@@ -22,11 +22,13 @@ const CRM = secret({ name: 'CRM Sandbox', owner: BOB, permissions: { view: true,
 const URL_OF = (l: LinkView) => `${SERVER}/s/${l.id}#fragment-key`;
 let policy: SharingPolicy;
 let links: LinkView[];
+let pageSize: number;
 const calls = (type: string) => worker.sendMessage.mock.calls.filter((c) => c[0] === type).map((c) => c[1] as unknown);
 
 beforeEach(async () => {
   policy = { external: true, maxLinkSeconds: 7 * 86_400, baseUrl: null };
   links = [];
+  pageSize = 25;
   await fakeBrowser.storage.local.set({
     account: { userId: ALICE.id, username: 'alice', name: 'Alice Example', serverUrl: SERVER },
   });
@@ -56,7 +58,13 @@ beforeEach(async () => {
       links.push(link);
       return { link, url: URL_OF(link) };
     }
-    if (type === 'listExternalLinks') return links.filter((l) => !data.secretId || l.secretId === data.secretId);
+    if (type === 'listExternalLinks') {
+      // Pages of `pageSize`, as the worker hands the server's on; the cursor is the last id sent.
+      const mine = links.filter((l) => !data.secretId || l.secretId === data.secretId);
+      const from = data.cursor ? mine.findIndex((l) => l.id === data.cursor) + 1 : 0;
+      const page = mine.slice(from, from + pageSize);
+      return { links: page, next: from + pageSize < mine.length ? page.at(-1)!.id : null };
+    }
     if (type === 'emailExternalLink')
       return { ...links.find((l) => l.id === data.linkId)!, lastEmailedAt: new Date().toISOString() };
     if (type === 'copyExternalLink') return { url: URL_OF(links.find((l) => l.id === data.linkId)!) };
@@ -157,6 +165,42 @@ describe('external sharing in the popup', () => {
     await screen.findByText('The link for dana@partner.example no longer works.');
     expect(within(item).getByText('Revoked')).toBeTruthy();
     expect(within(item).queryByRole('button')).toBeNull();
+  });
+
+  it('the sharing center shows a page of links, and Show more links adds the next until there are no more', async () => {
+    pageSize = 2;
+    links = ['ana', 'ben', 'cy'].map((who) => linkView({ recipientEmail: `${who}@partner.example` }));
+    const user = userEvent.setup();
+    at('#/links');
+    await screen.findByText('ben@partner.example');
+    expect(screen.queryByText('cy@partner.example')).toBeNull();
+    expect(screen.getAllByRole('listitem', { name: 'Payments API' })).toHaveLength(2);
+    await user.click(screen.getByRole('button', { name: 'Show more links' }));
+    await screen.findByText('cy@partner.example');
+    expect(screen.getAllByRole('listitem', { name: 'Payments API' })).toHaveLength(3);
+    expect(screen.queryByRole('button', { name: 'Show more links' })).toBeNull();
+    expect(calls('listExternalLinks')).toEqual([{}, { cursor: links[1]!.id }]);
+  });
+
+  it('a next page that cannot be had is said in words, and Show more links stays to try again', async () => {
+    pageSize = 1;
+    links = ['ana', 'ben'].map((who) => linkView({ recipientEmail: `${who}@partner.example` }));
+    const base = worker.sendMessage.getMockImplementation()!;
+    let offline = true;
+    worker.sendMessage.mockImplementation(async (type: string, data: Record<string, string>) =>
+      type === 'listExternalLinks' && data.cursor && offline
+        ? Promise.reject(new VaultError('unreachable'))
+        : base(type, data),
+    );
+    const user = userEvent.setup();
+    at('#/links');
+    await screen.findByText('ana@partner.example');
+    await user.click(screen.getByRole('button', { name: 'Show more links' }));
+    await screen.findByText("Can't reach the vault server. Check the address, or try again when it's back.");
+    expect(screen.queryByText('ben@partner.example')).toBeNull();
+    offline = false;
+    await user.click(screen.getByRole('button', { name: 'Show more links' }));
+    await screen.findByText('ben@partner.example');
   });
 
   it('a secret’s details show its active external shares beside who has access', async () => {

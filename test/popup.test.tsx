@@ -51,6 +51,8 @@ function workerAnswers(opts: { status?: unknown; sync?: () => Promise<SyncReport
   worker.sendMessage.mockImplementation((type: string) => {
     if (type === 'sync') return opts.sync ? opts.sync() : Promise.resolve(ok);
     if (type === 'getStatus') return opts.status ? Promise.resolve(opts.status) : new Promise(() => undefined);
+    // A secret's details ask for its external links: this user has made none.
+    if (type === 'listExternalLinks') return Promise.resolve({ links: [], next: null });
     return Promise.resolve(undefined);
   });
 }

@@ -57,6 +57,8 @@ export const INDEX_SLICE = 10;
 export const INDEX_START_DELAY_MS = 1_500;
 /** A batch share takes at most what the server's batch route accepts. */
 export const SHARE_BATCH_MAX = 100;
+/** The sharing center's page of external links: the first page, and each "Show more" (the server allows 100). */
+export const LINKS_PAGE = 25;
 
 /** The right-click chooser lists at most this many matches; past that the selection is too vague. */
 export const CHOOSER_MAX = 12;

@@ -15,7 +15,13 @@ function uiLanguage(): string | undefined {
 
 // Built on first use, not at import: WXT imports entrypoints in Node at build time, where there is no browser.
 let formats:
-  | { plural: Intl.PluralRules; number: Intl.NumberFormat; dateTime: Intl.DateTimeFormat; time: Intl.DateTimeFormat }
+  | {
+      plural: Intl.PluralRules;
+      number: Intl.NumberFormat;
+      dateTime: Intl.DateTimeFormat;
+      time: Intl.DateTimeFormat;
+      day: Intl.RelativeTimeFormat;
+    }
   | undefined;
 
 /** Plural rules, numbers and dates in the same language as the words around them. */
@@ -26,6 +32,7 @@ function localeFormats() {
     number: new Intl.NumberFormat(lang),
     dateTime: new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }),
     time: new Intl.DateTimeFormat(lang, { timeStyle: 'short' }),
+    day: new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }),
   };
   return formats;
 }
@@ -58,4 +65,16 @@ export function formatWhen(iso: string, now = new Date()): string {
   return when.toDateString() === now.toDateString()
     ? localeFormats().time.format(when)
     : localeFormats().dateTime.format(when);
+}
+
+/**
+ * A recent moment as people say it: the time alone today, "Yesterday" (in the UI language, capitalised to
+ * open a line), the date and time before that.
+ */
+export function formatRecent(iso: string, now = new Date()): string {
+  const yesterday = new Date(now);
+  yesterday.setDate(now.getDate() - 1);
+  if (new Date(iso).toDateString() !== yesterday.toDateString()) return formatWhen(iso, now);
+  const word = localeFormats().day.format(-1, 'day');
+  return word.charAt(0).toLocaleUpperCase(uiLanguage()) + word.slice(1);
 }

@@ -19,6 +19,13 @@ export const densityItem = storage.defineItem<'compact' | 'roomy'>('local:densit
 export const lastShareCardItem = storage.defineItem<'internal' | 'external'>('local:lastShareCard');
 /** The ids shared with the user since the popup was last opened (the badge's count); absent when none. */
 export const newSharesItem = storage.defineItem<string[]>('local:newShares', { fallback: [] });
+/**
+ * The members waiting for this user's approval, per group they manage (the badge counts them too, until a
+ * manager decides); absent when none.
+ */
+export const pendingApprovalsItem = storage.defineItem<Record<string, string[]>>('local:pendingApprovals', {
+  fallback: {},
+});
 
 /** The bearer session and the user's encrypted keys, while signed in. */
 export const sessionItem = storage.defineItem<SessionRecord>('session:session');

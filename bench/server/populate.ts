@@ -164,11 +164,13 @@ export async function populateSecrets(
         access_revision: 1,
         access_users: 0,
         access_groups: 0,
+        access_named: '[]',
         created_by: owner.id,
         created_at: now(),
         updated_by: owner.id,
         updated_at: now(),
         last_used_at: null,
+        last_used_by: null,
         readable_by_disabled: 0,
       });
     }

@@ -45,6 +45,7 @@ export async function launchWithExtension(
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
+  await installTabOpened(context, `chrome-extension://${extensionId}/options.html`);
   return {
     context,
     extensionId,
@@ -53,6 +54,37 @@ export async function launchWithExtension(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Waits until the extension has opened its options page on install (onboarding.ts). Its `openOptionsPage`
+ * takes over an empty tab; on a busy machine it runs late, and would take over a tab a test had just opened
+ * (for chrome://extensions, the options page or the popup) under the test's feet, even after that tab's page
+ * had loaded. Once it is open, it takes over nothing more.
+ */
+async function installTabOpened(context: BrowserContext, url: string, timeout = 30_000): Promise<void> {
+  const opened = (p: Page) => p.url().startsWith(url);
+  if (context.pages().some(opened)) return;
+  await new Promise<void>((resolve, reject) => {
+    const watched = new Set<Page>();
+    const check = () => context.pages().some(opened) && finish();
+    const watch = (p: Page) => void (watched.has(p) || (watched.add(p), p.on('framenavigated', check)));
+    const finish = (error?: Error) => {
+      clearTimeout(timer);
+      context.off('page', onPage);
+      for (const p of watched) p.off('framenavigated', check);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onPage = (p: Page) => (watch(p), check());
+    const timer = setTimeout(
+      () => finish(new Error(`The extension did not open ${url} on install within ${timeout} ms`)),
+      timeout,
+    );
+    context.on('page', onPage);
+    context.pages().forEach(watch);
+    check();
+  });
 }
 
 /**

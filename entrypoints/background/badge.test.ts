@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ALICE, BOB, secret, syncResponse } from '@/test/fixtures';
-import type { SecretSummary } from '@/utils/contract';
+import { ALICE, BOB, group, secret, syncResponse, uuid } from '@/test/fixtures';
+import type { GroupMember, GroupView, SecretSummary } from '@/utils/contract';
 import type { SyncChanges } from '@/utils/sync';
 import { createBadge } from './badge';
 
@@ -64,5 +64,82 @@ describe('badge', () => {
     await fakeBrowser.action.setBadgeText({ text: '' });
     await createBadge().restore();
     expect(await badgeText()).toBe('1');
+  });
+});
+
+describe('badge: people waiting for my approval', () => {
+  const KEY = group().publicKey;
+  const person = (over: Partial<GroupMember> = {}): GroupMember => {
+    const id = uuid();
+    return {
+      user: { id, name: `Person ${id.slice(-2)}`, username: `p${id.slice(-2)}` },
+      pending: true,
+      manager: false,
+      publicKey: KEY,
+      fingerprint: 'a'.repeat(64),
+      addedBy: null,
+      addedAt: '2026-11-30T10:00:00.000Z',
+      ...over,
+    };
+  };
+  const managed = (members: GroupMember[], over: Partial<GroupView> = {}) =>
+    group({ isManager: true, myGrant: { recipientKind: 'user' } as GroupView['myGrant'], members, ...over });
+  const groupsPass = (groups: GroupView[], over: Partial<SyncChanges['response']> = {}, firstLoad = false) =>
+    pass([], { firstLoad, response: syncResponse({ groups, ...over }) });
+
+  it('counts pending members of groups I manage and hold the key of, even on the first load', async () => {
+    const badge = createBadge();
+    const ops = managed([person(), person(), person({ pending: false })]);
+    await badge.noteChanges(
+      groupsPass(
+        [
+          ops,
+          // not mine to decide: a group I only belong to, one whose key I do not hold yet
+          group({ members: [person()] }),
+          managed([person()], { myGrant: null }),
+          // not enrolled yet: nothing to grant to, so nothing to decide
+          managed([person({ publicKey: null })]),
+        ],
+        { full: true },
+        true,
+      ),
+    );
+    expect(await badgeText()).toBe('2');
+  });
+
+  it('adds them to new shares; opening the popup uncounts the shares, not the people waiting', async () => {
+    const badge = createBadge();
+    await badge.noteChanges(groupsPass([managed([person()])], { full: true }, true));
+    await badge.noteChanges(pass([secret({ owner: BOB })]));
+    expect(await badgeText()).toBe('2');
+    await badge.take();
+    expect(await badgeText()).toBe('1');
+  });
+
+  it('uncounts someone approved or refused, a group I no longer manage, and a group that is gone', async () => {
+    const badge = createBadge();
+    const [a, b, c] = [person(), person(), person()];
+    const ops = managed([a, b]);
+    const web = managed([c]);
+    const third = managed([person()]);
+    await badge.noteChanges(groupsPass([ops, web, third], { full: true }, true));
+    expect(await badgeText()).toBe('4');
+    // a delta carries only what changed: ops after approving a, web after I stopped managing it
+    await badge.noteChanges(
+      groupsPass([
+        { ...ops, members: [{ ...a, pending: false }, b] },
+        { ...web, isManager: false },
+      ]),
+    );
+    expect(await badgeText()).toBe('2');
+    await badge.noteChanges(groupsPass([], { removedGroups: [third.id] }));
+    expect(await badgeText()).toBe('1');
+    // restarted, the count comes back from storage; signed out, nothing is counted
+    await fakeBrowser.action.setBadgeText({ text: '' });
+    await createBadge().restore();
+    expect(await badgeText()).toBe('1');
+    await badge.clear();
+    expect(await badgeText()).toBe('');
+    expect(await fakeBrowser.storage.local.get()).toEqual({});
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AccountCard } from '@/components/AccountCard';
 import { EnrollForm } from '@/components/EnrollForm';
@@ -7,6 +7,7 @@ import { SettingsCard } from '@/components/SettingsCard';
 import { SignInForm } from '@/components/SignInForm';
 import { ThemeCard } from '@/components/ThemeCard';
 import { UnlockForm } from '@/components/UnlockForm';
+import { useLiveSync } from '@/components/use-live-sync';
 import { ValueMatchingCard } from '@/components/ValueMatchingCard';
 import type { ValueIndexStatus } from '@/utils/match/indexer';
 import { t } from '@/utils/i18n';
@@ -14,6 +15,7 @@ import { connectEvents, sendMessage } from '@/utils/messaging';
 import { readStoredStatus } from '@/utils/session/status';
 import { readSettings } from '@/utils/session/store';
 import type { SessionStatus, Settings } from '@/utils/session/types';
+import type { SyncReport } from '@/utils/sync';
 import { readDensity, saveDensity, type Density } from '@/utils/density';
 import { readTheme, saveTheme, type Theme } from '@/utils/theme';
 import { checkCode, enroll, signIn } from './sign-in-actions';
@@ -29,6 +31,8 @@ export function App() {
   const [theme, setTheme] = useState<Theme>('system');
   const [density, setDensity] = useState<Density>('compact');
   const [indexStatus, setIndexStatus] = useState<ValueIndexStatus>();
+  const [lastSyncAt, setLastSyncAt] = useState<string>();
+  const onReport = useCallback((r: SyncReport) => r.ok && setLastSyncAt(r.at), []);
 
   useEffect(() => {
     void readStoredStatus().then((s) => setStatus((current) => current ?? s));
@@ -38,15 +42,22 @@ export function App() {
     const disconnect = connectEvents((e) => {
       if (e.type === 'status') setStatus(e.status);
       if (e.type === 'valueIndex') setIndexStatus(e.status);
+      if (e.type === 'synced') onReport(e.report);
     });
     sendMessage('getStatus').then(setStatus, () => undefined);
     return disconnect;
-  }, []);
+  }, [onReport]);
   useEffect(() => void readSettings().then(setSettings), [status?.state]);
   // The events say when the index moves on; this is where it stands when the page opens or the vault unlocks.
   useEffect(() => {
     if (status?.state === 'unlocked') sendMessage('getValueIndexStatus').then(setIndexStatus, () => undefined);
   }, [status?.state]);
+  // Live like the open popup: a share given meanwhile reaches this browser (and its value index) while the page
+  // is open, from a first pass at opening or unlocking on; a closed page asks nothing.
+  const liveSync = useCallback(() => void sendMessage('sync').then(onReport, () => undefined), [onReport]);
+  const unlocked = status?.state === 'unlocked';
+  useEffect(() => void (unlocked && liveSync()), [unlocked, liveSync]);
+  useLiveSync(unlocked, liveSync);
 
   if (!status || !settings) return null;
   const initial = { serverUrl: settings.serverUrl, username: settings.username };
@@ -83,6 +94,7 @@ export function App() {
             fingerprint={status.fingerprint}
             onLock={() => void sendMessage('lock')}
             onSignOut={signOut}
+            lastSyncAt={lastSyncAt}
           />
           <GroupsCard onOpen={openGroups} />
           <SettingsCard

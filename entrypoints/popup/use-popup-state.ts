@@ -6,7 +6,7 @@ import { readStoredStatus } from '@/utils/session/status';
 import type { SessionStatus } from '@/utils/session/types';
 import type { SyncReport } from '@/utils/sync';
 import type { VaultProblem } from '@/utils/vault/errors';
-import { useLiveSync } from './use-live-sync';
+import { useLiveSync } from '@/components/use-live-sync';
 
 export type SyncState = { running: boolean; error?: VaultProblem };
 

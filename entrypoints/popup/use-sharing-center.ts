@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LinkView } from '@/utils/contract';
 import { copyText } from '@/utils/clipboard/copy';
 import { t } from '@/utils/i18n';
@@ -7,24 +7,46 @@ import { errorText } from '@/utils/vault/error-text';
 import type { Note } from '@/components/LiveNote';
 
 /**
- * The user's external shares, from the server through the worker (`secretId`: one secret's only), and what
- * the sharing center does with them: copy an active link again, email it again, revoke it. Each answer
- * replaces its link in the list, so the status and counts shown are the server's.
+ * The user's external shares, from the server through the worker (`secretId`: one secret's only), a page at
+ * a time (`onMore` adds the next one), and what the sharing center does with them: copy an active link again,
+ * email it again, revoke it. Each answer replaces its link in the list, so the status and counts shown are
+ * the server's.
  */
 export function useSharingCenter(secretId?: string) {
   const [links, setLinks] = useState<LinkView[]>();
+  const [next, setNext] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<string>();
   const [busyId, setBusyId] = useState<string>();
   const [note, setNote] = useState<Note>();
+  const live = useRef(true);
+  useEffect(() => () => void (live.current = false), []);
 
   useEffect(() => {
-    let live = true;
+    let current = true;
     sendMessage('listExternalLinks', secretId ? { secretId } : {}).then(
-      (l) => live && setLinks(l),
-      (e: unknown) => live && setError(errorText(e)),
+      (page) => current && (setLinks(page.links), setNext(page.next)),
+      (e: unknown) => current && setError(errorText(e)),
     );
-    return () => void (live = false);
+    return () => void (current = false);
   }, [secretId]);
+
+  async function more() {
+    if (!next || loadingMore) return;
+    setLoadingMore(true);
+    setNote(undefined);
+    try {
+      const page = await sendMessage('listExternalLinks', { ...(secretId ? { secretId } : {}), cursor: next });
+      if (!live.current) return;
+      // A link made meanwhile pushes the older ones down a place: one already shown may come again.
+      setLinks((ls) => [...(ls ?? []), ...page.links.filter((l) => !ls?.some((o) => o.id === l.id))]);
+      setNext(page.next);
+    } catch (e) {
+      if (live.current) setNote({ text: errorText(e), error: true });
+    } finally {
+      if (live.current) setLoadingMore(false);
+    }
+  }
 
   async function act(link: LinkView, work: () => Promise<Note>) {
     setBusyId(link.id);
@@ -41,6 +63,9 @@ export function useSharingCenter(secretId?: string) {
 
   return {
     links,
+    hasMore: next !== null,
+    loadingMore,
+    onMore: () => void more(),
     error,
     busyId,
     note,

@@ -5,7 +5,8 @@ import { invite } from '../src/services/accounts';
 import { dialects, snapshot, startTestServer, type TestServer } from './support/harness';
 import type { Res } from './support/client';
 import { buildOrg } from './support/org';
-import { errorPaths, expectProblem, expectRefused, rawRequest } from './support/problems';
+import { errorPaths, expectProblem, expectRefused } from './support/problems';
+import { rawRequest } from './support/raw-request';
 import { createSecretBody } from './support/requests';
 
 /**

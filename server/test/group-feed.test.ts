@@ -103,4 +103,41 @@ describe.each(dialects)('group changes in the feed on %s', (dialect) => {
     expect(alices.secrets.map((x) => x.id)).not.toContain(model.id);
     expect(alices.secrets).toHaveLength(held.length); // the 300 copies and the direct one
   });
+
+  it('a former member’s sync names no secret shared with the group after they left, nor one shared and unshared meanwhile', async () => {
+    const crewRef = { kind: 'group' as const, id: crew.view.id, publicKey: crew.view.publicKey };
+    await org.bob.addMember(crew.view.id, crew.keys.privateKeyPkcs8, org.erin.me());
+    const cursor = (await org.erin.sync()).cursor;
+    const erins = (await org.erin.sync()).secrets;
+    const hadThroughCrew = erins.map((x) => x.id);
+    expect(hadThroughCrew.length).toBeGreaterThan(0);
+    expect((await org.bob.call('DELETE', `/v1/groups/${crew.view.id}/members/${org.erin.userId}`)).status).toBe(200);
+    const later = await org.bob.createSecret({ name: 'Crew after erin', clientSecret: 'l' });
+    await org.bob.share(later.id, [crewRef]);
+    const brief = await org.bob.createSecret({ name: 'Crew for a moment', clientSecret: 'b' });
+    await org.bob.share(brief.id, [crewRef]);
+    await org.bob.share(brief.id, []);
+    // a secret erin held when she left, unshared after she left: it must still leave her view
+    const held = erins.find((x) => x.name === 'Crew and Frank')!.id;
+    await org.bob.share(held, [org.frank.me()]);
+
+    const feed = await org.erin.sync(cursor);
+    const named = [...feed.removedSecrets, ...feed.secrets.map((x) => x.id)];
+    expect(named).not.toContain(later.id);
+    expect(named).not.toContain(brief.id);
+    expect([...feed.removedSecrets].sort()).toEqual([...hadThroughCrew].sort());
+  });
+
+  it('a new member’s sync names no secret that was unshared from the group before they joined', async () => {
+    const crewRef = { kind: 'group' as const, id: crew.view.id, publicKey: crew.view.publicKey };
+    const cursor = (await org.dave.sync()).cursor;
+    const gone = await org.bob.createSecret({ name: 'Crew before dave', clientSecret: 'g' });
+    await org.bob.share(gone.id, [crewRef]);
+    await org.bob.share(gone.id, []);
+    await org.bob.addMember(crew.view.id, crew.keys.privateKeyPkcs8, org.dave.me());
+    const feed = await org.dave.sync(cursor);
+    expect([...feed.removedSecrets, ...feed.secrets.map((x) => x.id)]).not.toContain(gone.id);
+    expect(feed.secrets.length).toBeGreaterThan(0);
+    expect(feed.removedSecrets).toEqual([]);
+  });
 });

@@ -5,7 +5,7 @@ import { configFromEnv, type SignInLimits } from '../src/config';
 import { startServer, type RunningServer } from '../src/server';
 import { invite } from '../src/services/accounts';
 import { VaultClient, type Res } from './support/client';
-import { sendFrom } from './support/from-address';
+import { sendFrom } from './support/raw-request';
 import { dialects, startTestServer, type TestServer } from './support/harness';
 import { expectProblem } from './support/problems';
 import { exportAudit } from './support/audit-export';

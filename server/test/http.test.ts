@@ -82,6 +82,25 @@ describe.each(dialects)('HTTP on %s', (dialect) => {
           expect(op.parameters).toContainEqual(expect.objectContaining({ name: param.slice(1), in: 'path' }));
       }
     });
+
+    it('describes the paged list of links: its cursor and limit, and the next page in the answer', async () => {
+      const doc = (await (await get('/v1/openapi.json')).json()) as OpenApi;
+      const op = doc.paths['/v1/links']!.get! as unknown as {
+        parameters: { name: string; in: string; required: boolean; schema: Record<string, unknown> }[];
+        responses: Record<string, { content: { 'application/json': { schema: { properties: object } } } }>;
+      };
+      expect(op.parameters.map((p) => [p.name, p.in, p.required])).toEqual([
+        ['secretId', 'query', false],
+        ['cursor', 'query', false],
+        ['limit', 'query', false],
+      ]);
+      expect(op.parameters[2]!.schema).toMatchObject({ minimum: 1, maximum: 100, default: 50 });
+      expect(op.parameters[1]!.schema).toMatchObject({ type: 'string', pattern: expect.any(String) });
+      expect(Object.keys(op.responses['200']!.content['application/json'].schema.properties)).toEqual([
+        'links',
+        'next',
+      ]);
+    });
   });
 
   describe('CORS', () => {

@@ -54,7 +54,8 @@ type Grant = {
   granterId?: string;
   signature?: string;
 };
-type Signer = { id: string; name: string; username: string; signingPublicKey: string; role: string } | null;
+type Person = { id: string; name: string; username: string; signingPublicKey: string };
+type Signer = (Person & { role: string; managerProof?: { by: Person; at: string; signature: string } | null }) | null;
 
 // VEP/2 "Canonical encoding": each field as a 4-byte big-endian length, then its bytes; numbers as 8 bytes.
 function lp(...fields: (string | Buffer | bigint)[]): Buffer {
@@ -109,6 +110,16 @@ function verifyGrant(
   pins.set(signer.id, fp);
   const allowed = subject[0] === 'secret' ? ['owner', 'editor'] : ['manager'];
   if (!allowed.includes(signer.role)) throw new Error(`signer is ${signer.role}`);
+  // a manager made one by another manager comes with that manager's signed decision (membership statement)
+  const proof = subject[0] === 'group' ? signer.managerProof : undefined;
+  if (proof) {
+    const byFp = createHash('sha256').update(unb64(proof.by.signingPublicKey)).digest('hex');
+    if ((pins.get(proof.by.id) ?? byFp) !== byFp) throw new Error('signing key differs from the pin');
+    pins.set(proof.by.id, byFp);
+    if (proof.by.id === signer.id) throw new Error('a manager by their own word');
+    const statement = lp('vep2/membership', 'manager', subject[1], signer.id, proof.by.id, proof.at);
+    if (!ecdsaVerify(proof.by.signingPublicKey, statement, proof.signature)) throw new Error('bad manager proof');
+  }
   if (g.revision !== revision) throw new Error('wrong key revision');
   if (!ecdsaVerify(signer.signingPublicKey, grantStatement(g, subject, g.revision, g.granterId), g.signature))
     throw new Error('bad signature');
@@ -176,6 +187,18 @@ describe('the committed VEP/2 vectors, checked with node:crypto', () => {
     expect(lp('vep2/membership', m.action, m.groupId, m.memberId, m.managerId, m.at).toString('hex')).toBe(
       v.membership.statement,
     );
+    const r = v.membershipManager;
+    const rm = r.input;
+    const roleBytes = lp('vep2/membership', rm.action, rm.groupId, rm.memberId, rm.managerId, rm.at);
+    expect(roleBytes.toString('hex')).toBe(r.statement);
+    expect(ecdsaVerify(r.signingPublicKey, roleBytes, r.signature)).toBe(true);
+    expect(
+      ecdsaVerify(
+        r.signingPublicKey,
+        lp('vep2/membership', 'member', rm.groupId, rm.memberId, rm.managerId, rm.at),
+        r.signature,
+      ),
+    ).toBe(false);
     const k = v.keyBinding.input;
     expect(lp('vep2/signing-key', k.userId, unb64(k.publicKey), unb64(k.signingPublicKey)).toString('hex')).toBe(
       v.keyBinding.statement,

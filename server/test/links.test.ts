@@ -8,7 +8,7 @@ import { decryptLink, deriveLinkSecrets, openGrant, parseLinkUrl, toB64url, type
 import { updatePolicy } from '../src/services/sharing-policy';
 import { dialects, startTestServer, type TestServer } from './support/harness';
 import { buildOrg } from './support/org';
-import { expectProblem, expectRefused } from './support/problems';
+import { errorPaths, expectProblem, expectRefused } from './support/problems';
 import { VaultClient } from './support/client';
 import { createLink, linkBody, fragmentOf, linkInfo, openLink, presentVerifier, verifierFor } from './support/links';
 import { databaseBytes, expectAbsent } from './support/bytes';
@@ -297,6 +297,57 @@ describe.each(dialects)('external links on %s', (dialect) => {
     expect(eml).toContain(`${s.url}/s/${link.id}#${fragmentOf(link.fragmentKey)}`);
     expect(eml).not.toContain('amber-falcon-42');
     expect(eml).not.toContain('sk_live_external_7Qz');
+  });
+
+  it('lists links a page at a time, newest first, each link once, also among links made in the same instant', async () => {
+    const own = await org.frank.createSecret({ name: 'Frank’s sandbox', clientSecret: 'sk_frank_1' });
+    const made: string[] = [];
+    for (let i = 0; i < 5; i++) made.push((await createLink(org.frank, own, { email: `p${i}@partner.example` })).id);
+    // Three made within one millisecond: the order (and the cursor) goes on by id.
+    await s.store.db
+      .updateTable('links')
+      .set({ created_at: '2026-01-02T03:04:05.006Z' })
+      .where('id', 'in', made.slice(1, 4))
+      .execute();
+    type Page = { links: LinkView[]; next: string | null };
+    const all = (await org.frank.call<Page>('GET', '/v1/links')).body;
+    expect(all.next).toBeNull();
+    expect(all.links.map((l) => l.id).sort()).toEqual([...made].sort());
+    const times = all.links.map((l) => l.createdAt);
+    expect(times).toEqual([...times].sort().reverse());
+
+    const pages: Page[] = [];
+    for (let cursor: string | null = ''; cursor !== null;) {
+      const query: string = cursor ? `limit=2&cursor=${encodeURIComponent(cursor)}` : 'limit=2';
+      const res: { status: number; body: Page } = await org.frank.call<Page>('GET', `/v1/links?${query}`);
+      expect(res.status).toBe(200);
+      pages.push(res.body);
+      cursor = res.body.next;
+    }
+    expect(pages.map((p) => p.links.length)).toEqual([2, 2, 1]);
+    expect(pages.flatMap((p) => p.links.map((l) => l.id))).toEqual(all.links.map((l) => l.id));
+
+    // One secret's links, paged the same way; another user's cursor shows nothing of frank's.
+    const first = (await org.frank.call<Page>('GET', `/v1/links?secretId=${own.id}&limit=4`)).body;
+    expect(first.links).toHaveLength(4);
+    const rest = (await org.frank.call<Page>('GET', `/v1/links?secretId=${own.id}&limit=4&cursor=${first.next}`)).body;
+    expect(rest).toEqual({ links: [all.links[4]], next: null });
+    const bobs = (await org.bob.call<Page>('GET', `/v1/links?cursor=${pages[0]!.next}`)).body.links;
+    expect(bobs.filter((l) => made.includes(l.id))).toEqual([]);
+  });
+
+  it.each([
+    ['limit=0', 'limit'],
+    ['limit=101', 'limit'],
+    ['limit=2.5', 'limit'],
+    ['limit=many', 'limit'],
+    ['cursor=2026-01-02', 'cursor'],
+    ["cursor=x'%20OR%201=1--", 'cursor'],
+    ['secretId=nope', 'secretId'],
+    ['page=2', ''],
+  ])('refuses a list asked for with %s, in words, at that field', async (query, path) => {
+    const problem = await expectRefused(s, 400, 'invalid_request', () => org.alice.call('GET', `/v1/links?${query}`));
+    if (path) expect(errorPaths(problem)).toEqual([path]);
   });
 
   it('keeps no client secret, link key, verifier or access code in the database or the logs', async () => {

@@ -24,7 +24,7 @@ describe.each(dialects)('private groups, managers and identifiers on %s', (diale
   const patchGroup = (who: typeof org.alice, id: string, body: object) =>
     who.call<GroupView>('PATCH', `/v1/groups/${id}`, body);
   const setRole = (who: typeof org.alice, userId: string, manager: boolean) =>
-    who.call<GroupView>('PATCH', `/v1/groups/${crew.view.id}/members/${userId}`, { manager });
+    who.setRole(crew.view.id, userId, manager);
 
   describe('a group name', () => {
     it("is unique among its owner's private groups, whatever the case: 409 group_name_taken, nothing created", async () => {

@@ -282,4 +282,60 @@ describe.each(dialects)('sync on %s', (dialect) => {
   it('refuses a page token that is not one', async () => {
     expect((await org.carol.call('GET', '/v1/sync?page=12.x')).status).toBe(400);
   });
+
+  it('a summary names the first two on its list, users first, by id on the wire: each person and group named once per page', async () => {
+    const a = await org.alice.createSecret({ name: 'Named A', clientSecret: 'a' });
+    const b = await org.alice.createSecret({ name: 'Named B', clientSecret: 'b' });
+    const lone = await org.alice.createSecret({ name: 'Named none', clientSecret: 'n' });
+    await org.alice.share(a.id, [org.ops, org.bob.me()]);
+    await org.alice.share(b.id, [org.ops, org.bob.me(), org.carol.me()]);
+    const bob = { kind: 'user', id: org.bob.userId, name: 'Bob Tester' };
+    const ops = { kind: 'group', id: org.ops.id, name: 'Ops' };
+
+    expect((await org.alice.get(a.id)).access).toEqual({ users: 1, groups: 1, named: [bob, ops] });
+    const feed = await org.alice.sync();
+    const named = (id: string) => feed.secrets.find((x) => x.id === id)!.access;
+    expect(named(a.id)).toEqual({ users: 1, groups: 1, named: [bob, ops] });
+    expect(named(b.id)).toEqual({
+      users: 2,
+      groups: 1,
+      named: [bob, { kind: 'user', id: org.carol.userId, name: 'Carol Tester' }],
+    });
+    expect(named(lone.id)).toEqual({ users: 0, groups: 0, named: [] });
+
+    const page = await org.alice.syncPage();
+    const wire = (id: string) => page.secrets.find((x) => x.id === id)!;
+    expect(wire(a.id).access).toEqual({ users: 1, groups: 1, named: [org.bob.userId, org.ops.id] });
+    expect(wire(lone.id).access).toEqual({ users: 0, groups: 0 });
+    expect(page.people.filter((p) => p.id === org.bob.userId)).toHaveLength(1);
+    expect(page.groupRefs.filter((g) => g.id === org.ops.id)).toEqual([{ id: org.ops.id, name: 'Ops' }]);
+
+    // A recipient's feed names the same two, in the same order.
+    expect((await org.bob.sync()).secrets.find((x) => x.id === a.id)!.access.named).toEqual([bob, ops]);
+    await org.alice.share(a.id, []);
+    expect((await org.alice.get(a.id)).access).toEqual({ users: 0, groups: 0, named: [] });
+  });
+
+  it('last use says who: the reveal names its user to everyone who sees the secret, in their next incremental sync', async () => {
+    const secret = await org.alice.createSecret({ name: 'Used by Bob', clientSecret: 'u' });
+    await org.alice.share(secret.id, [org.bob.me()]);
+    expect((await org.alice.get(secret.id)).lastUsedBy).toBeNull();
+    expect(Object.keys((await org.alice.syncPage()).secrets.find((x) => x.id === secret.id)!)).not.toContain(
+      'lastUsedById',
+    );
+    const { cursor } = await org.alice.sync();
+
+    await org.bob.reveal(secret.id);
+    const feed = await org.alice.sync(cursor);
+    const seen = feed.secrets.find((x) => x.id === secret.id)!;
+    expect(seen.lastUsedBy).toEqual({ id: org.bob.userId, name: 'Bob Tester', username: 'bob' });
+    expect(seen.lastUsedAt).not.toBeNull();
+    expect((await org.bob.get(secret.id)).lastUsedBy?.id).toBe(org.bob.userId);
+
+    // The same person again the same day changes nothing anyone sees but the time: no change for the feed.
+    await org.bob.reveal(secret.id);
+    expect((await org.alice.sync(feed.cursor)).secrets).toEqual([]);
+    await org.alice.reveal(secret.id);
+    expect((await org.bob.sync()).secrets.find((x) => x.id === secret.id)!.lastUsedBy?.id).toBe(org.alice.userId);
+  });
 });

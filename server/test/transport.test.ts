@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../src/server';
 import { invite } from '../src/services/accounts';
 import { dialects, startTestServer, type TestServer } from './support/harness';
-import { rawRequest } from './support/problems';
+import { rawRequest } from './support/raw-request';
 
 /** A self-signed certificate for 127.0.0.1, made for this run with the openssl command-line tool. */
 function selfSigned(dir: string) {

@@ -358,6 +358,126 @@ describe.each(dialects)('VEP/2 on %s', (dialect) => {
     });
   });
 
+  describe('signed changes of role', () => {
+    let crew: Awaited<ReturnType<typeof org.alice.createPrivateGroup>>;
+    let secret: SecretSummary;
+    const proofRow = () =>
+      s.store.db
+        .selectFrom('group_members')
+        .select('manager_proof')
+        .where('group_id', '=', crew.view.id)
+        .where('user_id', '=', org.bob.userId)
+        .executeTakeFirstOrThrow();
+    beforeAll(async () => {
+      crew = await org.alice.createPrivateGroup('Signed roles crew');
+      await org.alice.addMember(crew.view.id, crew.keys.privateKeyPkcs8, org.bob.me());
+    });
+    const patch = (body: object) =>
+      org.alice.call('PATCH', `/v1/groups/${crew.view.id}/members/${org.bob.userId}`, body);
+    const signRole = (action: 'manager' | 'member' | 'remove', at: string, by = org.alice) =>
+      sign(
+        by.signingKey!,
+        membershipStatement({
+          action,
+          groupId: crew.view.id,
+          memberId: org.bob.userId,
+          managerId: org.alice.userId,
+          at,
+        }),
+      );
+
+    it('refuses a promotion that is not signed, signed for another decision, or signed by someone else; nothing changes', async () => {
+      const at = new Date().toISOString();
+      await expectRefused(s, 400, 'signature_required', () => patch({ manager: true }));
+      await expectRefused(s, 400, 'bad_signature', async () =>
+        patch({ manager: true, at, signature: await signRole('member', at) }),
+      );
+      await expectRefused(s, 400, 'bad_signature', async () =>
+        patch({ manager: true, at, signature: await signRole('remove', at) }),
+      );
+      await expectRefused(s, 400, 'bad_signature', async () =>
+        patch({ manager: true, at, signature: await signRole('manager', at, org.bob) }),
+      );
+      await expectRefused(s, 400, 'bad_signature', async () => patch({ manager: true, at }));
+    });
+
+    it('a signed promotion is kept with the membership and in the audit trail, and comes with the new manager’s grants', async () => {
+      const view = (await org.alice.setRole(crew.view.id, org.bob.userId, true)).body as GroupView;
+      expect(view.members?.find((m) => m.user.id === org.bob.userId)?.manager).toBe(true);
+      expect(JSON.parse((await proofRow()).manager_proof!)).toMatchObject({ by: org.alice.userId });
+      const event = await s.store.db
+        .selectFrom('audit_events')
+        .select('details')
+        .where('action', '=', 'group.role_changed')
+        .where('object_id', '=', crew.view.id)
+        .executeTakeFirstOrThrow();
+      expect(JSON.parse(event.details)).toMatchObject({
+        userId: org.bob.userId,
+        manager: true,
+        signed: { at: expect.any(String) },
+      });
+      // bob, now a manager, adds carol; carol reads a secret shared with the group, verified end to end
+      await org.bob.addMember(crew.view.id, await groupKeyOf(org.bob, crew.view.id), org.carol.me());
+      secret = await org.alice.createSecret({ name: 'Crew deploy key', clientSecret: 'sk_crew' });
+      await org.alice.share(secret.id, [{ kind: 'group', id: crew.view.id, publicKey: crew.view.publicKey }]);
+      const carolsView = (await org.carol.call<GroupView>('GET', `/v1/groups/${crew.view.id}`)).body;
+      expect(carolsView.myGrantSigner).toMatchObject({
+        id: org.bob.userId,
+        role: 'manager',
+        managerProof: { by: { id: org.alice.userId, username: 'alice' } },
+      });
+      expect(await org.carol.verifiedReveal(secret.id, 'Crew deploy key')).toEqual({
+        clientSecret: 'sk_crew',
+        verified: true,
+      });
+    });
+
+    it('a promotion changed on the server is refused by the member, naming who made whom a manager', async () => {
+      const saved = (await proofRow()).manager_proof!;
+      const forged = { ...JSON.parse(saved), at: '2026-01-01T00:00:00.000Z' };
+      const setProof = (proof: string | null) =>
+        s.store.db
+          .updateTable('group_members')
+          .set({ manager_proof: proof })
+          .where('group_id', '=', crew.view.id)
+          .where('user_id', '=', org.bob.userId)
+          .execute();
+      await setProof(JSON.stringify(forged));
+      await expect(org.carol.verifiedReveal(secret.id, 'Crew deploy key')).rejects.toThrow(
+        'Bob Tester (bob) was made a manager of the group “Signed roles crew” by Alice Tester (alice), but that decision’s signature does not verify. The server may have changed it; nothing was opened.',
+      );
+      // and once seen signed, a promotion the server leaves out is refused too
+      await setProof(null);
+      await expect(org.carol.verifiedReveal(secret.id, 'Crew deploy key')).rejects.toThrow(
+        /whose role as a manager this device has seen signed before, but the server now shows no signature/,
+      );
+      await setProof(saved);
+      expect((await org.carol.verifiedReveal(secret.id, 'Crew deploy key')).verified).toBe(true);
+    });
+
+    it('made a plain member again, signed, the proof is gone; a manager cannot promote themselves back', async () => {
+      await org.alice.setRole(crew.view.id, org.bob.userId, false);
+      expect((await proofRow()).manager_proof).toBeNull();
+      const at = new Date().toISOString();
+      await expectRefused(s, 403, 'forbidden', async () =>
+        org.bob.call('PATCH', `/v1/groups/${crew.view.id}/members/${org.bob.userId}`, {
+          manager: true,
+          at,
+          signature: await sign(
+            org.bob.signingKey!,
+            membershipStatement({
+              action: 'manager',
+              groupId: crew.view.id,
+              memberId: org.bob.userId,
+              managerId: org.bob.userId,
+              at,
+            }),
+          ),
+        }),
+      );
+    });
+  });
+
   describe('rotation', () => {
     it('the owner rotates after removing someone: the others open the new value, verified; the old key opens no later value', async () => {
       const secret = await org.alice.createSecret({ name: 'Rotated', clientSecret: 'sk_before' });

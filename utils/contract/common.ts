@@ -53,12 +53,16 @@ export const PublicKey = B64url.min(80).max(200);
  * The person who signed a grant, as the server presents them next to it, with the role that lets them sign
  * it (docs/crypto.md, "Verifying a grant"). Null for an unsigned (VEP/1) grant.
  */
-export const Signer = z.object({
-  id: Id,
-  name: z.string(),
-  username: z.string(),
-  signingPublicKey: PublicKey,
+const SigningPerson = z.object({ id: Id, name: z.string(), username: z.string(), signingPublicKey: PublicKey });
+
+export const Signer = SigningPerson.extend({
   role: z.enum(['owner', 'editor', 'manager', 'none']),
+  /**
+   * For a manager of a group made one by another manager: that manager's signed decision (docs/crypto.md,
+   * "Membership statement", action `manager`). Absent for the owner, a manager named by the administrator's
+   * tool, and one made a manager before decisions were signed.
+   */
+  managerProof: z.object({ by: SigningPerson, at: z.iso.datetime({ offset: true }), signature: Signature }).nullish(),
 });
 export type Signer = z.infer<typeof Signer>;
 

@@ -128,7 +128,12 @@ export const AddMemberRequest = z.strictObject({ userId: Id, grant: Grant });
 export const RemoveMemberRequest = z.strictObject({ at: z.iso.datetime({ offset: true }), signature: Signature });
 
 /** Making a member a manager of the group, or a manager a plain member again. */
-export const MemberRoleRequest = z.strictObject({ manager: z.boolean() });
+export const MemberRoleRequest = z.strictObject({
+  manager: z.boolean(),
+  /** The manager's signed decision (docs/crypto.md, "Membership statement", action `manager` or `member`). */
+  at: z.iso.datetime({ offset: true }).optional(),
+  signature: Signature.optional(),
+});
 
 export const GroupList = z.object({ groups: z.array(GroupView) });
 

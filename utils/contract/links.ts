@@ -78,8 +78,31 @@ export const LinkView = z.object({
 });
 export type LinkView = z.infer<typeof LinkView>;
 
-export const LinkList = z.object({ links: z.array(LinkView) });
-export const LinkListQuery = z.strictObject({ secretId: Id.optional() });
+/** The most links one page of the list holds, and how many it holds unless asked for fewer. */
+export const LINK_PAGE_MAX = 100;
+export const LINK_PAGE_DEFAULT = 50;
+
+/**
+ * Where the next page of links starts: the last link sent, as its creation time and id (the list's order).
+ * Opaque to clients, which only send back the `next` they were given.
+ */
+export const LinkCursor = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_[0-9a-f-]{36}$/, 'is not a link list cursor');
+
+/** One page of the caller's links, newest first; `next` is where the rest continues, null on the last page. */
+export const LinkList = z.object({ links: z.array(LinkView), next: LinkCursor.nullable() });
+export type LinkList = z.infer<typeof LinkList>;
+export const LinkListQuery = z.strictObject({
+  secretId: Id.optional(),
+  cursor: LinkCursor.optional(),
+  limit: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(LINK_PAGE_MAX, `must be at most ${LINK_PAGE_MAX}`)
+    .default(LINK_PAGE_DEFAULT),
+});
 
 /** Emailing a link: the server writes `<base>/s/<id>#<fragmentKey>` into the message and keeps none of it. */
 export const SendLinkRequest = z.strictObject({ fragmentKey: B64url.length(43, 'must be a 32-byte key') });

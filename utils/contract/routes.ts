@@ -381,7 +381,8 @@ export const routes = {
   listLinks: {
     method: 'get',
     path: '/v1/links',
-    summary: "The caller's external links, with status, remaining accesses and access log",
+    summary:
+      "The caller's external links, newest first, a page at a time (cursor, limit), with status, remaining accesses and access log",
     auth: true,
     query: L.LinkListQuery,
     response: L.LinkList,

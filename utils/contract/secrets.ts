@@ -61,6 +61,20 @@ export const StatusRequest = z.strictObject({ baseRevision: z.number().int().min
 
 export const Permissions = z.object({ view: z.boolean(), edit: z.boolean(), share: z.boolean() });
 
+/** A recipient a row's access summary names: a user or a group, with the name to show. */
+export const AccessName = z.object({ kind: RecipientKind, id: Id, name: z.string() });
+export type AccessName = z.infer<typeof AccessName>;
+
+/**
+ * Who has access, counted: `users` and `groups` on the list besides the owner, and `named`, its first two
+ * (users first), so that a row can say "You, Bob Silva and Payments on-call" without asking for the list.
+ */
+export const AccessCounts = z.object({
+  users: z.number().int(),
+  groups: z.number().int(),
+  named: z.array(AccessName).max(2).default([]),
+});
+
 /** One API secret as the caller sees it: no ciphertext, which only `reveal` hands out. */
 export const SecretSummary = z.object({
   id: Id,
@@ -75,7 +89,7 @@ export const SecretSummary = z.object({
   owner: UserRef,
   shared: z.boolean(),
   permissions: Permissions,
-  access: z.object({ users: z.number().int(), groups: z.number().int() }),
+  access: AccessCounts,
   revision: z.number().int(),
   accessRevision: z.number().int(),
   valueRevision: z.number().int(),
@@ -84,6 +98,8 @@ export const SecretSummary = z.object({
   updatedBy: UserRef,
   updatedAt: Timestamp,
   lastUsedAt: Timestamp.nullable(),
+  /** Who revealed it last (at `lastUsedAt`); null when nobody has, or before the server recorded who. */
+  lastUsedBy: UserRef.nullable().default(null),
   /** For its owner: a user who could read it has been disabled, so its value should be rotated. */
   readableByDisabledUser: z.boolean().optional(),
 });

@@ -53,18 +53,22 @@ export {
   encodeFields,
   grantStatement,
   membershipStatement,
+  type MembershipAction,
   keyBindingStatement,
 } from './statements';
 export {
   type SignedGrant,
   type Signer,
   type SignerRole,
+  type SigningPerson,
+  type ManagerProof,
   type Granter,
   type GrantExpectation,
   isSigned,
   signGrant,
   createSignedGrant,
   verifyGrant,
+  verifyManagerProof,
 } from './signed-grants';
 export {
   type SigningUpload,

@@ -20,6 +20,9 @@ import {
   verify,
   verifyGrant,
   verifyKeyBinding,
+  verifyManagerProof,
+  sign,
+  type ManagerProof,
 } from './index';
 import { toHex } from './encoding';
 import { FAST_ITERATIONS, expectVepError, flipByte } from './testing';
@@ -60,6 +63,22 @@ describe('known-answer vectors (committed statement bytes and signatures)', () =
     expect(await verifyKeyBinding({ ...vectors.keyBinding.input, signingKeyProof: vectors.keyBinding.signature })).toBe(
       true,
     );
+  });
+
+  it('the committed membership statement making someone a manager spells its bytes, and its signature verifies', async () => {
+    const v = vectors.membershipManager;
+    const bytes = membershipStatement(v.input as Parameters<typeof membershipStatement>[0]);
+    expect(toHex(bytes)).toBe(v.statement);
+    // Only the action and the time differ from the removal vector: the action is signed.
+    expect(v.statement).not.toBe(vectors.membership.statement);
+    expect(await verify(v.signingPublicKey, bytes, v.signature)).toBe(true);
+    expect(
+      await verify(
+        v.signingPublicKey,
+        membershipStatement({ ...(v.input as Parameters<typeof membershipStatement>[0]), action: 'member' }),
+        v.signature,
+      ),
+    ).toBe(false);
   });
 
   it('keeps the context first, so statements of different kinds never share bytes', () => {
@@ -177,6 +196,61 @@ describe('signed grants', () => {
     const a = grantStatement({ ...grant, subjectKind: 'secret', subjectId: SECRET });
     const b = grantStatement({ ...grant, subjectKind: 'secret', subjectId: SECRET.replace('9b', '9c') });
     expect(toHex(a)).not.toBe(toHex(b));
+  });
+});
+
+describe('signed decisions that make someone a group manager', () => {
+  const GROUP = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+  const CAROL = 'c4401000-0000-4000-8000-000000000003';
+  let alice: SigningKeyPair;
+  let proof: ManagerProof;
+  const bob = { id: BOB, name: 'Bob Ramos', username: 'bob', signingPublicKey: '' };
+  const at = '2026-11-30T20:45:00.000Z';
+
+  beforeAll(async () => {
+    alice = await newSigningKeys();
+    bob.signingPublicKey = (await newSigningKeys()).signingPublicKey;
+    const signature = await sign(
+      alice.signingKey,
+      membershipStatement({ action: 'manager', groupId: GROUP, memberId: BOB, managerId: ALICE, at }),
+    );
+    proof = {
+      by: { id: ALICE, name: 'Alice Martins', username: 'alice', signingPublicKey: alice.signingPublicKey },
+      at,
+      signature,
+    };
+  });
+  const check = (p: ManagerProof, groupId = GROUP, manager = bob) =>
+    verifyManagerProof(p, { groupId, label: 'Ops', manager });
+
+  it('verifies the decision by another manager', async () => {
+    await check(proof);
+  });
+
+  // Each signed field changed, one at a time: the decision must be refused.
+  it.each([
+    ['group', () => check(proof, '3d6f0a2b-8c4e-4b1d-9f7a-5e2c1b0a9d8e')],
+    ['member', () => check(proof, GROUP, { ...bob, id: CAROL })],
+    ['deciding manager', () => check({ ...proof, by: { ...proof.by, id: CAROL } })],
+    ['time', () => check({ ...proof, at: '2026-11-30T20:45:01.000Z' })],
+    ['signature', () => check({ ...proof, signature: flipByte(proof.signature, 10) })],
+    ['signing key', () => check({ ...proof, by: { ...proof.by, signingPublicKey: bob.signingPublicKey } })],
+  ])('refuses it with the %s changed', async (_field, run) => {
+    await expectVepError(run(), 'bad_signature');
+  });
+
+  it('refuses a removal or a demotion presented as a promotion, naming who and what', async () => {
+    const removal = await sign(
+      alice.signingKey,
+      membershipStatement({ action: 'remove', groupId: GROUP, memberId: BOB, managerId: ALICE, at }),
+    );
+    await expect(check({ ...proof, signature: removal })).rejects.toThrow(
+      'Bob Ramos (bob) was made a manager of the group “Ops” by Alice Martins (alice), but that decision’s signature does not verify. The server may have changed it; nothing was opened.',
+    );
+  });
+
+  it('refuses a manager who promoted themselves', async () => {
+    await expect(check(proof, GROUP, { ...bob, id: ALICE })).rejects.toThrow(/only by their own word/);
   });
 });
 

@@ -2,7 +2,7 @@ import type { SubjectKind } from './context';
 import { VepError } from './errors';
 import { type Grant, type GrantTarget, createGrant } from './grants';
 import { sign, verify } from './signing';
-import { grantStatement } from './statements';
+import { grantStatement, membershipStatement } from './statements';
 
 /** A grant with its granter's signature (docs/crypto.md, "Grant statement"). */
 export type SignedGrant = Grant & { revision: number; granterId: string; signature: string };
@@ -10,8 +10,20 @@ export type SignedGrant = Grant & { revision: number; granterId: string; signatu
 /** Who may have signed a grant, in the server's words (docs/crypto.md, "Verifying a grant", step 3). */
 export type SignerRole = 'owner' | 'editor' | 'manager' | 'none';
 
-/** The signer of a grant as the server presents it, next to the grant. */
-export type Signer = { id: string; name: string; username: string; signingPublicKey: string; role: SignerRole };
+/** A person who signs, as the server presents them: who, and the signing key to check. */
+export type SigningPerson = { id: string; name: string; username: string; signingPublicKey: string };
+
+/**
+ * The signed decision that made a group manager one (docs/crypto.md, "Membership statement"): the membership
+ * statement `manager` by another manager, `by`, at `at`.
+ */
+export type ManagerProof = { by: SigningPerson; at: string; signature: string };
+
+/**
+ * The signer of a grant as the server presents it, next to the grant. A manager of a group who was made one
+ * by another manager comes with that manager's signed decision (`managerProof`).
+ */
+export type Signer = SigningPerson & { role: SignerRole; managerProof?: ManagerProof | null };
 
 /** The person signing: their id and their signing key. */
 export type Granter = { id: string; signingKey: CryptoKey };
@@ -107,4 +119,38 @@ export async function verifyGrant(grant: Grant, e: GrantExpectation): Promise<Si
       `The key for ${what} is signed by ${who}, but the signature does not verify. The server may have replaced it; nothing was opened.`,
     );
   return grant;
+}
+
+/**
+ * Checks the signed decision that made `manager` a manager of the group (docs/crypto.md, "Verifying a grant",
+ * step 3), given a `proof.by` whose key the caller has already checked against its pin. `label` names the group.
+ * @throws {@link VepError} `bad_signature` when the manager promoted themselves or the signature does not verify
+ */
+export async function verifyManagerProof(
+  proof: ManagerProof,
+  e: { groupId: string; label: string; manager: SigningPerson },
+): Promise<void> {
+  const who = `${e.manager.name} (${e.manager.username})`;
+  const by = `${proof.by.name} (${proof.by.username})`;
+  if (proof.by.id === e.manager.id)
+    throw new VepError(
+      'bad_signature',
+      `${who} is a manager of the group “${e.label}” only by their own word. Nothing was opened.`,
+    );
+  const statement = membershipStatement({
+    action: 'manager',
+    groupId: e.groupId,
+    memberId: e.manager.id,
+    managerId: proof.by.id,
+    at: proof.at,
+  });
+  const ok = await verify(proof.by.signingPublicKey, statement, proof.signature).catch((err: unknown) => {
+    if (err instanceof VepError && err.code === 'bad_input') return false;
+    throw err;
+  });
+  if (!ok)
+    throw new VepError(
+      'bad_signature',
+      `${who} was made a manager of the group “${e.label}” by ${by}, but that decision’s signature does not verify. The server may have changed it; nothing was opened.`,
+    );
 }

@@ -68,9 +68,18 @@ export function grantStatement(g: GrantStatementInput): Uint8Array<ArrayBuffer> 
   ]);
 }
 
-/** The bytes a manager signs to remove (or refuse) a group member (docs/crypto.md, "Membership statement"). */
+/**
+ * What a manager decides about a member: remove (or refuse) them, make them a manager, or make a manager a
+ * plain member again.
+ */
+export type MembershipAction = 'remove' | 'manager' | 'member';
+
+/**
+ * The bytes a manager signs for a change of a group's membership: removing or refusing a member, or changing
+ * their role (docs/crypto.md, "Membership statement").
+ */
 export function membershipStatement(m: {
-  action: 'remove';
+  action: MembershipAction;
   groupId: string;
   memberId: string;
   managerId: string;

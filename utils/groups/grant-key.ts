@@ -1,4 +1,6 @@
-import { createSignedGrant, openGroupKey, type SignedGrant } from '@/utils/crypto';
+import { VepError, createSignedGrant, openGroupKey, type SignedGrant } from '@/utils/crypto';
+import { verifyGroupGrant } from '@/utils/session/grant-trust';
+import { deviceTrust } from '@/utils/secrets/device-trust';
 import type { GroupView } from '@/utils/contract';
 import type { Unlocked } from '@/utils/secrets/context';
 import { VaultError } from '@/utils/vault/errors';
@@ -41,12 +43,41 @@ export function grantGroupKey(
 export const GROUP_KEY_REVISION = 1;
 
 /**
- * Runs `use` with the group's private key, opened from the caller's own grant and checked against the
- * group's public key; the key bytes are zeroed afterwards, whatever happens.
+ * Opens the group's private key from the caller's own grant, after verifying that grant as reading does
+ * (docs/crypto.md, "Verifying a grant": signed by a manager whose key this device trusts, or unsigned only
+ * under the migration rule) and checking the key against the group's public key. The caller zeroes it.
+ * @throws {@link VaultError} `forbidden` without a grant, `untrusted_grant` (naming the group and the signer)
+ *   when the grant is refused or does not open to the group's key
+ */
+export async function openVerifiedGroupKey(u: Unlocked, g: GroupView): Promise<Uint8Array> {
+  if (!g.myGrant) throw new VaultError('forbidden', { detail: "You do not hold this group's key yet." });
+  try {
+    await verifyGroupGrant(
+      { id: g.id, name: g.name, myGrant: g.myGrant, myGrantSigner: g.myGrantSigner },
+      { userId: u.me.userId, signingPublicKey: u.me.signingPublicKey },
+      deviceTrust(u.db),
+    );
+  } catch (e) {
+    if (e instanceof VepError) throw new VaultError('untrusted_grant', { detail: e.message });
+    throw e;
+  }
+  try {
+    return (await openGroupKey(g.myGrant, g.id, u.me.privateKey, u.me.publicKey, g.publicKey)).privateKeyPkcs8;
+  } catch (e) {
+    if (e instanceof VepError)
+      throw new VaultError('untrusted_grant', {
+        detail: `Your key for the group “${g.name}” does not open to the group's key. The server may have replaced it; nothing was sent.`,
+      });
+    throw e;
+  }
+}
+
+/**
+ * Runs `use` with the group's private key, opened from the caller's own verified grant
+ * ({@link openVerifiedGroupKey}); the key bytes are zeroed afterwards, whatever happens.
  */
 export async function withGroupKey<T>(u: Unlocked, g: GroupView, use: (pkcs8: Uint8Array) => Promise<T>): Promise<T> {
-  if (!g.myGrant) throw new VaultError('forbidden', { detail: "You do not hold this group's key yet." });
-  const { privateKeyPkcs8 } = await openGroupKey(g.myGrant, g.id, u.me.privateKey, u.me.publicKey, g.publicKey);
+  const privateKeyPkcs8 = await openVerifiedGroupKey(u, g);
   try {
     return await use(privateKeyPkcs8);
   } finally {

@@ -1,15 +1,16 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fingerprintOf, generateKeyPair, isSigned } from '@/utils/crypto';
+import { createGrant, fingerprintOf, generateKeyPair, isSigned, newGroupKeys, signGrant } from '@/utils/crypto';
 import { pinKey } from '@/utils/cache';
 import type { GroupView } from '@/utils/contract';
 import { createSecret, draftFrom, type Unlocked } from '@/utils/secrets';
 import { fetchAccess, shareRequest, shareSecrets, NO_CHANGES } from '@/utils/share';
-import { startTestServer, type TestServer } from '@/server/test/support/harness';
+import { snapshot, startTestServer, type TestServer } from '@/server/test/support/harness';
 import { buildOrg } from '@/server/test/support/org';
 import { groupKeyOf } from '@/server/test/support/requests';
 import { unlockedAs } from '@/test/real-vault';
-import { addMembers, removeMember } from './members';
+import { approveMember } from '@/utils/share/pending-members';
+import { addMembers, removeMember, setManager } from './members';
 import { createPrivateGroup } from './create';
 
 // The worker's group logic against the real vault server: the group key is made and granted with the
@@ -84,6 +85,107 @@ describe('private groups made in the worker', () => {
     expect(audit.map((a) => JSON.parse(a.details))).toEqual([
       { userId: org.carol.userId, signed: { at: expect.any(String), signature: expect.any(String) } },
     ]);
+  });
+
+  it('making a member a manager is signed; the new manager’s grants then carry that signed decision', async () => {
+    const view = await setManager(alice, g.id, org.bob.userId, true);
+    expect(view.members?.find((m) => m.user.id === org.bob.userId)?.manager).toBe(true);
+    // bob, now a manager, grants carol the key: carol's view names alice's signed decision next to bob
+    await org.bob.addMember(g.id, await groupKeyOf(org.bob, g.id), org.carol.me());
+    const carols = (await org.carol.call<GroupView>('GET', `/v1/groups/${g.id}`)).body;
+    expect(carols.myGrantSigner).toMatchObject({
+      id: org.bob.userId,
+      managerProof: { by: { id: alice.me.userId }, signature: expect.any(String) },
+    });
+    const back = await setManager(alice, g.id, org.bob.userId, false);
+    expect(back.members?.find((m) => m.user.id === org.bob.userId)?.manager).toBe(false);
+    await removeMember(alice, g.id, org.carol.userId);
+  });
+
+  describe("a manager's own group-key grant replaced on the server", () => {
+    let saved: { grant: string | null; publicKey: string };
+    const myRow = () =>
+      s.store.db
+        .selectFrom('group_members')
+        .select('grant')
+        .where('group_id', '=', g.id)
+        .where('user_id', '=', alice.me.userId)
+        .executeTakeFirstOrThrow();
+    beforeAll(async () => {
+      saved = { grant: (await myRow()).grant, publicKey: g.publicKey };
+      // dave waits for approval, as if an administrator's tool had added him
+      await s.store.db
+        .insertInto('group_members')
+        .values({
+          group_id: g.id,
+          user_id: org.dave.userId,
+          is_member: 1,
+          is_manager: 0,
+          grant: null,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+    });
+    afterAll(async () => {
+      await s.store.db.updateTable('groups').set({ public_key: saved.publicKey }).where('id', '=', g.id).execute();
+      await s.store.db
+        .updateTable('group_members')
+        .set({ grant: saved.grant })
+        .where('group_id', '=', g.id)
+        .where('user_id', '=', alice.me.userId)
+        .execute();
+    });
+
+    /** The server swaps the group's key pair for one it made, and gives alice a grant of it. */
+    async function substitute(sign: 'unsigned' | 'bob') {
+      const fake = await newGroupKeys();
+      const plain = await createGrant(
+        {
+          subjectKind: 'group',
+          subjectId: g.id,
+          recipientKind: 'user',
+          recipientId: alice.me.userId,
+          recipientPublicKey: alice.me.publicKey,
+        },
+        fake.privateKeyPkcs8,
+      );
+      const grant =
+        sign === 'unsigned'
+          ? plain
+          : await signGrant(plain, { subjectKind: 'group', subjectId: g.id }, 1, {
+              id: org.bob.userId,
+              signingKey: org.bob.signingKey!,
+            });
+      await s.store.db.updateTable('groups').set({ public_key: fake.publicKey }).where('id', '=', g.id).execute();
+      await s.store.db
+        .updateTable('group_members')
+        .set({ grant: JSON.stringify(grant) })
+        .where('group_id', '=', g.id)
+        .where('user_id', '=', alice.me.userId)
+        .execute();
+    }
+
+    it.each([
+      [
+        'an unsigned grant, though this device opened it signed before',
+        'unsigned' as const,
+        'The key for the group “Release managers” is not signed, though this device has seen it signed before. The server may have replaced it; nothing was opened.',
+      ],
+      [
+        'a grant signed by a member who is not a manager',
+        'bob' as const,
+        'The key for the group “Release managers” was signed by Bob Tester (bob), who is not a manager of it. Nothing was opened.',
+      ],
+    ])('%s: approving and adding are refused with a message, and nothing is written', async (_what, how, message) => {
+      await substitute(how);
+      const before = await snapshot(s);
+      await expect(approveMember(alice, g.id, org.dave.userId)).rejects.toMatchObject({
+        code: 'untrusted_grant',
+        detail: message,
+      });
+      await expect(addMembers(alice, g.id, [asMember(org.erin)])).rejects.toMatchObject({ code: 'untrusted_grant' });
+      expect(await snapshot(s)).toEqual(before);
+    });
   });
 
   it('a member whose key changed since it was pinned stops the group before anything is sent', async () => {

@@ -1,4 +1,4 @@
 export * from './types';
 export { createPrivateGroup } from './create';
-export { addMembers, removeMember } from './members';
+export { addMembers, removeMember, setManager } from './members';
 export { grantGroupKey, withGroupKey } from './grant-key';

@@ -1,3 +1,4 @@
+import { membershipStatement, sign } from '@/utils/crypto';
 import type { GroupView } from '@/utils/contract';
 import type { Unlocked } from '@/utils/secrets/context';
 import { checkPins, pinAll } from '@/utils/share/pins';
@@ -54,4 +55,35 @@ export async function addMembers(u: Unlocked, groupId: string, people: readonly 
 export async function removeMember(u: Unlocked, groupId: string, userId: string): Promise<GroupView> {
   if (userId !== u.me.userId && u.me.signingKey) return refuseMember(u, groupId, userId);
   return u.client.call('removeMember', { params: { id: groupId, userId } });
+}
+
+/**
+ * Makes a member a manager of the group, or a manager a plain member again, with this manager's signed
+ * decision (docs/crypto.md, "Membership statement", action `manager` or `member`): members check it before
+ * they trust a group key the new manager grants them.
+ * @throws {@link VaultError} `forbidden` when this account has no signing key yet (it gets one at unlock)
+ */
+export async function setManager(
+  u: Unlocked,
+  groupId: string,
+  userId: string,
+  manager: boolean,
+  now = new Date(),
+): Promise<GroupView> {
+  if (!u.me.signingKey)
+    throw new VaultError('forbidden', {
+      detail: 'Your account has no signing key yet: lock and unlock, then try again.',
+    });
+  const at = now.toISOString();
+  const signature = await sign(
+    u.me.signingKey,
+    membershipStatement({
+      action: manager ? 'manager' : 'member',
+      groupId,
+      memberId: userId,
+      managerId: u.me.userId,
+      at,
+    }),
+  );
+  return u.client.call('setMemberRole', { params: { id: groupId, userId }, body: { manager, at, signature } });
 }

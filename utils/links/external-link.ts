@@ -1,5 +1,7 @@
 import {
+  VepError,
   createGrant,
+  createSignedGrant,
   deriveLinkSecrets,
   encryptLink,
   linkUrl,
@@ -13,6 +15,8 @@ import {
 import type { LinkView } from '@/utils/contract';
 import { revealSecret, type Unlocked } from '@/utils/secrets';
 import { VaultError } from '@/utils/vault/errors';
+import { verifyOwnLinkGrant } from '@/utils/session/grant-trust';
+import { deviceTrust } from '@/utils/secrets/device-trust';
 
 /** The product's PBKDF2 count for an access code (docs/crypto.md, "External links"). */
 export const CODE_ITERATIONS = 600_000;
@@ -64,16 +68,17 @@ export async function createExternalLink(
       clientSecret,
     });
     linkKey.fill(0);
-    const sharerGrant = await createGrant(
-      {
-        subjectKind: 'link',
-        subjectId: id,
-        recipientKind: 'user',
-        recipientId: u.me.userId,
-        recipientPublicKey: u.me.publicKey,
-      },
-      fragmentKey,
-    );
+    const target = {
+      subjectKind: 'link' as const,
+      subjectId: id,
+      recipientKind: 'user' as const,
+      recipientId: u.me.userId,
+      recipientPublicKey: u.me.publicKey,
+    };
+    // Signed by the sharer (granter = recipient, revision 1), so that "Copy link" can tell it is theirs.
+    const sharerGrant = u.me.signingKey
+      ? await createSignedGrant(target, fragmentKey, 1, { id: u.me.userId, signingKey: u.me.signingKey })
+      : await createGrant(target, fragmentKey);
     const link = await u.client.call('createLink', {
       body: {
         id,
@@ -93,8 +98,24 @@ export async function createExternalLink(
   }
 }
 
-/** Opens the sharer's own grant of a link's fragment key. */
+/**
+ * Opens the sharer's own grant of a link's fragment key, after checking that the sharer signed it (docs/crypto.md,
+ * "Limits of VEP/2", external links): a key the server put there instead would make a copied link carry a key it
+ * knows. An unsigned grant (a link made before links were signed) opens only while this device has not seen
+ * that link's grant signed.
+ * @throws {@link VaultError} `untrusted_grant` naming the link's secret
+ */
 async function fragmentKeyOf(u: Unlocked, link: LinkView): Promise<Uint8Array> {
+  try {
+    await verifyOwnLinkGrant(
+      { id: link.id, label: link.secretName, grant: link.sharerGrant },
+      { userId: u.me.userId, signingPublicKey: u.me.signingPublicKey },
+      deviceTrust(u.db),
+    );
+  } catch (e) {
+    if (e instanceof VepError) throw new VaultError('untrusted_grant', { detail: e.message });
+    throw e;
+  }
   return openGrant(link.sharerGrant, { subjectKind: 'link', subjectId: link.id }, u.me.privateKey, u.me.publicKey);
 }
 

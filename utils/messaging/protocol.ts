@@ -1,4 +1,12 @@
-import type { GroupSecrets, GroupView, LinkView, RouteResponse, SecretSummary, SharingPolicy } from '@/utils/contract';
+import type {
+  GroupSecrets,
+  GroupView,
+  LinkList,
+  LinkView,
+  RouteResponse,
+  SecretSummary,
+  SharingPolicy,
+} from '@/utils/contract';
 import type { GroupChanges, GroupDraft, NewMember } from '@/utils/groups/types';
 import type { LinkDraft } from '@/utils/links/external-link';
 import type { Prefill } from '@/utils/match/prefill';
@@ -105,8 +113,8 @@ export interface LinksProtocol {
   getSharingPolicy(): SharingPolicy;
   /** Makes a link in the worker (the value as it is now, under the link's own key); returns its URL to copy. */
   createExternalLink(data: LinkDraft): { link: LinkView; url: string };
-  /** The user's links, all or one secret's. */
-  listExternalLinks(data: { secretId?: string }): LinkView[];
+  /** A page of the user's links, all or one secret's, newest first; `cursor` is the previous page's `next`. */
+  listExternalLinks(data: { secretId?: string; cursor?: string }): LinkList;
   revokeExternalLink(data: { linkId: string }): LinkView;
   /** Emails a link that has an access code to its recipient (again). */
   emailExternalLink(data: { linkId: string }): LinkView;

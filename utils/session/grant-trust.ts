@@ -1,5 +1,14 @@
 // Relative imports: the server suite uses this module too, outside the extension's "@" alias.
-import { VepError, fingerprintOf, isSigned, verifyGrant, type Grant, type SubjectKind } from '../crypto';
+import {
+  VepError,
+  fingerprintOf,
+  isSigned,
+  verifyGrant,
+  verifyManagerProof,
+  type Grant,
+  type SigningPerson,
+  type SubjectKind,
+} from '../crypto';
 import type { RevealResponse, Signer } from '../contract';
 
 /**
@@ -29,14 +38,17 @@ type One = {
   revision: number;
 };
 
-/** Checks the signer's key against this device's pin (or pins it at first use), or against our own key. */
-async function trustedSigner(s: Signer, me: Verifier, trust: GrantTrust, what: string): Promise<void> {
+/**
+ * Checks a signer's key against this device's pin (or pins it at first use), or against our own key.
+ * `what` names what they signed, as in "The key for the group “Ops”".
+ */
+async function trustedSigner(s: SigningPerson, me: Verifier, trust: GrantTrust, what: string): Promise<void> {
   const who = `${s.name} (${s.username})`;
   if (s.id === me.userId) {
     if (s.signingPublicKey !== me.signingPublicKey)
       throw new VepError(
         'bad_signature',
-        `The key for ${what} claims to be signed by you, with a key that is not yours. Nothing was opened.`,
+        `${what} claims to be signed by you, with a key that is not yours. Nothing was opened.`,
       );
     return;
   }
@@ -45,10 +57,34 @@ async function trustedSigner(s: Signer, me: Verifier, trust: GrantTrust, what: s
   if (pin && pin !== fingerprint) {
     throw new VepError(
       'bad_signature',
-      `The key for ${what} is signed by ${who} with a signing key that differs from the one this device pinned. Nothing was opened; compare ${s.name}'s fingerprint with them.`,
+      `${what} is signed by ${who} with a signing key that differs from the one this device pinned. Nothing was opened; compare ${s.name}'s fingerprint with them.`,
     );
   }
   if (!pin) await trust.pinSigning(s.id, fingerprint);
+}
+
+/**
+ * A group-key grant signed by another manager: the decision that made them a manager, when the server has one,
+ * must be signed by a third person whose key this device trusts (docs/crypto.md, "Verifying a grant", step 3).
+ * Once this device has verified such a decision for that manager, one the server leaves out is refused.
+ */
+async function verifyManagerRole(o: One, me: Verifier, trust: GrantTrust): Promise<void> {
+  const s = o.signer;
+  if (o.subjectKind !== 'group' || !s || s.role !== 'manager' || s.id === me.userId) return;
+  const mark = `manager:group:${o.subjectId}:${s.id}`;
+  const who = `${s.name} (${s.username})`;
+  const proof = s.managerProof;
+  if (!proof) {
+    if (await trust.signedSeen(mark))
+      throw new VepError(
+        'bad_signature',
+        `The key for the group “${o.label}” is signed by ${who}, whose role as a manager this device has seen signed before, but the server now shows no signature for it. Nothing was opened.`,
+      );
+    return;
+  }
+  await trustedSigner(proof.by, me, trust, `The decision that made ${who} a manager of the group “${o.label}”`);
+  await verifyManagerProof(proof, { groupId: o.subjectId, label: o.label, manager: s });
+  await trust.markSigned(mark);
 }
 
 /**
@@ -67,7 +103,8 @@ async function verifyOne(o: One, me: Verifier, trust: GrantTrust): Promise<boole
       );
     return false;
   }
-  if (o.signer) await trustedSigner(o.signer, me, trust, what);
+  if (o.signer) await trustedSigner(o.signer, me, trust, `The key for ${what}`);
+  await verifyManagerRole(o, me, trust);
   await verifyGrant(o.grant, {
     subjectKind: o.subjectKind,
     subjectId: o.subjectId,
@@ -114,6 +151,68 @@ export async function verifyKeyPath(
   );
   const item = await verifyOne({ ...secret, grant: path.groupGrant, signer: path.groupGrantSigner }, me, trust);
   return member && item;
+}
+
+/**
+ * Verifies a user's own grant of a group's key before the key is used to share with the group, grant it to a
+ * member or approve one (docs/crypto.md, "Verifying a grant"): the same checks as reading through the group.
+ * @returns whether it was signed (false: an unsigned grant accepted under the migration rule)
+ * @throws {@link VepError} `unsigned` or `bad_signature`, naming the group and the signer
+ */
+export function verifyGroupGrant(
+  g: { id: string; name: string; myGrant: Grant; myGrantSigner?: Signer | null },
+  me: Verifier,
+  trust: GrantTrust,
+): Promise<boolean> {
+  return verifyOne(
+    {
+      grant: g.myGrant,
+      signer: g.myGrantSigner,
+      subjectKind: 'group',
+      subjectId: g.id,
+      label: g.name || 'group',
+      revision: 1,
+    },
+    me,
+    trust,
+  );
+}
+
+/**
+ * Verifies the sharer's own grant of a link's fragment key before "Copy link" or "Email" uses it: it must be
+ * signed by this user, with their own key, for this link at revision 1. An unsigned one (made before links were
+ * signed) is accepted only while this device has never seen that link's grant signed.
+ * @returns whether it was signed
+ * @throws {@link VepError} `unsigned` or `bad_signature`, naming the link's secret
+ */
+export async function verifyOwnLinkGrant(
+  link: { id: string; label: string; grant: Grant },
+  me: Verifier,
+  trust: GrantTrust,
+): Promise<boolean> {
+  const mark = `link:${link.id}`;
+  if (!isSigned(link.grant)) {
+    if (await trust.signedSeen(mark))
+      throw new VepError(
+        'unsigned',
+        `The key for the link to “${link.label}” is not signed, though this device has seen it signed before. The server may have replaced it; nothing was opened.`,
+      );
+    return false;
+  }
+  if (!me.signingPublicKey || link.grant.granterId !== me.userId)
+    throw new VepError(
+      'bad_signature',
+      `The key for the link to “${link.label}” is not signed by you. The server may have replaced it; nothing was opened.`,
+    );
+  await verifyGrant(link.grant, {
+    subjectKind: 'link',
+    subjectId: link.id,
+    label: link.label,
+    revision: 1,
+    signer: { id: me.userId, name: 'you', username: 'you', signingPublicKey: me.signingPublicKey, role: 'owner' },
+  });
+  await trust.markSigned(mark);
+  return true;
 }
 
 /** A {@link GrantTrust} in memory: for tools and tests that keep no device state. */

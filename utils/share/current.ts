@@ -19,12 +19,17 @@ export async function cacheAccess(u: Pick<Unlocked, 'db'>, list: AccessList, now
 export async function reflectInSecret(u: Pick<Unlocked, 'db'>, list: AccessList): Promise<void> {
   const s = await u.db.get('secrets', list.secretId);
   if (!s || s.accessRevision > list.accessRevision) return;
-  const users = list.entries.filter((e) => e.recipientKind === 'user').length;
+  const users = list.entries.filter((e) => e.recipientKind === 'user');
+  const groups = list.entries.filter((e) => e.recipientKind === 'group');
+  // The server names the first two, users first, in the list's order: the same here until the sync confirms it.
+  const named = [...users, ...groups]
+    .slice(0, 2)
+    .map((e) => ({ kind: e.recipientKind, id: e.recipientId, name: e.name }));
   await u.db.put('secrets', {
     ...s,
     shared: list.entries.length > 0,
     accessRevision: list.accessRevision,
-    access: { users, groups: list.entries.length - users },
+    access: { users: users.length, groups: groups.length, named },
   });
 }
 

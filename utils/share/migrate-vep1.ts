@@ -1,5 +1,5 @@
-import { isSigned, openGroupKey } from '@/utils/crypto';
-import { grantGroupKey } from '@/utils/groups/grant-key';
+import { isSigned } from '@/utils/crypto';
+import { grantGroupKey, openVerifiedGroupKey } from '@/utils/groups/grant-key';
 import type { GroupView } from '@/utils/contract';
 import type { Unlocked } from '@/utils/secrets/context';
 import { rotateItemKey } from '@/utils/secrets/rotate';
@@ -17,7 +17,8 @@ export type MigrationReport = { secrets: number; grants: number; failed: number 
  */
 async function migrateGroup(u: Unlocked, g: GroupView): Promise<number> {
   if (!g.isManager || !g.myGrant || !u.me.signingKey) return 0;
-  const group = await openGroupKey(g.myGrant, g.id, u.me.privateKey, u.me.publicKey, g.publicKey);
+  // Verified like any use of the key: an unsigned grant only while this device has never seen it signed.
+  const group = { privateKeyPkcs8: await openVerifiedGroupKey(u, g) };
   let made = 0;
   try {
     const unsigned = (g.members ?? []).filter((m) => !m.pending && m.signed === false && m.publicKey);

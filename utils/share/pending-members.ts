@@ -1,5 +1,5 @@
-import { membershipStatement, openGroupKey, sign } from '@/utils/crypto';
-import { grantGroupKey } from '@/utils/groups/grant-key';
+import { membershipStatement, sign } from '@/utils/crypto';
+import { grantGroupKey, withGroupKey } from '@/utils/groups/grant-key';
 import type { GroupMember, GroupView } from '@/utils/contract';
 import type { Unlocked } from '@/utils/secrets/context';
 import { VaultError } from '@/utils/vault/errors';
@@ -15,13 +15,16 @@ export type PendingMember = { groupId: string; groupName: string; member: GroupM
  */
 export async function pendingApprovals(u: Unlocked): Promise<PendingMember[]> {
   const { groups } = await u.client.call('listGroups');
-  return groups
-    .filter((g) => g.isManager && g.myGrant)
-    .flatMap((g) =>
-      (g.members ?? [])
-        .filter((m) => m.pending && m.publicKey)
-        .map((member) => ({ groupId: g.id, groupName: g.name, member })),
-    );
+  return groups.flatMap((g) => waitingIn(g).map((member) => ({ groupId: g.id, groupName: g.name, member })));
+}
+
+/**
+ * The members of a group who wait for this user's decision: pending, enrolled (they have a key to grant to),
+ * in a group this user manages and holds the key of. The approval view lists them; the badge counts them.
+ */
+export function waitingIn(g: GroupView): GroupMember[] {
+  if (!g.isManager || !g.myGrant) return [];
+  return (g.members ?? []).filter((m) => m.pending && m.publicKey);
 }
 
 async function managedGroup(u: Unlocked, groupId: string): Promise<GroupView> {
@@ -47,15 +50,13 @@ export async function approveMember(u: Unlocked, groupId: string, userId: string
     confirmed ? { [key]: confirmed } : {},
   );
   if (changes.length) return { ok: false as const, keyChanges: changes };
-  const group = await openGroupKey(g.myGrant!, g.id, u.me.privateKey, u.me.publicKey, g.publicKey);
-  try {
-    const signed = await grantGroupKey(u, g.id, group.privateKeyPkcs8, { id: userId, publicKey: m.publicKey! });
-    const view = await u.client.call('addMember', { params: { id: g.id }, body: { userId, grant: signed } });
-    await pinAll(u.db, ok);
-    return { ok: true as const, group: view };
-  } finally {
-    group.privateKeyPkcs8.fill(0);
-  }
+  // The manager's own grant is verified first: a group key the server substituted is never granted onwards.
+  const view = await withGroupKey(u, g, async (pkcs8) => {
+    const signed = await grantGroupKey(u, g.id, pkcs8, { id: userId, publicKey: m.publicKey! });
+    return u.client.call('addMember', { params: { id: g.id }, body: { userId, grant: signed } });
+  });
+  await pinAll(u.db, ok);
+  return { ok: true as const, group: view };
 }
 
 /** Refuses (removes) a member with the manager's signed decision (docs/crypto.md, "Membership statement"). */

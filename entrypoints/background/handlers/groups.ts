@@ -1,5 +1,5 @@
 import type { GroupsProtocol, Handlers } from '@/utils/messaging';
-import { addMembers, createPrivateGroup, removeMember } from '@/utils/groups';
+import { addMembers, createPrivateGroup, removeMember, setManager } from '@/utils/groups';
 import type { UnlockedWork } from '../unlocked';
 
 /** Groups: the user's list, a new private group with its key, its members, roles and status. */
@@ -12,10 +12,7 @@ export function createGroupsHandlers(work: UnlockedWork): Handlers<GroupsProtoco
     updateGroup: (d) => work.write((u) => u.client.call('updateGroup', { ...id(d.groupId), body: d.changes })),
     addGroupMembers: (d) => work.write((u) => addMembers(u, d.groupId, d.members)),
     removeGroupMember: (d) => work.write((u) => removeMember(u, d.groupId, d.userId)),
-    setGroupManager: (d) =>
-      work.write((u) =>
-        u.client.call('setMemberRole', { params: { id: d.groupId, userId: d.userId }, body: { manager: d.manager } }),
-      ),
+    setGroupManager: (d) => work.write((u) => setManager(u, d.groupId, d.userId, d.manager)),
     getGroupSecrets: (d) => work.read((u) => u.client.call('groupSecrets', id(d.groupId))),
   };
 }

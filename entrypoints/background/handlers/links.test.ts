@@ -6,9 +6,12 @@ import {
   deriveLinkSecrets,
   encryptSecret,
   generateKeyPair,
+  isSigned,
   linkVerifierHash,
+  newSigningKeys,
   newItemKey,
   parseLinkUrl,
+  signGrant,
   toB64url,
   type KeyPair,
 } from '@/utils/crypto';
@@ -29,7 +32,7 @@ beforeEach(async () => {
 });
 
 /** A vault server in memory that keeps the links it is given, and a worker signed in to it. */
-async function setup(baseUrl: string | null = null) {
+async function setup(baseUrl: string | null = null, signing?: Awaited<ReturnType<typeof newSigningKeys>>) {
   const summary = secret({ name: 'Partner billing', url: 'https://billing.example.com', clientId: 'partner-billing' });
   const itemKey = newItemKey();
   const reveal = {
@@ -78,14 +81,20 @@ async function setup(baseUrl: string | null = null) {
       links.push({ body: b, view });
       return view;
     },
-    listLinks: () => ({ links: links.map((l) => l.view) }),
+    listLinks: () => ({ links: links.map((l) => l.view), next: null }),
     sendLink: ({ body }) => (sent.push((body as unknown as { fragmentKey: string }).fragmentKey), links[0]!.view),
   });
   const session = {
     unlocked: () => ({
       client,
       owner: { userId: ME, serverUrl: 'https://vault.example' },
-      me: { userId: ME, privateKey: me.privateKey, publicKey: me.publicKey },
+      me: {
+        userId: ME,
+        privateKey: me.privateKey,
+        publicKey: me.publicKey,
+        signingKey: signing?.signingKey,
+        signingPublicKey: signing?.signingPublicKey ?? null,
+      },
     }),
     lock: vi.fn(),
   } as unknown as VaultSession;
@@ -146,5 +155,40 @@ describe('the worker’s external link handlers', () => {
     await handlers.emailExternalLink({ linkId: link.id });
     expect(sent).toEqual([url.split('#')[1]]);
     await expect(handlers.copyExternalLink({ linkId: uuid() })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('signs the sharer’s own copy of the link key, and refuses to copy a link whose copy the server replaced', async () => {
+    const signing = await newSigningKeys();
+    const { handlers, summary, links } = await setup(null, signing);
+    const { url, link } = await handlers.createExternalLink(draft(summary.id, 'amber-falcon-42'));
+    const original = links[0]!.view.sharerGrant;
+    expect(isSigned(original) && original.granterId).toBe(ME);
+    expect((await handlers.copyExternalLink({ linkId: link.id })).url).toBe(url);
+
+    // the server swaps in a grant of a key it chose: unsigned, then signed by someone else
+    const theirs = await createGrant(
+      {
+        subjectKind: 'link',
+        subjectId: link.id,
+        recipientKind: 'user',
+        recipientId: ME,
+        recipientPublicKey: me.publicKey,
+      },
+      newItemKey(),
+    );
+    links[0]!.view.sharerGrant = theirs;
+    await expect(handlers.copyExternalLink({ linkId: link.id })).rejects.toMatchObject({
+      code: 'untrusted_grant',
+      detail:
+        'The key for the link to “Partner billing” is not signed, though this device has seen it signed before. The server may have replaced it; nothing was opened.',
+    });
+    const mallory = await newSigningKeys();
+    links[0]!.view.sharerGrant = await signGrant(theirs, { subjectKind: 'link', subjectId: link.id }, 1, {
+      id: ME,
+      signingKey: mallory.signingKey,
+    });
+    await expect(handlers.emailExternalLink({ linkId: link.id })).rejects.toMatchObject({ code: 'untrusted_grant' });
+    links[0]!.view.sharerGrant = original;
+    expect((await handlers.copyExternalLink({ linkId: link.id })).url).toBe(url);
   });
 });

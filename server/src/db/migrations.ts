@@ -331,28 +331,74 @@ function auditEventSecrets(dialect: Dialect): Migration {
 }
 
 /**
- * One list of migrations for both databases; they run at every start and are no-ops once applied. `schema`
+ * VEP/2: the signed decision that made each group manager one (docs/crypto.md, "Membership statement"), as
+ * JSON `{ by, at, signature }`; null for the owner, managers named by the administrator's tool, plain members
+ * and managers made before decisions were signed.
+ */
+const signedRoles: Migration = {
+  async up(db: Db) {
+    await db.schema.alterTable('group_members').addColumn('manager_proof', 'text').execute();
+  },
+};
+
+/**
+ * The few recipients a row's access summary names ("You, Bob Silva and Payments on-call"): the first two of the
+ * list, users first, as `[{kind, id}]` JSON kept with the counts (services/access.ts keeps it current); and who
+ * used a secret last, beside when. Existing lists are filled in here, in the same order.
+ */
+const accessNamesLastUsedBy: Migration = {
+  async up(db: Db) {
+    await db.schema
+      .alterTable('secrets')
+      .addColumn('access_named', 'text', (c) => c.notNull().defaultTo('[]'))
+      .execute();
+    await db.schema
+      .alterTable('secrets')
+      .addColumn('last_used_by', 'text', (c) => c.references('users.id'))
+      .execute();
+    const rows = await sql<{ secret_id: string; recipient_kind: string; recipient_id: string }>`
+      select secret_id, recipient_kind, recipient_id from access_entries
+      order by secret_id, recipient_kind desc, created_at, recipient_id`.execute(db);
+    const named = new Map<string, { kind: string; id: string }[]>();
+    for (const r of rows.rows) {
+      const list = named.get(r.secret_id) ?? named.set(r.secret_id, []).get(r.secret_id)!;
+      if (list.length < 2) list.push({ kind: r.recipient_kind, id: r.recipient_id });
+    }
+    for (const [id, list] of named)
+      await sql`update secrets set access_named = ${JSON.stringify(list)} where id = ${id}`.execute(db);
+  },
+};
+
+/**
+ * One list of migrations for both databases; they run at every start and are no-ops once applied. `upTo`
+ * stops after the named one (the tests build an older vault with it, then start the server on it). `schema`
  * names the PostgreSQL schema the bookkeeping tables live in: without it Kysely looks for them in every
  * schema, and finding another run's would skip creating this one's.
  */
-export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
-  const provider: MigrationProvider = {
-    getMigrations: async () => ({
-      '001_initial': initial(dialect),
-      '002_search_inside': searchInside(dialect),
-      '003_sync_pages': syncPages(dialect),
-      '004_sign_in_throttle': signInThrottle,
-      '005_offboarding': offboarding,
-      '006_external_links': externalLinks(dialect),
-      '007_group_member_added_by': groupMemberAddedBy,
-      '008_signed_grants': signedGrants,
-      '009_audit_event_secrets': auditEventSecrets(dialect),
-    }),
-  };
-  const { error } = await new Migrator({
+export async function migrate(db: Kysely<unknown>, dialect: Dialect, schema?: string, upTo?: string): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+  const migrator = new Migrator({
     db,
     provider,
     ...(schema ? { migrationTableSchema: schema } : {}),
-  }).migrateToLatest();
+  });
+  const { error } = upTo ? await migrator.migrateTo(upTo) : await migrator.migrateToLatest();
   if (error) throw error;
+}
+
+/** Every migration by name, in the order they apply. */
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '001_initial': initial(dialect),
+    '002_search_inside': searchInside(dialect),
+    '003_sync_pages': syncPages(dialect),
+    '004_sign_in_throttle': signInThrottle,
+    '005_offboarding': offboarding,
+    '006_external_links': externalLinks(dialect),
+    '007_group_member_added_by': groupMemberAddedBy,
+    '008_signed_grants': signedGrants,
+    '009_signed_roles': signedRoles,
+    '010_access_names_last_used_by': accessNamesLastUsedBy,
+    '011_audit_event_secrets': auditEventSecrets(dialect),
+  };
 }

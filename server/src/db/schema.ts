@@ -59,6 +59,8 @@ export interface GroupMembersTable {
   created_at: string;
   /** Who added them: the owner or a manager; null when an administrator's tool did (and for older rows). */
   added_by: string | null;
+  /** JSON `{ by, at, signature }`: the signed decision that made them a manager (VEP/2), when there is one. */
+  manager_proof: string | null;
 }
 
 export interface SecretsTable {
@@ -81,11 +83,15 @@ export interface SecretsTable {
   access_revision: number;
   access_users: number;
   access_groups: number;
+  /** The first two recipients, users first, as `[{kind, id}]` JSON: whom a row's access summary names. */
+  access_named: string;
   created_by: string;
   created_at: string;
   updated_by: string;
   updated_at: string;
   last_used_at: string | null;
+  /** Who revealed it at `last_used_at`. */
+  last_used_by: string | null;
   /** 1 while a user who could read it is disabled, until its value is rotated. */
   readable_by_disabled: Bool;
 }
@@ -103,7 +109,11 @@ export interface AccessEntriesTable {
 export interface ChangesTable {
   seq: Generated<number>;
   user_id: string;
-  entity: 'secret' | 'group' | 'user' | 'group_secrets';
+  /**
+   * In a group's own feed (`user_id` = `group:<id>`): `secret` when a secret was unshared from the group,
+   * `group_shared` when it was shared with it.
+   */
+  entity: 'secret' | 'group' | 'user' | 'group_secrets' | 'group_shared';
   entity_id: string;
 }
 

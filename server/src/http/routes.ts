@@ -36,7 +36,7 @@ export function registerRoutes(app: Hono<AppEnv>) {
   );
   handle(app, 'groupSecrets', async ({ params }, c) => groupSecrets(c.var.services, c.var.caller.userId, params.id));
   handle(app, 'setMemberRole', async ({ params, body }, c) =>
-    groups.setMemberRole(c.var.services, c.var.caller.userId, params.id, params.userId, body.manager),
+    groups.setMemberRole(c.var.services, c.var.caller.userId, params.id, params.userId, body),
   );
   handle(app, 'removeMember', async ({ params }, c) =>
     groups.removeMember(c.var.services, c.var.caller.userId, params.id, params.userId),
@@ -81,9 +81,7 @@ export function registerRoutes(app: Hono<AppEnv>) {
     policyForClients(c.var.services.store.db, c.var.services.config.publicUrl),
   );
   handle(app, 'createLink', async ({ body }, c) => links.createLink(c.var.services, c.var.caller.userId, body));
-  handle(app, 'listLinks', async ({ query }, c) => ({
-    links: await links.listLinks(c.var.services, c.var.caller.userId, query.secretId),
-  }));
+  handle(app, 'listLinks', async ({ query }, c) => links.listLinks(c.var.services, c.var.caller.userId, query));
   handle(app, 'revokeLink', async ({ params }, c) => links.revokeLink(c.var.services, c.var.caller.userId, params.id));
   handle(app, 'sendLink', async ({ params, body }, c) =>
     links.sendLink(c.var.services, c.var.caller.userId, params.id, body.fragmentKey, new URL(c.req.url).origin),

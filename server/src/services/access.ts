@@ -5,7 +5,7 @@ import type { Db } from '../db/connect';
 import type { Ctx } from './context';
 import { nowIso } from './clock';
 import { audit } from './audit';
-import { notify, noteUnsharedFromGroup, secretAudience } from './changes';
+import { notify, noteSharedWithGroup, noteUnsharedFromGroup, secretAudience } from './changes';
 import { checkGrant, checkSignature } from './grants';
 import { canSeeGroup, mayListMembers } from './group-queries';
 import { userRefs } from './users';
@@ -191,14 +191,22 @@ export async function replaceAccess(
 
   await tx.deleteFrom('access_entries').where('secret_id', '=', secretId).execute();
   if (rows.length) await tx.insertInto('access_entries').values(rows).execute();
-  const users = rows.filter((r) => r.recipient_kind === 'user').length;
+  const users = rows.filter((r) => r.recipient_kind === 'user');
+  const groups = rows.filter((r) => r.recipient_kind === 'group');
+  const named = [...users, ...groups].slice(0, 2).map((r) => ({ kind: r.recipient_kind, id: r.recipient_id }));
   await tx
     .updateTable('secrets')
-    .set({ access_revision: v.row.access_revision + 1, access_users: users, access_groups: rows.length - users })
+    .set({
+      access_revision: v.row.access_revision + 1,
+      access_users: users.length,
+      access_groups: groups.length,
+      access_named: JSON.stringify(named),
+    })
     .where('id', '=', secretId)
     .execute();
   await notify(tx, [...audienceBefore, ...(await secretAudience(tx, secretId))], 'secret', secretId);
   for (const r of removed) if (r.recipient_kind === 'group') await noteUnsharedFromGroup(tx, r.recipient_id, secretId);
+  for (const r of added) if (r.recipient_kind === 'group') await noteSharedWithGroup(tx, r.recipient_id, secretId);
 
   const who = (r: { recipient_kind: string; recipient_id: string; can_edit: number }) => ({
     kind: r.recipient_kind,

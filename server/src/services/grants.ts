@@ -129,11 +129,41 @@ export async function signerOf(
     .where('id', '=', grant.granterId)
     .executeTakeFirst();
   if (!u?.signing_public_key) return null;
+  const role = await roleOf(db, u.id, s);
   return {
     id: u.id,
     name: u.name,
     username: u.username,
     signingPublicKey: u.signing_public_key,
-    role: await roleOf(db, u.id, s),
+    role,
+    ...(s.subjectKind === 'group' && role === 'manager'
+      ? { managerProof: await managerProofOf(db, u.id, s.subjectId) }
+      : {}),
+  };
+}
+
+/**
+ * The signed decision that made `userId` a manager of the group (docs/crypto.md, "Membership statement"),
+ * with its signer's key; null for the owner, managers named by the administrator's tool and older ones.
+ */
+async function managerProofOf(db: Db | Tx, userId: string, groupId: string): Promise<Signer['managerProof']> {
+  const m = await db
+    .selectFrom('group_members')
+    .select('manager_proof')
+    .where('group_id', '=', groupId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (!m?.manager_proof) return null;
+  const p = JSON.parse(m.manager_proof) as { by: string; at: string; signature: string };
+  const by = await db
+    .selectFrom('users')
+    .select(['id', 'name', 'username', 'signing_public_key'])
+    .where('id', '=', p.by)
+    .executeTakeFirst();
+  if (!by?.signing_public_key) return null;
+  return {
+    by: { id: by.id, name: by.name, username: by.username, signingPublicKey: by.signing_public_key },
+    at: p.at,
+    signature: p.signature,
   };
 }

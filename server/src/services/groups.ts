@@ -5,6 +5,7 @@ import type {
   Grant,
   GroupMember,
   GroupView,
+  MemberRoleRequest,
   RemoveMemberRequest,
   UpdateGroupRequest,
 } from '../../../utils/contract';
@@ -362,16 +363,59 @@ async function checkRemoval(
 }
 
 /**
+ * A manager's signed change of a member's role (docs/crypto.md, "Membership statement", action `manager` or
+ * `member`), checked against the manager's own signing key. A caller with a signing key must sign; one without
+ * (a VEP/1 client) cannot, and its change carries no proof.
+ */
+async function checkRoleChange(
+  tx: Tx,
+  userId: string,
+  groupId: string,
+  memberId: string,
+  body: z.output<typeof MemberRoleRequest>,
+): Promise<{ at: string; signature: string } | undefined> {
+  const me = await tx
+    .selectFrom('users')
+    .select('signing_public_key')
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  if (body.at === undefined && body.signature === undefined) {
+    if (me.signing_public_key)
+      throw new Invalid(
+        'signature_required',
+        'This change of role is not signed. Your account has a signing key: sign every change of a group you make.',
+      );
+    return undefined;
+  }
+  if (body.at === undefined || body.signature === undefined)
+    throw new Invalid('bad_signature', 'A signed change of role needs both the time (at) and the signature.');
+  const statement = membershipStatement({
+    action: body.manager ? 'manager' : 'member',
+    groupId,
+    memberId,
+    managerId: userId,
+    at: body.at,
+  });
+  if (!me.signing_public_key || !(await verify(me.signing_public_key, statement, body.signature).catch(() => false)))
+    throw new Invalid('bad_signature', 'The signature on this change of role does not verify with your signing key.');
+  return { at: body.at, signature: body.signature };
+}
+
+/**
  * Makes a member a manager (who may then add and remove members, with the group key they already hold), or a
- * manager a plain member again. A pending member cannot manage before holding the key; the owner stays a manager.
+ * manager a plain member again, with the deciding manager's signature, which is kept with the new manager's
+ * membership and given to whoever verifies a grant they sign. A pending member cannot manage before holding
+ * the key; the owner stays a manager. Signing the role a manager already has records the proof (a manager
+ * made one before decisions were signed).
  */
 export async function setMemberRole(
   ctx: Ctx,
   userId: string,
   groupId: string,
   memberId: string,
-  manager: boolean,
+  body: z.output<typeof MemberRoleRequest>,
 ): Promise<GroupView> {
+  const { manager } = body;
   return write(ctx.store, async (tx) => {
     await requireManager(tx, groupId, userId, false);
     const g = await tx.selectFrom('groups').select('owner_id').where('id', '=', groupId).executeTakeFirstOrThrow();
@@ -380,10 +424,15 @@ export async function setMemberRole(
     if (g.owner_id === memberId) throw new Conflict('owner_role', 'The owner of a private group always manages it.');
     if (manager && !m.grant)
       throw new Conflict('member_pending', 'This member does not hold the group key yet, so they cannot manage it.');
-    if ((m.is_manager === 1) !== manager) {
+    if (manager && memberId === userId)
+      throw new Forbidden('forbidden', 'Another manager must make you a manager again.');
+    const signed = await checkRoleChange(tx, userId, groupId, memberId, body);
+    const proof = manager && signed ? JSON.stringify({ by: userId, at: signed.at, signature: signed.signature }) : null;
+    const changed = (m.is_manager === 1) !== manager;
+    if (changed || (manager && proof)) {
       await tx
         .updateTable('group_members')
-        .set({ is_manager: manager ? 1 : 0 })
+        .set({ is_manager: manager ? 1 : 0, manager_proof: proof })
         .where('group_id', '=', groupId)
         .where('user_id', '=', memberId)
         .execute();
@@ -393,7 +442,7 @@ export async function setMemberRole(
         action: 'group.role_changed',
         objectKind: 'group',
         objectId: groupId,
-        details: { userId: memberId, manager },
+        details: { userId: memberId, manager, ...(signed ? { signed } : {}) },
       });
     }
     return (await groupView(tx, groupId, userId))!;

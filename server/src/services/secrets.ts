@@ -93,11 +93,13 @@ export async function createSecret(
         access_revision: 1,
         access_users: 0,
         access_groups: 0,
+        access_named: '[]',
         created_by: userId,
         created_at: now,
         updated_by: userId,
         updated_at: now,
         last_used_at: null,
+        last_used_by: null,
       })
       .execute();
     await notify(tx, [userId], 'secret', body.id);
@@ -220,7 +222,11 @@ export async function reveal(ctx: Ctx, userId: string, id: string): Promise<Reve
       );
     const keyPath = await keyPathFor(tx, userId, v);
     const now = nowIso();
-    await tx.updateTable('secrets').set({ last_used_at: now }).where('id', '=', id).execute();
+    await tx.updateTable('secrets').set({ last_used_at: now, last_used_by: userId }).where('id', '=', id).execute();
+    // "Last use" names who and which day: those who see the secret hear of it when either changes, so the
+    // same person using it again the same day adds nothing to anyone's change feed.
+    if (v.row.last_used_by !== userId || v.row.last_used_at?.slice(0, 10) !== now.slice(0, 10))
+      await notify(tx, await secretAudience(tx, id), 'secret', id);
     await audit(tx, {
       actorId: userId,
       action: 'secret.revealed',

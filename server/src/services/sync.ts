@@ -93,7 +93,7 @@ export async function sync(ctx: Ctx, userId: string, since: string | undefined, 
     if (!from || from > top) return fullPage(ctx, tx, userId, String(top), undefined);
     const changes = await tx
       .selectFrom('changes')
-      .select(['entity', 'entity_id'])
+      .select(['seq', 'entity', 'entity_id'])
       .where('user_id', 'in', [userId, ''])
       .where('seq', '>', from)
       .where('seq', '<=', top)
@@ -101,7 +101,10 @@ export async function sync(ctx: Ctx, userId: string, since: string | undefined, 
       .execute();
     if (changes.length > MAX_CHANGES) return fullPage(ctx, tx, userId, String(top), undefined);
     const ids = (entity: string) => [...new Set(changes.filter((c) => c.entity === entity).map((c) => c.entity_id))];
-    const throughGroups = await groupSecretIds(tx, ids('group_secrets'), { from, to: top }, MAX_CHANGES + 1);
+    const marks = changes
+      .filter((c) => c.entity === 'group_secrets')
+      .map((c) => ({ groupId: c.entity_id, seq: Number(c.seq) }));
+    const throughGroups = await groupSecretIds(tx, marks, { from, to: top }, MAX_CHANGES + 1);
     const secretIds = [...new Set([...ids('secret'), ...throughGroups])];
     if (secretIds.length > MAX_CHANGES) return fullPage(ctx, tx, userId, String(top), undefined);
     const visible = await visibleSecrets(tx, userId, secretIds);

@@ -41,12 +41,25 @@ export function toMe(u: UsersTable): Me {
 
 type Perms = { isOwner: boolean; canEdit: boolean };
 
-/** A secret's summary: never its ciphertext. `ref` names the people it mentions. */
+/** The recipients a secret's access summary names, as stored with its counts (see `access_named`). */
+export function namedRecipients(r: Pick<SecretsTable, 'access_named'>): { kind: 'user' | 'group'; id: string }[] {
+  return JSON.parse(r.access_named) as { kind: 'user' | 'group'; id: string }[];
+}
+
+/**
+ * A secret's summary: never its ciphertext. `ref` names the people it mentions, `groupName` the groups its
+ * access summary names (a recipient gone since is left out, and counted among the rest).
+ */
 export function toSecretSummary(
   r: SecretsTable,
   { isOwner, canEdit }: Perms,
   ref: (id: string) => UserRef,
+  groupName: (id: string) => string | undefined = () => undefined,
 ): SecretSummary {
+  const named = namedRecipients(r).flatMap(({ kind, id }) => {
+    const name = kind === 'user' ? ref(id).name : groupName(id);
+    return name === undefined ? [] : [{ kind, id, name }];
+  });
   return {
     id: r.id,
     name: r.name,
@@ -60,7 +73,7 @@ export function toSecretSummary(
     owner: ref(r.owner_id),
     shared: r.access_users + r.access_groups > 0,
     permissions: { view: true, edit: canEdit, share: isOwner },
-    access: { users: r.access_users, groups: r.access_groups },
+    access: { users: r.access_users, groups: r.access_groups, named },
     revision: r.revision,
     accessRevision: r.access_revision,
     valueRevision: r.value_revision,
@@ -69,6 +82,7 @@ export function toSecretSummary(
     updatedBy: ref(r.updated_by),
     updatedAt: r.updated_at,
     lastUsedAt: r.last_used_at,
+    lastUsedBy: r.last_used_at && r.last_used_by ? ref(r.last_used_by) : null,
     readableByDisabledUser: isOwner && r.readable_by_disabled === 1,
   };
 }

@@ -25,11 +25,13 @@ const SUMMARY_COLUMNS = [
   'access_revision',
   'access_users',
   'access_groups',
+  'access_named',
   'created_by',
   'created_at',
   'updated_by',
   'updated_at',
   'last_used_at',
+  'last_used_by',
   'readable_by_disabled',
 ] as const;
 const columns = SUMMARY_COLUMNS.map((c) => `secrets.${c}` as const);

@@ -11,6 +11,8 @@ import {
   openGroupKey,
   deriveKeys,
   openSigningKey,
+  membershipStatement,
+  sign,
   signGrant,
   type Grant,
 } from '../../../utils/crypto';
@@ -229,6 +231,30 @@ export class VaultClient {
   async heldKey(secretId: string): Promise<{ key: Uint8Array; revision: number }> {
     const r = await this.ok<RevealResponse>('POST', `/v1/secrets/${secretId}/reveal`);
     return { key: await this.itemKey(secretId, r), revision: r.keyRevision ?? 1 };
+  }
+
+  /**
+   * A manager makes a member a manager, or a plain member again, signing the decision when this account has a
+   * signing key (docs/crypto.md, "Membership statement", action `manager` or `member`).
+   */
+  async setRole(groupId: string, memberId: string, manager: boolean, at = new Date().toISOString()) {
+    const body = this.signingKey
+      ? {
+          manager,
+          at,
+          signature: await sign(
+            this.signingKey,
+            membershipStatement({
+              action: manager ? 'manager' : 'member',
+              groupId,
+              memberId,
+              managerId: this.userId,
+              at,
+            }),
+          ),
+        }
+      : { manager };
+    return this.call<GroupView>('PATCH', `/v1/groups/${groupId}/members/${memberId}`, body);
   }
 
   /** A manager approves a pending member: opens the group key from their own grant and signs a grant of it. */

@@ -1,4 +1,4 @@
-import type { CreateLinkRequest, LinkView } from '../../../../utils/contract';
+import type { CreateLinkRequest, LinkList, LinkView } from '../../../../utils/contract';
 import { fromB64url, linkUrl } from '../../../../utils/crypto';
 import { Conflict, DomainError, Forbidden, NotFound, Unprocessable } from '../errors';
 import { write } from '../../db/tx';
@@ -11,7 +11,7 @@ import { activeUser } from '../users';
 import { visibleSecret } from '../visibility';
 import { formatDuration, readPolicy } from '../sharing-policy';
 import { linkStatus } from './status';
-import { linkView, linkViews } from './view';
+import { linkView, linkViews, type LinkKey } from './view';
 
 /** Clocks differ a little between a sharer's computer and the server; a minute of slack on the maximum. */
 const CLOCK_SLACK_MS = 60_000;
@@ -86,7 +86,29 @@ export async function createLink(ctx: Ctx, userId: string, body: CreateLinkReque
   return (await linkView(ctx.store.db, userId, body.id))!;
 }
 
-export const listLinks = (ctx: Ctx, userId: string, secretId?: string) => linkViews(ctx.store.db, userId, { secretId });
+const cursorOf = (l: LinkView) => `${l.createdAt}_${l.id}`;
+function keyOf(cursor: string): LinkKey {
+  const at = cursor.indexOf('_');
+  return { createdAt: cursor.slice(0, at), id: cursor.slice(at + 1) };
+}
+
+/**
+ * One page of the caller's links (one secret's only, with `secretId`), newest first, from after `cursor`;
+ * `next` is null when nothing follows. One more row than asked for tells whether anything does.
+ */
+export async function listLinks(
+  ctx: Ctx,
+  userId: string,
+  q: { secretId?: string; cursor?: string; limit: number },
+): Promise<LinkList> {
+  const rows = await linkViews(ctx.store.db, userId, {
+    secretId: q.secretId,
+    after: q.cursor ? keyOf(q.cursor) : undefined,
+    limit: q.limit + 1,
+  });
+  const links = rows.slice(0, q.limit);
+  return { links, next: rows.length > q.limit ? cursorOf(links.at(-1)!) : null };
+}
 
 /** Ends a link at once (its expiry becomes now). Revoking a link that already ended changes nothing. */
 export async function revokeLink(ctx: Ctx, userId: string, id: string): Promise<LinkView> {

@@ -4,11 +4,14 @@ import type { Tx } from '../../db/tx';
 import { nowIso } from '../clock';
 import { linkStatus } from './status';
 
-/** The sharer's view of their links, newest first, each with its access log. */
+/** Where a page of links resumes: after this link, in the list's order (newest first, then by id). */
+export type LinkKey = { createdAt: string; id: string };
+
+/** The sharer's view of their links, newest first, each with its access log; `after` and `limit` page it. */
 export async function linkViews(
   db: Db | Tx,
   sharerId: string,
-  opts: { ids?: string[]; secretId?: string } = {},
+  opts: { ids?: string[]; secretId?: string; after?: LinkKey; limit?: number } = {},
 ): Promise<LinkView[]> {
   if (opts.ids && !opts.ids.length) return [];
   let q = db
@@ -21,6 +24,15 @@ export async function linkViews(
     .orderBy('links.id');
   if (opts.ids) q = q.where('links.id', 'in', opts.ids);
   if (opts.secretId) q = q.where('links.secret_id', '=', opts.secretId);
+  const after = opts.after;
+  if (after)
+    q = q.where((eb) =>
+      eb.or([
+        eb('links.created_at', '<', after.createdAt),
+        eb.and([eb('links.created_at', '=', after.createdAt), eb('links.id', '>', after.id)]),
+      ]),
+    );
+  if (opts.limit) q = q.limit(opts.limit);
   const rows = await q.execute();
   const log = rows.length
     ? await db
