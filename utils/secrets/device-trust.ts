@@ -13,6 +13,10 @@ export function deviceTrust(db: CacheDb, now = () => new Date()): GrantTrust {
     signingPin: async (userId) => (await db.get('pins', `signing:user:${userId}`))?.fingerprint,
     pinSigning: (userId, fingerprint) => put(`signing:user:${userId}`, userId, fingerprint),
     signedSeen: async (subject) => !!(await db.get('pins', `signed:${subject}`)),
-    markSigned: (subject) => put(`signed:${subject}`, subject, ''),
+    // Marked once: the right-click index verifies every value at each unlock, and a write per value (one
+    // IndexedDB transaction each) cost more than the verification; a mark keeps the time it was first made.
+    markSigned: async (subject) => {
+      if (!(await db.get('pins', `signed:${subject}`))) await put(`signed:${subject}`, subject, '');
+    },
   };
 }
