@@ -53,7 +53,12 @@ async function scrollRounds(b: ExtensionBrowser, count: number, rounds: number, 
             [floor, out.floor],
           ] as const)) {
         await page.bringToFront();
-        await page.evaluate(() => ((document.querySelector('.vlist') as HTMLElement).scrollTop = 0));
+        // The locator waits for the list: once, a quiet full run found no `.vlist` at this step (a page still
+        // drawing), and the bench crashed on a null.
+        await page
+          .locator('.vlist')
+          .first()
+          .evaluate((el) => (el.scrollTop = 0));
         const times = (await scrollFrames(page, count, frames)).slice(5);
         if (i >= 0) into.push(...times);
       }

@@ -84,7 +84,12 @@ export async function virtualListBench(opts: { smoke: boolean }): Promise<Row[]>
         for (const j of order) {
           const page = pages[j]!;
           await page.bringToFront();
-          await page.evaluate(() => ((document.querySelector('.vlist') as HTMLElement).scrollTop = 0));
+          // The locator waits for the list: once, a quiet full run found no `.vlist` at this step (a page still
+          // drawing), and the bench crashed on a null.
+          await page
+            .locator('.vlist')
+            .first()
+            .evaluate((el) => (el.scrollTop = 0));
           frames[j === 0 ? 'tanstack' : 'ours'].push(
             ...(await scrollFrames(page, count, opts.smoke ? 30 : 90)).slice(5),
           );
