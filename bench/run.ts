@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { passes, printTable, type Row } from './lib/report';
+import { passes, printTable, unjudgedTimedBudgets, type Row } from './lib/report';
 import { searchBench } from './server/search.bench';
 import { syncBench } from './server/sync.bench';
 import { shareBench } from './server/share.bench';
@@ -56,7 +56,10 @@ for (const name of wanted) {
 printTable(rows);
 save(true);
 console.log(`\nWrote ${file}`);
-const failed = rows.filter((r) => !passes(r));
+// Every timed budget is judged by its ratio to a same-run baseline; a bench that forgets one is a bench bug.
+for (const r of unjudgedTimedBudgets(rows))
+  console.log(`Bench defect: "${r.section} / ${r.figure}" has a time budget but no same-run ratio to judge it by.`);
+const failed = [...new Set([...rows.filter((r) => !passes(r)), ...unjudgedTimedBudgets(rows)])];
 // Smoke mode runs tiny sizes to keep the benches alive in CI; only a full run judges the budgets.
 if (!smoke && failed.length) {
   console.log(`${failed.length} figure(s) over budget.`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passes, type Row } from '../bench/lib/report';
+import { passes, unjudgedTimedBudgets, type Row } from '../bench/lib/report';
 import { alternate, spread } from '../bench/lib/stats';
 
 const row = (r: Partial<Row>): Row => ({
@@ -14,10 +14,26 @@ const row = (r: Partial<Row>): Row => ({
 
 describe('bench pass rule', () => {
   it.each([
-    ['lower, under budget', row({ value: 10, budget: 20 }), true],
-    ['lower, over budget', row({ value: 30, budget: 20 }), false],
-    ['higher, over budget', row({ value: 300, unit: 'req/s', direction: 'higher', budget: 200 }), true],
-    ['higher, under budget', row({ value: 100, unit: 'req/s', direction: 'higher', budget: 200 }), false],
+    ['a size under budget', row({ value: 10, unit: 'KB', budget: 20 }), true],
+    ['a size over budget', row({ value: 30, unit: 'KB', budget: 20 }), false],
+    ['a count over budget', row({ value: 3, unit: 'grants', budget: 2 }), false],
+    [
+      'a time over its quiet-machine budget but within its ratio',
+      row({ value: 30, budget: 20, maxRatio: 2, baseline: { label: 'b', value: 20 } }),
+      true,
+    ],
+    [
+      'a throughput under its quiet-machine budget but within its ratio',
+      row({
+        value: 100,
+        unit: 'req/s',
+        direction: 'higher',
+        budget: 200,
+        maxRatio: 1.5,
+        baseline: { label: 'b', value: 120 },
+      }),
+      true,
+    ],
     [
       'a guide budget is not judged',
       row({ value: 300, budget: 200, budgetIsGuide: true, maxRatio: 2, baseline: { label: 'b', value: 200 } }),
@@ -39,6 +55,13 @@ describe('bench pass rule', () => {
       false,
     ],
   ])('%s', (_name, r, expected) => expect(passes(r)).toBe(expected));
+
+  it('names a timed budget that has no ratio to be judged by', () => {
+    const bare = row({ figure: 'no ratio', budget: 20 });
+    const ok = row({ figure: 'with ratio', budget: 20, maxRatio: 2, baseline: { label: 'b', value: 5 } });
+    const size = row({ figure: 'size', unit: 'KB', budget: 20 });
+    expect(unjudgedTimedBudgets([bare, ok, size]).map((r) => r.figure)).toEqual(['no ratio']);
+  });
 });
 
 describe('A/B sampling', () => {

@@ -16,7 +16,7 @@ export type Row = {
   budget: number | null;
   /**
    * The absolute budget is a quiet-machine target, printed but not judged: on a shared machine only the
-   * ratio to the same-run baseline says whether the code got slower.
+   * ratio to the same-run baseline says whether the code got slower. Implied for every timed figure.
    */
   budgetIsGuide?: boolean;
   baseline: { label: string; value: number } | null;
@@ -33,8 +33,18 @@ const fmt = (v: number, unit: string) => `${v < 10 ? v.toFixed(2) : v < 100 ? v.
 
 const better = (r: Row, a: number, b: number) => ((r.direction ?? 'lower') === 'lower' ? a < b : a > b);
 
+/** Units that measure time (or its inverse): they move with the machine's load, whatever the code does. */
+const TIMED: ReadonlySet<Row['unit']> = new Set(['ms', 'req/s']);
+
+/**
+ * Whether an absolute budget is only a guide: always for a timed figure (on a shared machine only its ratio to
+ * the same-run baseline says whether the code got slower), and wherever a bench says so. Sizes and counts do
+ * not depend on load, so theirs are judged.
+ */
+export const isGuide = (r: Row) => r.budgetIsGuide === true || TIMED.has(r.unit);
+
 /** Whether the absolute budget is met (true when there is none, or when it is only a guide). */
-export const meetsBudget = (r: Row) => r.budget === null || r.budgetIsGuide === true || better(r, r.value, r.budget);
+export const meetsBudget = (r: Row) => r.budget === null || isGuide(r) || better(r, r.value, r.budget);
 
 /** Whether the figure stays within `maxRatio` of its baseline, in the direction the figure improves. */
 export const meetsRatio = (r: Row) => {
@@ -46,11 +56,19 @@ export const meetsRatio = (r: Row) => {
 
 export const passes = (r: Row) => meetsBudget(r) && meetsRatio(r);
 
-const judged = (r: Row) => (r.budget !== null && !r.budgetIsGuide) || r.maxRatio !== undefined;
+const judged = (r: Row) => (r.budget !== null && !isGuide(r)) || r.maxRatio !== undefined;
+
+/**
+ * A timed figure with a budget but no ratio to judge it by would be printed as if judged and never fail: the
+ * benches must give each one a same-run baseline and a `maxRatio` (checked when the table is printed).
+ */
+export function unjudgedTimedBudgets(rows: Row[]): Row[] {
+  return rows.filter((r) => TIMED.has(r.unit) && r.budget !== null && (r.maxRatio === undefined || !r.baseline));
+}
 
 function budgetText(r: Row): string {
   const hi = r.direction === 'higher';
-  const abs = r.budget === null ? '' : `${hi ? '>' : '<'} ${fmt(r.budget, r.unit)}${r.budgetIsGuide ? ' (guide)' : ''}`;
+  const abs = r.budget === null ? '' : `${hi ? '>' : '<'} ${fmt(r.budget, r.unit)}${isGuide(r) ? ' (guide)' : ''}`;
   const rel = r.maxRatio ? (hi ? `≥ baseline ÷ ${r.maxRatio}` : `≤ ${r.maxRatio}× baseline`) : '';
   return [abs, rel].filter(Boolean).join(', ') || '—';
 }
