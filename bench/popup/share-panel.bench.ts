@@ -118,7 +118,7 @@ export async function sharePanelBench(opts: { smoke: boolean }): Promise<Row[]> 
       let i = 0;
       let j = 0;
       const { a: times, b: direct } = await alternate(
-        opts.smoke ? 2 : 20,
+        opts.smoke ? 2 : 30,
         () => keystrokeToResults(page, qs[i++ % qs.length]!),
         () =>
           fetchToPage(
@@ -127,16 +127,28 @@ export async function sharePanelBench(opts: { smoke: boolean }): Promise<Row[]> 
             sharer.token!,
           ),
       );
-      rows.push({
-        section: 'share panel',
-        figure: `keystroke to results, ${len}-char query, p95 (debounce excluded)`,
-        value: percentile(times, 95),
-        unit: 'ms',
-        budget: 100,
-        maxRatio: KEYSTROKE_MAX_RATIO,
-        spread: spread(times),
-        baseline: { label: 'same search fetched by the page, p95', value: percentile(direct, 95) },
-      });
+      // Judged by the median, like every popup figure (a p95 of a few dozen opens on a shared machine is
+      // one burst of load elsewhere); the p95 is shown beside it.
+      rows.push(
+        {
+          section: 'share panel',
+          figure: `keystroke to results, ${len}-char query, median (debounce excluded)`,
+          value: median(times),
+          unit: 'ms',
+          budget: 100,
+          maxRatio: KEYSTROKE_MAX_RATIO,
+          spread: spread(times),
+          baseline: { label: 'same search fetched by the page, median', value: median(direct) },
+        },
+        {
+          section: 'share panel',
+          figure: `keystroke to results, ${len}-char query, p95 (debounce excluded)`,
+          value: percentile(times, 95),
+          unit: 'ms',
+          budget: null,
+          baseline: { label: 'same search fetched by the page, p95', value: percentile(direct, 95) },
+        },
+      );
     }
     await page.close();
 
