@@ -126,7 +126,9 @@ async function syncOn(db: BenchDb, opts: { smoke: boolean }): Promise<Row[]> {
         value: median(full),
         unit: 'ms',
         budget: 300,
-        maxRatio: 6,
+        // Reading access names and people, building the summaries and checking them against the contract cost
+        // about three times the bare rows' JSON (3.0× SQLite, 2.8× PostgreSQL, load average 10).
+        maxRatio: 5,
         spread: spread(full),
         baseline: { label: 'bare SQL select of the rows + JSON', value: median(fullSql) },
       },
