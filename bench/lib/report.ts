@@ -49,6 +49,8 @@ export const meetsBudget = (r: Row) => r.budget === null || isGuide(r) || better
 /** Whether the figure stays within `maxRatio` of its baseline, in the direction the figure improves. */
 export const meetsRatio = (r: Row) => {
   if (r.maxRatio === undefined || !r.baseline) return true;
+  // A baseline that measured nothing (no level met its bound, a failed run) cannot vouch for the figure.
+  if (!(r.baseline.value > 0)) return false;
   return (r.direction ?? 'lower') === 'lower'
     ? r.value <= r.maxRatio * r.baseline.value
     : r.value * r.maxRatio >= r.baseline.value;

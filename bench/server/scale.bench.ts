@@ -43,13 +43,17 @@ export async function scaleBench(opts: { smoke: boolean }): Promise<Row[]> {
       // Unmeasured load first: tsx's compile and the JIT of each process, and the pool's connections.
       for (const base of [procs[0]!.url, procs[1]!.url])
         await load({ base, token: owner.token!, concurrency: 4, ms: opts.smoke ? 500 : 2000, path });
+      // The latency bound: p99 under 50 ms, or, on a machine too busy for one process to give even a single
+      // client that, 4× the p99 one process gives a single client in this run (both targets get the same bound).
+      const single = await load({ base: proxyOne.url, token: owner.token!, concurrency: 1, ms, path });
+      const bound = Math.max(50, Math.ceil(4 * single.p99));
       const { a: one, b: two } = await sustainedPair({
         a: proxyOne.url,
         b: proxy.url,
         token: owner.token!,
         ms,
         levels,
-        p99Budget: 50,
+        p99Budget: bound,
         path,
       });
 
@@ -96,7 +100,7 @@ export async function scaleBench(opts: { smoke: boolean }): Promise<Row[]> {
       return [
         {
           section,
-          figure: 'no-change sync sustained at p99 < 50 ms (round-robin proxy)',
+          figure: `no-change sync sustained at p99 < ${bound} ms (round-robin proxy)`,
           value: two.perSecond,
           unit: 'req/s',
           direction: 'higher',
