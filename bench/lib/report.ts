@@ -75,9 +75,9 @@ function budgetText(r: Row): string {
   return [abs, rel].filter(Boolean).join(', ') || '—';
 }
 
-/** Prints the table: figure, spread, budget, baseline, ratio, pass/fail. */
-export function printTable(rows: Row[], print: (line: string) => void = console.log): void {
-  const table = rows.map((r) => ({
+/** The table's cells, one record per row: figure, spread, budget, baseline, ratio, pass/fail. */
+export function cells(rows: Row[]) {
+  return rows.map((r) => ({
     section: r.section,
     figure: r.figure,
     value: fmt(r.value, r.unit),
@@ -87,6 +87,11 @@ export function printTable(rows: Row[], print: (line: string) => void = console.
     ratio: r.baseline && r.baseline.value > 0 ? `${(r.value / r.baseline.value).toFixed(2)}×` : '—',
     result: !judged(r) ? 'info' : passes(r) ? 'pass' : 'FAIL',
   }));
+}
+
+/** Prints the table: figure, spread, budget, baseline, ratio, pass/fail. */
+export function printTable(rows: Row[], print: (line: string) => void = console.log): void {
+  const table = cells(rows);
   const cols = Object.keys(table[0] ?? {}) as (keyof (typeof table)[number])[];
   const width = Object.fromEntries(cols.map((c) => [c, Math.max(c.length, ...table.map((t) => t[c].length))]));
   const line = (cells: Record<string, string>) => cols.map((c) => cells[c]!.padEnd(width[c]!)).join('  ');
