@@ -16,11 +16,13 @@ const QUERIES: Record<string, string[]> = {
  * The search is judged against the cheapest authenticated request of the same server in the same run (the
  * caller's own profile: the session check and one row by primary key), alternated with it query by query,
  * so what a busy machine adds to every request falls on both. The search makes up to seven statements (exact
- * terms, two prefix walks, the caller's private groups, the caller, the users found, the groups' member counts)
- * where the floor makes two (the session, the user): on PostgreSQL, where each is a round trip, it measures
- * 3–5× the floor; reading every term for a one-letter query measured 29×.
+ * terms, two prefix walks, the names containing the query, the caller's private groups, the caller, the
+ * entries found) where the floor makes two; on PostgreSQL each is a round trip, and the inside-word step is
+ * four (it runs in a transaction that tells the planner to take the trigram index). Measured on a quiet
+ * machine: 2.9–4.8× on SQLite, 3.1–4.3× on PostgreSQL and 7.3× for its inside-word queries. Reading every
+ * term for a one-letter query, fixed on 30 November, measured 29×.
  */
-const MAX_RATIO = 6;
+const MAX_RATIO: Record<BenchDb, number> = { sqlite: 6, postgres: 9 };
 
 /** Recipient search with 50,000 users and 5,000 groups: server time per query length, against `GET /v1/me`. */
 export async function searchBench(opts: { smoke: boolean }): Promise<Row[]> {
@@ -59,7 +61,7 @@ async function searchOn(db: BenchDb, opts: { smoke: boolean }): Promise<Row[]> {
           unit: 'ms',
           budget: p === 95 ? 20 : null,
           baseline: { label: `GET /v1/me p${p}`, value: percentile(floor, p) },
-          ...(p === 95 ? { maxRatio: MAX_RATIO } : {}),
+          ...(p === 95 ? { maxRatio: MAX_RATIO[db] } : {}),
           ...(p === 50 ? { spread: spread(api) } : {}),
         });
     }
