@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from '@testing-library/preact';
 import { LIVE_SYNC_MS } from '@/utils/config';
-import { useLiveSync } from './use-live-sync';
+import { SCROLL_QUIET_MS, useLiveSync } from './use-live-sync';
 
 function Live({ active, sync }: { active: boolean; sync: () => void }) {
   useLiveSync(active, sync);
@@ -27,5 +27,24 @@ describe('the open popup stays live', () => {
     unmount(); // the popup closed: nothing more reaches the server
     vi.advanceTimersByTime(LIVE_SYNC_MS * 3);
     expect(sync).toHaveBeenCalledTimes(4);
+  });
+
+  it('waits while the list scrolls, then syncs once the scrolling has stopped', () => {
+    const sync = vi.fn();
+    render(<Live active sync={sync} />);
+    const scroller = document.createElement('div');
+    document.body.append(scroller);
+    // Scrolling without a pause across the tick: no sync lands in it.
+    for (let t = 0; t < LIVE_SYNC_MS + 2 * SCROLL_QUIET_MS; t += 100) {
+      scroller.dispatchEvent(new Event('scroll'));
+      vi.advanceTimersByTime(100);
+    }
+    expect(sync).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(SCROLL_QUIET_MS);
+    expect(sync).toHaveBeenCalledTimes(1);
+    // One sync for the deferred tick, then the interval as before.
+    vi.advanceTimersByTime(LIVE_SYNC_MS);
+    expect(sync).toHaveBeenCalledTimes(2);
+    scroller.remove();
   });
 });

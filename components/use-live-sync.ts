@@ -2,8 +2,15 @@ import { useEffect, useRef } from 'preact/hooks';
 import { LIVE_SYNC_MS } from '@/utils/config';
 
 /**
+ * How long after the last scroll a live sync waits: its answer and the worker's work on it (in the same
+ * extension process) never land in the middle of a scroll, where they cost frames.
+ */
+export const SCROLL_QUIET_MS = 800;
+
+/**
  * Keeps an open page live (the popup, the options page): while `active` (unlocked), runs `sync` every `every`
- * milliseconds, and not while the page is hidden. The interval ends with the page, so closed pages cost the
+ * milliseconds, and not while the page is hidden. A tick that falls while the user scrolls waits until the
+ * scrolling has stopped for {@link SCROLL_QUIET_MS}. The interval ends with the page, so closed pages cost the
  * server nothing.
  */
 export function useLiveSync(active: boolean, sync: () => void, every = LIVE_SYNC_MS): void {
@@ -11,7 +18,21 @@ export function useLiveSync(active: boolean, sync: () => void, every = LIVE_SYNC
   latest.current = sync;
   useEffect(() => {
     if (!active) return;
-    const timer = setInterval(() => document.visibilityState !== 'hidden' && latest.current(), every);
-    return () => clearInterval(timer);
+    let lastScroll = -Infinity;
+    let deferred: ReturnType<typeof setTimeout> | undefined;
+    const onScroll = () => void (lastScroll = Date.now());
+    const tick = () => {
+      if (document.visibilityState === 'hidden' || deferred !== undefined) return;
+      const wait = lastScroll + SCROLL_QUIET_MS - Date.now();
+      if (wait <= 0) return latest.current();
+      deferred = setTimeout(() => ((deferred = undefined), tick()), wait);
+    };
+    document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    const timer = setInterval(tick, every);
+    return () => {
+      clearInterval(timer);
+      clearTimeout(deferred);
+      document.removeEventListener('scroll', onScroll, { capture: true });
+    };
   }, [active, every]);
 }
