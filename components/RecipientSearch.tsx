@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { SEARCH_DEBOUNCE_MS } from '@/utils/config';
 import type { DirectoryEntry } from '@/utils/contract';
 import { t, tCount } from '@/utils/i18n';
@@ -57,7 +57,8 @@ export function RecipientSearch({
   const latest = useRef(search);
   latest.current = search;
   useLayoutEffect(() => void (autoFocus && input.current?.focus()), [autoFocus]);
-  useEffect(() => {
+  // A layout effect: the question leaves as soon as the settled query is rendered, not a frame later.
+  useLayoutEffect(() => {
     if (!q) return setResults(undefined);
     let live = true;
     latest.current(q).then(

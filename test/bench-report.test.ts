@@ -50,6 +50,11 @@ describe('bench pass rule', () => {
       true,
     ],
     [
+      'a baseline that measured nothing fails the row',
+      row({ value: 0, unit: 'req/s', direction: 'higher', maxRatio: 1.5, baseline: { label: 'b', value: 0 } }),
+      false,
+    ],
+    [
       'higher, below baseline ÷ ratio',
       row({ value: 40, direction: 'higher', maxRatio: 2, baseline: { label: 'b', value: 100 } }),
       false,

@@ -72,3 +72,33 @@ export async function sustained(o: {
   }
   return best;
 }
+
+/**
+ * `sustained` for two targets at once, level by level and alternated (A then B, then B then A at the next
+ * level, and each level twice), so background load that comes and goes falls on both alike.
+ */
+export async function sustainedPair(o: {
+  a: string;
+  b: string;
+  token: string;
+  ms: number;
+  levels: number[];
+  p99Budget: number;
+  path: (i: number) => string;
+}) {
+  type Best = LoadResult & { concurrency: number };
+  const none = (): Best => ({ requests: 0, perSecond: 0, p99: NaN, errors: 0, concurrency: 0 });
+  const best = { a: none(), b: none() };
+  let turn = 0;
+  for (const concurrency of o.levels)
+    for (let rep = 0; rep < 2; rep++) {
+      const order: ('a' | 'b')[] = turn++ % 2 ? ['b', 'a'] : ['a', 'b'];
+      for (const which of order) {
+        const r = await load({ ...o, base: o[which], concurrency });
+        console.error(`  ${which} c=${concurrency}: ${r.perSecond.toFixed(0)} req/s, p99 ${r.p99.toFixed(1)} ms`);
+        if (r.errors) throw new Error(`${r.errors} request(s) failed at concurrency ${concurrency}`);
+        if (r.p99 < o.p99Budget && r.perSecond > best[which].perSecond) best[which] = { ...r, concurrency };
+      }
+    }
+  return best;
+}

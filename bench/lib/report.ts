@@ -49,6 +49,8 @@ export const meetsBudget = (r: Row) => r.budget === null || isGuide(r) || better
 /** Whether the figure stays within `maxRatio` of its baseline, in the direction the figure improves. */
 export const meetsRatio = (r: Row) => {
   if (r.maxRatio === undefined || !r.baseline) return true;
+  // A baseline that measured nothing (no level met its bound, a failed run) cannot vouch for the figure.
+  if (!(r.baseline.value > 0)) return false;
   return (r.direction ?? 'lower') === 'lower'
     ? r.value <= r.maxRatio * r.baseline.value
     : r.value * r.maxRatio >= r.baseline.value;
@@ -73,9 +75,9 @@ function budgetText(r: Row): string {
   return [abs, rel].filter(Boolean).join(', ') || '—';
 }
 
-/** Prints the table: figure, spread, budget, baseline, ratio, pass/fail. */
-export function printTable(rows: Row[], print: (line: string) => void = console.log): void {
-  const table = rows.map((r) => ({
+/** The table's cells, one record per row: figure, spread, budget, baseline, ratio, pass/fail. */
+export function cells(rows: Row[]) {
+  return rows.map((r) => ({
     section: r.section,
     figure: r.figure,
     value: fmt(r.value, r.unit),
@@ -85,6 +87,11 @@ export function printTable(rows: Row[], print: (line: string) => void = console.
     ratio: r.baseline && r.baseline.value > 0 ? `${(r.value / r.baseline.value).toFixed(2)}×` : '—',
     result: !judged(r) ? 'info' : passes(r) ? 'pass' : 'FAIL',
   }));
+}
+
+/** Prints the table: figure, spread, budget, baseline, ratio, pass/fail. */
+export function printTable(rows: Row[], print: (line: string) => void = console.log): void {
+  const table = cells(rows);
   const cols = Object.keys(table[0] ?? {}) as (keyof (typeof table)[number])[];
   const width = Object.fromEntries(cols.map((c) => [c, Math.max(c.length, ...table.map((t) => t[c].length))]));
   const line = (cells: Record<string, string>) => cols.map((c) => cells[c]!.padEnd(width[c]!)).join('  ');

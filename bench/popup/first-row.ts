@@ -22,14 +22,66 @@ export async function recordFirstRow(context: BrowserContext): Promise<void> {
   `);
 }
 
-/** Opens an extension page in a fresh 380-pixel tab and returns the time to its first drawn row. */
-export async function timeFirstRow(context: BrowserContext, url: string): Promise<number> {
+/**
+ * Opens an extension page in a fresh 380-pixel tab and returns the time to its first drawn row. With
+ * `settle`, the page is closed only once `settle` is done: the popup's own work after its first frame (its
+ * sync and its re-read of every cached secret) then ends in its own open, and does not fall on the next one.
+ */
+export async function timeFirstRow(
+  context: BrowserContext,
+  url: string,
+  settle?: (page: Page) => Promise<void>,
+): Promise<number> {
   const page: Page = await context.newPage();
   try {
     await page.setViewportSize({ width: 380, height: 560 });
     await page.goto(url);
     await page.waitForFunction(() => window.__firstRowAt !== undefined, undefined, { timeout: 30_000 });
-    return await page.evaluate(() => window.__firstRowAt!);
+    const at = await page.evaluate(() => window.__firstRowAt!);
+    await settle?.(page);
+    return at;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Waits until the list in `page` holds every one of `rows` rows (not just the first screen), or 30 s. */
+export async function untilListed(page: Page, rows: number): Promise<void> {
+  await page
+    .waitForFunction(
+      (n) => ((document.querySelector('[role="listbox"]') as HTMLElement | null)?.offsetHeight ?? 0) >= n * 50,
+      rows,
+      { timeout: 30_000 },
+    )
+    // A settle that does not come is not a figure: the open was already timed, the next one goes on.
+    .catch(() => undefined);
+}
+
+/**
+ * Waits, asking the worker from an extension page every 100 ms, until its value index (built after an unlock
+ * and again at each start of the worker, reading every cached secret) is ready, so that build is not measured
+ * as part of the pages' figures. Gives up after `timeoutMs` without failing: the bench goes on. Only for a
+ * vault with secrets (an empty one is never `ready` with any indexed).
+ */
+export async function untilIndexed(context: BrowserContext, extensionId: string, timeoutMs = 120_000): Promise<void> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/bench-floor.html`);
+    await page
+      .waitForFunction(
+        async () => {
+          const c = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } })
+            .chrome;
+          const r = (await c.runtime.sendMessage({ channel: 'vaultshare', type: 'getValueIndexStatus' })) as {
+            value?: { state?: string; indexed?: number };
+          };
+          // Ready with nothing indexed is a worker just started, before its start-up has queued the build.
+          return (r?.value?.state === 'ready' && (r.value.indexed ?? 0) > 0) || r?.value?.state === 'off';
+        },
+        undefined,
+        { timeout: timeoutMs, polling: 100 },
+      )
+      .catch(() => undefined);
   } finally {
     await page.close();
   }

@@ -6,6 +6,7 @@ import { benchServer, benchUser } from '../server/bench-server';
 import { populateDirectory } from '../server/populate';
 import { launchWithExtension, type ExtensionBrowser } from '../../e2e/support/extension';
 import { SEARCH_DEBOUNCE_MS } from '../../utils/config';
+import type { VaultClient } from '../../server/test/support/client';
 import { BENCH_DIR, buildBenchExtension, signIn } from './session';
 
 const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<
@@ -14,6 +15,15 @@ const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'ut
 >;
 const SEARCHING = messages.searching!.message;
 const SEARCH_LABEL = messages.recipientSearchLabel!.message;
+/** The panel may take this many times the page's own fetch of the same search (see `fetchToPage`). */
+const KEYSTROKE_MAX_RATIO = 3;
+/**
+ * Share in the popup against the same share from a Node client. The worker does more than that client: it
+ * opens the item key through the audited values route and verifies its grant's signature, checks and records
+ * the recipients' key pins, and writes the new list and summary into its cache; the panel then draws. Measured
+ * 4.6× on a quiet machine (136 ms against 30 ms: a fixed cost of about 100 ms) and 2.4× at load average 12.
+ */
+const SHARE_MAX_RATIO = 6;
 const QUERIES: Record<number, string[]> = {
   1: ['m', 'j', 's', 'a'],
   2: ['ma', 'jo', 'si', 'an'],
@@ -44,6 +54,28 @@ function keystrokeToResults(page: Page, q: string): Promise<number> {
   );
 }
 
+/**
+ * The floor of a search in the same page: `fetch` of the same query straight from the page (the server allows the
+ * extension's origin), its answer written into the page and one frame drawn. What the panel adds is the worker's
+ * message round trip, its directory merge and drawing the results.
+ */
+function fetchToPage(page: Page, url: string, token: string): Promise<number> {
+  return page.evaluate(
+    async ([u, t]) => {
+      const t0 = performance.now();
+      const r = await fetch(u as string, { headers: { authorization: `Bearer ${t as string}` } });
+      const body = (await r.json()) as { results: { name?: string }[] };
+      const out = document.createElement('output');
+      out.textContent = body.results.map((x) => x.name ?? '').join(', ');
+      document.body.append(out);
+      await new Promise((done) => requestAnimationFrame(done));
+      out.remove();
+      return performance.now() - t0;
+    },
+    [url, token] as const,
+  );
+}
+
 /** Opens the popup on a secret's share panel (the route the right-click menu uses), Internal chosen. */
 async function openSharePanel(b: ExtensionBrowser, secretId: string): Promise<Page> {
   const page = await b.context.newPage();
@@ -66,7 +98,7 @@ export async function sharePanelBench(opts: { smoke: boolean }): Promise<Row[]> 
     const sharer = await benchUser(s, 'bench.sharer');
     const sizes = opts.smoke ? [3] : [10, 100];
     // Recipients sign in never, so their keys can be made quickly: only their public keys matter.
-    const recipients = [];
+    const recipients: VaultClient[] = [];
     for (let i = 0; i < Math.max(...sizes); i++)
       recipients.push(
         await benchUser(
@@ -86,35 +118,48 @@ export async function sharePanelBench(opts: { smoke: boolean }): Promise<Row[]> 
 
     const page = await openSharePanel(b, ids[0]!);
     for (const [len, qs] of Object.entries(QUERIES)) {
-      // The baseline: the same searches straight to the API from Node, no extension in between, alternated
+      // The baseline: the same searches fetched by the same page, no worker or panel in between, alternated
       // with the panel's so that both meet the same background load.
       let i = 0;
       let j = 0;
       const { a: times, b: direct } = await alternate(
-        opts.smoke ? 2 : 20,
+        opts.smoke ? 2 : 30,
         () => keystrokeToResults(page, qs[i++ % qs.length]!),
-        async () => {
-          const t = performance.now();
-          await sharer.search(qs[j++ % qs.length]!);
-          return performance.now() - t;
+        () =>
+          fetchToPage(
+            page,
+            `${s.url}/v1/directory/search?q=${encodeURIComponent(qs[j++ % qs.length]!)}`,
+            sharer.token!,
+          ),
+      );
+      // Judged by the median, like every popup figure (a p95 of a few dozen opens on a shared machine is
+      // one burst of load elsewhere); the p95 is shown beside it.
+      rows.push(
+        {
+          section: 'share panel',
+          figure: `keystroke to results, ${len}-char query, median (debounce excluded)`,
+          value: median(times),
+          unit: 'ms',
+          budget: 100,
+          maxRatio: KEYSTROKE_MAX_RATIO,
+          spread: spread(times),
+          baseline: { label: 'same search fetched by the page, median', value: median(direct) },
+        },
+        {
+          section: 'share panel',
+          figure: `keystroke to results, ${len}-char query, p95 (debounce excluded)`,
+          value: percentile(times, 95),
+          unit: 'ms',
+          budget: null,
+          baseline: { label: 'same search fetched by the page, p95', value: percentile(direct, 95) },
         },
       );
-      rows.push({
-        section: 'share panel',
-        figure: `keystroke to results, ${len}-char query, p95 (debounce excluded)`,
-        value: percentile(times, 95),
-        unit: 'ms',
-        budget: 100,
-        spread: spread(times),
-        baseline: { label: 'same search, API from Node', value: percentile(direct, 95) },
-      });
     }
     await page.close();
 
     let next = 1;
     for (const size of sizes) {
-      const times: number[] = [];
-      for (let r = 0; r < (size > 10 ? 1 : runs); r++) {
+      const inPopup = async () => {
         const page = await openSharePanel(b, ids[next++]!);
         const box = page.getByRole('combobox', { name: 'Search users or groups' });
         for (let i = 0; i < size; i++) {
@@ -130,29 +175,51 @@ export async function sharePanelBench(opts: { smoke: boolean }): Promise<Row[]> 
             await page.screenshot({ path: '/tmp/share-bench.png' });
             throw e;
           });
-        times.push((await page.evaluate(() => performance.now())) - t0);
+        const took = (await page.evaluate(() => performance.now())) - t0;
         await page.close();
-      }
+        return took;
+      };
       // The baseline: the same share made by a Node client (grants and the write), no extension in between.
-      const fresh = await sharer.createSecret({ name: `Baseline ${size}`, clientSecret: 'baseline' });
-      const t = performance.now();
-      await sharer.call(
-        'PUT',
-        `/v1/secrets/${fresh.id}/access`,
-        await sharer.accessBody(
-          fresh.id,
-          fresh.accessRevision,
-          recipients.slice(0, size).map((p) => p.me()),
-        ),
-      );
-      const direct = performance.now() - t;
+      const fromNode = async () => {
+        const fresh = await sharer.createSecret({
+          name: `Baseline ${size} ${Math.random()}`,
+          clientSecret: 'baseline',
+        });
+        const t = performance.now();
+        const r = await sharer.call(
+          'PUT',
+          `/v1/secrets/${fresh.id}/access`,
+          await sharer.accessBody(
+            fresh.id,
+            fresh.accessRevision,
+            recipients.slice(0, size).map((p) => p.me()),
+          ),
+        );
+        if (r.status !== 200) throw new Error(`baseline share → ${r.status}`);
+        return performance.now() - t;
+      };
+      // Alternated run by run (the first of each unmeasured), like every popup figure.
+      const count = size > 10 ? 1 : runs;
+      const times: number[] = [];
+      const direct: number[] = [];
+      await fromNode();
+      for (let r = 0; r < count; r++)
+        if (r % 2) {
+          direct.push(await fromNode());
+          times.push(await inPopup());
+        } else {
+          times.push(await inPopup());
+          direct.push(await fromNode());
+        }
       rows.push({
         section: 'share panel',
         figure: `Share to "Shared", ${size} recipients (grants in the worker), median of ${times.length}`,
         value: median(times),
         unit: 'ms',
         budget: size === 10 ? 300 : null,
-        baseline: { label: 'same share from a Node client', value: direct },
+        ...(size === 10 ? { maxRatio: SHARE_MAX_RATIO } : {}),
+        spread: spread(times),
+        baseline: { label: 'same share from a Node client, median', value: median(direct) },
       });
     }
     return rows;

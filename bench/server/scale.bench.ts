@@ -1,6 +1,6 @@
 import type { Row } from '../lib/report';
 import { median, percentile } from '../lib/stats';
-import { load, sustained } from '../lib/load';
+import { load, sustainedPair } from '../lib/load';
 import { roundRobinProxy } from '../lib/round-robin-proxy';
 import { serverProcess, type ServerProcess } from '../lib/server-process';
 import { benchDatabases, benchServer, benchUser } from './bench-server';
@@ -9,8 +9,8 @@ import { VaultClient } from '../../server/test/support/client';
 
 /**
  * PostgreSQL with several server processes: two `server/src/main.ts` processes on one fresh schema behind a
- * round-robin loopback proxy. No-change sync throughput at p99 under 50 ms (against one process alone),
- * and 50 clients writing at once (against the same writes one at a time). Skipped without PostgreSQL.
+ * round-robin loopback proxy. No-change sync throughput at p99 under 50 ms (against one process behind the same proxy),
+ * alternated level by level, and 50 clients writing at once (against the same writes one at a time). Skipped without PostgreSQL.
  */
 export async function scaleBench(opts: { smoke: boolean }): Promise<Row[]> {
   if (!(await benchDatabases()).includes('postgres')) {
@@ -33,6 +33,8 @@ export async function scaleBench(opts: { smoke: boolean }): Promise<Row[]> {
 
     procs.push(await serverProcess(s.env), await serverProcess(s.env));
     const proxy = await roundRobinProxy(procs.map((p) => ({ host: p.host, port: p.port })));
+    // The baseline goes through the same kind of proxy, to one process: the proxy's own cost falls on both.
+    const proxyOne = await roundRobinProxy([{ host: procs[0]!.host, port: procs[0]!.port }]);
     try {
       const cursor = (await owner.sync()).cursor;
       const path = () => `/v1/sync?since=${cursor}`;
@@ -41,8 +43,19 @@ export async function scaleBench(opts: { smoke: boolean }): Promise<Row[]> {
       // Unmeasured load first: tsx's compile and the JIT of each process, and the pool's connections.
       for (const base of [procs[0]!.url, procs[1]!.url])
         await load({ base, token: owner.token!, concurrency: 4, ms: opts.smoke ? 500 : 2000, path });
-      const one = await sustained({ base: procs[0]!.url, token: owner.token!, ms, levels, p99Budget: 50, path });
-      const two = await sustained({ base: proxy.url, token: owner.token!, ms, levels, p99Budget: 50, path });
+      // The latency bound: p99 under 50 ms, or, on a machine too busy for one process to give even a single
+      // client that, 4× the p99 one process gives a single client in this run (both targets get the same bound).
+      const single = await load({ base: proxyOne.url, token: owner.token!, concurrency: 1, ms, path });
+      const bound = Math.max(50, Math.ceil(4 * single.p99));
+      const { a: one, b: two } = await sustainedPair({
+        a: proxyOne.url,
+        b: proxy.url,
+        token: owner.token!,
+        ms,
+        levels,
+        p99Budget: bound,
+        path,
+      });
 
       // Each writer edits its own secret: no conflicts, only the server's ordering of the change feed.
       const round = async (concurrent: boolean) => {
@@ -87,14 +100,14 @@ export async function scaleBench(opts: { smoke: boolean }): Promise<Row[]> {
       return [
         {
           section,
-          figure: 'no-change sync sustained at p99 < 50 ms (round-robin proxy)',
+          figure: `no-change sync sustained at p99 < ${bound} ms (round-robin proxy)`,
           value: two.perSecond,
           unit: 'req/s',
           direction: 'higher',
           budget: null,
           maxRatio: 1.5,
           baseline: {
-            label: `one process alone (c=${one.concurrency}, p99 ${one.p99.toFixed(1)} ms)`,
+            label: `one process behind the same proxy (c=${one.concurrency}, p99 ${one.p99.toFixed(1)} ms)`,
             value: one.perSecond,
           },
         },
@@ -118,6 +131,7 @@ export async function scaleBench(opts: { smoke: boolean }): Promise<Row[]> {
       ];
     } finally {
       await proxy.close();
+      await proxyOne.close();
     }
   } finally {
     for (const p of procs) await p.close();

@@ -94,12 +94,18 @@ async function inside(ctx: Ctx, needle: string, limit: number) {
     return rows;
   }
   const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return db
-    .selectFrom('directory_text')
-    .select(['kind', 'entity_id', 'sort_name'])
-    .where('haystack', 'like', pattern)
-    .limit(limit)
-    .execute();
+  // PostgreSQL's planner prices pg_trgm's GIN index a little above reading the whole table, and then reads all
+  // 55,000 rows for a needle that is in none (32 ms against 5 ms through the index, analyzed tables): here the
+  // index is always the better road, so this one statement is told not to take the other.
+  return db.transaction().execute(async (tx) => {
+    await sql`set local enable_seqscan = off`.execute(tx);
+    return tx
+      .selectFrom('directory_text')
+      .select(['kind', 'entity_id', 'sort_name'])
+      .where('haystack', 'like', pattern)
+      .limit(limit)
+      .execute();
+  });
 }
 
 /** Loads the public face of each hit (keys and fingerprints included), keeping the order. */
