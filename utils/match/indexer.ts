@@ -74,7 +74,10 @@ export function createValueIndexer(
     const labels = new Map<string, string>();
     for (const s of changes.secrets) {
       if (!indexable(s)) idx.remove(s.id);
-      else if (idx.revisionOf(s.id) !== s.valueRevision) (wanted.push(s.id), labels.set(s.id, s.name));
+      else if (idx.revisionOf(s.id) !== s.valueRevision) {
+        wanted.push(s.id);
+        labels.set(s.id, s.name);
+      }
     }
     remaining += wanted.length;
     let left = wanted.length;
