@@ -171,6 +171,8 @@ export async function unlockBench(opts: { smoke: boolean }): Promise<Row[]> {
         unit: 'ms',
         budget: 50,
         budgetIsGuide: true,
+        // Judged against the same worker answering with 1 secret (a quiet run measured 44.7 vs 7.1 ms).
+        maxRatio: 3,
         spread: spread(trips(built.many)),
         baseline: { label: 'worker with 1 secret, p95', value: percentile(trips(built.one), 95) },
       },

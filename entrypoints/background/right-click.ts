@@ -1,7 +1,8 @@
 import { readSecretsInPages, type CacheDb } from '@/utils/cache';
 import { INDEX_START_DELAY_MS } from '@/utils/config';
 import { createValueIndexer, type ValueIndexStatus } from '@/utils/match/indexer';
-import { deviceTrust } from '@/utils/secrets/device-trust';
+import type { ValueItem } from '@/utils/match/index-batch';
+import { batchTrust, type TrustWanted } from '@/utils/secrets/device-trust';
 import { verifyKeyPath } from '@/utils/session/grant-trust';
 import type { SelectionKind } from '@/utils/popup-route';
 import { readSettings, type SessionStatus, type Settings, type VaultSession } from '@/utils/session';
@@ -11,6 +12,28 @@ import { createHandoff } from './handoff';
 import { kindOfMenu } from './menus';
 import { createSelectionHandler } from './selection';
 import { createViewOpener } from './surface';
+
+/** The signing pins and "signed seen" marks that verifying these values' key paths will ask for. */
+export function trustWanted(items: readonly ValueItem[]): TrustWanted {
+  const signers: string[] = [];
+  const subjects: string[] = [];
+  const signer = (s: { id: string; managerProof?: { by: { id: string } } | null } | null | undefined) => {
+    if (s) signers.push(s.id);
+    if (s?.managerProof) signers.push(s.managerProof.by.id);
+  };
+  for (const { secretId, keyPath: p } of items) {
+    subjects.push(`secret:${secretId}`);
+    if (p.via === 'user') signer(p.signer);
+    else {
+      subjects.push(`group:${p.groupId}`);
+      signer(p.groupGrantSigner);
+      signer(p.memberGrantSigner);
+      if (p.memberGrantSigner?.role === 'manager')
+        subjects.push(`manager:group:${p.groupId}:${p.memberGrantSigner.id}`);
+    }
+  }
+  return { signers, subjects };
+}
 
 export type RightClickDeps = {
   db: () => Promise<CacheDb>;
@@ -30,20 +53,18 @@ export type RightClickDeps = {
  * reach them through handlers/selection.ts and handlers/share.ts.
  */
 export function createRightClick(deps: RightClickDeps) {
-  // Values opened for matching go through the same grant verification as a reveal (pins, signers, revisions).
+  // Values opened for matching go through the same grant verification as a reveal (pins, signers, revisions),
+  // with this device's pins and marks read once per batch of values (see batchTrust).
   const indexer = createValueIndexer(
     () => {
       const u = deps.session().unlocked();
       if (!u) return undefined;
       const me = { userId: u.me.userId, signingPublicKey: u.me.signingPublicKey };
-      const verify = async (item: Parameters<typeof verifyKeyPath>[0]) =>
-        verifyKeyPath(
-          item,
-          (await (await deps.db()).get('secrets', item.secretId))?.name ?? item.secretId,
-          me,
-          deviceTrust(await deps.db()),
-        );
-      return { ...u, verify };
+      const verifier = async (items: readonly ValueItem[]) => {
+        const trust = await batchTrust(await deps.db(), trustWanted(items));
+        return (item: ValueItem, label: string) => verifyKeyPath(item, label, me, trust);
+      };
+      return { ...u, verifier };
     },
     {
       enabled: async () => (await readSettings()).matchByValue,

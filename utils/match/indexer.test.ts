@@ -116,7 +116,7 @@ describe('value indexer', () => {
     const ix = createValueIndexer(() => ({
       client,
       me: keys,
-      verify: (item) => verifyKeyPath(item, item.secretId, me, trust),
+      verifier: async () => (item) => verifyKeyPath(item, item.secretId, me, trust),
     }));
     await ix.update({ full: true, secrets: [a!, b!] });
     expect(await ix.lookup('value-aaaa')).toEqual([]);

@@ -32,8 +32,8 @@ export type IndexerOptions = {
 /**
  * Keeps the right-click matcher's {@link ValueIndex} in step with the cache: built after unlock, updated
  * by each sync (a new value revision is re-indexed, a removed or disabled secret forgotten), dropped on
- * lock. Client secrets are opened one at a time, fingerprinted, and not kept. The build runs in the
- * background in batches, yielding to the worker's event loop between slices, so messages are never held
+ * lock. Client secrets are verified, opened and fingerprinted a few side by side, and not kept. The build
+ * runs in the background in batches, yielding to the worker's event loop between slices, so messages are never held
  * up by it; a lock, a sign-out or the setting turned off abandons it where it stands.
  */
 export function createValueIndexer(
@@ -70,9 +70,14 @@ export function createValueIndexer(
     const stale = changes.full ? [...idx.ids()].filter((id) => !listed.has(id)) : [];
     for (const id of [...stale, ...(changes.removed ?? [])]) idx.remove(id);
     const wanted: string[] = [];
+    // The names, for the grant checks' messages: the summaries are at hand, a cache read per value is not needed.
+    const labels = new Map<string, string>();
     for (const s of changes.secrets) {
       if (!indexable(s)) idx.remove(s.id);
-      else if (idx.revisionOf(s.id) !== s.valueRevision) wanted.push(s.id);
+      else if (idx.revisionOf(s.id) !== s.valueRevision) {
+        wanted.push(s.id);
+        labels.set(s.id, s.name);
+      }
     }
     remaining += wanted.length;
     let left = wanted.length;
@@ -82,7 +87,7 @@ export function createValueIndexer(
         const src = source();
         if (!src) return;
         const ids = wanted.slice(i, i + batch);
-        await indexBatch(idx, src, ids, () => at === epoch);
+        await indexBatch(idx, src, ids, () => at === epoch, labels);
         if (at !== epoch) return;
         left -= ids.length;
         remaining -= ids.length;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openCache } from '@/utils/cache';
-import { deviceTrust } from './device-trust';
+import { batchTrust, deviceTrust } from './device-trust';
 
 describe('device trust (signing pins and "signed seen" marks in the pins store)', () => {
   it('marks a subject once: a later mark keeps the time it was first made', async () => {
@@ -24,6 +24,35 @@ describe('device trust (signing pins and "signed seen" marks in the pins store)'
     await trust.pinSigning('u1', 'ab:cd');
     expect(await trust.signingPin('u1')).toBe('ab:cd');
     expect(await trust.signingPin('u2')).toBeUndefined();
+    db.close();
+  });
+});
+
+describe('batch trust (the right-click index reads pins and marks once per batch)', () => {
+  it('answers from one read, still sees a mark made after it, and writes a mark once', async () => {
+    const db = await openCache();
+    const store = deviceTrust(db);
+    await store.markSigned('secret:s1');
+    await store.pinSigning('u1', 'f1');
+    const trust = await batchTrust(db, { signers: ['u1', 'u2'], subjects: ['secret:s1', 'secret:s2'] });
+    expect(await trust.signingPin('u1')).toBe('f1');
+    expect(await trust.signedSeen('secret:s1')).toBe(true);
+    expect(await trust.signedSeen('secret:s2')).toBe(false);
+    await store.markSigned('secret:s2'); // a reveal meanwhile: not in the batch's read, still seen
+    expect(await trust.signedSeen('secret:s2')).toBe(true);
+    await Promise.all([trust.markSigned('secret:s3'), trust.markSigned('secret:s3')]);
+    expect(await store.signedSeen('secret:s3')).toBe(true);
+    db.close();
+  });
+
+  it('refuses a second signing key of the same person pinned side by side in one batch', async () => {
+    const db = await openCache();
+    const trust = await batchTrust(db, { signers: ['u1'], subjects: [] });
+    const [a, b] = await Promise.allSettled([trust.pinSigning('u1', 'k1'), trust.pinSigning('u1', 'k2')]);
+    expect(a.status).toBe('fulfilled');
+    expect(b.status).toBe('rejected');
+    expect(await deviceTrust(db).signingPin('u1')).toBe('k1');
+    await trust.pinSigning('u1', 'k1');
     db.close();
   });
 });

@@ -1,4 +1,5 @@
 import type { CacheDb } from '@/utils/cache';
+import { VepError } from '@/utils/crypto';
 import type { GrantTrust } from '@/utils/session/grant-trust';
 
 /**
@@ -17,6 +18,60 @@ export function deviceTrust(db: CacheDb, now = () => new Date()): GrantTrust {
     // IndexedDB transaction each) cost more than the verification; a mark keeps the time it was first made.
     markSigned: async (subject) => {
       if (!(await db.get('pins', `signed:${subject}`))) await put(`signed:${subject}`, subject, '');
+    },
+  };
+}
+
+/** What a batch of checks is expected to ask: the users whose signing pins, the subjects whose marks. */
+export type TrustWanted = { signers: Iterable<string>; subjects: Iterable<string> };
+
+/**
+ * {@link deviceTrust} for a batch of checks (the right-click index verifies a batch of values at a time):
+ * the pins and marks the batch is expected to ask for are read in one IndexedDB transaction up front, instead
+ * of a transaction or two per value. Only what this device has recorded is taken from that read (a pin, a
+ * mark): anything it did not find is asked of the store again at the moment it is needed, so a mark or pin
+ * recorded meanwhile (a reveal in the popup) is never missed, and refusing an unsigned grant of a subject seen
+ * signed stays exact. Pins and marks are only ever added, never changed (a sign-out clears them, and drops
+ * the index with its batch). Writes go to the store at once; a subject marked twice by values checked side by
+ * side is written once, and a user's key pinned by one of them is the pin for the others.
+ */
+export async function batchTrust(db: CacheDb, wanted: TrustWanted, now = () => new Date()): Promise<GrantTrust> {
+  const store = deviceTrust(db, now);
+  const pins = new Map<string, string>();
+  const seen = new Set<string>();
+  const marking = new Map<string, Promise<void>>();
+  const signers = [...new Set(wanted.signers)];
+  const subjects = [...new Set(wanted.subjects)];
+  const tx = db.transaction('pins');
+  const [pinRecords, markRecords] = await Promise.all([
+    Promise.all(signers.map((id) => tx.store.get(`signing:user:${id}`))),
+    Promise.all(subjects.map((s) => tx.store.get(`signed:${s}`))),
+    tx.done,
+  ]);
+  pinRecords.forEach((r, i) => r && pins.set(signers[i]!, r.fingerprint));
+  markRecords.forEach((r, i) => r && seen.add(subjects[i]!));
+  return {
+    signingPin: async (userId) => pins.get(userId) ?? store.signingPin(userId),
+    // Checks run side by side: the first to pin a user's key pins it for the batch at once, before its write
+    // lands, so a second value of the same batch signed with another key of that user is refused, as it
+    // would be had the two been checked one after the other.
+    pinSigning: async (userId, fingerprint) => {
+      const pinned = pins.get(userId);
+      if (pinned === fingerprint) return;
+      if (pinned)
+        throw new VepError(
+          'bad_signature',
+          'Two grants checked together are signed with different signing keys of the same person. Nothing was opened.',
+        );
+      pins.set(userId, fingerprint);
+      await store.pinSigning(userId, fingerprint);
+    },
+    signedSeen: async (subject) => seen.has(subject) || store.signedSeen(subject),
+    markSigned: async (subject) => {
+      if (seen.has(subject)) return;
+      let mark = marking.get(subject);
+      if (!mark) marking.set(subject, (mark = store.markSigned(subject).then(() => void seen.add(subject))));
+      await mark;
     },
   };
 }
