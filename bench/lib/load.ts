@@ -51,31 +51,10 @@ export async function load(o: {
 }
 
 /**
- * The highest rate sustained with p99 under `p99Budget` ms: load at rising concurrency, keeping the best
- * rate among the levels that met the budget (0 when none did). Every level runs: on a
- * shared machine one noisy level says little about the next.
- */
-export async function sustained(o: {
-  base: string;
-  token: string;
-  ms: number;
-  levels: number[];
-  p99Budget: number;
-  path: (i: number) => string;
-}) {
-  let best: LoadResult & { concurrency: number } = { requests: 0, perSecond: 0, p99: NaN, errors: 0, concurrency: 0 };
-  for (const concurrency of o.levels) {
-    const r = await load({ ...o, concurrency });
-    console.error(`  c=${concurrency}: ${r.perSecond.toFixed(0)} req/s, p99 ${r.p99.toFixed(1)} ms`);
-    if (r.errors) throw new Error(`${r.errors} request(s) failed at concurrency ${concurrency}`);
-    if (r.p99 < o.p99Budget && r.perSecond > best.perSecond) best = { ...r, concurrency };
-  }
-  return best;
-}
-
-/**
- * `sustained` for two targets at once, level by level and alternated (A then B, then B then A at the next
- * level, and each level twice), so background load that comes and goes falls on both alike.
+ * The highest rate each of two targets sustains with p99 under `p99Budget` ms: load at rising concurrency,
+ * keeping each target's best rate among the levels that met the bound (0 when none did). Every level runs (on
+ * a shared machine one noisy level says little about the next), twice, the two targets alternated (A then B,
+ * then B then A), so background load that comes and goes falls on both alike.
  */
 export async function sustainedPair(o: {
   a: string;

@@ -10,15 +10,10 @@ export type Row = {
   /** Defaults to lower-is-better. */
   direction?: Direction;
   /**
-   * The absolute budget: a lower-is-better figure must stay under it, a higher-is-better one over it. Null
-   * where the architecture gives none (shown for information).
+   * The absolute budget: a lower-is-better figure must stay under it, a higher-is-better one over it (for a
+   * timed figure, a quiet-machine guide: see `isGuide`). Null where the architecture gives none.
    */
   budget: number | null;
-  /**
-   * The absolute budget is a quiet-machine target, printed but not judged: on a shared machine only the
-   * ratio to the same-run baseline says whether the code got slower. Implied for every timed figure.
-   */
-  budgetIsGuide?: boolean;
   baseline: { label: string; value: number } | null;
   /**
    * A second budget, relative: the figure may be at most this many times worse than its baseline (for a
@@ -37,11 +32,11 @@ const better = (r: Row, a: number, b: number) => ((r.direction ?? 'lower') === '
 const TIMED: ReadonlySet<Row['unit']> = new Set(['ms', 'req/s']);
 
 /**
- * Whether an absolute budget is only a guide: always for a timed figure (on a shared machine only its ratio to
- * the same-run baseline says whether the code got slower), and wherever a bench says so. Sizes and counts do
+ * Whether an absolute budget is only a guide (printed, not judged): true for every timed figure, since on a
+ * shared machine only its ratio to the same-run baseline says whether the code got slower. Sizes and counts do
  * not depend on load, so theirs are judged.
  */
-export const isGuide = (r: Row) => r.budgetIsGuide === true || TIMED.has(r.unit);
+export const isGuide = (r: Row) => TIMED.has(r.unit);
 
 /** Whether the absolute budget is met (true when there is none, or when it is only a guide). */
 export const meetsBudget = (r: Row) => r.budget === null || isGuide(r) || better(r, r.value, r.budget);

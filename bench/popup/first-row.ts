@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { ROW_HEIGHTS } from '../../utils/config';
 
 declare global {
   interface Window {
@@ -49,8 +50,9 @@ export async function timeFirstRow(
 export async function untilListed(page: Page, rows: number): Promise<void> {
   await page
     .waitForFunction(
-      (n) => ((document.querySelector('[role="listbox"]') as HTMLElement | null)?.offsetHeight ?? 0) >= n * 50,
-      rows,
+      (px) => ((document.querySelector('[role="listbox"]') as HTMLElement | null)?.offsetHeight ?? 0) >= px,
+      // The listbox is as tall as all its rows: at least the shortest row height times their number.
+      rows * Math.min(...Object.values(ROW_HEIGHTS)),
       { timeout: 30_000 },
     )
     // A settle that does not come is not a figure: the open was already timed, the next one goes on.

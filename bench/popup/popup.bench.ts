@@ -118,7 +118,6 @@ export async function popupBench(opts: { smoke: boolean }): Promise<Row[]> {
           value: median(popup),
           unit: 'ms',
           budget,
-          budgetIsGuide: true,
           maxRatio,
           spread: spread(popup),
           baseline: { label: 'empty Preact page, median', value: median(floor) },
