@@ -48,6 +48,11 @@ export const VALUES_BATCH = 500;
  * answer is parsed and opened in short slices of the worker's time, between which its messages are answered.
  */
 export const INDEX_BATCH = 100;
+/**
+ * While the value index is built, it is saved (sealed, utils/match/index-store.ts) after about this many
+ * changes, so a lock or a worker stopped mid-build keeps what was done; and once more when the update ends.
+ */
+export const INDEX_SAVE_EVERY = 2_000;
 /** Values opened between two yields to the worker's event loop while the value index is built. */
 export const INDEX_SLICE = 10;
 /**

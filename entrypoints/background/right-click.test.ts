@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fakeVault, TEST_ITERATIONS, type FakeVault } from '@/test/fake-vault';
 import { fakeValues } from '@/test/fake-values';
 import { BOB, secret } from '@/test/fixtures';
+import { openCache } from '@/utils/cache';
 import type { SecretSummary } from '@/utils/contract';
 import { sendMessage } from '@/utils/messaging';
 import { parseRoute } from '@/utils/popup-route';
@@ -47,6 +48,8 @@ const settle = async () => {
   await app.rightClick.indexer.update({ full: false, secrets: [] });
 };
 const badgeText = () => fakeBrowser.action.getBadgeText({});
+/** The value index as kept (sealed) in the cache across locks and worker restarts. */
+const keptIndex = async () => (await openCache()).get('valueIndex', 'sealed');
 
 beforeEach(async () => {
   vault = fakeVault();
@@ -124,13 +127,36 @@ describe('right-click in the worker', () => {
     expect(await app.handleSelection('share', 'sk_live_payments_0001')).toBe(`#/share/${mine.id}/internal`);
   });
 
-  it('signing out clears the badge and the index', async () => {
+  it('signing out clears the badge and the index, the one kept in the cache too', async () => {
     vault.state.secrets = [mine, secret({ owner: BOB })];
     await settle();
+    expect(await keptIndex()).toBeDefined();
     await sendMessage('signOut');
     // The status change clears the badge on its own queue, not inside the sign-out's answer.
     await vi.waitFor(async () => expect(await badgeText()).toBe(''));
     expect(app.rightClick.indexer.size).toBe(0);
     expect(await fakeBrowser.storage.local.get('newShares')).toEqual({});
+    expect(await keptIndex()).toBeUndefined();
+  });
+
+  it('keeps the index across a lock and a worker restart: no value is fetched again', async () => {
+    const asked = values.batches.length;
+    await sendMessage('lock');
+    await sendMessage('unlock', { password: PASSWORD });
+    await settle();
+    expect(await app.handleSelection('share', 'sk_live_payments_0001')).toBe(`#/share/${mine.id}/internal`);
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    start();
+    await app.ready;
+    await settle();
+    expect(await sendMessage('getValueIndexStatus')).toEqual({ state: 'ready', indexed: 1 });
+    expect(await app.handleSelection('share', 'sk_live_payments_0001')).toBe(`#/share/${mine.id}/internal`);
+    expect(values.batches.length).toBe(asked);
+  });
+
+  it('value matching turned off deletes the kept index', async () => {
+    expect(await keptIndex()).toBeDefined();
+    await sendMessage('saveSettings', { matchByValue: false });
+    await vi.waitFor(async () => expect(await keptIndex()).toBeUndefined());
   });
 });

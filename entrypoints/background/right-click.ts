@@ -1,6 +1,7 @@
 import { readSecretsInPages, type CacheDb } from '@/utils/cache';
 import { INDEX_START_DELAY_MS } from '@/utils/config';
 import { createValueIndexer, type ValueIndexStatus } from '@/utils/match/indexer';
+import { createIndexStore } from '@/utils/match/index-store';
 import type { ValueItem } from '@/utils/match/index-batch';
 import { batchTrust, type TrustWanted } from '@/utils/secrets/device-trust';
 import { verifyKeyPath } from '@/utils/session/grant-trust';
@@ -69,6 +70,7 @@ export function createRightClick(deps: RightClickDeps) {
     {
       enabled: async () => (await readSettings()).matchByValue,
       onProgress: (status) => deps.onIndexStatus?.(status),
+      store: createIndexStore(deps.db),
     },
   );
   const badge = createBadge();
@@ -107,16 +109,23 @@ export function createRightClick(deps: RightClickDeps) {
       const kind = kindOfMenu(menuItemId);
       return kind && selectionText ? selection.handleSelection(kind, selectionText) : undefined;
     },
-    /** Every unlock starts a new index under a new key; lock and sign-out drop it. */
+    /**
+     * Every unlock opens the index kept sealed since the last one and brings it up to date; lock and sign-out
+     * drop it from memory (sign-out also clears the cache, the kept index with it).
+     */
     onStatus(status: SessionStatus): void {
       indexer.drop();
       if (status.state === 'unlocked') void rebuild(deps.indexDelayMs ?? INDEX_START_DELAY_MS);
       if (status.state === 'signedOut') void badge.clear();
     },
-    /** Value matching turned off: the index and its key go at once; turned on: built again if unlocked. */
+    /**
+     * Value matching turned off: the index goes at once, from memory and from the cache; turned on: built
+     * again if unlocked.
+     */
     onSettings(settings: Settings): void {
       if (settings.matchByValue && indexer.status().state !== 'off') return;
-      indexer.drop();
+      if (settings.matchByValue) indexer.drop();
+      else void indexer.forget();
       if (deps.session().status().state === 'unlocked') void rebuild();
     },
     onChanges(c: SyncChanges): void {

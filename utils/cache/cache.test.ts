@@ -28,6 +28,7 @@ describe('cache schema', () => {
       'revisions',
       'secrets',
       'users',
+      'valueIndex',
     ]);
   });
 

@@ -21,6 +21,8 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => void db.createObjectStore('revisions', { keyPath: 'secretId' }),
   // The popup's precomputed first screen (see head.ts).
   (db) => void db.createObjectStore('head'),
+  // The right-click value index, sealed (utils/match/index-store.ts).
+  (db) => void db.createObjectStore('valueIndex'),
 ];
 
 export const CACHE_DB_NAME = 'vaultshare-cache';

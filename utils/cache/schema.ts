@@ -1,4 +1,5 @@
 import type { DBSchema } from 'idb';
+import type { Ciphertext } from '@/utils/crypto';
 import type { Filter } from '@/utils/list-query';
 import type { AccessList, DirectoryUser, GroupView, RecipientKind, SecretSummary } from '@/utils/contract';
 
@@ -46,10 +47,29 @@ export interface VaultDB extends DBSchema {
   meta: { key: 'sync'; value: SyncMeta };
   revisions: { key: string; value: SeenRevision };
   head: { key: 'list'; value: ListHead };
+  valueIndex: { key: 'sealed'; value: SealedValueIndex };
 }
 
+/**
+ * The right-click value index kept across locks and worker restarts (docs/crypto.md, "The value index"): one
+ * AES-GCM ciphertext of every secret's keyed fingerprint and value revision, under a key derived from the
+ * user's private key. Sealed whole, so at rest it shows neither which secrets are indexed nor which share a
+ * value; it never holds a client secret.
+ */
+export type SealedValueIndex = Ciphertext;
+
 /** Every store, for whole-cache operations (sign-out, full sync). */
-export const STORES = ['secrets', 'access', 'groups', 'users', 'pins', 'meta', 'revisions', 'head'] as const;
+export const STORES = [
+  'secrets',
+  'access',
+  'groups',
+  'users',
+  'pins',
+  'meta',
+  'revisions',
+  'head',
+  'valueIndex',
+] as const;
 export type StoreName = (typeof STORES)[number];
 
 /**

@@ -7,6 +7,7 @@ export { VepError, type VepErrorCode } from './errors';
 export { toB64url, fromB64url, utf8, fromUtf8 } from './encoding';
 export { randomBytes, newId } from './random';
 export { pbkdf2Sha256, hkdfSha256 } from './kdf';
+export { type ValueIndexKeys, deriveValueIndexKeys } from './value-index-keys';
 export { type Ciphertext, aesGcmEncrypt, aesGcmDecrypt } from './aes-gcm';
 export { sha256Hex, fingerprintOf, formatFingerprint } from './fingerprint';
 export { type KeyPair, generateKeyPair, importPrivateKey, importPublicKey, publicKeyOf } from './keys';

@@ -1,6 +1,7 @@
 import { INDEX_SLICE } from '@/utils/config';
 import { openRevealed, type OwnKeys } from '@/utils/session/open-secret';
 import type { RouteResponse } from '@/utils/contract';
+import type { ValueIndexKeys } from '@/utils/crypto';
 import type { VaultClient } from '@/utils/vault/client';
 import type { ValueIndex } from './value-index';
 
@@ -11,7 +12,9 @@ export type ValueItem = RouteResponse<'secretValues'>['items'][number];
 export type VerifyValue = (item: ValueItem, label: string) => Promise<unknown>;
 
 /**
- * What the indexer needs while the vault is unlocked: the signed-in client, the user's keys, and the check
+ * What the indexer needs while the vault is unlocked: the signed-in client, the user's keys, the index's own
+ * keys (derived from the private key; without them, as in some tests, the index gets a random key and is not
+ * kept), whose cache it is, and the check
  * of every grant on a value's key path (VEP/2, docs/crypto.md "Verifying a grant"), which throws on a grant
  * that is refused: such a value is never opened, so it can never match a selection. The check is made for a
  * batch of values at a time, so that what it reads from this device (signing pins, "signed seen" marks) is
@@ -20,6 +23,8 @@ export type VerifyValue = (item: ValueItem, label: string) => Promise<unknown>;
 export type IndexSource = {
   client: VaultClient;
   me: OwnKeys;
+  indexKeys?: ValueIndexKeys;
+  owner?: { userId: string };
   verifier?: (items: readonly ValueItem[]) => Promise<VerifyValue>;
 };
 

@@ -1,6 +1,7 @@
 import type { SecretSummary } from '@/utils/contract';
-import { INDEX_BATCH, INDEX_WAIT_MS } from '@/utils/config';
+import { INDEX_BATCH, INDEX_SAVE_EVERY, INDEX_WAIT_MS } from '@/utils/config';
 import { indexBatch, yieldToEvents, type IndexSource } from './index-batch';
+import type { IndexStore } from './index-store';
 import { ValueIndex } from './value-index';
 
 export type { IndexSource } from './index-batch';
@@ -27,18 +28,30 @@ export type IndexerOptions = {
   enabled?: () => Promise<boolean>;
   /** Told where the index stands after each batch, and when an update ends. */
   onProgress?: (status: ValueIndexStatus) => void;
+  /** Where the index is kept across locks and worker restarts (sealed); without it, it is built at each unlock. */
+  store?: IndexStore;
+  /** Changes between two saves while a long build runs. */
+  saveEvery?: number;
 };
 
 /**
- * Keeps the right-click matcher's {@link ValueIndex} in step with the cache: built after unlock, updated
- * by each sync (a new value revision is re-indexed, a removed or disabled secret forgotten), dropped on
- * lock. Client secrets are verified, opened and fingerprinted a few side by side, and not kept. The build
- * runs in the background in batches, yielding to the worker's event loop between slices, so messages are never held
- * up by it; a lock, a sign-out or the setting turned off abandons it where it stands.
+ * Keeps the right-click matcher's {@link ValueIndex} in step with the cache: after unlock, the index kept
+ * (sealed) from the last session is opened, and only what changed since is indexed (a new value revision, a
+ * new secret; a removed or disabled secret is forgotten); each sync updates it the same way; a lock drops it
+ * from memory. Client secrets are verified, opened and fingerprinted a few side by side, and not kept. A build
+ * runs in the background in batches, yielding to the worker's event loop between slices, so messages are never
+ * held up by it; it is saved every `saveEvery` changes and when it ends; a lock, a sign-out or the setting
+ * turned off abandons it where it stands.
  */
 export function createValueIndexer(
   source: () => IndexSource | undefined,
-  { batch = INDEX_BATCH, enabled = async () => true, onProgress = () => undefined }: IndexerOptions = {},
+  {
+    batch = INDEX_BATCH,
+    enabled = async () => true,
+    onProgress = () => undefined,
+    store,
+    saveEvery = INDEX_SAVE_EVERY,
+  }: IndexerOptions = {},
 ) {
   let index: ValueIndex | undefined;
   let queue: Promise<void> = Promise.resolve();
@@ -48,6 +61,8 @@ export function createValueIndexer(
   let pending = 0;
   let remaining = 0;
   let off = false;
+  /** The index's change count when it was last saved (or opened). */
+  let savedAt = 0;
 
   function status(): ValueIndexStatus {
     if (off) return { state: 'off' };
@@ -56,14 +71,46 @@ export function createValueIndexer(
     return pending ? { state: 'building', indexed, outOf: indexed + remaining } : { state: 'ready', indexed };
   }
 
+  function drop(): void {
+    epoch++;
+    index = undefined;
+    remaining = 0;
+  }
+
+  /**
+   * Seals and stores the index, unless it has not changed since the last save. Only ever called from an
+   * update, which the queue runs one at a time, so two saves never overlap.
+   */
+  async function save(idx: ValueIndex, at: number): Promise<void> {
+    const src = source();
+    if (!store || !src?.indexKeys || !src.owner || at !== epoch || idx.changes === savedAt) return;
+    const mark = idx.changes;
+    const ok = await store
+      .save(src.indexKeys, src.owner.userId, idx.entries(), () => at === epoch && !!source())
+      .then(() => true)
+      .catch(() => false);
+    if (ok && at === epoch) savedAt = mark;
+  }
+
+  /** The index of this unlock: the one kept from the last, if it opens with this user's keys; else empty. */
+  async function open(src: IndexSource): Promise<ValueIndex> {
+    const kept = store && src.indexKeys && src.owner ? await store.load(src.indexKeys, src.owner.userId) : undefined;
+    return ValueIndex.create(src.indexKeys?.hmac, kept);
+  }
+
   async function apply(changes: IndexChanges, at: number): Promise<void> {
-    if (at !== epoch || !source()) return;
+    const first = source();
+    if (at !== epoch || !first) return;
     off = !(await enabled());
+    if (off) await store?.remove().catch(() => undefined);
     if (off || at !== epoch) return;
     if (!index) {
-      const made = await ValueIndex.create();
+      const made = await open(first);
       if (at !== epoch) return;
-      index ??= made;
+      if (!index) {
+        index = made;
+        savedAt = made.changes;
+      }
     }
     const idx = index;
     const listed = new Set(changes.secrets.map((s) => s.id));
@@ -92,11 +139,14 @@ export function createValueIndexer(
         left -= ids.length;
         remaining -= ids.length;
         onProgress(status());
+        if (idx.changes - savedAt >= saveEvery) await save(idx, at);
         await yieldToEvents();
       }
     } finally {
       // A build that stopped early (offline, locked) no longer counts as work to come.
       if (at === epoch) remaining -= left;
+      // What was done is kept, even when the build stopped early.
+      await save(idx, at);
     }
   }
 
@@ -118,11 +168,15 @@ export function createValueIndexer(
         });
       return queue;
     },
-    /** Forgets every fingerprint and the key (lock, sign-out, matching turned off); abandons the build. */
-    drop(): void {
-      epoch++;
-      index = undefined;
-      remaining = 0;
+    /**
+     * Forgets every fingerprint and the key (lock, sign-out, matching turned off); abandons the build. The
+     * index kept sealed stays for the next unlock.
+     */
+    drop,
+    /** {@link drop}, and the kept index deleted too (value matching turned off). */
+    async forget(): Promise<void> {
+      drop();
+      await store?.remove().catch(() => undefined);
     },
     /**
      * The secrets whose client secret is the selection. Waits for queued work up to `waitMs`, so a

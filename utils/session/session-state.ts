@@ -1,4 +1,4 @@
-import { importPrivateKey, importSigningKey } from '@/utils/crypto';
+import { deriveValueIndexKeys, importPrivateKey, importSigningKey, type ValueIndexKeys } from '@/utils/crypto';
 import { clearCache, type CacheDb } from '@/utils/cache';
 import { createVaultClient, type VaultClient } from '@/utils/vault/client';
 import { ACTIVITY_RESOLUTION_MS } from '@/utils/config';
@@ -36,6 +36,8 @@ export function createSessionState(deps: SessionStateDeps) {
   let record: SessionRecord | undefined;
   let privateKey: CryptoKey | undefined;
   let signingKey: CryptoKey | undefined;
+  // The value index's keys (derived from the private key), held and dropped with it.
+  let indexKeys: ValueIndexKeys | undefined;
   let reason: LockReason = 'restart';
   let lastActivityAt = 0;
   let client: VaultClient | undefined;
@@ -48,7 +50,7 @@ export function createSessionState(deps: SessionStateDeps) {
   const changed = () => deps.onStatus?.(status());
 
   async function lock(why: LockReason): Promise<SessionStatus> {
-    privateKey = signingKey = undefined;
+    privateKey = signingKey = indexKeys = undefined;
     reason = why;
     // An expired token is useless; dropping it makes the next unlock sign in again.
     if (why === 'session_expired') record = client = undefined;
@@ -71,7 +73,9 @@ export function createSessionState(deps: SessionStateDeps) {
     if (!account || !record || !wrapped) return;
     if (isOverdue(lastActivityAt, (await readSettings()).autoLockMinutes, now())) return void (await lock('idle'));
     try {
-      privateKey = await importPrivateKey(await openResume(wrapped, account.userId));
+      const pkcs8 = await openResume(wrapped, account.userId);
+      indexKeys = await deriveValueIndexKeys(pkcs8, account.userId);
+      privateKey = await importPrivateKey(pkcs8);
       const signing = await resumeSigningItem.getValue();
       signingKey = signing ? await importSigningKey(await openResume(signing, `${account.userId}/signing`)) : undefined;
     } catch {
@@ -87,10 +91,12 @@ export function createSessionState(deps: SessionStateDeps) {
     // A cache filled for another account or server must not show through, even for a moment.
     if (previous && (previous.userId !== next.userId || previous.serverUrl !== serverUrl))
       await clearCache(await deps.db());
+    const keys = await deriveValueIndexKeys(opened.pkcs8, me.id);
     account = next;
     record = { token: opened.token, expiresAt: opened.expiresAt, me };
     privateKey = opened.privateKey;
     signingKey = opened.signingKey;
+    indexKeys = keys;
     client = undefined;
     lastActivityAt = now();
     const settings = await readSettings();
@@ -111,7 +117,7 @@ export function createSessionState(deps: SessionStateDeps) {
 
   /** Forgets everything: memory, both storages' session data, the cache. */
   async function forget(): Promise<SessionStatus> {
-    account = record = privateKey = signingKey = client = undefined;
+    account = record = privateKey = signingKey = indexKeys = client = undefined;
     await clearSessionStorage();
     await accountItem.removeValue();
     await disarmAutoLock();
@@ -152,12 +158,13 @@ export function createSessionState(deps: SessionStateDeps) {
      * index): the signed-in client, the cache's owner and the user's keys; undefined unless unlocked.
      */
     unlocked(): UnlockedSession | undefined {
-      if (!account || !record || !privateKey) return undefined;
+      if (!account || !record || !privateKey || !indexKeys) return undefined;
       const token = record.token;
       client ??= makeClient(account.serverUrl, () => record?.token ?? token);
       return {
         client,
         owner: { userId: account.userId, serverUrl: account.serverUrl },
+        indexKeys,
         me: {
           userId: account.userId,
           privateKey,

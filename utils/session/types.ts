@@ -1,4 +1,5 @@
 import type { Me } from '@/utils/contract';
+import type { ValueIndexKeys } from '@/utils/crypto';
 import type { CacheOwner } from '@/utils/sync/sync-once';
 import type { VaultClient } from '@/utils/vault/client';
 import type { OwnKeys } from './open-secret';
@@ -37,8 +38,11 @@ export type OpenedSession = SessionRecord & { privateKey: CryptoKey; pkcs8: Uint
 /** The account's VEP/2 signing key once opened; absent for a VEP/1 account unlocked offline (it signs nothing then). */
 export type SigningKeys = { signingKey?: CryptoKey; signingPkcs8?: Uint8Array };
 
-/** The open vault, as the worker's handlers receive it: the signed-in client, whose cache it is, the keys. */
-export type UnlockedSession = { client: VaultClient; owner: CacheOwner; me: UnlockedMe };
+/**
+ * The open vault, as the worker's handlers receive it: the signed-in client, whose cache it is, the keys, and
+ * the right-click value index's keys (derived from the private key, docs/crypto.md "The value index").
+ */
+export type UnlockedSession = { client: VaultClient; owner: CacheOwner; me: UnlockedMe; indexKeys: ValueIndexKeys };
 
 /** The unlocked user's keys and identity, as work on the open vault receives them. */
 export type UnlockedMe = OwnKeys & { userId: string; signingKey?: CryptoKey; signingPublicKey: string | null };
