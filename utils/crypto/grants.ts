@@ -2,7 +2,7 @@ import { aesGcmDecrypt, aesGcmEncrypt } from './aes-gcm';
 import { type RecipientKind, type SubjectKind, grantContext } from './context';
 import { concatBytes, fromB64url, toB64url } from './encoding';
 import { VepError, decryptFailed } from './errors';
-import { sha256Hex } from './fingerprint';
+import { fingerprintOf, sha256Hex } from './fingerprint';
 import { hkdfSha256 } from './kdf';
 import { P256, importPublicKey } from './keys';
 
@@ -87,7 +87,7 @@ export async function openGrant(
 ): Promise<Uint8Array<ArrayBuffer>> {
   const context = grantContext({ ...subject, recipientKind: grant.recipientKind, recipientId: grant.recipientId });
   const recipientSpki = fromB64url(recipientPublicKey);
-  if (grant.recipientKeyFingerprint !== (await sha256Hex(recipientSpki))) {
+  if (grant.recipientKeyFingerprint !== (await fingerprintOf(recipientPublicKey))) {
     throw new VepError('wrong_recipient', 'This grant was made for another public key than this one.');
   }
   let ephemeralKey: CryptoKey;
