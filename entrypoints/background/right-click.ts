@@ -1,6 +1,6 @@
 import { readSecretsInPages, type CacheDb } from '@/utils/cache';
 import { INDEX_START_DELAY_MS } from '@/utils/config';
-import { createValueIndexer, type ValueIndexStatus } from '@/utils/match/indexer';
+import { createValueIndexer, indexedPart, type ValueIndexStatus } from '@/utils/match/indexer';
 import { createIndexStore } from '@/utils/match/index-store';
 import type { ValueItem } from '@/utils/match/index-batch';
 import { batchTrust, type TrustWanted } from '@/utils/secrets/device-trust';
@@ -88,7 +88,7 @@ export function createRightClick(deps: RightClickDeps) {
         const timer = setTimeout(go, delay);
         startNow = () => (clearTimeout(timer), go());
       })
-        .then(async () => readSecretsInPages(await deps.db()))
+        .then(async () => readSecretsInPages(await deps.db(), undefined, indexedPart))
         .then((secrets) => ({ full: true, secrets })),
     );
   const selection = createSelectionHandler({

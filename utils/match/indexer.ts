@@ -6,8 +6,22 @@ import { ValueIndex } from './value-index';
 
 export type { IndexSource } from './index-batch';
 
+/** What the indexer reads of a secret's summary. */
+export type IndexedSecret = Pick<SecretSummary, 'id' | 'name' | 'status' | 'valueRevision'> & {
+  permissions: Pick<SecretSummary['permissions'], 'view'>;
+};
+
+/** {@link IndexedSecret} alone, for a reader of the whole cache (see readSecretsInPages's `pick`). */
+export const indexedPart = (s: SecretSummary): IndexedSecret => ({
+  id: s.id,
+  name: s.name,
+  status: s.status,
+  valueRevision: s.valueRevision,
+  permissions: { view: s.permissions.view },
+});
+
 /** One sync's worth of changes, or (`full`) every secret the user can see now. */
-export type IndexChanges = { full: boolean; secrets: readonly SecretSummary[]; removed?: readonly string[] };
+export type IndexChanges = { full: boolean; secrets: readonly IndexedSecret[]; removed?: readonly string[] };
 
 /**
  * Where right-click matching by value stands: turned off in the settings, waiting for an unlock, being
@@ -20,7 +34,7 @@ export type ValueIndexStatus =
   | { state: 'ready'; indexed: number };
 
 /** An enabled secret the user can view: the only kind the values route answers for. */
-const indexable = (s: SecretSummary) => s.status === 'enabled' && s.permissions.view;
+const indexable = (s: IndexedSecret) => s.status === 'enabled' && s.permissions.view;
 
 export type IndexerOptions = {
   batch?: number;
