@@ -1,5 +1,4 @@
 import type { DBSchema } from 'idb';
-import type { Ciphertext } from '@/utils/crypto';
 import type { Filter } from '@/utils/list-query';
 import type { AccessList, DirectoryUser, GroupView, RecipientKind, SecretSummary } from '@/utils/contract';
 
@@ -54,9 +53,10 @@ export interface VaultDB extends DBSchema {
  * The right-click value index kept across locks and worker restarts (docs/crypto.md, "The value index"): one
  * AES-GCM ciphertext of every secret's keyed fingerprint and value revision, under a key derived from the
  * user's private key. Sealed whole, so at rest it shows neither which secrets are indexed nor which share a
- * value; it never holds a client secret.
+ * value; it never holds a client secret. Bytes, not base64: the record is near 1 MB for 10,000 secrets, and
+ * encoding it would hold the worker for tens of milliseconds at each save and each unlock.
  */
-export type SealedValueIndex = Ciphertext;
+export type SealedValueIndex = { v: 1; iv: Uint8Array<ArrayBuffer>; ct: Uint8Array<ArrayBuffer> };
 
 /** Every store, for whole-cache operations (sign-out, full sync). */
 export const STORES = [

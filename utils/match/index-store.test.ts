@@ -37,7 +37,12 @@ function stored(n: number, prefix = 'client-secret-value'): SecretSummary[] {
 }
 /** How many values the server was asked for since `from` batches. */
 const asked = (from = 0) => server.batches.slice(from).flat().length;
-const sealedBytes = async () => JSON.stringify(await (await db).get('valueIndex', 'sealed'));
+/** The stored record, its bytes read as text (so that any value or id in it, in clear, would show). */
+const sealedBytes = async () => {
+  const sealed = await (await db).get('valueIndex', 'sealed');
+  return sealed ? JSON.stringify({ v: sealed.v, iv: latin1(sealed.iv), ct: latin1(sealed.ct) }) : '';
+};
+const latin1 = (b: Uint8Array) => String.fromCharCode(...b);
 
 beforeEach(async () => {
   keys ??= await generateKeyPair();
@@ -90,9 +95,9 @@ describe('the value index kept across unlocks and worker restarts', () => {
     const secrets = stored(3);
     await worker().ix.update({ full: true, secrets });
     const sealed = (await (await db).get('valueIndex', 'sealed'))!;
-    const ct = [...sealed.ct];
-    ct[5] = ct[5] === 'A' ? 'B' : 'A';
-    await (await db).put('valueIndex', { ...sealed, ct: ct.join('') }, 'sealed');
+    const ct = new Uint8Array(sealed.ct);
+    ct[5]! ^= 1;
+    await (await db).put('valueIndex', { ...sealed, ct }, 'sealed');
 
     const { ix } = worker();
     await ix.update({ full: true, secrets });

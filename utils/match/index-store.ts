@@ -1,12 +1,13 @@
 import type { CacheDb } from '@/utils/cache';
-import { aesGcmDecrypt, aesGcmEncrypt, fromUtf8, utf8, type ValueIndexKeys } from '@/utils/crypto';
+import { fromUtf8, randomBytes, utf8, type ValueIndexKeys } from '@/utils/crypto';
 
 /** One indexed secret as kept: its id, the keyed fingerprint of its client secret, and that value's revision. */
 export type IndexEntry = [secretId: string, fingerprint: string, valueRevision: number];
 
 /** The stored index's format; another one (older or newer) does not open, and the index is built again. */
 const FORMAT = 1;
-const aad = (userId: string) => `vaultshare/value-index/v${FORMAT}/${userId}`;
+const aad = (userId: string) => utf8(`vaultshare/value-index/v${FORMAT}/${userId}`);
+const gcm = (iv: Uint8Array<ArrayBuffer>, userId: string) => ({ name: 'AES-GCM', iv, additionalData: aad(userId) });
 
 const isEntry = (e: unknown): e is IndexEntry =>
   Array.isArray(e) &&
@@ -26,8 +27,9 @@ export function createIndexStore(db: () => Promise<CacheDb>) {
     async load(keys: ValueIndexKeys, userId: string): Promise<IndexEntry[] | undefined> {
       try {
         const sealed = await (await db()).get('valueIndex', 'sealed');
-        if (!sealed) return undefined;
-        const entries: unknown = JSON.parse(fromUtf8(await aesGcmDecrypt(keys.seal, sealed, aad(userId))));
+        if (sealed?.v !== FORMAT) return undefined;
+        const plain = await crypto.subtle.decrypt(gcm(sealed.iv, userId), keys.seal, sealed.ct);
+        const entries: unknown = JSON.parse(fromUtf8(new Uint8Array(plain)));
         return Array.isArray(entries) && entries.every(isEntry) ? entries : undefined;
       } catch {
         return undefined;
@@ -40,9 +42,10 @@ export function createIndexStore(db: () => Promise<CacheDb>) {
       entries: readonly IndexEntry[],
       alive: () => boolean = () => true,
     ): Promise<void> {
-      const sealed = await aesGcmEncrypt(keys.seal, utf8(JSON.stringify(entries)), aad(userId));
+      const iv = randomBytes(12);
+      const ct = await crypto.subtle.encrypt(gcm(iv, userId), keys.seal, utf8(JSON.stringify(entries)));
       const cache = await db();
-      if (alive()) await cache.put('valueIndex', sealed, 'sealed');
+      if (alive()) await cache.put('valueIndex', { v: FORMAT, iv, ct: new Uint8Array(ct) }, 'sealed');
     },
     /** Value matching turned off: nothing about the values stays on the device. (Sign-out clears every store.) */
     async remove(): Promise<void> {
