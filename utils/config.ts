@@ -56,6 +56,13 @@ export const INDEX_SAVE_EVERY = 2_000;
 /** Values opened between two yields to the worker's event loop while the value index is built. */
 export const INDEX_SLICE = 10;
 /**
+ * After each slice the build rests as long as the slice took (at most `INDEX_REST_MAX_MS`): a cold build of
+ * 10,000 values takes about twice as long, and leaves half the machine's time to the worker's messages, the
+ * browser and the pages (on a loaded machine the build's CPU, not a blocked event loop, is what slowed them).
+ */
+export const INDEX_REST_RATIO = 1;
+export const INDEX_REST_MAX_MS = 100;
+/**
  * How long after an unlock the value index starts: the moment belongs to the popup, which draws the list and
  * asks the worker to sync. A right-click meanwhile waits for the index (up to `INDEX_WAIT_MS`).
  */

@@ -1,4 +1,4 @@
-import { INDEX_SLICE } from '@/utils/config';
+import { INDEX_REST_MAX_MS, INDEX_REST_RATIO, INDEX_SLICE } from '@/utils/config';
 import { openRevealed, type OwnKeys } from '@/utils/session/open-secret';
 import type { RouteResponse } from '@/utils/contract';
 import type { ValueIndexKeys } from '@/utils/crypto';
@@ -34,10 +34,15 @@ export type IndexSource = {
  */
 export const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** A turn of the event loop, after a pause in proportion to the work just done (see `INDEX_REST_RATIO`). */
+const rest = (busyMs: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, Math.min(busyMs * INDEX_REST_RATIO, INDEX_REST_MAX_MS)));
+
 /**
  * Fetches, verifies, opens and fingerprints one batch of values, a slice of `INDEX_SLICE` values at a time,
- * yielding to the event loop between slices. The values of a slice go through their checks side by side (each
- * value's own steps stay in order: its grants are verified before its key is opened), so that the WebCrypto
+ * yielding to the event loop between slices, after a rest as long as the slice took. The values of a slice go
+ * through their checks side by side (each value's own steps stay in order: its grants are verified before its
+ * key is opened), so that the WebCrypto
  * and IndexedDB round trips of one value overlap those of the next instead of queueing behind them. `alive`
  * turns false when the vault locks (or value matching is turned off) meanwhile: nothing more is opened, and
  * the keys held for the batch are let go. Ids the server left out (no longer visible, disabled) are forgotten.
@@ -67,12 +72,15 @@ export async function indexBatch(
     if (fields) await idx.set(item.secretId, item.valueRevision, fields.clientSecret);
     else idx.remove(item.secretId);
   };
+  let busy = 0;
   for (let i = 0; i < items.length; i += INDEX_SLICE) {
-    if (i > 0) await yieldToEvents();
+    if (i > 0) await rest(busy);
     if (!alive()) return;
     const slice = items.slice(i, i + INDEX_SLICE);
     for (const item of slice) answered.add(item.secretId);
+    const started = performance.now();
     await Promise.all(slice.map(one));
+    busy = performance.now() - started;
   }
   if (!alive()) return;
   for (const id of ids) if (!answered.has(id)) idx.remove(id);
