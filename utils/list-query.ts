@@ -9,6 +9,10 @@ export type IndexedSecret = { secret: SecretSummary; haystack: string };
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
+/** The list's order: by name as people read it, then by id, so that no two secrets tie. */
+export const compareSecrets = (a: SecretSummary, b: SecretSummary) =>
+  collator.compare(a.name, b.name) || a.id.localeCompare(b.id);
+
 /** Sorts by name and precomputes each secret's searchable text (name, URL, tags, identifier, client ID, owner). */
 export function indexSecrets(secrets: readonly SecretSummary[]): IndexedSecret[] {
   return secrets
@@ -19,7 +23,7 @@ export function indexSecrets(secrets: readonly SecretSummary[]): IndexedSecret[]
         .toLowerCase();
       return { secret, haystack };
     })
-    .sort((a, b) => collator.compare(a.secret.name, b.secret.name) || a.secret.id.localeCompare(b.secret.id));
+    .sort((a, b) => compareSecrets(a.secret, b.secret));
 }
 
 /** Whether a secret belongs under a filter, from the signed-in user's point of view. */
