@@ -10,7 +10,7 @@ const OUT = '.output-size/chrome-mv3';
 
 /** The extension exactly as `npm run build` ships it (no bench page, no test hook), built for this run. */
 function buildShipped() {
-  const env = { ...process.env, WXT_OUT_DIR: '.output-size' };
+  const env: NodeJS.ProcessEnv = { ...process.env, WXT_OUT_DIR: '.output-size' };
   delete env.VAULTSHARE_BENCH;
   delete env.VAULTSHARE_TEST_HOOK;
   const r = spawnSync('npx', ['wxt', 'build'], { env, stdio: 'pipe', encoding: 'utf8' });

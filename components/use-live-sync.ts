@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { LIVE_SYNC_MS } from '@/utils/config';
+import { LIVE_SYNC_MS, SCROLL_NOTICE_MS, SCROLL_QUIET_MS } from '@/utils/config';
 
 /**
  * How long after the last scroll a live sync waits: its answer and the worker's work on it (in the same
  * extension process) never land in the middle of a scroll, where they cost frames.
  */
-export const SCROLL_QUIET_MS = 800;
+export { SCROLL_QUIET_MS };
 
 /**
  * Keeps an open page live (the popup, the options page): while `active` (unlocked), runs `sync` every `every`
@@ -35,4 +35,26 @@ export function useLiveSync(active: boolean, sync: () => void, every = LIVE_SYNC
       document.removeEventListener('scroll', onScroll, { capture: true });
     };
   }, [active, every]);
+}
+
+/**
+ * While `active`, tells the worker (through `notify`) that this page is being scrolled, at most once every
+ * {@link SCROLL_NOTICE_MS}: the worker holds back its background work (the value index it rebuilds at each
+ * start, seconds of CPU for 10,000 secrets) until the page has been still for {@link SCROLL_QUIET_MS}.
+ */
+export function useScrollNotice(active: boolean, notify: () => void): void {
+  const latest = useRef(notify);
+  latest.current = notify;
+  useEffect(() => {
+    if (!active) return;
+    let sentAt = -Infinity;
+    const onScroll = () => {
+      const now = Date.now();
+      if (now - sentAt < SCROLL_NOTICE_MS) return;
+      sentAt = now;
+      latest.current();
+    };
+    document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    return () => document.removeEventListener('scroll', onScroll, { capture: true });
+  }, [active]);
 }

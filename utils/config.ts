@@ -11,6 +11,14 @@ export const SYNC_PERIOD_MINUTES = 5;
  * each ask is the cheap no-change sync.
  */
 export const LIVE_SYNC_MS = 5_000;
+/**
+ * How long after the last scroll of an open page work that can wait does: the popup's live sync, and the
+ * worker's rebuild of the right-click value index (both run in the extension's one renderer process, on the
+ * same cores as the scrolling list).
+ */
+export const SCROLL_QUIET_MS = 800;
+/** How often, at most, a page being scrolled tells the worker so (one message per this many milliseconds). */
+export const SCROLL_NOTICE_MS = 250;
 
 /**
  * Rows of the default view kept precomputed for the popup's first paint (the list head): more than a

@@ -60,30 +60,33 @@ export async function untilListed(page: Page, rows: number): Promise<void> {
 }
 
 /**
- * Waits, asking the worker from an extension page every 100 ms, until its value index (built after an unlock
- * and again at each start of the worker, reading every cached secret) is ready, so that build is not measured
- * as part of the pages' figures. Gives up after `timeoutMs` without failing: the bench goes on. Only for a
- * vault with secrets (an empty one is never `ready` with any indexed).
+ * Waits, asking the worker from an extension page every 100 ms, until no value index build is queued or
+ * running (the one after an unlock, and the one each start of the worker makes from every cached secret), so
+ * that build is not measured as part of the pages' figures. Gives up after `timeoutMs` without failing: the
+ * bench goes on. The worker answers only after its start-up, which queues the build, so `ready` is not a
+ * worker that has yet to begin one. Asked from Node, one `evaluate` at a time: `waitForFunction` does not
+ * await a predicate's promise (a promise is truthy), so with an async predicate it returned at once.
  */
 export async function untilIndexed(context: BrowserContext, extensionId: string, timeoutMs = 120_000): Promise<void> {
   const page = await context.newPage();
   try {
     await page.goto(`chrome-extension://${extensionId}/bench-floor.html`);
-    await page
-      .waitForFunction(
-        async () => {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const state = await page
+        .evaluate(async () => {
           const c = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } })
             .chrome;
           const r = (await c.runtime.sendMessage({ channel: 'vaultshare', type: 'getValueIndexStatus' })) as {
-            value?: { state?: string; indexed?: number };
+            value?: { state?: string };
           };
-          // Ready with nothing indexed is a worker just started, before its start-up has queued the build.
-          return (r?.value?.state === 'ready' && (r.value.indexed ?? 0) > 0) || r?.value?.state === 'off';
-        },
-        undefined,
-        { timeout: timeoutMs, polling: 100 },
-      )
-      .catch(() => undefined);
+          return r?.value?.state;
+        })
+        // A worker stopping or starting meanwhile answers nothing: ask again.
+        .catch(() => undefined);
+      if (state === 'ready' || state === 'off') return;
+      await page.waitForTimeout(100);
+    }
   } finally {
     await page.close();
   }

@@ -21,6 +21,7 @@ export type BackgroundOptions = {
   openDb?: () => Promise<CacheDb>;
   openView?: RightClickDeps['open'];
   indexDelayMs?: RightClickDeps['indexDelayMs'];
+  quietMs?: RightClickDeps['quietMs'];
 } & Omit<VaultSessionDeps, 'db' | 'onStatus'>;
 
 /**
@@ -37,6 +38,7 @@ export function createBackgroundApp(opts: BackgroundOptions = {}) {
     session: () => session,
     open: opts.openView,
     indexDelayMs: opts.indexDelayMs,
+    quietMs: opts.quietMs,
     onIndexStatus: (status) => hub.broadcast({ type: 'valueIndex', status }),
   });
   const session = createVaultSession({
@@ -73,6 +75,7 @@ export function createBackgroundApp(opts: BackgroundOptions = {}) {
       handoff: rightClick.handoff,
       selection: rightClick.selection,
       valueIndex: () => rightClick.indexer.status(),
+      pageScrolling: rightClick.pageScrolling,
     }),
     ...createClipboardHandlers(),
   };

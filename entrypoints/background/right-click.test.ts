@@ -6,6 +6,7 @@ import { fakeValues } from '@/test/fake-values';
 import { BOB, secret } from '@/test/fixtures';
 import { openCache } from '@/utils/cache';
 import type { SecretSummary } from '@/utils/contract';
+import { SCROLL_QUIET_MS } from '@/utils/config';
 import { sendMessage } from '@/utils/messaging';
 import { parseRoute } from '@/utils/popup-route';
 import type { VaultClient } from '@/utils/vault/client';
@@ -88,6 +89,20 @@ describe('right-click in the worker', () => {
     await settle();
     expect(await app.handleSelection('share', 'sk_live_payments_0002')).toBe(`#/share/${mine.id}/internal`);
     expect(parseRoute(await app.handleSelection('share', 'sk_live_payments_0001'))?.view).toBe('no-match');
+  });
+
+  it('holds the index back while a page is being scrolled, and catches up once it has stopped', async () => {
+    values.set(mine.id, 'sk_live_payments_0002', 2);
+    vault.state.secrets = [{ ...mine, valueRevision: 2 }];
+    const asked = values.batches.length;
+    await sendMessage('pageScrolling');
+    // The sync itself is not held back (the list gets its data); the index's values call waits.
+    await app.engine.run();
+    await new Promise((resolve) => setTimeout(resolve, SCROLL_QUIET_MS / 2));
+    expect(values.batches.length).toBe(asked);
+    await settle();
+    expect(values.batches.length).toBe(asked + 1);
+    expect(await app.handleSelection('share', 'sk_live_payments_0002')).toBe(`#/share/${mine.id}/internal`);
   });
 
   it('hands the popup an unmatched selection once, only while unlocked', async () => {

@@ -13,6 +13,7 @@ import { createHandoff } from './handoff';
 import { kindOfMenu } from './menus';
 import { createSelectionHandler } from './selection';
 import { createViewOpener } from './surface';
+import { createQuietGate } from './quiet-gate';
 
 /** The signing pins and "signed seen" marks that verifying these values' key paths will ask for. */
 export function trustWanted(items: readonly ValueItem[]): TrustWanted {
@@ -46,6 +47,8 @@ export type RightClickDeps = {
   onIndexStatus?: (status: ValueIndexStatus) => void;
   /** How long after an unlock the value index starts (tests say 0). */
   indexDelayMs?: number;
+  /** How long the index waits after a page last said it was scrolling (SCROLL_QUIET_MS unless a test says). */
+  quietMs?: number;
 };
 
 /**
@@ -54,6 +57,8 @@ export type RightClickDeps = {
  * reach them through handlers/selection.ts and handlers/share.ts.
  */
 export function createRightClick(deps: RightClickDeps) {
+  // The index's reads and batches wait while a page is being scrolled (see quiet-gate.ts).
+  const gate = createQuietGate(deps.quietMs);
   // Values opened for matching go through the same grant verification as a reveal (pins, signers, revisions),
   // with this device's pins and marks read once per batch of values (see batchTrust).
   const indexer = createValueIndexer(
@@ -65,7 +70,9 @@ export function createRightClick(deps: RightClickDeps) {
         const trust = await batchTrust(await deps.db(), trustWanted(items));
         return (item: ValueItem, label: string) => verifyKeyPath(item, label, me, trust);
       };
-      return { ...u, verifier };
+      // Each batch starts with its values call: made through the gate, the batch waits for the scrolling to stop.
+      const client: typeof u.client = { call: async (name, input) => (await gate.quiet(), u.client.call(name, input)) };
+      return { ...u, client, verifier };
     },
     {
       enabled: async () => (await readSettings()).matchByValue,
@@ -86,9 +93,9 @@ export function createRightClick(deps: RightClickDeps) {
     indexer.update(
       new Promise<void>((go) => {
         const timer = setTimeout(go, delay);
-        startNow = () => (clearTimeout(timer), go());
+        startNow = () => (clearTimeout(timer), gate.open(), go());
       })
-        .then(async () => readSecretsInPages(await deps.db(), undefined, indexedPart))
+        .then(async () => (await gate.quiet(), readSecretsInPages(await deps.db(), undefined, indexedPart)))
         .then((secrets) => ({ full: true, secrets })),
     );
   const selection = createSelectionHandler({
@@ -104,6 +111,8 @@ export function createRightClick(deps: RightClickDeps) {
     handoff,
     selection,
     handleSelection: (kind: SelectionKind, text: string) => selection.handleSelection(kind, text),
+    /** A page is being scrolled: the index build holds back until it has been still a moment. */
+    pageScrolling: () => gate.scrolled(),
     /** A click on one of our menu items (others, and empty selections, are ignored). */
     onMenuClick(menuItemId: string | number, selectionText: string | undefined): Promise<string> | undefined {
       const kind = kindOfMenu(menuItemId);

@@ -6,12 +6,15 @@ import { readStoredStatus } from '@/utils/session/status';
 import type { SessionStatus } from '@/utils/session/types';
 import type { SyncReport } from '@/utils/sync';
 import type { VaultProblem } from '@/utils/vault/errors';
-import { useLiveSync } from '@/components/use-live-sync';
+import { useLiveSync, useScrollNotice } from '@/components/use-live-sync';
 
 export type SyncState = { running: boolean; error?: VaultProblem };
 
 /** The list's data; `counts` is set while only the precomputed head is loaded, not yet every secret. */
 export type PopupSnapshot = CacheSnapshot & { counts?: Record<Filter, number> };
+
+/** Tells the worker the list is being scrolled, so its background work waits (a lost notice costs nothing). */
+const pageScrolling = () => void sendMessage('pageScrolling').catch(() => undefined);
 
 /** Runs `fn` once the browser has drawn the current frame, so it does not delay that frame. */
 const afterPaint = (fn: () => void) => requestAnimationFrame(() => setTimeout(fn, 0));
@@ -101,6 +104,7 @@ export function usePopupState() {
       );
   }, [userId, reload, requestSync]);
   useLiveSync(unlocked, quietSync);
+  useScrollNotice(unlocked, pageScrolling);
 
   return { status, snapshot, sync, requestSync };
 }

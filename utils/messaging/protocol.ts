@@ -130,6 +130,11 @@ export interface SelectionProtocol {
   resumeSelection(data: { token: string }): string;
   /** Where right-click matching by value stands: off, waiting for an unlock, being built, or ready. */
   getValueIndexStatus(): ValueIndexStatus;
+  /**
+   * The page is being scrolled (sent at most every SCROLL_NOTICE_MS while it is): the value index build holds
+   * back until no page has scrolled for SCROLL_QUIET_MS, so its CPU does not land on the list's frames.
+   */
+  pageScrolling(): void;
 }
 
 /** The copied client secret's short life on the clipboard. */

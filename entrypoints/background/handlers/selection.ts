@@ -10,6 +10,8 @@ export type SelectionHandlerDeps = {
   handoff: Handoff;
   selection: SelectionHandler;
   valueIndex: () => ValueIndexStatus;
+  /** A page is being scrolled (the value index build waits). */
+  pageScrolling?: () => void;
 };
 
 /** What the right-click flow left for the page it opened: taken once, and only while unlocked. */
@@ -18,6 +20,7 @@ export function createSelectionHandlers({
   handoff,
   selection,
   valueIndex,
+  pageScrolling = () => undefined,
 }: SelectionHandlerDeps): Handlers<SelectionProtocol> {
   const unlocked = () => {
     if (!session().unlocked()) throw new VaultError('locked');
@@ -26,5 +29,6 @@ export function createSelectionHandlers({
     takePrefill: ({ token }) => (unlocked(), handoff.take('prefill', token)),
     resumeSelection: ({ token }) => (unlocked(), selection.resume(token)),
     getValueIndexStatus: () => valueIndex(),
+    pageScrolling: () => pageScrolling(),
   };
 }
