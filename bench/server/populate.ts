@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { generateKeyPair, newItemKey, encryptSecret, createGrant } from '../../utils/crypto';
+import { generateKeyPair, newItemKey, encryptSecret, createGrant, createSignedGrant } from '../../utils/crypto';
 import type { RunningServer } from '../../server/src/server';
 import { haystackOf, termsOf } from '../../server/src/services/directory-index';
 import { groupName, person } from '../lib/people';
@@ -126,26 +126,29 @@ export async function populateDirectory(s: RunningServer, users: number, groups:
 /**
  * Gives one owner `count` API secrets (real ciphertext and owner grant, copied: the bench measures listing).
  * With `openable`, each secret gets its own item key, ciphertext and grant instead, so that the extension can
- * open every value (the unlock bench's value index); making them costs a few seconds per 10,000.
+ * open every value (the unlock bench's value index); making them costs a few seconds per 10,000. With the
+ * owner's `signingKey`, the grants are signed (VEP/2).
  */
 export async function populateSecrets(
   s: RunningServer,
-  owner: { id: string; publicKey: string },
+  owner: { id: string; publicKey: string; signingKey?: CryptoKey },
   count: number,
   opts: { openable?: boolean } = {},
 ) {
   const sealed = async (id: string, clientSecret: string) => {
     const itemKey = newItemKey();
-    const grant = await createGrant(
-      {
-        subjectKind: 'secret',
-        subjectId: id,
-        recipientKind: 'user',
-        recipientId: owner.id,
-        recipientPublicKey: owner.publicKey,
-      },
-      itemKey,
-    );
+    const target = {
+      subjectKind: 'secret' as const,
+      subjectId: id,
+      recipientKind: 'user' as const,
+      recipientId: owner.id,
+      recipientPublicKey: owner.publicKey,
+    };
+    // With the owner's signing key, a VEP/2 account at rest: each value's grant is verified like any other, and
+    // the VEP/1 migration has nothing to rotate. Without it, VEP/1 grants.
+    const grant = owner.signingKey
+      ? await createSignedGrant(target, itemKey, 1, { id: owner.id, signingKey: owner.signingKey })
+      : await createGrant(target, itemKey);
     return {
       value: JSON.stringify(await encryptSecret(itemKey, id, 1, { clientSecret })),
       grant: JSON.stringify(grant),
