@@ -1,6 +1,7 @@
-import { bytesOf, equalBytes, fromB64url, toB64url } from './encoding';
+import { bytesOf, fromB64url, toB64url } from './encoding';
 import { badInput } from './errors';
 import { sha256Hex } from './fingerprint';
+import { isCanonicalP256Spki } from './keys';
 
 /** ECDSA on P-256: the signing keys of VEP/2 (docs/crypto.md, "Signing keys"). */
 export const ECDSA_P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
@@ -60,8 +61,7 @@ export async function importVerifyKey(spkiB64: string): Promise<CryptoKey> {
   } catch {
     throw badInput('This is not a P-256 public key.');
   }
-  if (!equalBytes(new Uint8Array(await subtle.exportKey('spki', key)), spki))
-    throw badInput('This P-256 public key is not in canonical SPKI form.');
+  if (!isCanonicalP256Spki(spki)) throw badInput('This P-256 public key is not in canonical SPKI form.');
   return key;
 }
 
@@ -80,6 +80,20 @@ export async function sign(signingKey: CryptoKey, message: Uint8Array): Promise<
   return toB64url(new Uint8Array(await globalThis.crypto.subtle.sign(SIGN, signingKey, bytesOf(message))));
 }
 
+/** Signing public keys imported for {@link verify}, by their SPKI text: a few signers sign most grants. */
+const verifyKeys = new Map<string, CryptoKey>();
+const VERIFY_KEYS_KEPT = 256;
+
+/** {@link importVerifyKey}, remembered: checking 10,000 grants of one owner imports their key once. */
+async function verifyKeyOf(spkiB64: string): Promise<CryptoKey> {
+  const kept = verifyKeys.get(spkiB64);
+  if (kept) return kept;
+  const key = await importVerifyKey(spkiB64);
+  if (verifyKeys.size >= VERIFY_KEYS_KEPT) verifyKeys.clear();
+  verifyKeys.set(spkiB64, key);
+  return key;
+}
+
 /**
  * Whether `signature` is a valid signature of `message` by `signingPublicKey`. A malformed key is an error
  * (the caller checks keys before); a malformed signature is simply not valid.
@@ -90,7 +104,7 @@ export async function verify(
   message: Uint8Array,
   signature: string,
 ): Promise<boolean> {
-  const key = typeof signingPublicKey === 'string' ? await importVerifyKey(signingPublicKey) : signingPublicKey;
+  const key = typeof signingPublicKey === 'string' ? await verifyKeyOf(signingPublicKey) : signingPublicKey;
   let sig: Uint8Array<ArrayBuffer>;
   try {
     sig = fromB64url(signature);
