@@ -61,12 +61,15 @@ export const INDEX_BATCH = 100;
  * changes, so a lock or a worker stopped mid-build keeps what was done; and once more when the update ends.
  */
 export const INDEX_SAVE_EVERY = 2_000;
-/** Values opened between two yields to the worker's event loop while the value index is built. */
-export const INDEX_SLICE = 10;
 /**
- * After each slice the build rests as long as the slice took (at most `INDEX_REST_MAX_MS`): a cold build of
- * 10,000 values takes about twice as long, and leaves half the machine's time to the worker's messages, the
- * browser and the pages (on a loaded machine the build's CPU, not a blocked event loop, is what slowed them).
+ * While the value index is built, each value is opened in a task of its own (utils/match/index-batch.ts);
+ * after this much work in a row the build rests.
+ */
+export const INDEX_QUANTUM_MS = 8;
+/**
+ * The build rests as long as it worked (at most `INDEX_REST_MAX_MS`): a cold build of 10,000 values takes
+ * about twice as long, and leaves half the machine's time to the worker's messages, the browser and the pages
+ * (on a loaded machine the build's CPU, not a blocked event loop, is what slowed them).
  */
 export const INDEX_REST_RATIO = 1;
 export const INDEX_REST_MAX_MS = 100;

@@ -20,6 +20,8 @@ let values: ReturnType<typeof fakeValues>;
 let opened: string[];
 let app: BackgroundApp;
 let mine: SecretSummary;
+/** Whether the values route hands out signed (VEP/2) grants. */
+let signedGrants = false;
 
 /** The fake vault, plus the values route answering for whoever is signed in. */
 function createClient(serverUrl: string, getToken: () => string | undefined): VaultClient {
@@ -28,7 +30,26 @@ function createClient(serverUrl: string, getToken: () => string | undefined): Va
     call: (name, input) => {
       if (name !== 'secretValues') return base.call(name, input);
       const me = app.session.record()!.me;
-      return values.answer((input?.body as { ids: string[] }).ids, { id: me.id, publicKey: me.publicKey }) as never;
+      const signingKey = app.session.unlocked()?.me.signingKey;
+      // Signed by the owner (VEP/2), as the server hands out grants made by a current client.
+      const signer =
+        signedGrants && signingKey && me.signingPublicKey
+          ? {
+              person: {
+                id: me.id,
+                name: me.name,
+                username: me.username,
+                signingPublicKey: me.signingPublicKey,
+                role: 'owner' as const,
+              },
+              signingKey,
+            }
+          : undefined;
+      return values.answer(
+        (input?.body as { ids: string[] }).ids,
+        { id: me.id, publicKey: me.publicKey },
+        signer,
+      ) as never;
     },
   };
 }
@@ -53,6 +74,7 @@ const badgeText = () => fakeBrowser.action.getBadgeText({});
 const keptIndex = async () => (await openCache()).get('valueIndex', 'sealed');
 
 beforeEach(async () => {
+  signedGrants = false;
   vault = fakeVault();
   values = fakeValues();
   opened = [];
@@ -89,6 +111,21 @@ describe('right-click in the worker', () => {
     await settle();
     expect(await app.handleSelection('share', 'sk_live_payments_0002')).toBe(`#/share/${mine.id}/internal`);
     expect(parseRoute(await app.handleSelection('share', 'sk_live_payments_0001'))?.view).toBe('no-match');
+  });
+
+  it('marks each signed grant it verified on this device, so an unsigned one sent later is refused', async () => {
+    signedGrants = true;
+    values.set(mine.id, 'sk_live_payments_0002', 2);
+    vault.state.secrets = [{ ...mine, valueRevision: 2 }];
+    await settle();
+    expect(await app.handleSelection('share', 'sk_live_payments_0002')).toBe(`#/share/${mine.id}/internal`);
+    expect(await (await openCache()).get('pins', `signed:secret:${mine.id}`)).toBeDefined();
+    // The server now hands out an unsigned grant of the same secret: the value is not opened, so never matched.
+    signedGrants = false;
+    values.set(mine.id, 'sk_live_payments_0003', 3);
+    vault.state.secrets = [{ ...mine, valueRevision: 3 }];
+    await settle();
+    expect(parseRoute(await app.handleSelection('share', 'sk_live_payments_0003'))?.view).toBe('no-match');
   });
 
   it('holds the index back while a page is being scrolled, and catches up once it has stopped', async () => {

@@ -68,7 +68,7 @@ export function createRightClick(deps: RightClickDeps) {
       const me = { userId: u.me.userId, signingPublicKey: u.me.signingPublicKey };
       const verifier = async (items: readonly ValueItem[]) => {
         const trust = await batchTrust(await deps.db(), trustWanted(items));
-        return (item: ValueItem, label: string) => verifyKeyPath(item, label, me, trust);
+        return { verify: (item: ValueItem, label: string) => verifyKeyPath(item, label, me, trust), done: trust.flush };
       };
       // Each batch starts with its values call: made through the gate, the batch waits for the scrolling to stop.
       const client: typeof u.client = { call: async (name, input) => (await gate.quiet(), u.client.call(name, input)) };

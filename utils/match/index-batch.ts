@@ -1,4 +1,4 @@
-import { INDEX_REST_MAX_MS, INDEX_REST_RATIO, INDEX_SLICE } from '@/utils/config';
+import { INDEX_QUANTUM_MS, INDEX_REST_MAX_MS, INDEX_REST_RATIO } from '@/utils/config';
 import { openRevealed, type OwnKeys } from '@/utils/session/open-secret';
 import type { RouteResponse } from '@/utils/contract';
 import type { ValueIndexKeys } from '@/utils/crypto';
@@ -10,6 +10,9 @@ export type ValueItem = RouteResponse<'secretValues'>['items'][number];
 
 /** The check of every grant on one value's key path; throws on a grant that is refused. `label` names the secret. */
 export type VerifyValue = (item: ValueItem, label: string) => Promise<unknown>;
+
+/** The checks of one batch of values, and `done` to write what they recorded on this device (once per batch). */
+export type BatchVerifier = { verify: VerifyValue; done(): Promise<void> };
 
 /**
  * What the indexer needs while the vault is unlocked: the signed-in client, the user's keys, the index's own
@@ -25,7 +28,7 @@ export type IndexSource = {
   me: OwnKeys;
   indexKeys?: ValueIndexKeys;
   owner?: { userId: string };
-  verifier?: (items: readonly ValueItem[]) => Promise<VerifyValue>;
+  verifier?: (items: readonly ValueItem[]) => Promise<BatchVerifier>;
 };
 
 /**
@@ -34,30 +37,55 @@ export type IndexSource = {
  */
 export const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** A turn of the event loop, after a pause in proportion to the work just done (see `INDEX_REST_RATIO`). */
+type PostTask = (cb: () => void, opts: { priority: 'background' }) => Promise<unknown>;
+const postTask = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler?.postTask;
+
+/**
+ * A task of its own for the next value, queued behind anything already waiting: at background priority where
+ * the browser schedules by priority (Chromium's `scheduler.postTask`), so a message that arrives meanwhile is
+ * answered first; else through a message channel (no timer clamping).
+ */
+export function nextTask(): Promise<void> {
+  if (postTask)
+    return postTask
+      .call((globalThis as { scheduler?: unknown }).scheduler, () => undefined, { priority: 'background' })
+      .then(() => undefined);
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => (port1.close(), resolve());
+    port2.postMessage(undefined);
+  });
+}
+
+/** A pause in proportion to the work just done (see `INDEX_REST_RATIO`). */
 const rest = (busyMs: number) =>
   new Promise<void>((resolve) => setTimeout(resolve, Math.min(busyMs * INDEX_REST_RATIO, INDEX_REST_MAX_MS)));
 
+/** One batch of values from the audited values route (the indexer asks for the next while it opens this one). */
+export async function fetchValues(src: IndexSource, ids: readonly string[]): Promise<readonly ValueItem[]> {
+  return (await src.client.call('secretValues', { body: { ids: [...ids] } })).items;
+}
+
 /**
- * Fetches, verifies, opens and fingerprints one batch of values, a slice of `INDEX_SLICE` values at a time,
- * yielding to the event loop between slices, after a rest as long as the slice took. The values of a slice go
- * through their checks side by side (each value's own steps stay in order: its grants are verified before its
- * key is opened), so that the WebCrypto
- * and IndexedDB round trips of one value overlap those of the next instead of queueing behind them. `alive`
- * turns false when the vault locks (or value matching is turned off) meanwhile: nothing more is opened, and
- * the keys held for the batch are let go. Ids the server left out (no longer visible, disabled) are forgotten.
- * `labels` names the secrets for the checks' messages (the id where the name is unknown).
+ * Verifies, opens and fingerprints one batch of values (`items`, the answer for `ids`), each value in a task of
+ * its own, so that the worker never holds a message back for longer than one value takes (WebCrypto runs on
+ * the worker's own thread in Chromium: a value's checks and openings, about a millisecond, run without a
+ * break). After every `INDEX_QUANTUM_MS` of such work the build rests as long as it worked. `alive` turns false
+ * when the vault locks (or value matching is turned off) meanwhile: nothing more is opened. Ids the server left
+ * out (no longer visible, disabled) are forgotten. `labels` names the secrets for the checks' messages (the id
+ * where the name is unknown).
  */
 export async function indexBatch(
   idx: ValueIndex,
   src: IndexSource,
-  ids: string[],
+  ids: readonly string[],
+  items: readonly ValueItem[],
   alive: () => boolean,
   labels: ReadonlyMap<string, string> = new Map(),
 ): Promise<void> {
-  const { items } = await src.client.call('secretValues', { body: { ids } });
   if (!alive()) return;
-  const verify = src.verifier ? await src.verifier(items).catch(() => undefined) : async () => undefined;
+  const checks = src.verifier ? await src.verifier(items).catch(() => undefined) : undefined;
+  const verify = src.verifier ? checks?.verify : async () => undefined;
   const answered = new Set<string>();
   /** One value: verified, then opened, then fingerprinted; a value that does not open is left out. */
   const one = async (item: ValueItem) => {
@@ -73,14 +101,21 @@ export async function indexBatch(
     else idx.remove(item.secretId);
   };
   let busy = 0;
-  for (let i = 0; i < items.length; i += INDEX_SLICE) {
-    if (i > 0) await rest(busy);
-    if (!alive()) return;
-    const slice = items.slice(i, i + INDEX_SLICE);
-    for (const item of slice) answered.add(item.secretId);
-    const started = performance.now();
-    await Promise.all(slice.map(one));
-    busy = performance.now() - started;
+  try {
+    for (const item of items) {
+      if (busy >= INDEX_QUANTUM_MS) {
+        await rest(busy);
+        busy = 0;
+      } else await nextTask();
+      if (!alive()) return;
+      answered.add(item.secretId);
+      const started = performance.now();
+      await one(item);
+      busy += performance.now() - started;
+    }
+  } finally {
+    // The marks of the grants verified so far are written even when a lock stopped the batch.
+    await checks?.done().catch(() => undefined);
   }
   if (!alive()) return;
   for (const id of ids) if (!answered.has(id)) idx.remove(id);

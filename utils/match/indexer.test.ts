@@ -116,7 +116,10 @@ describe('value indexer', () => {
     const ix = createValueIndexer(() => ({
       client,
       me: keys,
-      verifier: async () => (item) => verifyKeyPath(item, item.secretId, me, trust),
+      verifier: async () => ({
+        verify: (item) => verifyKeyPath(item, item.secretId, me, trust),
+        done: async () => undefined,
+      }),
     }));
     await ix.update({ full: true, secrets: [a!, b!] });
     expect(await ix.lookup('value-aaaa')).toEqual([]);
@@ -166,11 +169,12 @@ describe('value indexer', () => {
     expect(told.at(-1)).toEqual({ state: 'ready', indexed: 12 });
   });
 
-  it('a lock in the middle abandons the build: no further batch is fetched, nothing is kept', async () => {
-    const many = Array.from({ length: 12 }, (_, i) => stored([`S${i}`, `value-${i}`])[0]!);
+  it('a lock in the middle abandons the build: nothing fetched past the batch asked for ahead, nothing kept', async () => {
+    const many = Array.from({ length: 16 }, (_, i) => stored([`S${i}`, `value-${i}`])[0]!);
     const { ix } = indexer({ batch: 4, onProgress: () => void (ix.drop(), (unlocked = false)) });
     await ix.update({ full: true, secrets: many });
-    expect(server.batches).toHaveLength(1);
+    // The first batch, and the second, asked for while the first was opened; not the third or the fourth.
+    expect(server.batches).toHaveLength(2);
     expect(ix.size).toBe(0);
     expect(ix.status()).toEqual({ state: 'locked' });
   });

@@ -1,6 +1,6 @@
 import type { SecretSummary } from '@/utils/contract';
 import { INDEX_BATCH, INDEX_SAVE_EVERY, INDEX_WAIT_MS } from '@/utils/config';
-import { indexBatch, yieldToEvents, type IndexSource } from './index-batch';
+import { fetchValues, indexBatch, yieldToEvents, type IndexSource } from './index-batch';
 import type { IndexStore } from './index-store';
 import { ValueIndex } from './value-index';
 
@@ -142,13 +142,24 @@ export function createValueIndexer(
     }
     remaining += wanted.length;
     let left = wanted.length;
+    // The next batch is asked for while this one is opened: the server's time overlaps the worker's.
+    const ask = (i: number) => {
+      const src = source();
+      const ids = wanted.slice(i, i + batch);
+      return { ids, items: src && ids.length ? fetchValues(src, ids) : undefined };
+    };
+    let next = ask(0);
     try {
       for (let i = 0; i < wanted.length && at === epoch; i += batch) {
         // The source is read again for each batch: after a lock there is none, and no key is kept here.
         const src = source();
-        if (!src) return;
-        const ids = wanted.slice(i, i + batch);
-        await indexBatch(idx, src, ids, () => at === epoch, labels);
+        const { ids, items } = next;
+        if (!src || !items) return;
+        const answer = await items;
+        next = at === epoch ? ask(i + batch) : { ids: [], items: undefined };
+        // An answer asked for ahead and not used (a lock, an error) must not be an unhandled rejection.
+        next.items?.catch(() => undefined);
+        await indexBatch(idx, src, ids, answer, () => at === epoch, labels);
         if (at !== epoch) return;
         left -= ids.length;
         remaining -= ids.length;

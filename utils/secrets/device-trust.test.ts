@@ -41,7 +41,27 @@ describe('batch trust (the right-click index reads pins and marks once per batch
     await store.markSigned('secret:s2'); // a reveal meanwhile: not in the batch's read, still seen
     expect(await trust.signedSeen('secret:s2')).toBe(true);
     await Promise.all([trust.markSigned('secret:s3'), trust.markSigned('secret:s3')]);
+    // Seen by the batch's own checks at once, written to the store when the batch is done.
+    expect(await trust.signedSeen('secret:s3')).toBe(true);
+    expect(await store.signedSeen('secret:s3')).toBe(false);
+    await trust.flush();
     expect(await store.signedSeen('secret:s3')).toBe(true);
+    db.close();
+  });
+
+  it('writes the marks of a batch together, keeping the time of a mark made meanwhile', async () => {
+    const db = await openCache();
+    let at = new Date('2026-11-30T10:00:00Z');
+    const store = deviceTrust(db, () => at);
+    const trust = await batchTrust(db, { signers: [], subjects: ['secret:a', 'secret:b'] }, () => at);
+    await trust.markSigned('secret:a');
+    await trust.markSigned('secret:b');
+    await store.markSigned('secret:b'); // a reveal in the popup, before the batch is done
+    at = new Date('2026-11-30T11:00:00Z');
+    await trust.flush();
+    expect((await db.get('pins', 'signed:secret:a'))?.pinnedAt).toBe('2026-11-30T11:00:00.000Z');
+    expect((await db.get('pins', 'signed:secret:b'))?.pinnedAt).toBe('2026-11-30T10:00:00.000Z');
+    await trust.flush(); // nothing left to write
     db.close();
   });
 

@@ -25,6 +25,12 @@ export function deviceTrust(db: CacheDb, now = () => new Date()): GrantTrust {
 /** What a batch of checks is expected to ask: the users whose signing pins, the subjects whose marks. */
 export type TrustWanted = { signers: Iterable<string>; subjects: Iterable<string> };
 
+/** {@link deviceTrust} for a batch of checks, with the marks it recorded still to be written. */
+export type BatchTrust = GrantTrust & {
+  /** Writes the "signed seen" marks of the batch, in one transaction; call it when the batch is done. */
+  flush(): Promise<void>;
+};
+
 /**
  * {@link deviceTrust} for a batch of checks (the right-click index verifies a batch of values at a time):
  * the pins and marks the batch is expected to ask for are read in one IndexedDB transaction up front, instead
@@ -32,14 +38,16 @@ export type TrustWanted = { signers: Iterable<string>; subjects: Iterable<string
  * mark): anything it did not find is asked of the store again at the moment it is needed, so a mark or pin
  * recorded meanwhile (a reveal in the popup) is never missed, and refusing an unsigned grant of a subject seen
  * signed stays exact. Pins and marks are only ever added, never changed (a sign-out clears them, and drops
- * the index with its batch). Writes go to the store at once; a subject marked twice by values checked side by
- * side is written once, and a user's key pinned by one of them is the pin for the others.
+ * the index with its batch). A pin is written at once; the batch's new marks count for its own checks at
+ * once and are written together by {@link BatchTrust.flush} (the values are checked one after the other, and a
+ * first build on a device would otherwise wait for two transactions per value). A user's key pinned by one
+ * check is the pin for the others.
  */
-export async function batchTrust(db: CacheDb, wanted: TrustWanted, now = () => new Date()): Promise<GrantTrust> {
+export async function batchTrust(db: CacheDb, wanted: TrustWanted, now = () => new Date()): Promise<BatchTrust> {
   const store = deviceTrust(db, now);
   const pins = new Map<string, string>();
   const seen = new Set<string>();
-  const marking = new Map<string, Promise<void>>();
+  const unwritten = new Set<string>();
   const signers = [...new Set(wanted.signers)];
   const subjects = [...new Set(wanted.subjects)];
   const tx = db.transaction('pins');
@@ -50,31 +58,11 @@ export async function batchTrust(db: CacheDb, wanted: TrustWanted, now = () => n
   ]);
   pinRecords.forEach((r, i) => r && pins.set(signers[i]!, r.fingerprint));
   markRecords.forEach((r, i) => r && seen.add(subjects[i]!));
-  // A mark not found up front is read again when a check needs it. The values of a slice are checked side by
-  // side and ask in the same turn, so their reads share one transaction, made on the next microtask, instead of
-  // one transaction each (which showed in the worker's profile while the value index was built).
-  let pending: { subjects: Set<string>; read: Promise<Set<string>> } | undefined;
-  const marked = async (subject: string): Promise<boolean> => {
-    if (!pending) {
-      const subjects = new Set<string>();
-      const read = Promise.resolve().then(async () => {
-        pending = undefined;
-        const list = [...subjects];
-        const tx = db.transaction('pins');
-        const [found] = await Promise.all([Promise.all(list.map((k) => tx.store.get(`signed:${k}`))), tx.done]);
-        return new Set(list.filter((_, i) => found[i]));
-      });
-      pending = { subjects, read };
-    }
-    const { subjects, read } = pending;
-    subjects.add(subject);
-    return (await read).has(subject);
-  };
   return {
     signingPin: async (userId) => pins.get(userId) ?? store.signingPin(userId),
-    // Checks run side by side: the first to pin a user's key pins it for the batch at once, before its write
-    // lands, so a second value of the same batch signed with another key of that user is refused, as it
-    // would be had the two been checked one after the other.
+    // The first check to pin a user's key pins it for the batch at once, before its write lands, so another
+    // value of the same batch signed with another key of that user is refused, as it would be had the two been
+    // checked one after the other with the pin written in between.
     pinSigning: async (userId, fingerprint) => {
       const pinned = pins.get(userId);
       if (pinned === fingerprint) return;
@@ -86,12 +74,26 @@ export async function batchTrust(db: CacheDb, wanted: TrustWanted, now = () => n
       pins.set(userId, fingerprint);
       await store.pinSigning(userId, fingerprint);
     },
-    signedSeen: async (subject) => seen.has(subject) || (await marked(subject)),
+    signedSeen: async (subject) => seen.has(subject) || (await store.signedSeen(subject)),
     markSigned: async (subject) => {
       if (seen.has(subject)) return;
-      let mark = marking.get(subject);
-      if (!mark) marking.set(subject, (mark = store.markSigned(subject).then(() => void seen.add(subject))));
-      await mark;
+      seen.add(subject);
+      unwritten.add(subject);
+    },
+    async flush() {
+      if (!unwritten.size) return;
+      const list = [...unwritten];
+      unwritten.clear();
+      const at = now().toISOString();
+      const tx = db.transaction('pins', 'readwrite');
+      // A mark keeps the time it was first made: one written meanwhile (a reveal) is left as it is.
+      const found = await Promise.all(list.map((s) => tx.store.get(`signed:${s}`)));
+      await Promise.all([
+        ...list.flatMap((s, i) =>
+          found[i] ? [] : [tx.store.put({ key: `signed:${s}`, kind: 'user', id: s, fingerprint: '', pinnedAt: at })],
+        ),
+        tx.done,
+      ]);
     },
   };
 }
