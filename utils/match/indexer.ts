@@ -146,7 +146,11 @@ export function createValueIndexer(
     const ask = (i: number) => {
       const src = source();
       const ids = wanted.slice(i, i + batch);
-      return { ids, items: src && ids.length ? fetchValues(src, ids) : undefined };
+      const items = src && ids.length ? fetchValues(src, ids) : undefined;
+      // An answer asked for ahead and never used (a lock, an error) must not be an unhandled rejection; one
+      // that is used still throws where it is awaited.
+      items?.catch(() => undefined);
+      return { ids, items };
     };
     let next = ask(0);
     try {
@@ -157,8 +161,6 @@ export function createValueIndexer(
         if (!src || !items) return;
         const answer = await items;
         next = at === epoch ? ask(i + batch) : { ids: [], items: undefined };
-        // An answer asked for ahead and not used (a lock, an error) must not be an unhandled rejection.
-        next.items?.catch(() => undefined);
         await indexBatch(idx, src, ids, answer, () => at === epoch, labels);
         if (at !== epoch) return;
         left -= ids.length;
