@@ -52,7 +52,7 @@ export type IndexerOptions = {
  * Keeps the right-click matcher's {@link ValueIndex} in step with the cache: after unlock, the index kept
  * (sealed) from the last session is opened, and only what changed since is indexed (a new value revision, a
  * new secret; a removed or disabled secret is forgotten); each sync updates it the same way; a lock drops it
- * from memory. Client secrets are verified, opened and fingerprinted a few side by side, and not kept. A build
+ * from memory. Client secrets are verified, opened and fingerprinted one at a time, each in a task of its own, and not kept. A build
  * runs in the background in batches, yielding to the worker's event loop between slices, so messages are never
  * held up by it; it is saved every `saveEvery` changes and when it ends; a lock, a sign-out or the setting
  * turned off abandons it where it stands.
