@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openCache } from '@/utils/cache';
-import { batchTrust, deviceTrust } from './device-trust';
+import { batchTrust, deviceTrust, PINS_PER_TRANSACTION } from './device-trust';
 
 describe('device trust (signing pins and "signed seen" marks in the pins store)', () => {
   it('marks a subject once: a later mark keeps the time it was first made', async () => {
@@ -62,6 +62,28 @@ describe('batch trust (the right-click index reads pins and marks once per batch
     expect((await db.get('pins', 'signed:secret:a'))?.pinnedAt).toBe('2026-11-30T11:00:00.000Z');
     expect((await db.get('pins', 'signed:secret:b'))?.pinnedAt).toBe('2026-11-30T10:00:00.000Z');
     await trust.flush(); // nothing left to write
+    db.close();
+  });
+
+  it('reads and writes a batch larger than one transaction holds: every pin and mark at its own key', async () => {
+    const db = await openCache();
+    const store = deviceTrust(db);
+    const n = PINS_PER_TRANSACTION * 3 + 7;
+    const users = Array.from({ length: n }, (_, i) => `u${i}`);
+    const subjects = Array.from({ length: n }, (_, i) => `secret:s${i}`);
+    // Every third user pinned and every other subject marked before the batch: the read must map each answer
+    // to its own key across the transactions' boundaries.
+    for (let i = 0; i < n; i += 3) await store.pinSigning(users[i]!, `f${i}`);
+    for (let i = 0; i < n; i += 2) await store.markSigned(subjects[i]!);
+    const trust = await batchTrust(db, { signers: users, subjects });
+    for (let i = 0; i < n; i++) {
+      expect(await trust.signingPin(users[i]!)).toBe(i % 3 === 0 ? `f${i}` : undefined);
+      expect(await trust.signedSeen(subjects[i]!)).toBe(i % 2 === 0);
+    }
+    for (const s of subjects) await trust.markSigned(s);
+    await trust.flush();
+    for (const s of subjects) expect(await store.signedSeen(s)).toBe(true);
+    expect(await db.count('pins')).toBe(Math.ceil(n / 3) + n);
     db.close();
   });
 
