@@ -35,19 +35,49 @@ export function usePopupState() {
 
   /** Whether the snapshot holds every cached secret (not just the head of the first paint). */
   const complete = useRef(false);
-  const reload = useCallback(async () => {
-    setSnapshot(await readSnapshot(await db.current));
-    complete.current = true;
+  /** The read of every secret under way, and whether the cache changed since it began (read once more). */
+  const reading = useRef<Promise<void> | undefined>(undefined);
+  const stale = useRef(false);
+  /** Moves at each lock, unlock and change of account. */
+  const generation = useRef(0);
+  /**
+   * Reads every cached secret into the list: one read at a time (an unlock's first read and its sync's
+   * report used to read 10,000 secrets twice over), and once more after it when `changed` says the cache
+   * moved while it was under way.
+   */
+  const reload = useCallback((changed = true): Promise<void> => {
+    if (reading.current) {
+      stale.current ||= changed;
+      return reading.current;
+    }
+    // A read that ends after a lock (or another sign-in) is dropped: it must not fill the list again.
+    const account = generation.current;
+    const run = async () => {
+      do {
+        stale.current = false;
+        const snap = await readSnapshot(await db.current);
+        if (account !== generation.current) return;
+        setSnapshot(snap);
+        complete.current = true;
+      } while (stale.current);
+    };
+    const read: Promise<void> = run().finally(() => {
+      if (reading.current === read) reading.current = undefined;
+    });
+    reading.current = read;
+    return read;
   }, []);
   const onReport = useCallback(
     (report: SyncReport) => {
       setSync({ running: false, error: report.ok ? undefined : report.error });
       if (!report.ok) return;
       const { full, upserted, removed } = report.applied;
-      // Re-reading 10,000 secrets is a long task: do it only when the pass changed something (or while
-      // only the head is loaded); otherwise just note the time of the sync.
-      if (full || upserted || removed || !complete.current) void reload();
-      else setSnapshot((s) => (s?.meta ? { ...s, meta: { ...s.meta, lastSyncAt: report.at } } : s));
+      const synced = () => setSnapshot((s) => (s?.meta ? { ...s, meta: { ...s.meta, lastSyncAt: report.at } } : s));
+      // Re-reading 10,000 secrets takes a while: do it only when the pass changed something (or while only
+      // the head is loaded); otherwise just note the time of the sync.
+      if (full || upserted || removed) void reload();
+      else if (!complete.current || reading.current) void reload(false).then(synced);
+      else synced();
     },
     [reload],
   );
@@ -87,6 +117,9 @@ export function usePopupState() {
   const unlocked = status?.state === 'unlocked';
   const userId = unlocked ? status.account.userId : undefined;
   useEffect(() => {
+    // A read under way belongs to the last account or session: it is left to end unseen.
+    generation.current++;
+    reading.current = undefined;
     if (!userId) return ((complete.current = false), setSnapshot(undefined));
     // Just unlocked in this page: the head first, as when the popup opens, then every secret after that frame.
     void db.current

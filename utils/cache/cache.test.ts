@@ -156,4 +156,13 @@ describe('reading the secrets a page at a time', () => {
     await clearCache(db);
     expect(await readSecretsInPages(db, 5)).toEqual([]);
   });
+
+  it('gives the popup every secret and the sync bookkeeping when the cache holds more than a page', async () => {
+    const db = await openCache();
+    const secrets = Array.from({ length: 1203 }, (_, i) => secret({ name: `Snapshot ${i}` }));
+    await applySync(db, syncResponse({ full: true, cursor: '77', secrets, users: [directoryUser()] }), owner);
+    const snap = await readSnapshot(db);
+    expect(snap.secrets.map((s) => s.name).sort()).toEqual(secrets.map((s) => s.name).sort());
+    expect(snap.meta).toMatchObject({ cursor: '77', userId: ALICE.id });
+  });
 });
