@@ -70,8 +70,14 @@ export async function batchTrust(db: CacheDb, wanted: TrustWanted, now = () => n
   const signers = [...new Set(wanted.signers)];
   const subjects = [...new Set(wanted.subjects)];
   const [pinRecords, markRecords] = [
-    await readPins(db, signers.map((id) => `signing:user:${id}`)),
-    await readPins(db, subjects.map((s) => `signed:${s}`)),
+    await readPins(
+      db,
+      signers.map((id) => `signing:user:${id}`),
+    ),
+    await readPins(
+      db,
+      subjects.map((s) => `signed:${s}`),
+    ),
   ];
   pinRecords.forEach((r, i) => r && pins.set(signers[i]!, r.fingerprint));
   markRecords.forEach((r, i) => r && seen.add(subjects[i]!));
