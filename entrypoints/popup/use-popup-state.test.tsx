@@ -39,6 +39,17 @@ const locked: SessionStatus = { state: 'locked', account, reason: 'manual' };
 const unchanged: SyncReport = { ok: true, applied: { full: false, upserted: 0, removed: 0, more: false }, at: 'now' };
 const push = (e: VaultEvent) => act(() => worker.onEvent?.(e));
 
+/** Opens the popup, unlocks, and holds the first full read of the cache until `release`. */
+async function unlockWhileReading() {
+  let release = () => undefined as void;
+  reads.gate = new Promise<void>((done) => (release = done));
+  const { result } = renderHook(() => usePopupState());
+  await waitFor(() => expect(worker.onEvent).toBeDefined());
+  await push({ type: 'status', status: unlocked });
+  await waitFor(() => expect(reads.count).toBe(1));
+  return { result, release };
+}
+
 beforeEach(async () => {
   reads.count = 0;
   reads.gate = undefined;
@@ -58,12 +69,7 @@ beforeEach(async () => {
 
 describe('the popup’s list data', () => {
   it('reads the cache once after an unlock, though the sync reports while the read is under way', async () => {
-    let release = () => undefined as void;
-    reads.gate = new Promise<void>((done) => (release = done));
-    const { result } = renderHook(() => usePopupState());
-    await waitFor(() => expect(worker.onEvent).toBeDefined());
-    await push({ type: 'status', status: unlocked });
-    await waitFor(() => expect(reads.count).toBe(1));
+    const { result, release } = await unlockWhileReading();
     await push({ type: 'synced', report: unchanged });
     release();
     await waitFor(() => expect(result.current.snapshot?.secrets).toHaveLength(3));
@@ -73,12 +79,7 @@ describe('the popup’s list data', () => {
   });
 
   it('reads once more after a read under way when a sync changed the cache meanwhile', async () => {
-    let release = () => undefined as void;
-    reads.gate = new Promise<void>((done) => (release = done));
-    const { result } = renderHook(() => usePopupState());
-    await waitFor(() => expect(worker.onEvent).toBeDefined());
-    await push({ type: 'status', status: unlocked });
-    await waitFor(() => expect(reads.count).toBe(1));
+    const { result, release } = await unlockWhileReading();
     await push({ type: 'synced', report: { ...unchanged, applied: { ...unchanged.applied, upserted: 1 } } });
     reads.gate = undefined;
     release();
@@ -87,12 +88,7 @@ describe('the popup’s list data', () => {
   });
 
   it('drops a read that ends after the vault locked: the list stays empty', async () => {
-    let release = () => undefined as void;
-    reads.gate = new Promise<void>((done) => (release = done));
-    const { result } = renderHook(() => usePopupState());
-    await waitFor(() => expect(worker.onEvent).toBeDefined());
-    await push({ type: 'status', status: unlocked });
-    await waitFor(() => expect(reads.count).toBe(1));
+    const { result, release } = await unlockWhileReading();
     await push({ type: 'status', status: locked });
     release();
     await new Promise((done) => setTimeout(done, 50));

@@ -53,8 +53,8 @@ export type BatchTrust = GrantTrust & {
 /**
  * {@link deviceTrust} for a batch of checks (the right-click index verifies a batch of values at a time):
  * the pins and marks the batch is expected to ask for are read up front, a few transactions for the batch
- * ({@link PINS_PER_TRANSACTION} requests each), instead of a transaction or two per value. Only what this device has recorded is taken from that read (a pin, a
- * mark): anything it did not find is asked of the store again at the moment it is needed, so a mark or pin
+ * ({@link PINS_PER_TRANSACTION} requests each), instead of a transaction or two per value. Only what this
+ * device has recorded is taken from that read (a pin, a mark): anything it did not find is asked of the store again at the moment it is needed, so a mark or pin
  * recorded meanwhile (a reveal in the popup) is never missed, and refusing an unsigned grant of a subject seen
  * signed stays exact. Pins and marks are only ever added, never changed (a sign-out clears them, and drops
  * the index with its batch). A pin is written at once; the batch's new marks count for its own checks at
