@@ -7,6 +7,7 @@ import { applySync, openCache, writeHead } from '@/utils/cache';
 import type { VaultEvent } from '@/utils/messaging';
 import type { SyncReport } from '@/utils/sync';
 import { App } from '@/entrypoints/popup/App';
+import { readFirstPaint } from '@/entrypoints/popup/use-popup-state';
 
 // The popup talks to the worker only through the messaging module; here the test plays the worker.
 const worker = vi.hoisted(() => ({
@@ -142,6 +143,31 @@ describe('popup', () => {
     render(<App />);
     expect(await screen.findByText('Service 00')).toBeTruthy();
     expect(screen.getByRole('button', { name: /^All 60/ })).toBeTruthy();
+  });
+
+  it('reads the session and the head before it renders: its first render is already the list', async () => {
+    await signedInAs('unlocked');
+    const db = await openCache();
+    const many = Array.from({ length: 40 }, (_, i) => secret({ name: `Service ${String(i).padStart(2, '0')}` }));
+    await applySync(db, syncResponse({ full: true, secrets: many }), { userId: ALICE.id, serverUrl: SERVER });
+    await writeHead(db);
+    db.close();
+    workerAnswers({ sync: () => new Promise(() => undefined) });
+    const first = await readFirstPaint();
+    render(<App first={first} />);
+    // Asked at once, not awaited: no empty frame comes before the rows.
+    expect(screen.getByText('Service 00')).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^All 40/ })).toBeTruthy();
+    // After that frame the worker is asked to sync.
+    await waitFor(() => expect(worker.sendMessage).toHaveBeenCalledWith('sync'));
+  });
+
+  it('a first read that found the vault locked draws the unlock form at once', async () => {
+    await signedInAs('locked');
+    workerAnswers();
+    render(<App first={await readFirstPaint()} />);
+    expect(screen.getByText('Vault locked')).toBeTruthy();
+    expect(screen.getByText('Locked after a while without activity.')).toBeTruthy();
   });
 
   it('offline: keeps the saved list and says when it was last synced', async () => {

@@ -12,7 +12,7 @@ import { ApprovalBanner } from '@/components/ApprovalBanner';
 import { UnlockForm } from '@/components/UnlockForm';
 import type { Prefill } from '@/utils/match/prefill';
 import { isGroupRoute, isSelectionRoute } from '@/utils/popup-route';
-import { usePopupState } from './use-popup-state';
+import { usePopupState, type FirstPaint } from './use-popup-state';
 import { ApprovalsView, GroupsRouteView, RouteView, SelectionView } from './lazy-views';
 import { useNewShares } from './use-new-shares';
 import { usePendingApprovals } from './use-pending-approvals';
@@ -23,9 +23,12 @@ import { useSelection } from './use-selection';
 
 const openOptions = () => void browser.runtime.openOptionsPage().then(() => window.close());
 
-/** The toolbar popup: signed out, locked, or the list of API secrets with their details. */
-export function App() {
-  const { status, snapshot, sync, requestSync } = usePopupState();
+/**
+ * The toolbar popup: signed out, locked, or the list of API secrets with their details. `first` is what
+ * main.tsx read before rendering it (the stored session and the list's head).
+ */
+export function App({ first }: { first?: FirstPaint }) {
+  const { status, snapshot, sync, requestSync } = usePopupState(first);
   // The view comes from the hash (#/details/<id>, #/share/<id>, #/choose/…), so the worker can open one.
   const [route, navigate] = useRoute();
   const actions = useSecretActions(navigate);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { openCache, readHead, readSnapshot, type CacheSnapshot } from '@/utils/cache';
+import { openCache, readHead, readSnapshot, type CacheDb, type CacheSnapshot, type ListHead } from '@/utils/cache';
 import type { Filter } from '@/utils/list-query';
 import { connectEvents, sendMessage } from '@/utils/messaging';
 import { readStoredStatus } from '@/utils/session/status';
@@ -16,6 +16,29 @@ export type PopupSnapshot = CacheSnapshot & { counts?: Record<Filter, number> };
 /** Tells the worker the list is being scrolled, so its background work waits (a lost notice costs nothing). */
 const pageScrolling = () => void sendMessage('pageScrolling').catch(() => undefined);
 
+/**
+ * What the popup's first frame is drawn from: the session as the worker stored it and the cache's precomputed
+ * head. main.tsx reads them before it renders anything, so the first render is the list itself (rendering
+ * first and reading in an effect drew an empty frame, and the reads began only after it).
+ */
+export type FirstPaint = { db: Promise<CacheDb>; status?: SessionStatus; head?: ListHead };
+
+/** Opens the cache and reads the first frame's data; never fails (a failed read leaves it to the hook). */
+export async function readFirstPaint(): Promise<FirstPaint> {
+  const db = openCache();
+  const [status, head] = await Promise.all([
+    readStoredStatus().catch(() => undefined),
+    db.then(readHead).catch(() => undefined),
+  ]);
+  return { db, status, head };
+}
+
+/** The list's first snapshot: the head, when it belongs to the unlocked account. */
+function headSnapshot(status: SessionStatus | undefined, head: ListHead | undefined): PopupSnapshot | undefined {
+  if (status?.state !== 'unlocked' || head?.userId !== status.account.userId) return undefined;
+  return { secrets: head.rows, meta: head.meta, counts: head.counts };
+}
+
 /** Runs `fn` once the browser has drawn the current frame, so it does not delay that frame. */
 const afterPaint = (fn: () => void) => requestAnimationFrame(() => setTimeout(fn, 0));
 
@@ -24,14 +47,16 @@ const afterPaint = (fn: () => void) => requestAnimationFrame(() => setTimeout(fn
  * network, no waiting on the worker, not every secret); after that frame the full list is read, the worker
  * is woken and asked to sync, and its events re-render the list in place.
  */
-export function usePopupState() {
-  const [status, setStatus] = useState<SessionStatus>();
-  const [snapshot, setSnapshot] = useState<PopupSnapshot>();
+export function usePopupState(first?: FirstPaint) {
+  const [status, setStatus] = useState<SessionStatus | undefined>(first?.status);
+  const [snapshot, setSnapshot] = useState(() => headSnapshot(first?.status, first?.head));
   const [sync, setSync] = useState<SyncState>({ running: false });
   // Opened once: `useRef(openCache())` would open (and leak) a connection on every render, and on the first
   // paint those opens queued behind each other before the head could be read.
-  const [dbPromise] = useState(openCache);
+  const [dbPromise] = useState(() => first?.db ?? openCache());
   const db = useRef(dbPromise);
+  /** Whether main.tsx read the stored session before the first render (a test may render the hook alone). */
+  const readBeforeRender = useRef(first?.status !== undefined);
 
   /** Whether the snapshot holds every cached secret (not just the head of the first paint). */
   const complete = useRef(false);
@@ -97,10 +122,13 @@ export function usePopupState() {
   useEffect(() => {
     let disconnect = () => undefined as void;
     let closed = false;
-    void Promise.all([readStoredStatus(), db.current.then(readHead).catch(() => undefined)]).then(([stored, head]) => {
-      setStatus((current) => current ?? stored);
-      if (stored.state === 'unlocked' && head?.userId === stored.account.userId)
-        setSnapshot((current) => current ?? { secrets: head.rows, meta: head.meta, counts: head.counts });
+    const stored = readBeforeRender.current
+      ? Promise.resolve()
+      : Promise.all([readStoredStatus(), db.current.then(readHead).catch(() => undefined)]).then(([stored, head]) => {
+          setStatus((current) => current ?? stored);
+          setSnapshot((current) => current ?? headSnapshot(stored, head));
+        });
+    void stored.then(() => {
       // The worker is woken only after that first frame: on two cores its start-up would delay it.
       afterPaint(() => {
         if (closed) return;
