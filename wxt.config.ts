@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { pageChunks } from './build/page-chunks';
 
 /** Any vault server's address; only the one the user signs in to is ever requested. */
 const SERVER_ORIGINS = ['http://*/*', 'https://*/*'];
@@ -22,7 +23,8 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact()],
+    // The pages' files: the popup's first screen in one script and one stylesheet (build/page-chunks.ts).
+    plugins: [preact(), pageChunks()],
     // The end-to-end tests' hook into the worker, compiled in only when VAULTSHARE_TEST_HOOK is set (npm run
     // build:e2e); otherwise the constant is false and the bundler drops the code.
     define: { __VAULTSHARE_TEST_HOOK__: JSON.stringify(!!process.env.VAULTSHARE_TEST_HOOK) },
