@@ -47,6 +47,15 @@ async function cached(...secrets: ReturnType<typeof secret>[]) {
   );
   db.close();
 }
+/** `count` secrets named "Service 00"… cached with the worker's list head; `headOnly` then empties the secrets store. */
+async function cachedWithHead(count: number, opts: { headOnly?: boolean } = {}) {
+  const db = await openCache();
+  const many = Array.from({ length: count }, (_, i) => secret({ name: `Service ${String(i).padStart(2, '0')}` }));
+  await applySync(db, syncResponse({ full: true, secrets: many }), { userId: ALICE.id, serverUrl: SERVER });
+  await writeHead(db);
+  if (opts.headOnly) await db.clear('secrets');
+  db.close();
+}
 /** The worker's answers: its status, and what a sync returns (a promise the test may hold back). */
 function workerAnswers(opts: { status?: unknown; sync?: () => Promise<SyncReport> } = {}) {
   worker.sendMessage.mockImplementation((type: string) => {
@@ -132,13 +141,8 @@ describe('popup', () => {
 
   it('draws its first screen from the cache head alone, with the counts of the whole list', async () => {
     await signedInAs('unlocked');
-    const db = await openCache();
-    const many = Array.from({ length: 60 }, (_, i) => secret({ name: `Service ${String(i).padStart(2, '0')}` }));
-    await applySync(db, syncResponse({ full: true, secrets: many }), { userId: ALICE.id, serverUrl: SERVER });
-    await writeHead(db);
     // Only the head is read before the first frame: the secrets store could be empty and it would still draw.
-    await db.clear('secrets');
-    db.close();
+    await cachedWithHead(60, { headOnly: true });
     workerAnswers({ sync: () => new Promise(() => undefined) });
     render(<App />);
     expect(await screen.findByText('Service 00')).toBeTruthy();
@@ -147,11 +151,7 @@ describe('popup', () => {
 
   it('reads the session and the head before it renders: its first render is already the list', async () => {
     await signedInAs('unlocked');
-    const db = await openCache();
-    const many = Array.from({ length: 40 }, (_, i) => secret({ name: `Service ${String(i).padStart(2, '0')}` }));
-    await applySync(db, syncResponse({ full: true, secrets: many }), { userId: ALICE.id, serverUrl: SERVER });
-    await writeHead(db);
-    db.close();
+    await cachedWithHead(40);
     workerAnswers({ sync: () => new Promise(() => undefined) });
     const first = await readFirstPaint();
     render(<App first={first} />);
