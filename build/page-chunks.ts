@@ -17,7 +17,7 @@ import type { Plugin, Rollup } from 'vite';
  *   shares much of it: storage, messaging, fields, the unlock form), with some 29 KB of the popup's list it
  *   does not run; the popup's other views stay in their own chunks, loaded when they open.
  *
- * Only the pages' build is cut this way: the worker and content scripts are single files already.
+ * Only the pages' build is cut this way: the worker is built as one file already.
  */
 export function pageChunks(): Plugin {
   return {
