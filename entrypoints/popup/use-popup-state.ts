@@ -33,9 +33,12 @@ export async function readFirstPaint(): Promise<FirstPaint> {
   return { db, status, head };
 }
 
-/** The list's first snapshot: the head, when it belongs to the unlocked account. */
-function headSnapshot(status: SessionStatus | undefined, head: ListHead | undefined): PopupSnapshot | undefined {
-  if (status?.state !== 'unlocked' || head?.userId !== status.account.userId) return undefined;
+/** The unlocked account's user id; none while signed out or locked. */
+const unlockedUserId = (s: SessionStatus | undefined) => (s?.state === 'unlocked' ? s.account.userId : undefined);
+
+/** The list's first snapshot: the head, when it belongs to the unlocked account `userId`. */
+function headSnapshot(userId: string | undefined, head: ListHead | undefined): PopupSnapshot | undefined {
+  if (!userId || head?.userId !== userId) return undefined;
   return { secrets: head.rows, meta: head.meta, counts: head.counts };
 }
 
@@ -49,7 +52,7 @@ const afterPaint = (fn: () => void) => requestAnimationFrame(() => setTimeout(fn
  */
 export function usePopupState(first?: FirstPaint) {
   const [status, setStatus] = useState<SessionStatus | undefined>(first?.status);
-  const [snapshot, setSnapshot] = useState(() => headSnapshot(first?.status, first?.head));
+  const [snapshot, setSnapshot] = useState(() => headSnapshot(unlockedUserId(first?.status), first?.head));
   const [sync, setSync] = useState<SyncState>({ running: false });
   // Opened once: `useRef(openCache())` would open (and leak) a connection on every render, and on the first
   // paint those opens queued behind each other before the head could be read.
@@ -126,7 +129,7 @@ export function usePopupState(first?: FirstPaint) {
       ? Promise.resolve()
       : Promise.all([readStoredStatus(), db.current.then(readHead).catch(() => undefined)]).then(([stored, head]) => {
           setStatus((current) => current ?? stored);
-          setSnapshot((current) => current ?? headSnapshot(stored, head));
+          setSnapshot((current) => current ?? headSnapshot(unlockedUserId(stored), head));
         });
     void stored.then(() => {
       // The worker is woken only after that first frame: on two cores its start-up would delay it.
@@ -143,7 +146,7 @@ export function usePopupState(first?: FirstPaint) {
   }, [onReport]);
 
   const unlocked = status?.state === 'unlocked';
-  const userId = unlocked ? status.account.userId : undefined;
+  const userId = unlockedUserId(status);
   useEffect(() => {
     // A read under way belongs to the last account or session: it is left to end unseen.
     generation.current++;
@@ -152,10 +155,7 @@ export function usePopupState(first?: FirstPaint) {
     // Just unlocked in this page: the head first, as when the popup opens, then every secret after that frame.
     void db.current
       .then(readHead)
-      .then((head) => {
-        if (head?.userId === userId)
-          setSnapshot((current) => current ?? { secrets: head.rows, meta: head.meta, counts: head.counts });
-      })
+      .then((head) => setSnapshot((current) => current ?? headSnapshot(userId, head)))
       .catch(() => undefined)
       .finally(() =>
         afterPaint(() => {
