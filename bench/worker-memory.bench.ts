@@ -1,83 +1,51 @@
-import 'fake-indexeddb/auto';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { openCache } from '@/utils/cache';
-import { compactSync } from '@/utils/contract';
-import { createSyncEngine } from '@/utils/sync';
-import { ALICE, secret, syncResponse } from '@/test/fixtures';
-import { fakeClient } from '@/test/fake-client';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { median, spread } from './lib/stats';
 import type { Row } from './lib/report';
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
+const run = promisify(execFile);
 
-/** The heap after a full collection, in MB: what stays alive, not what awaits collection. Median of 5 readings. */
-function liveHeapMB(): number {
-  const readings = Array.from({ length: 5 }, () => {
-    gc();
-    gc();
-    return process.memoryUsage().heapUsed / 1024 / 1024;
+type Soak = { changes: number; warmup: number; warm: number; end: number };
+
+/**
+ * One soak (worker-memory.child.ts) in a fresh Node process, so the heap it reads holds the sync engine and
+ * nothing the other bench sections left behind. `--no-flush-bytecode`: V8 otherwise drops the bytecode of
+ * functions idle for a while on its own schedule (hundreds of KB of Node's and tsx's start-up code), which moved
+ * the reading by up to a megabyte between runs and hid or faked growth of that size.
+ */
+async function soak(smoke: boolean): Promise<Soak> {
+  const args = ['--expose-gc', '--no-flush-bytecode', '--import', 'tsx', 'bench/worker-memory.child.ts'];
+  const { stdout } = await run(process.execPath, smoke ? [...args, '--smoke'] : args, {
+    maxBuffer: 1024 * 1024,
   });
-  return readings.sort((a, b) => a - b)[2]!;
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Soak;
 }
 
 /**
  * The background worker's sync engine over a long session, in Node on the engine's own code with
  * fake-indexeddb standing in for the browser's IndexedDB: a first load of 1,000 secrets, then one change
- * per pass (an edited secret, so the cache keeps its size). Heap after warm-up against heap after the soak, both
- * less the heap before the engine existed. fake-indexeddb keeps the cache's records on the JS heap, where a
- * browser keeps them outside the worker's, so the figure overstates the worker by the cache's size.
+ * per pass. Heap after the soak against heap after the warm-up, both less the heap before the engine existed;
+ * the median of three processes (one in smoke mode), so a one-off allocation in one of them does not decide.
+ * fake-indexeddb keeps the cache's records on the JS heap, where a browser keeps them outside the worker's, so
+ * the figure overstates the worker by the cache's size.
  */
 export async function workerMemoryBench(opts: { smoke: boolean }): Promise<Row[]> {
-  // Node, tsx and the bench's own modules are on the heap already: the worker's share is what comes after.
-  const before = liveHeapMB();
-  const changes = opts.smoke ? 1_000 : 10_000;
-  const existing = Array.from({ length: 1000 }, (_, i) => secret({ name: `Secret ${i}` }));
-  let pass = 0;
-  const { client, calls } = fakeClient({
-    sync: () => {
-      pass++;
-      if (pass === 1) return compactSync(syncResponse({ full: true, cursor: '1', secrets: existing }), null);
-      // One change per pass, an edit of a cached secret: the cache keeps its size, so growth is a leak.
-      const s = { ...existing[pass % existing.length]!, notes: `edit ${pass}` };
-      return compactSync(syncResponse({ cursor: String(pass), secrets: [s] }), null);
-    },
-  });
-  const db = await openCache();
-  const owner = { userId: ALICE.id, serverUrl: 'https://vault.example' };
-  let seen = 0;
-  const engine = createSyncEngine({
-    db: async () => db,
-    session: () => ({ client, owner }),
-    onChanges: () => void seen++,
-  });
-  const warmup = changes / 10;
-  // The fake client records every call it answers (for tests): the bench empties that record after each pass,
-  // or the soak measures the test double (about 130 bytes a change, the 1.72× of an earlier run), not the engine.
-  for (let i = 0; i <= warmup; i++) {
-    await engine.run();
-    calls.length = 0;
-  }
-  const warm = liveHeapMB();
-  for (let i = 0; i < changes - warmup; i++) {
-    const r = await engine.run();
-    calls.length = 0;
-    if (!r.ok) throw new Error(`a sync pass failed: ${JSON.stringify(r.error)}`);
-  }
-  const end = liveHeapMB();
-  db.close();
-  if (seen < changes) throw new Error(`only ${seen} passes applied`);
+  const soaks: Soak[] = [];
+  for (let i = 0; i < (opts.smoke ? 1 : 3); i++) soaks.push(await soak(opts.smoke));
+  const { changes, warmup } = soaks[0]!;
+  const ends = soaks.map((s) => s.end);
   return [
     {
       section: 'worker memory',
-      figure: `sync engine heap after ${changes.toLocaleString('en')} sync changes (Node, fake-indexeddb; the same 1,000 secrets cached; median of 5 readings after full GCs)`,
-      value: end - before,
+      figure: `sync engine heap after ${changes.toLocaleString('en')} sync changes (Node, fake-indexeddb; the same 1,000 secrets cached; after full GCs; median of ${soaks.length} fresh processes)`,
+      value: median(ends),
       unit: 'MB',
       budget: 30,
       maxRatio: 1.2,
+      spread: spread(ends),
       baseline: {
         label: `after the first load of 1,000 + ${warmup.toLocaleString('en')} changes`,
-        value: warm - before,
+        value: median(soaks.map((s) => s.warm)),
       },
     },
   ];
