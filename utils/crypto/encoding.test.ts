@@ -18,7 +18,29 @@ describe('base64url', () => {
     expect(fromB64url(toB64url(all))).toEqual(all);
   });
 
-  it.each(['Zm9vYg==', 'Zm9v+g', 'Zm9v/g', 'Zm9v Yg', 'Z', 'Zm9vYh', '_x'])('refuses %s as bad_input', (bad) => {
+  it("agrees with Node's own base64url on random bytes of every length up to 100", () => {
+    for (let n = 0; n <= 100; n++) {
+      const bytes = randomBytes(n);
+      const text = Buffer.from(bytes).toString('base64url');
+      expect(toB64url(bytes)).toBe(text);
+      expect(fromB64url(text)).toEqual(bytes);
+    }
+  });
+
+  it.each([
+    'Zm9vYg==',
+    'Zm9v+g',
+    'Zm9v/g',
+    'Zm9v Yg',
+    'Z',
+    'Zm9vYh',
+    '_x',
+    'AB',
+    'AAB',
+    'Zm9vé',
+    'Zm9v\u0100',
+    'AA\0A',
+  ])('refuses %j as bad_input', (bad) => {
     expect(() => fromB64url(bad)).toThrow(VepError);
     try {
       fromB64url(bad);

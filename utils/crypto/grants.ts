@@ -4,7 +4,7 @@ import { concatBytes, fromB64url, toB64url } from './encoding';
 import { VepError, decryptFailed } from './errors';
 import { fingerprintOf, sha256Hex } from './fingerprint';
 import { hkdfSha256 } from './kdf';
-import { P256, importPublicKey } from './keys';
+import { P256, importPublicKey, importPublicKeyBytes } from './keys';
 
 /**
  * One key (an itemKey or a group's PKCS8 private key) wrapped for one recipient public key. VEP/2 adds the
@@ -72,6 +72,13 @@ export async function createGrant(t: GrantTarget, keyBytes: Uint8Array): Promise
   };
 }
 
+/** The opener's own public key, decoded once: every grant it opens salts with it (read only, never changed). */
+let lastSpki: { b64: string; bytes: Uint8Array } | undefined;
+function spkiOf(b64: string): Uint8Array {
+  if (lastSpki?.b64 !== b64) lastSpki = { b64, bytes: fromB64url(b64) };
+  return lastSpki.bytes;
+}
+
 /**
  * Unwraps a grant with the recipient's private key. The context is rebuilt from `subject` and from the
  * grant's own recipient fields, so a grant moved to another subject or recipient fails to open.
@@ -86,15 +93,15 @@ export async function openGrant(
   recipientPublicKey: string,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const context = grantContext({ ...subject, recipientKind: grant.recipientKind, recipientId: grant.recipientId });
-  const recipientSpki = fromB64url(recipientPublicKey);
+  const recipientSpki = spkiOf(recipientPublicKey);
   if (grant.recipientKeyFingerprint !== (await fingerprintOf(recipientPublicKey))) {
     throw new VepError('wrong_recipient', 'This grant was made for another public key than this one.');
   }
   let ephemeralKey: CryptoKey;
-  let ephemeralSpki: Uint8Array;
+  let ephemeralSpki: Uint8Array<ArrayBuffer>;
   try {
     ephemeralSpki = fromB64url(grant.ephemeralPublicKey);
-    ephemeralKey = await importPublicKey(grant.ephemeralPublicKey);
+    ephemeralKey = await importPublicKeyBytes(ephemeralSpki);
   } catch {
     throw decryptFailed(); // a changed ephemeral key is tampering like any other changed byte
   }

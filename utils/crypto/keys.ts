@@ -65,7 +65,11 @@ export async function importPrivateKey(pkcs8: Uint8Array, extractable = false): 
  * @throws {@link VepError} `bad_input` when the text is not a canonical P-256 public key.
  */
 export async function importPublicKey(spkiB64: string): Promise<CryptoKey> {
-  const spki = fromB64url(spkiB64);
+  return importPublicKeyBytes(fromB64url(spkiB64));
+}
+
+/** {@link importPublicKey} of bytes already decoded (a grant's ephemeral key, decoded once for its salt too). */
+export async function importPublicKeyBytes(spki: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
   const subtle = globalThis.crypto.subtle;
   let key: CryptoKey;
   try {

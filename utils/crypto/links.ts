@@ -1,7 +1,7 @@
 import { KEY_BYTES, MAX_ITERATIONS, MIN_ITERATIONS } from './constants';
 import { type Ciphertext, aesGcmDecrypt, aesGcmEncrypt } from './aes-gcm';
 import { linkAad, linkKeyInfo, linkVerifierInfo } from './context';
-import { bytesOf, concatBytes, fromB64url, fromUtf8, toB64url, utf8 } from './encoding';
+import { concatBytes, fromB64url, fromUtf8, toB64url, utf8 } from './encoding';
 import { badInput } from './errors';
 import { hkdfSha256, pbkdf2Sha256 } from './kdf';
 import { randomBytes } from './random';
@@ -60,7 +60,8 @@ export async function deriveLinkSecrets(
   if (!(fragmentKey instanceof Uint8Array) || fragmentKey.length !== KEY_BYTES)
     throw badInput('A link key must be 32 bytes.');
   const keyInfo = linkKeyInfo(linkId);
-  let material = bytesOf(fragmentKey);
+  // A copy: it is zeroed below, and the fragment key is the caller's.
+  let material = new Uint8Array(fragmentKey);
   if (access) {
     const { iterations } = access;
     if (!Number.isSafeInteger(iterations) || iterations < minIterations || iterations > MAX_ITERATIONS) {

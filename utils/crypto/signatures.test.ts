@@ -37,6 +37,9 @@ describe('known-answer vectors (committed statement bytes and signatures)', () =
       '00000002' + '6162' + '00000008' + '0000000000000102' + '00000001' + 'ff',
     );
     expect(toHex(encodeFields(['']))).toBe('00000000');
+    expect(toHex(encodeFields([{ u64: Number.MAX_SAFE_INTEGER }, 'é']))).toBe(
+      '00000008' + '001fffffffffffff' + '00000002' + 'c3a9',
+    );
   });
 
   it.each([

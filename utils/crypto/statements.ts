@@ -1,17 +1,24 @@
-import { concatBytes, fromB64url, utf8 } from './encoding';
+import { fromB64url, utf8 } from './encoding';
 import { badInput } from './errors';
 import type { RecipientKind, SubjectKind } from './context';
 
 /** One field of a signed statement: text (UTF-8), bytes, or a whole number (uint64, big-endian). */
 export type Field = string | Uint8Array | { u64: number };
 
-function bytesOfField(f: Field): Uint8Array {
+/** A field's bytes: text as UTF-8, bytes as they are, a number as 8 bytes, big-endian (written in place). */
+function bytesOfField(f: Field): Uint8Array | number {
   if (typeof f === 'string') return utf8(f);
   if (f instanceof Uint8Array) return f;
   if (!Number.isSafeInteger(f.u64) || f.u64 < 0) throw badInput('A signed number must be a whole number from 0.');
-  const out = new Uint8Array(8);
-  new DataView(out.buffer).setBigUint64(0, BigInt(f.u64));
-  return out;
+  return f.u64;
+}
+
+/** Writes `n` (at most 2^53 - 1) as `bytes` big-endian bytes at `at`. */
+function writeUint(out: Uint8Array, at: number, n: number, bytes: number): void {
+  for (let i = bytes - 1; i >= 0; i--) {
+    out[at + i] = n % 256;
+    n = Math.floor(n / 256);
+  }
 }
 
 /**
@@ -20,14 +27,19 @@ function bytesOfField(f: Field): Uint8Array {
  * same bytes, whatever the fields contain, so a signature cannot be reread with fields shifted.
  */
 export function encodeFields(fields: readonly Field[]): Uint8Array<ArrayBuffer> {
-  const parts: Uint8Array[] = [];
-  for (const f of fields) {
-    const b = bytesOfField(f);
-    const len = new Uint8Array(4);
-    new DataView(len.buffer).setUint32(0, b.length);
-    parts.push(len, b);
+  // One buffer for the whole statement: every value the index opens checks one (a buffer per length prefix
+  // was about twenty short-lived ArrayBuffers a grant).
+  const parts = fields.map(bytesOfField);
+  const out = new Uint8Array(parts.reduce<number>((n, p) => n + 4 + (typeof p === 'number' ? 8 : p.length), 0));
+  let at = 0;
+  for (const p of parts) {
+    const length = typeof p === 'number' ? 8 : p.length;
+    writeUint(out, at, length, 4);
+    if (typeof p === 'number') writeUint(out, at + 4, p, 8);
+    else out.set(p, at + 4);
+    at += 4 + length;
   }
-  return concatBytes(...parts);
+  return out;
 }
 
 function fingerprintBytes(hex: string): Uint8Array {
