@@ -39,13 +39,8 @@ export async function sealBytes(
   return { v: VEP_VERSION, iv: toB64url(nonce), ct: toB64url(new Uint8Array(ct)) };
 }
 
-/** Opens a {@link sealBytes} ciphertext; every failure about `c` is `decrypt_failed`. */
-export async function openBytes(
-  key: Uint8Array | CryptoKey,
-  c: Ciphertext,
-  aad: Uint8Array,
-): Promise<Uint8Array<ArrayBuffer>> {
-  const k = await aesKey(key, 'decrypt');
+/** A VEP/1 ciphertext's IV and ciphertext bytes; anything malformed is `decrypt_failed`. */
+function parseCiphertext(c: Ciphertext): { iv: Uint8Array<ArrayBuffer>; ct: Uint8Array<ArrayBuffer> } {
   let iv: Uint8Array<ArrayBuffer>;
   let ct: Uint8Array<ArrayBuffer>;
   try {
@@ -56,6 +51,17 @@ export async function openBytes(
     throw decryptFailed();
   }
   if (iv.length !== IV_BYTES || ct.length < TAG_BYTES) throw decryptFailed();
+  return { iv, ct };
+}
+
+/** Opens a {@link sealBytes} ciphertext; every failure about `c` is `decrypt_failed`. */
+export async function openBytes(
+  key: Uint8Array | CryptoKey,
+  c: Ciphertext,
+  aad: Uint8Array,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const k = await aesKey(key, 'decrypt');
+  const { iv, ct } = parseCiphertext(c);
   try {
     const pt = await globalThis.crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: bytesOf(aad) }, k, ct);
     return new Uint8Array(pt);
@@ -89,4 +95,34 @@ export async function aesGcmDecrypt(
   aad: string,
 ): Promise<Uint8Array<ArrayBuffer>> {
   return openBytes(key, c, utf8(aad));
+}
+
+/**
+ * Opens an {@link aesGcmEncrypt} ciphertext of a 32-byte key (a grant's itemKey) straight into a
+ * non-extractable AES-256-GCM key that can only decrypt (WebCrypto's `unwrapKey`: the same check and the same
+ * bytes as {@link aesGcmDecrypt} then a raw import, in one call, and the key's bytes never in JavaScript).
+ * @throws {@link VepError} `decrypt_failed` as {@link aesGcmDecrypt}; `bad_input` when what it opens is not
+ * a 32-byte key (as a 16- or 20-byte itemKey was refused when it was imported).
+ */
+export async function unwrapAesKey(kek: CryptoKey, c: Ciphertext, aad: string): Promise<CryptoKey> {
+  const { iv, ct } = parseCiphertext(c);
+  let key: CryptoKey;
+  try {
+    key = await globalThis.crypto.subtle.unwrapKey(
+      'raw',
+      ct,
+      kek,
+      { name: 'AES-GCM', iv, additionalData: utf8(aad) },
+      'AES-GCM',
+      false,
+      ['decrypt'],
+    );
+  } catch (e) {
+    // The import of what was opened fails with a DataError (not 16, 24 or 32 bytes); the opening itself, with an
+    // OperationError or an InvalidAccessError (a key that cannot unwrap).
+    if ((e as { name?: string } | null)?.name === 'DataError') throw badInput('An AES-256 key must be 32 bytes.');
+    throw decryptFailed();
+  }
+  if ((key.algorithm as AesKeyAlgorithm).length !== KEY_BYTES * 8) throw badInput('An AES-256 key must be 32 bytes.');
+  return key;
 }

@@ -8,7 +8,10 @@ import {
   newGroupKeys,
   newId,
   newItemKey,
+  decryptSecret,
+  encryptSecret,
   openGrant,
+  openGrantKey,
   openGroupKey,
   toB64url,
 } from './index';
@@ -90,6 +93,41 @@ describe('grants to a user', () => {
       recipientPublicKey: flipByte(alice.publicKey, 40),
     } as const;
     await expectVepError(createGrant(target, newItemKey()), 'bad_input');
+  });
+});
+
+describe('an itemKey opened into a key that only decrypts (openGrantKey)', () => {
+  const open = (g: Grant, s = secret as { subjectKind: 'secret' | 'group'; subjectId: string }, me = alice) =>
+    openGrantKey(g, s, me.privateKey, me.publicKey);
+
+  it('opens the value the itemKey sealed, with a key that cannot be read out or used for anything else', async () => {
+    const itemKey = newItemKey();
+    const value = await encryptSecret(itemKey, secret.subjectId, 3, { clientSecret: 'sk_live_51H8' });
+    const key = await open(await toAlice(itemKey));
+    expect(await decryptSecret(key, secret.subjectId, 3, value)).toEqual({ clientSecret: 'sk_live_51H8' });
+    expect(key).toMatchObject({ extractable: false, usages: ['decrypt'], algorithm: { name: 'AES-GCM', length: 256 } });
+    await expect(globalThis.crypto.subtle.exportKey('raw', key)).rejects.toThrow();
+    await expectVepError(decryptSecret(key, secret.subjectId, 2, value), 'decrypt_failed');
+  });
+
+  it('refuses what openGrant refuses, with the same codes', async () => {
+    const grant = await toAlice(newItemKey());
+    await expectVepError(open(grant, secret, bob), 'wrong_recipient');
+    await expectVepError(openGrantKey(grant, secret, bob.privateKey, alice.publicKey), 'decrypt_failed');
+    await expectVepError(open(grant, { ...secret, subjectId: newId() }), 'decrypt_failed');
+    await expectVepError(open({ ...grant, recipientId: newId() }), 'decrypt_failed');
+    for (const field of ['ephemeralPublicKey', 'iv', 'ct'] as const)
+      await Promise.all(
+        Array.from({ length: byteLength(grant[field]) }, (_, i) =>
+          expectVepError(open({ ...grant, [field]: flipByte(grant[field], i) }), 'decrypt_failed'),
+        ),
+      );
+  });
+
+  it.each([16, 20, 24, 31, 33, 48])('refuses a granted key of %i bytes as bad_input (AES-256 only)', async (n) => {
+    const grant = await toAlice(new Uint8Array(n).fill(7));
+    expect((await openGrant(grant, secret, alice.privateKey, alice.publicKey)).length).toBe(n);
+    await expectVepError(open(grant), 'bad_input');
   });
 });
 

@@ -1,9 +1,9 @@
-import { aesGcmDecrypt, aesGcmEncrypt } from './aes-gcm';
+import { aesGcmDecrypt, aesGcmEncrypt, unwrapAesKey } from './aes-gcm';
 import { type RecipientKind, type SubjectKind, grantContext } from './context';
 import { concatBytes, fromB64url, toB64url } from './encoding';
 import { VepError, decryptFailed } from './errors';
 import { fingerprintOf, sha256Hex } from './fingerprint';
-import { hkdfSha256 } from './kdf';
+import { hkdfSha256AesKey } from './kdf';
 import { P256, importPublicKey, importPublicKeyBytes } from './keys';
 
 /**
@@ -31,18 +31,22 @@ export type GrantTarget = {
   recipientPublicKey: string;
 };
 
-/** ECDH then HKDF: the salt binds both public keys, so a grant only opens for the pair that made it. */
+/**
+ * ECDH then HKDF into the AES-256-GCM key-encryption key (for `usage` only): the salt binds both public keys,
+ * so a grant only opens for the pair that made it.
+ */
 async function kek(
   privateKey: CryptoKey,
   publicKey: CryptoKey,
   ephemeralSpki: Uint8Array,
   recipientSpki: Uint8Array,
   context: string,
-) {
+  usage: KeyUsage,
+): Promise<CryptoKey> {
   const z = new Uint8Array(
     await globalThis.crypto.subtle.deriveBits({ name: 'ECDH', public: publicKey }, privateKey, 256),
   );
-  return hkdfSha256(z, concatBytes(ephemeralSpki, recipientSpki), context);
+  return hkdfSha256AesKey(z, concatBytes(ephemeralSpki, recipientSpki), context, [usage]);
 }
 
 /**
@@ -58,7 +62,7 @@ export async function createGrant(t: GrantTarget, keyBytes: Uint8Array): Promise
   const e = (await subtle.generateKey(P256, true, ['deriveBits'])) as CryptoKeyPair;
   const ephemeralSpki = new Uint8Array(await subtle.exportKey('spki', e.publicKey));
   const wrapped = await aesGcmEncrypt(
-    await kek(e.privateKey, recipientKey, ephemeralSpki, recipientSpki, context),
+    await kek(e.privateKey, recipientKey, ephemeralSpki, recipientSpki, context, 'encrypt'),
     keyBytes,
     context,
   );
@@ -80,18 +84,17 @@ function spkiOf(b64: string): Uint8Array {
 }
 
 /**
- * Unwraps a grant with the recipient's private key. The context is rebuilt from `subject` and from the
- * grant's own recipient fields, so a grant moved to another subject or recipient fails to open.
- * @param recipientPublicKey - the opener's own SPKI public key (the one its private key answers to)
- * @throws {@link VepError} `wrong_recipient` when the grant names another key; `decrypt_failed` on any
- * changed byte or wrong context.
+ * A grant's context and its key-encryption key for `usage`, checked against the opener's own key first. The
+ * context is rebuilt from `subject` and from the grant's own recipient fields, so a grant moved to another
+ * subject or recipient fails to open.
  */
-export async function openGrant(
+async function openingKey(
   grant: Grant,
   subject: { subjectKind: SubjectKind; subjectId: string },
   recipientPrivateKey: CryptoKey,
   recipientPublicKey: string,
-): Promise<Uint8Array<ArrayBuffer>> {
+  usage: KeyUsage,
+): Promise<{ key: CryptoKey; context: string }> {
   const context = grantContext({ ...subject, recipientKind: grant.recipientKind, recipientId: grant.recipientId });
   const recipientSpki = spkiOf(recipientPublicKey);
   if (grant.recipientKeyFingerprint !== (await fingerprintOf(recipientPublicKey))) {
@@ -105,8 +108,41 @@ export async function openGrant(
   } catch {
     throw decryptFailed(); // a changed ephemeral key is tampering like any other changed byte
   }
-  const key = await kek(recipientPrivateKey, ephemeralKey, ephemeralSpki, recipientSpki, context).catch(() => {
+  const key = await kek(recipientPrivateKey, ephemeralKey, ephemeralSpki, recipientSpki, context, usage).catch(() => {
     throw decryptFailed(); // e.g. a private key that is not ECDH P-256
   });
+  return { key, context };
+}
+
+/**
+ * Unwraps a grant with the recipient's private key: the granted key's bytes (an itemKey, or a group's PKCS8
+ * private key), which the caller zeroes when done with them.
+ * @param recipientPublicKey - the opener's own SPKI public key (the one its private key answers to)
+ * @throws {@link VepError} `wrong_recipient` when the grant names another key; `decrypt_failed` on any
+ * changed byte or wrong context.
+ */
+export async function openGrant(
+  grant: Grant,
+  subject: { subjectKind: SubjectKind; subjectId: string },
+  recipientPrivateKey: CryptoKey,
+  recipientPublicKey: string,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const { key, context } = await openingKey(grant, subject, recipientPrivateKey, recipientPublicKey, 'decrypt');
   return aesGcmDecrypt(key, { v: 1, iv: grant.iv, ct: grant.ct }, context);
+}
+
+/**
+ * {@link openGrant} of a secret's itemKey straight into a non-extractable AES-256-GCM key that can only decrypt
+ * (one WebCrypto call fewer, and the key's bytes never in JavaScript): for reading a value, which is all the
+ * details view, copying and the right-click index do with it.
+ * @throws {@link VepError} as {@link openGrant}; `bad_input` when the grant holds anything but a 32-byte key.
+ */
+export async function openGrantKey(
+  grant: Grant,
+  subject: { subjectKind: SubjectKind; subjectId: string },
+  recipientPrivateKey: CryptoKey,
+  recipientPublicKey: string,
+): Promise<CryptoKey> {
+  const { key, context } = await openingKey(grant, subject, recipientPrivateKey, recipientPublicKey, 'unwrapKey');
+  return unwrapAesKey(key, { v: 1, iv: grant.iv, ct: grant.ct }, context);
 }

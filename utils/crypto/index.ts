@@ -22,7 +22,7 @@ export {
   changePassword,
 } from './account';
 export { type SubjectKind, type RecipientKind, grantContext } from './context';
-export { type Grant, type GrantTarget, createGrant, openGrant } from './grants';
+export { type Grant, type GrantTarget, createGrant, openGrant, openGrantKey } from './grants';
 export { type SecretFields, SENSITIVE_FIELDS, newItemKey, encryptSecret, decryptSecret } from './secrets';
 export { newGroupKeys, openGroupKey } from './groups';
 export {

@@ -52,3 +52,19 @@ export async function hkdfSha256(
   const params = { name: 'HKDF', hash: 'SHA-256', salt: bytesOf(salt), info: infoBytes };
   return new Uint8Array(await subtle.deriveBits(params, base, bits));
 }
+
+/**
+ * {@link hkdfSha256} of 32 bytes straight into a non-extractable AES-256-GCM key for `usages` (WebCrypto's
+ * `deriveKey`: the same bytes as `deriveBits` then a raw import, in one call, and never in JavaScript).
+ */
+export async function hkdfSha256AesKey(
+  ikm: Uint8Array,
+  salt: Uint8Array,
+  info: string,
+  usages: KeyUsage[],
+): Promise<CryptoKey> {
+  const subtle = globalThis.crypto.subtle;
+  const base = await subtle.importKey('raw', bytesOf(ikm), 'HKDF', false, ['deriveKey']);
+  const params = { name: 'HKDF', hash: 'SHA-256', salt: bytesOf(salt), info: utf8(info) };
+  return subtle.deriveKey(params, base, { name: 'AES-GCM', length: KEY_BYTES * 8 }, false, usages);
+}

@@ -42,7 +42,7 @@ export async function encryptSecret(
  * @throws {@link VepError} `decrypt_failed` on a changed byte, wrong key, id or revision.
  */
 export async function decryptSecret(
-  itemKey: Uint8Array,
+  itemKey: Uint8Array | CryptoKey,
   secretId: string,
   valueRevision: number,
   c: Ciphertext,
