@@ -140,6 +140,9 @@ export function createValueIndexer(
         labels.set(s.id, s.name);
       }
     }
+    // In id order: each batch's "signed seen" marks are then one range of keys, read in one request
+    // (utils/secrets/device-trust.ts, readMarks).
+    wanted.sort();
     remaining += wanted.length;
     let left = wanted.length;
     // The next batch is asked for while this one is opened: the server's time overlaps the worker's.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openCache } from '@/utils/cache';
-import { batchTrust, deviceTrust, PINS_PER_TRANSACTION } from './device-trust';
+import { batchTrust, deviceTrust, MARKS_RANGE_SLACK, PINS_PER_TRANSACTION } from './device-trust';
 
 describe('device trust (signing pins and "signed seen" marks in the pins store)', () => {
   it('marks a subject once: a later mark keeps the time it was first made', async () => {
@@ -84,6 +84,39 @@ describe('batch trust (the right-click index reads pins and marks once per batch
     await trust.flush();
     for (const s of subjects) expect(await store.signedSeen(s)).toBe(true);
     expect(await db.count('pins')).toBe(Math.ceil(n / 3) + n);
+    db.close();
+  });
+
+  it("finds a large batch's marks with one range read, among other subjects' marks, and a few others one by one", async () => {
+    const db = await openCache();
+    const store = deviceTrust(db);
+    const n = PINS_PER_TRANSACTION * 2 + 3;
+    const subjects = Array.from({ length: n }, (_, i) => `secret:s${String(i).padStart(3, '0')}`);
+    for (let i = 0; i < n; i += 2) await store.markSigned(subjects[i]!);
+    // Marks of secrets outside the batch, inside its range and at both ends of it, and of a group.
+    for (const other of ['secret:s000a', 'secret:s010x', 'secret:r', 'secret:t', 'group:g1'])
+      await store.markSigned(other);
+    const groups = ['group:g1', 'group:g2'];
+    const trust = await batchTrust(db, { signers: [], subjects: [...subjects].reverse().concat(groups) });
+    // What the batch's read found is answered without the store: with every mark deleted, it still says so.
+    await db.clear('pins');
+    for (let i = 0; i < n; i++) expect(await trust.signedSeen(subjects[i]!)).toBe(i % 2 === 0);
+    expect(await trust.signedSeen('group:g1')).toBe(true);
+    expect(await trust.signedSeen('group:g2')).toBe(false);
+    expect(await trust.signedSeen('secret:s010x')).toBe(false); // not asked for: not taken from the range
+    db.close();
+  });
+
+  it('caps a range read crowded with other marks, and asks the store for what it left out', async () => {
+    const db = await openCache();
+    const store = deviceTrust(db);
+    const n = PINS_PER_TRANSACTION;
+    const subjects = Array.from({ length: n }, (_, i) => `secret:s${String(i).padStart(3, '0')}`);
+    for (let i = 0; i < n; i += 2) await store.markSigned(subjects[i]!);
+    // More marks between the batch's first and second subject than the read may return.
+    for (let j = 0; j < n * MARKS_RANGE_SLACK + 5; j++) await store.markSigned(`secret:s000-${j}`);
+    const trust = await batchTrust(db, { signers: [], subjects });
+    for (let i = 0; i < n; i++) expect(await trust.signedSeen(subjects[i]!)).toBe(i % 2 === 0);
     db.close();
   });
 
