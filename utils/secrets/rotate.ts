@@ -4,7 +4,7 @@ import { checkPins } from '@/utils/share/pins';
 import { recipientKey, type RecipientKey } from '@/utils/share/types';
 import { VaultError } from '@/utils/vault/errors';
 import type { Unlocked } from './context';
-import { revealSecret } from './reveal';
+import { openSecretValue } from './reveal';
 import { noteRevision } from './revisions';
 
 type Holder = { kind: 'user' | 'group'; id: string; name: string; lookup: string; fingerprint?: string };
@@ -43,7 +43,7 @@ const holderOf = (e: AccessEntry): Holder => ({
 export async function rotateItemKey(u: Unlocked, secretId: string): Promise<SecretSummary> {
   if (!u.me.signingKey)
     throw new VaultError('forbidden', { detail: 'This account has no signing key yet: unlock online first.' });
-  const { clientSecret } = await revealSecret(u, secretId);
+  const { clientSecret } = await openSecretValue(u, secretId);
   const s = await u.client.call('getSecret', { params: { id: secretId } });
   if (!s.permissions.edit && !s.permissions.share) throw new VaultError('forbidden');
   const list: AccessList = await u.client.call('getAccess', { params: { id: secretId } });

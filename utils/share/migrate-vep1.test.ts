@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCache } from '@/utils/cache';
-import type { GroupView } from '@/utils/contract';
+import type { AuditEvent, GroupView } from '@/utils/contract';
 import type { Unlocked } from '@/utils/secrets';
 import { unlockWithPassword } from '@/utils/session/auth';
 import { createVaultClient } from '@/utils/vault/client';
@@ -53,7 +53,17 @@ describe('migration of VEP/1 data at unlock', () => {
     expect(await org.bob.verifiedReveal(secret.id)).toEqual({ clientSecret: 'sk_legacy', verified: false });
 
     const u = await unlockVep1(vic, 'vic-password');
+    const before = await u.client.call('getSecret', { params: { id: secret.id } });
+    expect(before.lastUsedBy).toMatchObject({ id: org.bob.userId });
     expect(await migrateVep1(u)).toEqual({ secrets: 1, grants: 0, failed: 0 });
+    // Nobody was shown the value: "last use" stays Bob's, and the trail says Vic's device opened it, not that Vic
+    // revealed it.
+    const rotated = await u.client.call('getSecret', { params: { id: secret.id } });
+    expect(rotated).toMatchObject({ lastUsedAt: before.lastUsedAt, lastUsedBy: { id: org.bob.userId } });
+    const trail = (await vic.call<{ events: AuditEvent[] }>('GET', `/v1/secrets/${secret.id}/audit`)).body.events;
+    const vics = trail.filter((e) => e.actor?.id === vic.userId).map((e) => e.action);
+    expect(vics).not.toContain('secret.revealed');
+    expect(vics.filter((a) => a === 'secret.value_indexed')).toHaveLength(1);
     expect(await org.bob.verifiedReveal(secret.id)).toEqual({ clientSecret: 'sk_legacy', verified: true });
     expect(await org.carol.verifiedReveal(secret.id)).toEqual({ clientSecret: 'sk_legacy', verified: true });
     const after = await u.client.call('getSecret', { params: { id: secret.id } });
