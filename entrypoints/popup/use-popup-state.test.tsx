@@ -87,6 +87,32 @@ describe('the popup’s list data', () => {
     await waitFor(() => expect(result.current.snapshot?.secrets).toHaveLength(3));
   });
 
+  it('after the whole list is read, reads again only the secrets a sync names, and everything when it names none', async () => {
+    const { result, release } = await unlockWhileReading();
+    release();
+    await waitFor(() => expect(result.current.snapshot?.secrets).toHaveLength(3));
+    const db = await openCache();
+    const [first] = result.current.snapshot!.secrets;
+    const added = secret({ name: 'Shared just now' });
+    const pass = await applySync(db, syncResponse({ secrets: [{ ...first!, name: 'Renamed' }, added] }), {
+      userId: ALICE.id,
+      serverUrl: account.serverUrl,
+    });
+    expect(pass.ids).toBeDefined();
+    await push({ type: 'synced', report: { ok: true, applied: { ...pass, more: false }, at: 'later' } });
+    await waitFor(() => expect(result.current.snapshot?.secrets).toHaveLength(4));
+    const names = result.current.snapshot!.secrets.map((s) => s.name);
+    expect(names).toContain('Renamed');
+    expect(names).toContain('Shared just now');
+    expect(reads.count).toBe(1); // patched, not read whole
+    // A pass that names nothing (a full one, or more than the cap) reads every secret again.
+    await db.delete('secrets', added.id);
+    db.close();
+    await push({ type: 'synced', report: { ...unchanged, applied: { ...unchanged.applied, upserted: 300 } } });
+    await waitFor(() => expect(reads.count).toBe(2));
+    await waitFor(() => expect(result.current.snapshot?.secrets).toHaveLength(3));
+  });
+
   it('drops a read that ends after the vault locked: the list stays empty', async () => {
     const { result, release } = await unlockWhileReading();
     await push({ type: 'status', status: locked });

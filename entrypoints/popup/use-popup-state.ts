@@ -1,5 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { openCache, readHead, readSnapshot, type CacheDb, type CacheSnapshot, type ListHead } from '@/utils/cache';
+import {
+  openCache,
+  patchSnapshot,
+  readHead,
+  readMeta,
+  readSnapshot,
+  type AppliedSync,
+  type CacheDb,
+  type CacheSnapshot,
+  type ListHead,
+} from '@/utils/cache';
+import type { SecretSummary } from '@/utils/contract';
 import type { Filter } from '@/utils/list-query';
 import { connectEvents, sendMessage } from '@/utils/messaging';
 import { readStoredStatus } from '@/utils/session/status';
@@ -9,6 +20,9 @@ import type { VaultProblem } from '@/utils/vault/errors';
 import { useLiveSync, useScrollNotice } from '@/components/use-live-sync';
 
 export type SyncState = { running: boolean; error?: VaultProblem };
+
+/** The secrets a sync named (see `NAMED_CHANGES_MAX`): the popup reads just those again. */
+type NamedChanges = NonNullable<AppliedSync['ids']>;
 
 /** The list's data; `counts` is set while only the precomputed head is loaded, not yet every secret. */
 export type PopupSnapshot = CacheSnapshot & { counts?: Record<Filter, number> };
@@ -66,6 +80,8 @@ export function usePopupState(first?: FirstPaint) {
   /** The read of every secret under way, and whether the cache changed since it began (read once more). */
   const reading = useRef<Promise<void> | undefined>(undefined);
   const stale = useRef(false);
+  /** The secrets of the last whole read or patch: what the next patch starts from. */
+  const listed = useRef<readonly SecretSummary[]>([]);
   /** Moves at each lock, unlock and change of account. */
   const generation = useRef(0);
   /**
@@ -73,7 +89,7 @@ export function usePopupState(first?: FirstPaint) {
    * report used to read 10,000 secrets twice over), and once more after it when `changed` says the cache
    * moved while it was under way.
    */
-  const reload = useCallback((changed = true): Promise<void> => {
+  const reload = useCallback((changed = true, named?: NamedChanges): Promise<void> => {
     if (reading.current) {
       stale.current ||= changed;
       return reading.current;
@@ -81,10 +97,17 @@ export function usePopupState(first?: FirstPaint) {
     // A read that ends after a lock (or another sign-in) is dropped: it must not fill the list again.
     const account = generation.current;
     const run = async () => {
+      // With the secrets a sync named, and the whole list already read: only those are read again.
+      let patch = complete.current ? named : undefined;
       do {
         stale.current = false;
-        const snap = await readSnapshot(await db.current);
+        const cache = await db.current;
+        const snap = patch
+          ? { secrets: await patchSnapshot(cache, listed.current, patch), meta: await readMeta(cache) }
+          : await readSnapshot(cache);
+        patch = undefined;
         if (account !== generation.current) return;
+        listed.current = snap.secrets;
         setSnapshot(snap);
         complete.current = true;
       } while (stale.current);
@@ -103,7 +126,7 @@ export function usePopupState(first?: FirstPaint) {
       const synced = () => setSnapshot((s) => (s?.meta ? { ...s, meta: { ...s.meta, lastSyncAt: report.at } } : s));
       // Re-reading 10,000 secrets takes a while: do it only when the pass changed something (or while only
       // the head is loaded); otherwise just note the time of the sync.
-      if (full || upserted || removed) void reload();
+      if (full || upserted || removed) void reload(true, full ? undefined : report.applied.ids);
       else if (!complete.current || reading.current) void reload(false).then(synced);
       else synced();
     },
@@ -151,7 +174,10 @@ export function usePopupState(first?: FirstPaint) {
     // A read under way belongs to the last account or session: it is left to end unseen.
     generation.current++;
     reading.current = undefined;
-    if (!userId) return ((complete.current = false), setSnapshot(undefined));
+    // Whatever was listed was another session's (or account's): no patch may start from it.
+    complete.current = false;
+    listed.current = [];
+    if (!userId) return setSnapshot(undefined);
     // Just unlocked in this page: the head first, as when the popup opens, then every secret after that frame.
     void db.current
       .then(readHead)

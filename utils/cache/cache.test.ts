@@ -6,7 +6,9 @@ import {
   applySync,
   clearCache,
   countRecords,
+  NAMED_CHANGES_MAX,
   openCache,
+  patchSnapshot,
   pinKey,
   readSecretsInPages,
   readSnapshot,
@@ -164,5 +166,45 @@ describe('reading the secrets a page at a time', () => {
     const snap = await readSnapshot(db);
     expect(snap.secrets.map((s) => s.name).sort()).toEqual(secrets.map((s) => s.name).sort());
     expect(snap.meta).toMatchObject({ cursor: '77', userId: ALICE.id });
+  });
+});
+
+describe('an incremental sync names what it changed, and a page patches its list with it', () => {
+  it('names the secrets of an incremental pass up to the cap, and none of a full one or of a larger pass', async () => {
+    const db = await openCache();
+    const [a, b] = [secret(), secret()];
+    const full = await applySync(db, syncResponse({ full: true, secrets: [a, b] }), owner);
+    expect(full.ids).toBeUndefined();
+    const small = await applySync(db, syncResponse({ secrets: [{ ...a, name: 'A2' }], removedSecrets: [b.id] }), owner);
+    expect(small).toMatchObject({ upserted: 1, removed: 1, ids: { upserted: [a.id], removed: [b.id] } });
+    const many = Array.from({ length: NAMED_CHANGES_MAX + 1 }, () => secret());
+    const large = await applySync(db, syncResponse({ secrets: many }), owner);
+    expect(large).toMatchObject({ upserted: NAMED_CHANGES_MAX + 1 });
+    expect(large.ids).toBeUndefined();
+  });
+
+  it('patches to exactly what a whole read gives: changed, removed, added, gone since, in key order', async () => {
+    const db = await openCache();
+    await clearCache(db);
+    const secrets = Array.from({ length: 40 }, (_, i) => secret({ name: `Patched ${i}` }));
+    await applySync(db, syncResponse({ full: true, secrets }), owner);
+    const before = (await readSnapshot(db)).secrets;
+    const [changed, removed, goneSince] = [before[3]!, before[17]!, before[30]!];
+    const added = [secret({ name: 'New one' }), secret({ name: 'New two' })];
+    const pass = await applySync(
+      db,
+      syncResponse({ secrets: [{ ...changed, name: 'Renamed' }, ...added, goneSince], removedSecrets: [removed.id] }),
+      owner,
+    );
+    // Removed by a later pass before the page read it: named as upserted, absent from the cache.
+    await applySync(db, syncResponse({ removedSecrets: [goneSince.id] }), owner);
+    const patched = await patchSnapshot(db, before, pass.ids!);
+    expect(patched).toEqual((await readSnapshot(db)).secrets);
+    expect(patched.find((s) => s.id === changed.id)?.name).toBe('Renamed');
+    expect(patched.map((s) => s.id)).not.toContain(removed.id);
+    expect(patched.map((s) => s.id)).not.toContain(goneSince.id);
+    expect(patched).toHaveLength(40 - 2 + 2);
+    // Untouched secrets are the same objects: nothing else was read again.
+    expect(patched.find((s) => s.id === before[0]!.id)).toBe(before[0]);
   });
 });

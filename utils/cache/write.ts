@@ -2,8 +2,22 @@ import type { SyncBatch } from '@/utils/contract';
 import type { CacheDb } from './open';
 import { STORES, type SyncMeta } from './schema';
 
-/** What one sync changed, for the change notification and the tests. */
-export type AppliedSync = { full: boolean; upserted: number; removed: number };
+/**
+ * The most secrets an incremental pass names to open pages: up to this many, a page reads just those from
+ * the cache (see `patchSnapshot`) instead of every secret; beyond it, or for a full answer, it reads them all.
+ */
+export const NAMED_CHANGES_MAX = 200;
+
+/**
+ * What one sync changed, for the change notification and the tests; `ids`: which secrets, when the pass was
+ * incremental and touched at most {@link NAMED_CHANGES_MAX} of them.
+ */
+export type AppliedSync = {
+  full: boolean;
+  upserted: number;
+  removed: number;
+  ids?: { upserted: string[]; removed: string[] };
+};
 
 type Tx = { done: Promise<void>; abort(): void };
 
@@ -64,7 +78,15 @@ export async function applySync(
       meta.put({ ...who, cursor: res.cursor, lastSyncAt: now.toISOString(), ...(resume ? { resume } : {}) }, 'sync'),
     );
   });
-  return { full: res.full, upserted: res.secrets.length, removed: res.removedSecrets.length };
+  const upserted = res.secrets.length;
+  const removed = res.removedSecrets.length;
+  const named = !res.full && upserted + removed <= NAMED_CHANGES_MAX;
+  return {
+    full: res.full,
+    upserted,
+    removed,
+    ...(named ? { ids: { upserted: res.secrets.map((s) => s.id), removed: [...res.removedSecrets] } } : {}),
+  };
 }
 
 /** Empties every store (sign-out, or a cache that belongs to another account or server). */
