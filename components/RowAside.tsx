@@ -36,13 +36,14 @@ export function RowAside({
 }: RowAsideProps) {
   const tab = active ? 0 : -1;
   const items = actionsFor(secret).map((a) => ({ id: a, label: t(ACTION_LABELS[a]) }));
+  // One positioned box per row, its controls laid out in it: a scroll step then moves one layer per row
+  // instead of two (bench/popup). The box lets the pointer through to the row under it.
   return (
-    <>
+    <div class="row-aside" style={{ top: `${top}px`, height: `${rowHeight}px` }}>
       {selectable && (
         <input
           type="checkbox"
           class="row-aside__check"
-          style={{ top: `${top + rowHeight / 2 - 8}px` }}
           tabIndex={tab}
           aria-label={t('selectSecret', secret.name)}
           checked={selected}
@@ -51,7 +52,6 @@ export function RowAside({
       )}
       <MenuButton
         class="row-aside__menu"
-        style={{ top: `${top + rowHeight / 2 - 15}px` }}
         tabIndex={tab}
         label={t('actionsFor', secret.name)}
         icon={<DotsIcon />}
@@ -60,6 +60,6 @@ export function RowAside({
         onOpenChange={onMenuOpenChange}
         onSelect={(id) => onAction(id as RowAction, secret)}
       />
-    </>
+    </div>
   );
 }
